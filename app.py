@@ -1,0 +1,12 @@
+"""ganviz: the front door. Run with `streamlit run app.py`."""
+
+import streamlit as st
+
+st.set_page_config(page_title="ganviz: GANs, live", page_icon="🎲", layout="wide")
+
+PAGES = [
+    st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
+    st.Page("pages/figure1.py", title="Figure 1", icon=":material/show_chart:", url_path="figure1"),
+]
+
+st.navigation(PAGES).run()

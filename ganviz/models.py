@@ -1,0 +1,43 @@
+"""The two players: a generator G(z) and a discriminator D(x), both MLPs.
+
+D returns a *logit* (a raw score); the loss turns it into a probability where
+the loss needs one. Working with logits keeps log D and log(1 - D) finite even
+when D is very sure (see ``losses.py``).
+"""
+
+from __future__ import annotations
+
+import torch
+from torch import nn
+
+
+def mlp(n_in: int, n_out: int, width: int, depth: int) -> nn.Sequential:
+    """``depth`` hidden layers of ``width`` ReLU units, then a linear output layer."""
+    layers, n = [], n_in
+    for _ in range(depth):
+        layers += [nn.Linear(n, width), nn.ReLU()]
+        n = width
+    layers.append(nn.Linear(n, n_out))
+    return nn.Sequential(*layers)
+
+
+class Generator(nn.Module):
+    """x = G(z): maps noise of dimension ``z_dim`` to data space of dimension ``x_dim``."""
+
+    def __init__(self, z_dim: int, x_dim: int, width: int = 32, depth: int = 2):
+        super().__init__()
+        self.net = mlp(z_dim, x_dim, width, depth)
+
+    def forward(self, z: torch.Tensor) -> torch.Tensor:
+        return self.net(z)
+
+
+class Discriminator(nn.Module):
+    """D's logit for x; D(x) = sigmoid(logit) for the log-loss GANs."""
+
+    def __init__(self, x_dim: int, width: int = 32, depth: int = 2):
+        super().__init__()
+        self.net = mlp(x_dim, 1, width, depth)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.net(x)[:, 0]

@@ -1,0 +1,245 @@
+"""Algorithm 1 of Goodfellow et al. (2014), written plainly.
+
+    for each training iteration:
+        for k steps:
+            sample m noise samples z ~ p_z and m examples x ~ p_data
+            update D by ascending its stochastic gradient of V        (D's loss = -V)
+        sample m noise samples z ~ p_z
+        update G by descending its stochastic gradient                 (G's loss)
+
+``Trainer.train(n)`` runs n iterations; ``k``, both learning rates and the batch
+size m can change between calls (``Trainer.apply``). Everything random comes
+from one seeded ``torch.Generator``, so a config gives the same run on the same
+machine. A run that produces NaN or inf is rolled back to its last good state
+and raises ``DivergenceError`` with a message a student can act on.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from dataclasses import asdict, dataclass, fields
+
+import torch
+
+from .device import resolve_device
+from .distributions import DISTRIBUTIONS, get_distribution
+from .losses import LOSSES, get_loss
+from .models import Discriminator, Generator
+from .priors import PRIORS, get_prior
+
+OPTIMIZERS = ("adam", "sgd")
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """Everything that defines a run.
+
+    ``k``, ``lr_d``, ``lr_g`` and ``batch`` (the paper's m) can change while a run
+    goes on; any other field needs a new model (``needs_new_model``).
+    """
+
+    dist: str = "gaussian"
+    loss: str = "nonsaturating"
+    k: int = 1
+    lr_d: float = 1e-3
+    lr_g: float = 1e-3
+    batch: int = 128
+    optimizer: str = "adam"  # "adam" (betas 0.5, 0.999) or "sgd" (with momentum, as in the paper)
+    momentum: float = 0.5  # SGD only; the paper's MNIST runs used 0.5 rising to 0.7
+    prior: str = "uniform"
+    z_dim: int = 1
+    width: int = 32
+    depth: int = 2
+    seed: int = 0
+    device: str = "auto"
+
+    LIVE = ("k", "lr_d", "lr_g", "batch")
+
+    def validate(self) -> "TrainConfig":
+        """Raise ValueError with a one-line reason if a field is out of range."""
+        checks = [
+            (self.dist in DISTRIBUTIONS, f"unknown distribution {self.dist!r}; choose one of {', '.join(DISTRIBUTIONS)}"),
+            (self.loss in LOSSES, f"unknown loss {self.loss!r}; choose one of {', '.join(LOSSES)}"),
+            (self.optimizer in OPTIMIZERS, f"unknown optimizer {self.optimizer!r}; choose adam or sgd"),
+            (self.prior in PRIORS, f"unknown noise prior {self.prior!r}; choose one of {', '.join(PRIORS)}"),
+            (int(self.k) == self.k and self.k >= 1, f"k must be a whole number >= 1 (got {self.k})"),
+            (self.lr_d > 0 and math.isfinite(self.lr_d), f"lr_d must be a positive number (got {self.lr_d})"),
+            (self.lr_g > 0 and math.isfinite(self.lr_g), f"lr_g must be a positive number (got {self.lr_g})"),
+            (int(self.batch) == self.batch and self.batch >= 1, f"batch must be a whole number >= 1 (got {self.batch})"),
+            (0 <= self.momentum < 1, f"momentum must be in [0, 1) (got {self.momentum})"),
+            (self.z_dim >= 1 and self.width >= 1 and self.depth >= 0, "z_dim and width must be >= 1, depth >= 0"),
+        ]
+        for ok, message in checks:
+            if not ok:
+                raise ValueError(message)
+        return self
+
+    def needs_new_model(self, other: "TrainConfig") -> bool:
+        """True if going from ``self`` to ``other`` changes more than the live fields."""
+        return any(getattr(self, f.name) != getattr(other, f.name) for f in fields(self) if f.name not in self.LIVE)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+class DivergenceError(RuntimeError):
+    """Training produced NaN or inf; the trainer has been restored to its last good state."""
+
+
+class Plateau:
+    """Tells when a noisy loss has stopped going down.
+
+    Feed it the mean loss of each window of steps; it says "done" once
+    ``patience`` windows in a row failed to beat the best mean by ``tol``.
+    """
+
+    def __init__(self, tol: float = 2e-3, patience: int = 3):
+        self.tol, self.patience = tol, patience
+        self.best, self.stale = math.inf, 0
+
+    def update(self, mean_loss: float) -> bool:
+        if mean_loss < self.best - self.tol:
+            self.best, self.stale = mean_loss, 0
+        else:
+            self.stale += 1
+        return self.stale >= self.patience
+
+
+class Trainer:
+    """A GAN on a toy target, trained by Algorithm 1. See the module docstring."""
+
+    def __init__(self, config: TrainConfig = TrainConfig()):
+        self.config = config.validate()
+        self.device = resolve_device(config.device)
+        self.target = get_distribution(config.dist)
+        self.prior = get_prior(config.prior)
+        self.rng = torch.Generator(device=self.device).manual_seed(config.seed)
+        self.loss = get_loss(config.loss, self.rng)
+        with torch.random.fork_rng(devices=[]):
+            torch.manual_seed(config.seed)
+            self.G = Generator(config.z_dim, self.target.dim, config.width, config.depth).to(self.device)
+            self.D = Discriminator(self.target.dim, config.width, config.depth).to(self.device)
+        self.opt_d = self._optimizer(self.D, config.lr_d)
+        self.opt_g = self._optimizer(self.G, config.lr_g)
+        self.step = 0  # Algorithm-1 iterations done (G updates)
+        self.d_steps = 0  # D updates done, inside iterations or alone
+        self.history: list[dict] = []  # one row of metrics per snapshot
+        self._d_losses: list[torch.Tensor] = []  # D's and G's losses since the last snapshot
+        self._g_losses: list[torch.Tensor] = []
+        self._good = self._state()
+
+    # ----- Algorithm 1 -------------------------------------------------------------
+    def d_step(self) -> torch.Tensor:
+        """One update of D on a fresh minibatch of real and generated samples."""
+        m = self.config.batch
+        real = self.target.sample(m, self.rng, self.device)
+        with torch.no_grad():
+            fake = self.G(self.noise(m))
+        loss = self.loss.d_loss(self.D, real, fake)
+        self.opt_d.zero_grad(set_to_none=True)
+        loss.backward()
+        self.opt_d.step()
+        self.d_steps += 1
+        return loss.detach()
+
+    def g_step(self) -> torch.Tensor:
+        """One update of G through a D that is held fixed."""
+        self.D.requires_grad_(False)
+        loss = self.loss.g_loss(self.D, self.G(self.noise(self.config.batch)))
+        self.opt_g.zero_grad(set_to_none=True)
+        loss.backward()
+        self.opt_g.step()
+        self.D.requires_grad_(True)
+        return loss.detach()
+
+    def train(self, iterations: int = 1) -> None:
+        """Run ``iterations`` of Algorithm 1: k D steps, then one G step, each time."""
+        start, d_losses, g_losses = self.step, [], []
+        for _ in range(iterations):
+            for _ in range(self.config.k):
+                d_losses.append(self.d_step())
+            g_losses.append(self.g_step())
+            self.step += 1
+        self._check(start, d_losses, g_losses)
+
+    def train_discriminator(self, steps: int) -> float:
+        """``steps`` updates of D alone, G frozen; returns their mean D loss."""
+        d_losses = [self.d_step() for _ in range(steps)]
+        self._check(self.step, d_losses, [])
+        return float(torch.stack(d_losses).mean())
+
+    def fit_discriminator(self, max_steps: int = 20_000, window: int = 200) -> int:
+        """Train D alone until it stops improving (panel (b) of Figure 1: D moves onto D*).
+
+        Returns the number of D steps taken. Callers that animate it call
+        ``train_discriminator(window)`` and a ``Plateau`` themselves.
+        """
+        plateau, taken = Plateau(), 0
+        while taken < max_steps:
+            taken += window
+            if plateau.update(self.train_discriminator(window)):
+                break
+        return taken
+
+    def noise(self, n: int) -> torch.Tensor:
+        return self.prior.sample(n, self.config.z_dim, self.rng, self.device)
+
+    # ----- live changes ------------------------------------------------------------
+    def apply(self, config: TrainConfig) -> None:
+        """Take the new k, learning rates and batch size on the fly."""
+        if self.config.needs_new_model(config):
+            raise ValueError("this change needs a new model: build a new Trainer")
+        self.config = config.validate()
+        for opt, lr in ((self.opt_d, config.lr_d), (self.opt_g, config.lr_g)):
+            for group in opt.param_groups:
+                group["lr"] = lr
+
+    def _optimizer(self, net, lr):
+        if self.config.optimizer == "adam":
+            return torch.optim.Adam(net.parameters(), lr=lr, betas=(0.5, 0.999))
+        return torch.optim.SGD(net.parameters(), lr=lr, momentum=self.config.momentum)
+
+    # ----- divergence guard -------------------------------------------------------
+    def _state(self) -> dict:
+        nets = {"G": self.G, "D": self.D, "opt_g": self.opt_g, "opt_d": self.opt_d}
+        state = {name: copy.deepcopy(obj.state_dict()) for name, obj in nets.items()}
+        state.update(step=self.step, d_steps=self.d_steps, rng=self.rng.get_state())
+        return state
+
+    def _restore(self, state: dict) -> None:
+        for name in ("G", "D", "opt_g", "opt_d"):
+            getattr(self, name).load_state_dict(state[name])
+        self.step, self.d_steps = state["step"], state["d_steps"]
+        self.rng.set_state(state["rng"])
+
+    def _check(self, start: int, d_losses: list, g_losses: list) -> None:
+        """Keep the new state if every loss and weight is finite, else roll back and raise."""
+        if not d_losses and not g_losses:
+            return
+        d = torch.stack(d_losses) if d_losses else torch.zeros(0, device=self.device)
+        g = torch.stack(g_losses) if g_losses else torch.zeros(0, device=self.device)
+        params = torch.cat([p.detach().flatten() for p in (*self.G.parameters(), *self.D.parameters())])
+        finite = torch.stack([torch.isfinite(d).all(), torch.isfinite(g).all(), torch.isfinite(params).all()])
+        d_ok, g_ok, w_ok = finite.tolist()
+        if d_ok and g_ok and w_ok:
+            self._d_losses.append(d)
+            self._g_losses.append(g)
+            self._good = self._state()
+            return
+        bad_step = self.step
+        self._restore(self._good)
+        which = "D's loss" if not d_ok else "G's loss" if not g_ok else "the network weights"
+        raise DivergenceError(
+            f"Training diverged between steps {start} and {bad_step}: {which} became NaN or infinite. "
+            f"Rolled back to step {self.step}. Likely cause: a learning rate too high for this loss "
+            f"(lr_d={self.config.lr_d:g}, lr_g={self.config.lr_g:g}); lower it and press play again."
+        )
+
+    # ----- what the pictures and charts read ---------------------------------------
+    def pop_losses(self) -> tuple[float, float]:
+        """Mean D and G losses since the last call (NaN where there were none)."""
+        d = torch.cat(self._d_losses) if self._d_losses else torch.zeros(0)
+        g = torch.cat(self._g_losses) if self._g_losses else torch.zeros(0)
+        self._d_losses, self._g_losses = [], []
+        return (float(d.mean()) if len(d) else math.nan), (float(g.mean()) if len(g) else math.nan)

@@ -1,0 +1,69 @@
+"""Sidebar controls that turn widgets into a TrainConfig."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from ganviz.losses import LOSSES
+from ganviz.trainer import TrainConfig
+
+LEARNING_RATES = [1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 1e-2, 2e-2, 5e-2, 0.1, 0.2, 0.5, 1.0]
+BATCHES = [16, 32, 64, 128, 256, 512]
+WIDTHS = [4, 8, 16, 32, 64, 128]
+
+TARGET_LABELS = {
+    "gaussian": "One Gaussian (as in Figure 1)",
+    "bimodal": "Two-Gaussian mixture",
+}
+LOSS_LABELS = {
+    "minimax": "minimax: G minimises log(1 − D(G(z))) (saturating)",
+    "nonsaturating": "non-saturating: G maximises log D(G(z))",
+    "lsgan": "least squares (LSGAN)",
+    "wgan-gp": "Wasserstein + gradient penalty",
+    "hinge": "hinge",
+}
+
+
+@dataclass
+class Pacing:
+    """How the live loop advances: iterations per frame and seconds between frames."""
+
+    iterations_per_frame: int
+    frame_seconds: float
+
+
+def sidebar_config(key: str, defaults: TrainConfig, targets: list[str]) -> tuple[TrainConfig, Pacing]:
+    """Draw the controls in the sidebar; return the config they describe and the pacing."""
+    sb = st.sidebar
+    sb.header("Controls")
+    sb.caption("k, the learning rates and m apply at once; the other controls start a new model.")
+    k = sb.slider("k: D steps per G step", 1, 10, defaults.k, key=f"{key}.k",
+                  help="Algorithm 1 updates D k times, on fresh minibatches, before each update of G.")
+    lr_d = sb.select_slider("learning rate of D", LEARNING_RATES, defaults.lr_d, key=f"{key}.lr_d", format_func=_fmt)
+    lr_g = sb.select_slider("learning rate of G", LEARNING_RATES, defaults.lr_g, key=f"{key}.lr_g", format_func=_fmt)
+    batch = sb.select_slider("minibatch size m", BATCHES, defaults.batch, key=f"{key}.batch")
+    iterations = sb.slider("iterations per frame", 1, 200, 20, key=f"{key}.speed",
+                           help="How many Algorithm-1 iterations run between two redraws: the speed of the movie.")
+    sb.divider()
+    sb.caption("These start a new model:")
+    dist = sb.selectbox("target p_data", targets, targets.index(defaults.dist), key=f"{key}.dist",
+                        format_func=lambda name: TARGET_LABELS.get(name, name))
+    loss = sb.selectbox("loss type", list(LOSSES), list(LOSSES).index(defaults.loss), key=f"{key}.loss",
+                        format_func=lambda name: LOSS_LABELS.get(name, name),
+                        help="minimax is the paper's game; non-saturating is the paper's practical recommendation.")
+    optimizer = sb.radio("optimizer", ["sgd", "adam"], ["sgd", "adam"].index(defaults.optimizer), key=f"{key}.opt",
+                         format_func={"sgd": "SGD + momentum (paper)", "adam": "Adam"}.get, horizontal=True)
+    prior = sb.radio("noise prior p_z", ["uniform", "normal"], ["uniform", "normal"].index(defaults.prior),
+                     key=f"{key}.prior", horizontal=True, format_func={"uniform": "uniform (paper)", "normal": "normal"}.get)
+    width = sb.select_slider("network width (2 hidden layers)", WIDTHS, defaults.width, key=f"{key}.width")
+    seed = int(sb.number_input("seed", 0, 10_000, defaults.seed, key=f"{key}.seed"))
+    config = TrainConfig(dist=dist, loss=loss, k=k, lr_d=lr_d, lr_g=lr_g, batch=batch, optimizer=optimizer,
+                         momentum=defaults.momentum, prior=prior, z_dim=defaults.z_dim, width=width,
+                         depth=defaults.depth, seed=seed, device=defaults.device)
+    return config, Pacing(iterations, 0.2)
+
+
+def _fmt(lr: float) -> str:
+    return f"{lr:g}"

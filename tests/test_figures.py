@@ -1,0 +1,49 @@
+"""The figures are built from snapshots as Figure 1 draws them."""
+
+import json
+import math
+
+from ganviz import TrainConfig, Trainer, take_snapshot
+from ganviz.figures import figure1, history_figure
+
+
+def snapshot(**config):
+    trainer = Trainer(TrainConfig(device="cpu", **config))
+    trainer.train(20)
+    return trainer, take_snapshot(trainer)
+
+
+def test_figure1_draws_the_papers_styles():
+    _, snap = snapshot()
+    fig = figure1(snap, show_d_star=True)
+    by_name = {t.name: t for t in fig.data if t.name}
+    assert by_name["p_data (data)"].line.dash == "dot" and by_name["p_data (data)"].line.color == "black"
+    assert by_name["p_g (generator)"].line.dash is None and "2ca02c" in by_name["p_g (generator)"].line.color
+    assert by_name["D(x)"].line.dash == "dash"
+    assert "D* = p_data/(p_data+p_g)" in by_name
+    arrows = by_name["x = G(z)"]
+    assert len(arrows.x) == 3 * len(snap.z_arrows)  # z, G(z), gap for each arrow
+    assert list(arrows.x[1::3]) == [round(float(v), 4) for v in snap.x_arrows]
+    assert "D* = p_data/(p_data+p_g)" not in {t.name for t in figure1(snap, show_d_star=False).data}
+
+
+def test_d_star_is_not_drawn_where_neither_density_has_mass():
+    _, snap = snapshot()
+    d_star = next(t for t in figure1(snap, show_d_star=True).data if t.name and t.name.startswith("D*"))
+    empty = (snap.p_data + snap.p_g) < 1e-3
+    assert empty.any() and all(d_star.y[i] is None for i in range(len(empty)) if empty[i])
+
+
+def test_critic_losses_are_labelled_as_critics():
+    _, snap = snapshot(loss="wgan-gp")
+    assert "σ(critic(x))" in {t.name for t in figure1(snap).data}
+
+
+def test_history_figure_thins_long_histories_and_keeps_the_last_row():
+    trainer, _ = snapshot()
+    rows = [dict(trainer.history[-1], step=i, jsd=0.5, value=math.nan) for i in range(2000)]
+    fig = history_figure(rows, max_points=500)
+    jsd = next(t for t in fig.data if t.name == "JSD")
+    assert len(jsd.x) <= 500 and jsd.x[-1] == 1999
+    assert all(v is None for v in next(t for t in fig.data if t.name == "V(D, G)").y)
+    json.dumps(fig.to_plotly_json(), default=str)  # serialisable: no NaN objects left in it
