@@ -37,6 +37,8 @@ class GaussianMixture:
         n_comp, self.dim = self.means.shape
         self.stds = np.broadcast_to(np.asarray(stds, dtype=np.float64), (n_comp,)).copy()
         w = np.ones(n_comp) if weights is None else np.asarray(weights, dtype=np.float64)
+        if not (np.all(np.isfinite(self.means)) and np.all(np.isfinite(self.stds)) and np.all(np.isfinite(w))):
+            raise ValueError("means, standard deviations and weights must be finite numbers")
         if w.shape != (n_comp,) or np.any(w < 0) or w.sum() <= 0:
             raise ValueError("weights must be one non-negative number per component")
         if np.any(self.stds <= 0):
@@ -73,12 +75,15 @@ class GaussianMixture:
     def log_pdf(self, x) -> np.ndarray:
         """Exact log-density at ``x`` (shape ``(n, dim)``, or ``(n,)`` in 1D)."""
         x = np.asarray(x, dtype=np.float64).reshape(-1, self.dim)
-        sq = ((x[:, None, :] - self.means[None, :, :]) ** 2).sum(-1)  # (n, K)
+        with np.errstate(over="ignore"):
+            sq = ((x[:, None, :] - self.means[None, :, :]) ** 2).sum(-1)  # (n, K); inf far away
         log_norm = -self.dim * (np.log(self.stds) + 0.5 * math.log(2 * math.pi))
         with np.errstate(divide="ignore"):
             terms = np.log(self.weights) + log_norm - 0.5 * sq / self.stds**2
         top = terms.max(1, keepdims=True)
-        return (top + np.log(np.exp(terms - top).sum(1, keepdims=True)))[:, 0]
+        finite_top = np.where(np.isfinite(top), top, 0.0)  # a point infinitely far away: log-density -inf, not NaN
+        with np.errstate(divide="ignore"):
+            return (finite_top + np.log(np.exp(terms - finite_top).sum(1, keepdims=True)))[:, 0]
 
     def pdf(self, x) -> np.ndarray:
         """Exact density at ``x`` (shape ``(n, dim)``, or ``(n,)`` in 1D)."""

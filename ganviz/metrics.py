@@ -134,10 +134,12 @@ def pushforward_density_1d(x_of_quantiles, edges) -> np.ndarray:
 
 
 def _step_cdf(points, mass, edges):
-    """sum of mass[i] * [points[i] <= e] at each edge e."""
+    """Mass of the points at or below each edge: cell j gets (edges[j], edges[j+1]], the first cell is closed."""
     order = np.argsort(points)
-    cum = np.concatenate([[0.0], np.cumsum(mass[order])])
-    return cum[np.searchsorted(points[order], edges, side="right")]
+    points, cum = points[order], np.concatenate([[0.0], np.cumsum(mass[order])])
+    below = np.searchsorted(points, edges, side="right")
+    below[0] = np.searchsorted(points, edges[0], side="left")  # points on the first edge belong to cell 0
+    return cum[below]
 
 
 def _relu_sum(c, h, edges):

@@ -31,7 +31,7 @@ class Snapshot1D:
     p_g: np.ndarray  # generator's density (see pushforward_density_1d)
     d: np.ndarray  # what the picture shows as D(x)
     d_star: np.ndarray  # D*(x) = p_data / (p_data + p_g)
-    z_arrows: np.ndarray  # evenly spaced z ...
+    z_arrows: np.ndarray  # evenly spaced z (along z's first axis, others 0) ...
     x_arrows: np.ndarray  # ... and where G sends them
     z_range: tuple[float, float]
     prior: str
@@ -56,7 +56,7 @@ def take_snapshot(trainer, cells: int = 800, quantiles: int = 8192, arrows: int 
     with torch.no_grad():
         x_q = _generate(trainer, quantiles)
         z_line = np.linspace(*trainer.prior.range, arrows)
-        x_line = trainer.G(_column(z_line, trainer)).cpu().double().numpy()[:, 0]
+        x_line = trainer.G(_z_column(z_line, trainer)).cpu().double().numpy()[:, 0]
 
     left = min(MAX_EXTRA_CELLS, max(0, math.ceil((lo - x_q.min()) / dx)))
     right = min(MAX_EXTRA_CELLS, max(0, math.ceil((x_q.max() - hi) / dx)))
@@ -66,10 +66,10 @@ def take_snapshot(trainer, cells: int = 800, quantiles: int = 8192, arrows: int 
     p_g = pushforward_density_1d(x_q, edges) if trainer.config.z_dim == 1 else _histogram(x_q, edges)
     with torch.no_grad():
         scores = trainer.D(_column(centres, trainer))
-        d = trainer.loss.probability(scores).cpu().double().numpy()
+        d = trainer.loss.probability(scores.double()).cpu().numpy()  # float64: sigmoid(17) is not 1 yet
     d_star = optimal_discriminator(p_data, p_g)
 
-    d_loss, g_loss = trainer.pop_losses()
+    d_loss, g_loss = trainer.mean_losses(clear=record)
     p_norm = p_data / (p_data.sum() * dx)
     metrics = {
         "step": trainer.step,
@@ -106,6 +106,13 @@ def take_snapshot(trainer, cells: int = 800, quantiles: int = 8192, arrows: int 
 
 def _column(values, trainer) -> torch.Tensor:
     return torch.as_tensor(values, dtype=torch.float32, device=trainer.device).reshape(-1, 1)
+
+
+def _z_column(z_first, trainer) -> torch.Tensor:
+    """Noise vectors whose first coordinate is ``z_first`` and any others 0 (the arrows follow z's first axis)."""
+    z = torch.zeros(len(z_first), trainer.config.z_dim, device=trainer.device)
+    z[:, 0] = torch.as_tensor(z_first, dtype=torch.float32, device=trainer.device)
+    return z
 
 
 def _generate(trainer, n: int) -> np.ndarray:

@@ -91,19 +91,22 @@ class Plateau:
     """Tells when a noisy loss has stopped going down.
 
     Feed it the mean loss of each window of steps; it says "done" once
-    ``patience`` windows in a row failed to beat the best mean by ``tol``.
+    ``patience`` windows in a row failed to beat the best mean by ``tol``, and
+    not before ``min_windows`` windows (early on, D near 1/2 improves by less
+    than the minibatch noise, which would look like a plateau).
     """
 
-    def __init__(self, tol: float = 2e-3, patience: int = 3):
-        self.tol, self.patience = tol, patience
-        self.best, self.stale = math.inf, 0
+    def __init__(self, tol: float = 1e-3, patience: int = 5, min_windows: int = 10):
+        self.tol, self.patience, self.min_windows = tol, patience, min_windows
+        self.best, self.stale, self.windows = math.inf, 0, 0
 
     def update(self, mean_loss: float) -> bool:
+        self.windows += 1
         if mean_loss < self.best - self.tol:
             self.best, self.stale = mean_loss, 0
         else:
             self.stale += 1
-        return self.stale >= self.patience
+        return self.stale >= self.patience and self.windows >= self.min_windows
 
 
 class Trainer:
@@ -209,9 +212,11 @@ class Trainer:
 
     def _restore(self, state: dict) -> None:
         for name in ("G", "D", "opt_g", "opt_d"):
-            getattr(self, name).load_state_dict(state[name])
+            # load_state_dict keeps references to the optimizers' tensors: copy, so the saved state stays good.
+            getattr(self, name).load_state_dict(copy.deepcopy(state[name]))
         self.step, self.d_steps = state["step"], state["d_steps"]
         self.rng.set_state(state["rng"])
+        self.apply(self.config)  # the saved optimizer state carries the old learning rates
 
     def _check(self, start: int, d_losses: list, g_losses: list) -> None:
         """Keep the new state if every loss and weight is finite, else roll back and raise."""
@@ -237,9 +242,10 @@ class Trainer:
         )
 
     # ----- what the pictures and charts read ---------------------------------------
-    def pop_losses(self) -> tuple[float, float]:
-        """Mean D and G losses since the last call (NaN where there were none)."""
+    def mean_losses(self, clear: bool = True) -> tuple[float, float]:
+        """Mean D and G losses since they were last cleared (NaN where there were none)."""
         d = torch.cat(self._d_losses) if self._d_losses else torch.zeros(0)
         g = torch.cat(self._g_losses) if self._g_losses else torch.zeros(0)
-        self._d_losses, self._g_losses = [], []
+        if clear:
+            self._d_losses, self._g_losses = [], []
         return (float(d.mean()) if len(d) else math.nan), (float(g.mean()) if len(g) else math.nan)
