@@ -9,8 +9,14 @@ Every target answers two questions:
 
 They also carry ``bounds``, the window a picture of them should show, one
 ``(low, high)`` row per dimension. Callers look targets up by name with
-``get_distribution(name)``; new targets (the 2D ones) are added to ``DISTRIBUTIONS``
-without changing any caller.
+``get_distribution(name)``, and ``targets_of_dim(d)`` lists the names in d
+dimensions:
+
+* 1D: ``gaussian`` (the paper's Figure 1), ``bimodal``;
+* 2D: ``gaussian2d``, ``ring8`` and ``grid25`` (the mode-collapse benchmarks),
+  ``spiral`` and ``moons`` (curves).
+
+Every target is a ``GaussianMixture``, so its density is exact.
 """
 
 from __future__ import annotations
@@ -100,9 +106,90 @@ def bimodal() -> GaussianMixture:
     return GaussianMixture([[-1.5], [2.0]], [0.4, 0.5], [0.5, 0.5], bounds=[[-4.0, 5.0]], name="bimodal")
 
 
+# ----- 2D targets ----------------------------------------------------------------
+# Each is a GaussianMixture, so its density stays exact: the metrics never have to
+# estimate p_data. The ring and the grid are the standard mode-collapse benchmarks;
+# the spiral and the moons are curves, drawn as many small Gaussians along them.
+
+
+def gaussian2d() -> GaussianMixture:
+    """One round Gaussian N((1, 1), 0.5^2 I): the 2D first lesson.
+
+    Off the origin, like the paper's 1D target, because a freshly initialised G
+    puts its samples near 0: there is a visible distance to cover.
+    """
+    return GaussianMixture([[1.0, 1.0]], 0.5, bounds=[[-3.0, 3.0], [-3.0, 3.0]], name="gaussian2d")
+
+
+def ring8() -> GaussianMixture:
+    """8 equal Gaussians evenly on a circle of radius 2, std 0.02 each.
+
+    The mode-collapse benchmark of Metz et al. (2017, Unrolled GANs) and
+    Srivastava et al. (2017, VEEGAN), who use radius 1 and std 0.01 (the same
+    ratio, 100); this size is the one of the toy in Gulrajani et al. (2017,
+    WGAN-GP). Centres at angles 2 pi i / 8, i = 0..7.
+    """
+    angles = 2 * math.pi * np.arange(8) / 8
+    centres = 2.0 * np.stack([np.cos(angles), np.sin(angles)], axis=1)
+    return GaussianMixture(centres, 0.02, bounds=[[-3.0, 3.0], [-3.0, 3.0]], name="ring8")
+
+
+def grid25() -> GaussianMixture:
+    """25 equal Gaussians on the grid {-4, -2, 0, 2, 4}^2, std 0.05 each.
+
+    The second benchmark of VEEGAN (Srivastava et al. 2017) and PacGAN (Lin et
+    al. 2018), and the "25 Gaussians" toy of WGAN-GP (Gulrajani et al. 2017).
+    """
+    ticks = np.arange(-4.0, 4.5, 2.0)
+    centres = np.stack(np.meshgrid(ticks, ticks), axis=-1).reshape(-1, 2)
+    return GaussianMixture(centres, 0.05, bounds=[[-5.5, 5.5], [-5.5, 5.5]], name="grid25")
+
+
+def spiral(components: int = 100) -> GaussianMixture:
+    """A spiral: ``components`` Gaussians of std 0.1 spaced evenly along a curve.
+
+    The curve is the 2D "Swiss roll" of scikit-learn's ``make_swiss_roll``
+    (t cos t, t sin t) for t in [1.5 pi, 4.5 pi], used as a toy by Gulrajani et
+    al. (2017, WGAN-GP), scaled so its outer end lies at radius 2.5. Centres are
+    evenly spaced in arc length (about 0.16 apart, closer than the std's 2x), so
+    the density is an even ridge, not a string of beads.
+    """
+    t = np.linspace(1.5 * math.pi, 4.5 * math.pi, 20_001)
+    curve = (2.5 / t[-1]) * np.stack([t * np.cos(t), t * np.sin(t)], axis=1)
+    centres = _evenly_along(curve, components)
+    return GaussianMixture(centres, 0.1, bounds=[[-3.0, 3.0], [-3.0, 3.0]], name="spiral")
+
+
+def moons(components_per_moon: int = 50) -> GaussianMixture:
+    """Two interleaving half circles, as scikit-learn's ``make_moons``, of small Gaussians (std 0.1).
+
+    The upper moon is (cos t, sin t), the lower one (1 - cos t, 1/2 - sin t), t
+    in [0, pi]; both are centred on the origin and scaled by 1.5, so they fill
+    about [-2.3, 2.3] x [-1.1, 1.1].
+    """
+    t = np.linspace(0.0, math.pi, components_per_moon)
+    upper = np.stack([np.cos(t), np.sin(t)], axis=1)
+    lower = np.stack([1.0 - np.cos(t), 0.5 - np.sin(t)], axis=1)
+    centres = 1.5 * (np.concatenate([upper, lower]) - [0.5, 0.25])
+    return GaussianMixture(centres, 0.1, bounds=[[-3.0, 3.0], [-3.0, 3.0]], name="moons")
+
+
+def _evenly_along(curve: np.ndarray, n: int) -> np.ndarray:
+    """``n`` points evenly spaced in arc length along a finely sampled curve (rows are points)."""
+    steps = np.linalg.norm(np.diff(curve, axis=0), axis=1)
+    arc = np.concatenate([[0.0], np.cumsum(steps)])
+    wanted = np.linspace(0.0, arc[-1], n)
+    return np.stack([np.interp(wanted, arc, curve[:, i]) for i in range(curve.shape[1])], axis=1)
+
+
 DISTRIBUTIONS = {
     "gaussian": gaussian,
     "bimodal": bimodal,
+    "gaussian2d": gaussian2d,
+    "ring8": ring8,
+    "grid25": grid25,
+    "spiral": spiral,
+    "moons": moons,
 }
 
 
@@ -112,3 +199,8 @@ def get_distribution(name: str):
         return DISTRIBUTIONS[name]()
     except KeyError:
         raise ValueError(f"unknown distribution {name!r}; choose one of {', '.join(DISTRIBUTIONS)}") from None
+
+
+def targets_of_dim(dim: int) -> list[str]:
+    """Names of the targets in ``DISTRIBUTIONS`` that live in ``dim`` dimensions, in table order."""
+    return [name for name, build in DISTRIBUTIONS.items() if build().dim == dim]
