@@ -53,6 +53,8 @@ class TrainConfig:
     depth: int = 2
     seed: int = 0
     device: str = "auto"
+    g_offset: float = 0.0  # added to G's output at initialisation: starts p_g away from the data
+
 
     LIVE = ("k", "lr_d", "lr_g", "batch")
 
@@ -69,6 +71,7 @@ class TrainConfig:
             (int(self.batch) == self.batch and self.batch >= 1, f"batch must be a whole number >= 1 (got {self.batch})"),
             (0 <= self.momentum < 1, f"momentum must be in [0, 1) (got {self.momentum})"),
             (self.z_dim >= 1 and self.width >= 1 and self.depth >= 0, "z_dim and width must be >= 1, depth >= 0"),
+            (math.isfinite(self.g_offset), f"g_offset must be a finite number (got {self.g_offset})"),
         ]
         for ok, message in checks:
             if not ok:
@@ -123,6 +126,9 @@ class Trainer:
             torch.manual_seed(config.seed)
             self.G = Generator(config.z_dim, self.target.dim, config.width, config.depth).to(self.device)
             self.D = Discriminator(self.target.dim, config.width, config.depth).to(self.device)
+            if config.g_offset:
+                with torch.no_grad():  # shift G's last bias: p_g starts g_offset away from where it would
+                    self.G.net[-1].bias.add_(config.g_offset)
         self.opt_d = self._optimizer(self.D, config.lr_d)
         self.opt_g = self._optimizer(self.G, config.lr_g)
         self.step = 0  # Algorithm-1 iterations done (G updates)

@@ -130,3 +130,84 @@ def test_divergence_is_caught_rolled_back_and_explained(fig1, monkeypatch):
     assert at.error and "learning rate" in at.error[0].value
     assert at.session_state["fig1.mode"] == "paused"
     assert at.session_state["fig1.trainer"].step == 1, "rolled back to the last good state"
+
+
+# ----- the theory page ------------------------------------------------------------------------
+THEORY = "pages/theory.py"
+
+
+@pytest.fixture
+def theory_page():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page(THEORY).run()
+    assert not at.exception
+    return at
+
+
+def number(at, label_start) -> float:
+    text = metric(at, label_start).replace(",", "").replace("−", "-")
+    return float(text)
+
+
+def test_theory_theorem1_two_ways_agree_on_screen(theory_page):
+    at = theory_page
+    a, b = number(at, "V(D*, G): plug"), number(at, "−log 4 + 2·JSD")
+    assert a == b and -math.log(4) < a < 0
+    assert number(at, "difference") < 1e-6
+    kl1, kl2, js = number(at, "KL(p_data"), number(at, "KL(p_g"), number(at, "JSD = ")
+    assert js == pytest.approx((kl1 + kl2) / 2, abs=2e-6)
+
+
+def test_theory_candidate_never_beats_d_star(theory_page):
+    at = theory_page
+    for centre, slope in [(0.0, 2.0), (1.5, -4.0), (-1.0, 8.0)]:
+        at.slider(key="theory.centre").set_value(centre)
+        at.slider(key="theory.slope").set_value(slope).run()
+        assert number(at, "V(D, G) of the candidate") < number(at, "V(D*, G)")
+    at.slider(key="theory.slope").set_value(0.0).run()  # D = 1/2 everywhere: V = -log 4 whatever p_g is
+    assert number(at, "V(D, G) of the candidate") == pytest.approx(-math.log(4), abs=1e-5)
+    at.radio(key="theory.cand").set_value("blend").run()
+    at.slider(key="theory.blend").set_value(0.0).run()  # t = 0 is D* itself
+    assert number(at, "V(D, G) of the candidate") == pytest.approx(number(at, "V(D*, G)"), abs=1e-5)
+    assert not at.exception
+
+
+def test_theory_p_g_equal_to_p_data_reaches_minus_log4(theory_page):
+    at = theory_page
+    at.radio(key="theory.data.kind").set_value("mixture").run()
+    assert not at.exception
+    at.button(key="theory.copy").click().run()
+    assert number(at, "JSD = ") == 0.0
+    assert number(at, "V(D*, G): plug") == pytest.approx(-math.log(4), abs=1e-9)
+    assert any("global minimum" in s.value for s in at.success)
+
+
+def test_theory_network_discriminator_converges(theory_page):
+    at = theory_page
+    gap0 = number(at, "mean |D − D*|")
+    at.button(key="theory.fit_play").click().run()
+    for _ in range(40):
+        at.run()
+        if not at.session_state["theory.fit.running"]:
+            break
+    assert number(at, "D steps") > 0
+    assert number(at, "mean |D − D*|") < min(0.05, gap0 / 3)
+    at.button(key="theory.fit_reset").click().run()
+    assert number(at, "D steps") == 0
+    assert not at.exception
+
+
+def test_theory_minimax_stalls_beside_nonsaturating(theory_page):
+    at = theory_page
+    at.button(key="theory.race_play").click().run()
+    for _ in range(12):
+        at.run()
+    steps = [int(m.value.replace(",", "")) for m in at.metric if m.label == "step"]
+    assert len(steps) == 2 and steps[0] == steps[1] > 0
+    jsds = [float(m.value) for m in at.metric if m.label == "JSD"]
+    assert jsds[0] > 0.69 and jsds[1] < 0.69  # minimax still disjoint, non-saturating moving in
+    at.button(key="theory.race_play").click().run()  # pause
+    at.button(key="theory.race_reset").click().run()
+    assert [m.value for m in at.metric if m.label == "step"] == ["0", "0"]
+    assert not at.exception

@@ -418,3 +418,14 @@ def test_nonsaturating_gan_learns_the_gaussian(seed):
     assert statistics.median(late) < 0.2, curve
     assert min(curve) < 0.15, curve
     assert max(late) < 0.4, curve
+
+
+def test_g_offset_moves_the_initial_generator_and_needs_a_new_model():
+    base = Trainer(TrainConfig(seed=4))
+    moved = Trainer(TrainConfig(seed=4, g_offset=-2.5))
+    z = torch.as_tensor(base.prior.quantiles(64), dtype=torch.float32)[:, None]
+    with torch.no_grad():
+        assert torch.allclose(moved.G(z) - base.G(z), torch.full((64, 1), -2.5), atol=1e-5)
+    assert TrainConfig().needs_new_model(TrainConfig(g_offset=1.0))
+    with pytest.raises(ValueError, match="g_offset"):
+        TrainConfig(g_offset=float("nan")).validate()

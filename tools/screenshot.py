@@ -99,7 +99,7 @@ def main() -> int:
     ap.add_argument("--page", default="", help="url path of the page ('' = home)")
     ap.add_argument("--out", required=True, help="PNG path to write")
     ap.add_argument("--click", action="append", default=[],
-                    help="visible label of a button to click (repeatable)")
+                    help="visible label of a button to click (repeatable); 'tab:LABEL' clicks a tab")
     ap.add_argument("--wait", type=float, default=1.0,
                     help="seconds to wait after loading/clicking")
     ap.add_argument("--width", type=int, default=1400)
@@ -129,7 +129,8 @@ def main() -> int:
                                    timeout=args.timeout * 1000)
             wait_settled(page)
             for label in args.click:
-                page.get_by_role("button", name=label).first.click(timeout=10_000)
+                role, name = ("tab", label[4:]) if label.startswith("tab:") else ("button", label)
+                page.get_by_role(role, name=name).first.click(timeout=10_000)
                 page.wait_for_timeout(300)  # let the rerun start before waiting
                 wait_settled(page)
             time.sleep(args.wait)

@@ -67,3 +67,41 @@ def sidebar_config(key: str, defaults: TrainConfig, targets: list[str]) -> tuple
 
 def _fmt(lr: float) -> str:
     return f"{lr:g}"
+
+
+def mixture_picker(key: str, label: str, default: dict, where=None):
+    """Widgets for a 1D Gaussian or two-Gaussian mixture; returns the ``GaussianMixture``.
+
+    ``default`` has ``kind`` ("gaussian" or "mixture"), ``means``, ``stds`` (two
+    each; the second is used by mixtures) and ``weight`` (of the first component).
+    Widget keys are ``<key>.kind/.m1/.s1/.m2/.s2/.w``; their values live in
+    session state (set before the widgets exist), so ``copy_widgets`` can move
+    them between pickers without Streamlit's "default value" warning.
+    """
+    from ganviz.theory import mixture_1d
+
+    ss = st.session_state
+    for name, v in (("kind", default["kind"]), ("m1", default["means"][0]), ("s1", default["stds"][0]),
+                    ("m2", default["means"][1]), ("s2", default["stds"][1]), ("w", default["weight"])):
+        ss.setdefault(f"{key}.{name}", v)
+    box = where or st.sidebar
+    box.markdown(f"**{label}**")
+    kind = box.radio(f"shape of {label}", ["gaussian", "mixture"], key=f"{key}.kind", horizontal=True,
+                     label_visibility="collapsed", format_func={"gaussian": "Gaussian", "mixture": "two Gaussians"}.get)
+    c1, c2 = box.columns(2)
+    m1 = c1.slider("mean", -4.0, 4.0, step=0.1, key=f"{key}.m1", help=f"Where {label} is centred.")
+    s1 = c2.slider("std", 0.1, 2.0, step=0.05, key=f"{key}.s1", help=f"How spread out {label} is.")
+    if kind == "gaussian":
+        return mixture_1d([m1], [s1], name=label)
+    m2 = c1.slider("mean 2", -4.0, 4.0, step=0.1, key=f"{key}.m2", help="Centre of the second Gaussian.")
+    s2 = c2.slider("std 2", 0.1, 2.0, step=0.05, key=f"{key}.s2", help="Spread of the second Gaussian.")
+    w = box.slider("weight of the first Gaussian", 0.05, 0.95, step=0.05, key=f"{key}.w",
+                   help="The share of the mass in the first Gaussian; the second gets the rest.")
+    return mixture_1d([m1, m2], [s1, s2], [w, 1.0 - w], name=label)
+
+
+def copy_widgets(src: str, dst: str, names=("kind", "m1", "s1", "m2", "s2", "w")) -> None:
+    """Give the widgets under key prefix ``dst`` the values of those under ``src`` (use as an on_click)."""
+    for name in names:
+        if f"{src}.{name}" in st.session_state:
+            st.session_state[f"{dst}.{name}"] = st.session_state[f"{src}.{name}"]

@@ -1,0 +1,59 @@
+"""Tests for ganviz.race: runs in lockstep that differ in one field only."""
+
+import pytest
+import torch
+
+from ganviz.race import Race
+from ganviz.snapshot import take_snapshot
+from ganviz.trainer import TrainConfig, Trainer
+
+SATURATION = TrainConfig(dist="gaussian", optimizer="sgd", momentum=0.5, lr_d=0.05, lr_g=0.05, k=3, g_offset=-2.5,
+                         seed=1)
+
+
+def test_runs_start_from_the_same_weights_and_differ_only_in_the_field():
+    race = Race(SATURATION, "loss", ["minimax", "nonsaturating"])
+    a, b = race.trainers["minimax"], race.trainers["nonsaturating"]
+    assert a.config.loss == "minimax" and b.config.loss == "nonsaturating"
+    assert a.config.g_offset == b.config.g_offset == -2.5
+    for pa, pb in zip([*a.G.parameters(), *a.D.parameters()], [*b.G.parameters(), *b.D.parameters()]):
+        assert torch.equal(pa, pb)
+
+
+def test_lockstep_and_each_run_matches_a_lone_trainer():
+    race = Race(SATURATION, "loss", ["minimax", "nonsaturating"])
+    race.train(7)
+    assert race.step == 7 and all(t.step == 7 for t in race.trainers.values())
+    lone = Trainer(SATURATION.__class__(**{**SATURATION.to_dict(), "loss": "nonsaturating"}))
+    lone.train(7)
+    for p, q in zip(lone.G.parameters(), race.trainers["nonsaturating"].G.parameters()):
+        assert torch.equal(p, q)
+
+
+def test_minimax_stalls_where_nonsaturating_learns():
+    """The page's preset: G starts 2.5 to the left, D is strong (k=3); the minimax run does not move."""
+    race = Race(SATURATION, "loss", ["minimax", "nonsaturating"])
+    race.train(600)
+    jsd = {loss: take_snapshot(t).metrics["jsd"] for loss, t in race.trainers.items()}
+    assert jsd["minimax"] > 0.69  # still disjoint from p_data: log 2
+    assert jsd["nonsaturating"] < 0.3
+    d_fake = take_snapshot(race.trainers["minimax"]).metrics["d_fake"]
+    assert d_fake < 0.01, "D rejects the fakes, so the minimax gradient D(G(z)) is tiny"
+
+
+def test_a_diverging_run_stops_and_the_others_go_on():
+    config = TrainConfig(dist="gaussian", optimizer="sgd", lr_d=0.05, lr_g=0.05, seed=0)
+    race = Race(config, "lr_g", [0.05, 1e30])
+    race.train(5)
+    assert 1e30 in race.errors and "diverged" in race.errors[1e30]
+    assert 0.05 not in race.errors and race.trainers[0.05].step == 5
+    race.train(5)
+    assert race.trainers[0.05].step == 10
+
+
+def test_apply_changes_live_settings_in_every_run():
+    race = Race(SATURATION, "loss", ["minimax", "nonsaturating"])
+    race.apply(SATURATION.__class__(**{**SATURATION.to_dict(), "k": 1, "lr_d": 0.01}))
+    for loss, t in race.trainers.items():
+        assert t.config.k == 1 and t.config.loss == loss
+        assert t.opt_d.param_groups[0]["lr"] == pytest.approx(0.01)
