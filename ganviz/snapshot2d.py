@@ -11,11 +11,12 @@ every row uses the same noise z, so rows differ only because G changed.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, field
 
 import numpy as np
 import torch
 
-from .density2d import compare_2d
+from .density2d import compare_2d, grid_2d
 from .modes import N_SAMPLES, has_modes, mode_metrics
 
 METRICS_SEED = 0
@@ -72,3 +73,91 @@ def metrics_2d(trainer, n: int = N_SAMPLES, record: bool = True) -> dict:
     if record and (last is None or (last["step"], last["d_steps"]) != (trainer.step, trainer.d_steps)):
         trainer.history.append(metrics)  # once per state, as take_snapshot does
     return metrics
+
+
+@dataclass
+class Snapshot2D:
+    """A frozen frame of a 2D run: what the 2D page draws, read off a Trainer at one moment."""
+
+    step: int
+    bounds: np.ndarray  # [[x_low, x_high], [y_low, y_high]], the target's window
+    real: np.ndarray  # (n, 2) samples of p_data (the same ones every frame)
+    fake: np.ndarray  # (n, 2) G(z) for a fixed batch of z: the same z every frame, so points can be followed
+    heat_xs: np.ndarray  # (cells,) column centres of the D heatmap
+    heat_ys: np.ndarray  # (cells,) row centres
+    d: np.ndarray  # (cells, cells) D(x) on the heatmap grid, [row = y, column = x]
+    star_xs: np.ndarray  # column centres of the D* grid
+    star_ys: np.ndarray
+    d_star: np.ndarray  # D* = p_data / (p_data + p_g) with both smoothed the same way (see density2d)
+    star_mass: np.ndarray  # p_data + p_g on the D* grid: D* means nothing where this is ~0
+    manifold: list  # polylines (m, 2): lines of the z grid pushed through G
+    arrow_from: np.ndarray  # (a, 2) a subset of ``fake`` ...
+    arrow_to: np.ndarray  # ... and where G's gradient would move each one (length scaled for the eye)
+    d_is_probability: bool
+    loss: str
+    metrics: dict = field(default_factory=dict)
+
+
+def take_snapshot_2d(trainer, n_show: int = 1500, heat_cells: int = 48, star_cells: int = 64,
+                     grid_lines: int = 11, arrows: int = 40, record: bool = True) -> Snapshot2D:
+    """Read the 2D picture and the metrics row off ``trainer`` (the row is appended to its history).
+
+    The manifold is G applied to a grid in z space: for ``z_dim = 1`` the one
+    curve G(z) over the prior's range; otherwise ``grid_lines`` lines along each
+    of z's first two axes (the other coordinates 0), as GAN Lab draws it. The
+    arrows show -d(G's loss)/dx at generated points: where one G step would
+    push each sample, drawn with lengths relative to the longest.
+    """
+    if trainer.target.dim != 2:
+        raise ValueError("take_snapshot_2d draws 2D targets; this target is %dD" % trainer.target.dim)
+    metrics = metrics_2d(trainer, record=record)
+    bounds = np.asarray(trainer.target.bounds, dtype=np.float64)
+    fake = generated_samples(trainer, n_show, METRICS_SEED + 2)
+    real_rng = torch.Generator(device=trainer.device).manual_seed(METRICS_SEED + 3)
+    real = trainer.target.sample(n_show, real_rng, trainer.device).cpu().double().numpy()
+    heat = grid_2d(bounds, heat_cells)
+    with torch.no_grad():
+        centres = torch.as_tensor(heat.centres, dtype=torch.float32, device=trainer.device)
+        d = trainer.loss.probability(trainer.D(centres)).cpu().double().numpy().reshape(heat_cells, heat_cells)
+    star = compare_2d(generated_samples(trainer), trainer.target, cells=star_cells)
+    arrow_from, arrow_to = _gradient_arrows(trainer, fake[:arrows], bounds)
+    return Snapshot2D(
+        step=trainer.step, bounds=bounds, real=real, fake=fake, heat_xs=heat.xs, heat_ys=heat.ys, d=d,
+        star_xs=star.xs, star_ys=star.ys, d_star=star.d_star, star_mass=(star.p_data + star.p_g) * star.cell_area,
+        manifold=_manifold(trainer, grid_lines), arrow_from=arrow_from, arrow_to=arrow_to,
+        d_is_probability=trainer.loss.is_probability, loss=trainer.config.loss, metrics=metrics,
+    )
+
+
+def _manifold(trainer, lines: int, points: int = 80) -> list:
+    lo, hi = trainer.prior.range
+    z_dim = trainer.config.z_dim
+    t = np.linspace(lo, hi, points if z_dim > 1 else 400)
+    if z_dim == 1:
+        zs = [t[:, None]]
+    else:
+        zs = []
+        for u in np.linspace(lo, hi, lines):
+            for axis in (0, 1):
+                z = np.zeros((len(t), z_dim))
+                z[:, axis], z[:, 1 - axis] = t, u
+                zs.append(z)
+    with torch.no_grad():
+        batch = torch.as_tensor(np.concatenate(zs), dtype=torch.float32, device=trainer.device)
+        xs = trainer.G(batch).cpu().double().numpy()
+    return np.split(xs, len(zs))
+
+
+def _gradient_arrows(trainer, points, bounds, longest: float = 0.08):
+    """-d(G's loss)/dx at ``points``, scaled so the longest arrow is ``longest`` of the window's width."""
+    x = torch.as_tensor(points, dtype=torch.float32, device=trainer.device).requires_grad_(True)
+    trainer.D.requires_grad_(False)
+    try:
+        loss = trainer.loss.g_loss(trainer.D, x) * len(points)  # per-sample gradients, not divided by n
+        (grad,) = torch.autograd.grad(loss, x)
+    finally:
+        trainer.D.requires_grad_(True)
+    step = -grad.cpu().double().numpy()
+    norm = np.linalg.norm(step, axis=1).max()
+    scale = longest * float(bounds[0, 1] - bounds[0, 0]) / norm if norm > 0 and np.isfinite(norm) else 0.0
+    return np.asarray(points, dtype=np.float64), np.asarray(points, dtype=np.float64) + scale * step

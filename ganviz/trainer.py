@@ -29,6 +29,7 @@ from .models import Discriminator, Generator
 from .priors import PRIORS, get_prior
 
 OPTIMIZERS = ("adam", "sgd")
+CUSTOM = "custom"  # dist name of a target the caller builds (e.g. from the user's points) and passes to Trainer
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,8 @@ class TrainConfig:
     def validate(self) -> "TrainConfig":
         """Raise ValueError with a one-line reason if a field is out of range."""
         checks = [
-            (self.dist in DISTRIBUTIONS, f"unknown distribution {self.dist!r}; choose one of {', '.join(DISTRIBUTIONS)}"),
+            (self.dist in DISTRIBUTIONS or self.dist == CUSTOM,
+             f"unknown distribution {self.dist!r}; choose one of {', '.join(DISTRIBUTIONS)}"),
             (self.loss in LOSSES, f"unknown loss {self.loss!r}; choose one of {', '.join(LOSSES)}"),
             (self.optimizer in OPTIMIZERS, f"unknown optimizer {self.optimizer!r}; choose adam or sgd"),
             (self.prior in PRIORS, f"unknown noise prior {self.prior!r}; choose one of {', '.join(PRIORS)}"),
@@ -115,10 +117,13 @@ class Plateau:
 class Trainer:
     """A GAN on a toy target, trained by Algorithm 1. See the module docstring."""
 
-    def __init__(self, config: TrainConfig = TrainConfig()):
+    def __init__(self, config: TrainConfig = TrainConfig(), target=None):
+        """A fresh run of ``config``. ``target`` replaces the named one (required when ``config.dist`` is "custom")."""
         self.config = config.validate()
         self.device = resolve_device(config.device)
-        self.target = get_distribution(config.dist)
+        if target is None and config.dist == CUSTOM:
+            raise ValueError('a "custom" target needs its points: pass target=kde_target(points)')
+        self.target = target if target is not None else get_distribution(config.dist)
         self.prior = get_prior(config.prior)
         self.rng = torch.Generator(device=self.device).manual_seed(config.seed)
         self.loss = get_loss(config.loss, self.rng)

@@ -142,3 +142,19 @@ def test_parse_refuses_too_many_rows_and_too_many_bytes():
 def test_parsed_points_make_a_target():
     t = kde_target(parse_points_csv("x,y\n-1,-1\n1,1\n1,-1\n-1,1\n"))
     assert len(t.means) == 4 and np.all(np.isfinite(t.pdf(t.means)))
+
+
+def test_drawing_bandwidth_follows_the_spacing():
+    from ganviz.custom_target import drawing_bandwidth
+
+    line = np.stack([np.linspace(0, 4, 41), np.zeros(41)], axis=1)  # points 0.1 apart
+    assert drawing_bandwidth(line) == pytest.approx(0.1)
+    assert drawing_bandwidth(line) < scott_bandwidth(line)
+    dense = np.stack([np.linspace(0, 1, 1001), np.zeros(1001)], axis=1)  # 0.001 apart: floored
+    assert drawing_bandwidth(dense) == MIN_BANDWIDTH
+    far = np.array([[0.0, 0.0], [10.0, 0.0]])  # two points: never wider than Scott's rule
+    assert drawing_bandwidth(far) == pytest.approx(scott_bandwidth(far))
+    same = np.zeros((5, 2))  # all duplicates: no neighbour at a positive distance
+    assert drawing_bandwidth(same) == MIN_BANDWIDTH
+    many = np.random.default_rng(0).normal(size=(10_000, 2))
+    assert MIN_BANDWIDTH <= drawing_bandwidth(many) <= scott_bandwidth(many)

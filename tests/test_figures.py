@@ -47,3 +47,47 @@ def test_history_figure_thins_long_histories_and_keeps_the_last_row():
     assert len(jsd.x) <= 500 and jsd.x[-1] == 1999
     assert all(v is None for v in next(t for t in fig.data if t.name == "V(D, G)").y)
     json.dumps(fig.to_plotly_json(), default=str)  # serialisable: no NaN objects left in it
+
+
+# ----- 2D ------------------------------------------------------------------------------------------
+from ganviz.figures2d import figure2d, history_figure_2d  # noqa: E402
+from ganviz.snapshot2d import take_snapshot_2d  # noqa: E402
+
+
+def snapshot_2d(**config):
+    trainer = Trainer(TrainConfig(device="cpu", dist="ring8", z_dim=2, **config))
+    trainer.train(20)
+    return trainer, take_snapshot_2d(trainer)
+
+
+def test_figure2d_layers_and_square_aspect():
+    trainer, snap = snapshot_2d()
+    fig = figure2d(snap, show_d_star=True, show_manifold=True, show_arrows=True)
+    kinds = [(t.type, t.name) for t in fig.data]
+    assert kinds[0][0] == "heatmap", "D's heatmap is drawn behind everything"
+    names = {name for _, name in kinds}
+    assert {"real x ~ p_data", "generated G(z)", "D* contours"} <= names
+    assert any(n.startswith("G's manifold") for n in names) and any(n.startswith("G's gradient") for n in names)
+    by_name = {t.name: t for t in fig.data}
+    assert by_name["real x ~ p_data"].type == by_name["generated G(z)"].type == "scattergl"  # WebGL
+    assert by_name["real x ~ p_data"].marker.color != by_name["generated G(z)"].marker.color
+    heat = fig.data[0]
+    assert heat.zmin == 0 and heat.zmax == 1 and heat.zmid == 0.5
+    assert fig.layout.yaxis.scaleanchor == "x" and fig.layout.yaxis.scaleratio == 1
+    plain = figure2d(snap, show_d_star=False, show_manifold=False, show_arrows=False)
+    assert [t.type for t in plain.data] == ["heatmap", "scattergl", "scattergl"]
+
+
+def test_figure2d_wire_size_is_modest():
+    _, snap = snapshot_2d()
+    size = len(figure2d(snap, show_d_star=True, show_arrows=True).to_json())
+    assert size < 250_000, size  # rounded coordinates: a frame must not be megabytes
+
+
+def test_history_figure_2d_shows_modes_for_mixtures():
+    trainer, _ = snapshot_2d()
+    fig = history_figure_2d(trainer.history, n_modes=8)
+    assert "modes covered" in {t.name for t in fig.data}
+    trainer2 = Trainer(TrainConfig(device="cpu", dist="moons", z_dim=2))
+    take_snapshot_2d(trainer2)
+    assert "modes covered" not in {t.name for t in history_figure_2d(trainer2.history, n_modes=None).data}

@@ -211,3 +211,97 @@ def test_theory_minimax_stalls_beside_nonsaturating(theory_page):
     at.button(key="theory.race_reset").click().run()
     assert [m.value for m in at.metric if m.label == "step"] == ["0", "0"]
     assert not at.exception
+
+
+# ----- the 2D page --------------------------------------------------------------------------------
+TWO_D = "pages/two_d.py"
+
+
+@pytest.fixture
+def two_d():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page(TWO_D).run()
+    assert not at.exception
+    return at
+
+
+def test_two_d_plays_pauses_steps_and_resets(two_d):
+    at = two_d
+    assert step(at) == 0 and metric(at, "modes covered").endswith("/ 8")
+    at.button(key="p2d.play").click().run()
+    at.run()
+    playing = step(at)
+    at.run()
+    assert step(at) > playing > 0
+    at.button(key="p2d.play").click().run()
+    paused = step(at)
+    at.run()
+    assert step(at) == paused
+    at.button(key="p2d.step").click().run()
+    assert step(at) == paused + 1
+    at.button(key="p2d.reset").click().run()
+    assert step(at) == 0
+    for name in ("p2d.manifold", "p2d.d_star", "p2d.arrows"):
+        at.toggle(key=name).set_value(True).run()
+    at.button(key="p2d.snap").click().run()
+    assert not at.exception
+
+
+@pytest.mark.parametrize("target", ["grid25", "gaussian2d", "spiral", "moons"])
+def test_two_d_trains_each_target(two_d, target):
+    at = two_d
+    at.selectbox(key="p2d.dist").set_value(target).run()
+    at.button(key="p2d.step").click().run()
+    assert step(at) == 1
+    assert not at.exception
+    has_modes = any(m.label == "modes covered" for m in at.metric)
+    assert has_modes == (target == "grid25")
+
+
+def test_two_d_controls_that_define_the_model_restart_it(two_d):
+    at = two_d
+    at.button(key="p2d.step").click().run()
+    at.select_slider(key="p2d.z_dim").set_value(1).run()
+    assert step(at) == 0
+    at.select_slider(key="p2d.depth").set_value(3).run()
+    at.slider(key="p2d.k").set_value(3).run()
+    at.button(key="p2d.step").click().run()
+    assert step(at) == 1 and not at.exception
+
+
+def test_two_d_custom_target_upload_and_refusals(two_d):
+    at = two_d
+    at.selectbox(key="p2d.dist").set_value("custom").run()
+    assert not at.exception and step(at) == 0  # starts from the example drawing
+    upload = at.file_uploader(key="p2d.custom.upload")
+    upload.set_value(("square.csv", b"x,y\n0,0\n1,0\n0,1\n1,1\n0.5,0.5\n", "text/csv")).run()
+    assert not at.exception and not at.error
+    assert any("5 points" in c.value for c in at.caption)
+    at.button(key="p2d.step").click().run()
+    assert step(at) == 1
+    bad = {
+        "three.csv": b"x,y,z\n1,2,3\n4,5,6\n",
+        "text.csv": b"x,y\n1,2\nhello,3\n",
+        "nan.csv": b"1,2\nnan,3\n",
+        "one.csv": b"1,2\n",
+        "latin1.csv": "x,y\n1,2\n3,\xe9\n".encode("latin-1"),
+    }
+    for name, content in bad.items():
+        at.file_uploader(key="p2d.custom.upload").set_value((name, content, "text/csv")).run()
+        assert not at.exception, name
+        assert at.error and name in at.error[0].value and "previous points stay" in at.error[0].value, name
+        assert any("5 points" in c.value for c in at.caption), "a refused file must not replace the points"
+        assert step(at) == 1, "a refused file must not restart the run"
+    at.button(key="p2d.custom.clear").click().run()
+    assert any("at least 2 points" in i.value for i in at.info) and not at.exception
+    at.button(key="p2d.custom.example").click().run()
+    assert not at.exception and step(at) == 0
+
+
+def test_two_d_custom_target_refuses_a_huge_file(two_d):
+    at = two_d
+    at.selectbox(key="p2d.dist").set_value("custom").run()
+    huge = b"x,y\n" + b"1.0,2.0\n" * 200_000  # 1.6 MB
+    at.file_uploader(key="p2d.custom.upload").set_value(("huge.csv", huge, "text/csv")).run()
+    assert not at.exception and at.error and "huge.csv" in at.error[0].value

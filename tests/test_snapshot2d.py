@@ -99,3 +99,71 @@ def test_critic_losses_have_no_value():
 def test_refuses_1d_targets():
     with pytest.raises(ValueError, match="2D"):
         metrics_2d(Trainer(TrainConfig(device="cpu")))
+
+
+# ----- the picture: take_snapshot_2d --------------------------------------------------------------
+from ganviz.snapshot2d import take_snapshot_2d  # noqa: E402
+
+
+def test_picture_shapes_and_ranges():
+    trainer = Trainer(RING)
+    trainer.train(10)
+    snap = take_snapshot_2d(trainer, n_show=300, heat_cells=20, star_cells=32, grid_lines=5, arrows=12)
+    assert snap.real.shape == snap.fake.shape == (300, 2)
+    assert snap.d.shape == (20, 20) and np.all((snap.d >= 0) & (snap.d <= 1))
+    assert snap.d_star.shape == snap.star_mass.shape == (32, 32)
+    assert np.all((snap.d_star >= 0) & (snap.d_star <= 1))
+    assert len(snap.manifold) == 2 * 5 and all(line.shape[1] == 2 for line in snap.manifold)
+    assert snap.arrow_from.shape == snap.arrow_to.shape == (12, 2)
+    assert np.allclose(snap.arrow_from, snap.fake[:12])
+    assert snap.metrics["step"] == 10 and trainer.history[-1] is snap.metrics
+
+
+def test_heatmap_is_d_on_its_grid():
+    trainer = Trainer(RING)
+    constant_d(trainer, 0.8)
+    snap = take_snapshot_2d(trainer, n_show=50, heat_cells=8)
+    assert np.allclose(snap.d, 0.8, atol=1e-6)
+
+
+def test_fake_points_are_tracked_and_the_run_is_unchanged():
+    """The same z every frame: with G unchanged the points do not move, and drawing draws nothing from the trainer."""
+    a, b = Trainer(RING), Trainer(RING)
+    first = take_snapshot_2d(a, n_show=100)
+    second = take_snapshot_2d(a, n_show=100)
+    assert np.array_equal(first.fake, second.fake) and np.array_equal(first.real, second.real)
+    a.train(5)
+    b.train(5)
+    assert all(torch.equal(p, q) for p, q in zip(weights(a), weights(b)))
+
+
+def test_manifold_of_a_one_dimensional_noise_is_one_curve():
+    trainer = Trainer(TrainConfig(dist="ring8", device="cpu", z_dim=1, seed=1))
+    snap = take_snapshot_2d(trainer, n_show=50)
+    assert len(snap.manifold) == 1 and snap.manifold[0].shape == (400, 2)
+
+
+def test_manifold_is_g_of_the_z_grid():
+    trainer = Trainer(RING)
+    constant_g(trainer, [0.5, -1.0])
+    snap = take_snapshot_2d(trainer, n_show=50, grid_lines=3)
+    assert all(np.allclose(line, [0.5, -1.0], atol=1e-6) for line in snap.manifold)
+
+
+def test_gradient_arrows_point_towards_higher_d():
+    """With D(x) increasing to the right, G's gradient moves every point to the right."""
+    trainer = Trainer(RING)
+    with torch.no_grad():  # a linear D whose logit is 3 * x_0
+        trainer.D.net = torch.nn.Sequential(torch.nn.Linear(2, 1))
+        trainer.D.net[0].weight.copy_(torch.tensor([[3.0, 0.0]]))
+        trainer.D.net[0].bias.zero_()
+    snap = take_snapshot_2d(trainer, n_show=40, arrows=10)
+    step = snap.arrow_to - snap.arrow_from
+    assert np.all(step[:, 0] > 0) and np.allclose(step[:, 1], 0, atol=1e-9)
+    longest = np.linalg.norm(step, axis=1).max()
+    assert longest == pytest.approx(0.08 * (trainer.target.bounds[0, 1] - trainer.target.bounds[0, 0]))
+
+
+def test_refuses_a_1d_target():
+    with pytest.raises(ValueError, match="2D"):
+        take_snapshot_2d(Trainer(TrainConfig(device="cpu")))

@@ -16,7 +16,15 @@ WIDTHS = [4, 8, 16, 32, 64, 128]
 TARGET_LABELS = {
     "gaussian": "One Gaussian (as in Figure 1)",
     "bimodal": "Two-Gaussian mixture",
+    "gaussian2d": "One Gaussian",
+    "ring8": "ring8: 8 Gaussians on a circle",
+    "grid25": "grid25: 25 Gaussians on a grid",
+    "spiral": "Spiral (Swiss roll)",
+    "moons": "Two moons",
+    "custom": "Your own points (draw or upload)",
 }
+Z_DIMS = [1, 2, 3, 4, 8, 16]
+DEPTHS = [1, 2, 3, 4]
 LOSS_LABELS = {
     "minimax": "minimax: G minimises log(1 − D(G(z))) (saturating)",
     "nonsaturating": "non-saturating: G maximises log D(G(z))",
@@ -57,11 +65,16 @@ def sidebar_config(key: str, defaults: TrainConfig, targets: list[str]) -> tuple
                          format_func={"sgd": "SGD + momentum (paper)", "adam": "Adam"}.get, horizontal=True)
     prior = sb.radio("noise prior p_z", ["uniform", "normal"], ["uniform", "normal"].index(defaults.prior),
                      key=f"{key}.prior", horizontal=True, format_func={"uniform": "uniform (paper)", "normal": "normal"}.get)
-    width = sb.select_slider("network width (2 hidden layers)", WIDTHS, defaults.width, key=f"{key}.width")
+    z_dim = sb.select_slider("noise dimension", Z_DIMS, defaults.z_dim, key=f"{key}.z_dim",
+                             help="The dimension of z. With 1, G draws a curve; with 2 or more it can cover an area.")
+    width = sb.select_slider("network width (units per hidden layer)", WIDTHS, defaults.width, key=f"{key}.width",
+                             help="Both G and D use this many ReLU units per hidden layer.")
+    depth = sb.select_slider("hidden layers", DEPTHS, defaults.depth, key=f"{key}.depth",
+                             help="How many hidden layers G and D each have.")
     seed = int(sb.number_input("seed", 0, 10_000, defaults.seed, key=f"{key}.seed"))
     config = TrainConfig(dist=dist, loss=loss, k=k, lr_d=lr_d, lr_g=lr_g, batch=batch, optimizer=optimizer,
-                         momentum=defaults.momentum, prior=prior, z_dim=defaults.z_dim, width=width,
-                         depth=defaults.depth, seed=seed, device=defaults.device)
+                         momentum=defaults.momentum, prior=prior, z_dim=z_dim, width=width,
+                         depth=depth, seed=seed, device=defaults.device)
     return config, Pacing(iterations, 0.2)
 
 

@@ -25,8 +25,10 @@ D_WINDOW = 100  # D-only steps per frame while "train D to optimality" runs
 class LiveRun:
     """The session state of one page's run, under keys prefixed by ``key``."""
 
-    def __init__(self, key: str):
+    def __init__(self, key: str, snapshot: Callable = take_snapshot):
+        """``snapshot(trainer)`` reads a frame off the trainer: ``take_snapshot`` (1D) or ``take_snapshot_2d``."""
         self.key = key
+        self.snapshot = snapshot
         ss = st.session_state
         ss.setdefault(f"{key}.mode", "paused")  # paused | playing | fit_d
         ss.setdefault(f"{key}.frozen", [])
@@ -45,20 +47,24 @@ class LiveRun:
     def trainer(self) -> Trainer | None:
         return st.session_state.get(f"{self.key}.trainer")
 
-    def sync(self, config: TrainConfig) -> Trainer:
-        """The session's trainer for ``config``: reused with new live settings, or rebuilt."""
+    def sync(self, config: TrainConfig, target=None) -> Trainer:
+        """The session's trainer for ``config``: reused with new live settings, or rebuilt.
+
+        ``target`` is for a custom target (e.g. the user's points): a new target object means a new model.
+        """
         trainer = self.trainer
-        if trainer is None or trainer.config.needs_new_model(config):
+        new_target = target is not None and trainer is not None and trainer.target is not target
+        if trainer is None or trainer.config.needs_new_model(config) or new_target:
             if trainer is not None:
-                st.toast("New model: a control that defines the model changed, so training restarts.")
-            self.reset(config)
+                st.toast("New model: the target or a control that defines the model changed, so training restarts.")
+            self.reset(config, target)
         elif trainer.config != config:
             trainer.apply(config)
         return self.trainer
 
-    def reset(self, config: TrainConfig) -> None:
-        trainer = Trainer(config)
-        take_snapshot(trainer)  # step 0 in the history
+    def reset(self, config: TrainConfig, target=None) -> None:
+        trainer = Trainer(config, target)
+        self.snapshot(trainer)  # step 0 in the history
         st.session_state[f"{self.key}.trainer"] = trainer
         self.mode = "paused"
         self._set("message", None)
@@ -73,7 +79,7 @@ class LiveRun:
             getattr(st, message[0])(message[1])
 
     # ----- toolbar -----------------------------------------------------------------
-    def toolbar(self, config: TrainConfig) -> None:
+    def toolbar(self, config: TrainConfig, target=None) -> None:
         """Play/pause, step, reset, train D to optimality, snapshot."""
         cols = st.columns([1.1, 1, 1, 1.8, 1.2, 1.4])
         playing = self.mode == "playing"
@@ -82,7 +88,7 @@ class LiveRun:
                        help="Run Algorithm 1 continuously, redrawing after each batch of iterations.")
         cols[1].button("Step", icon=":material/skip_next:", key=f"{self.key}.step", on_click=self._step, width="stretch",
                        help="One iteration of Algorithm 1: k updates of D, then one of G.")
-        cols[2].button("Reset", icon=":material/restart_alt:", key=f"{self.key}.reset", on_click=self.reset, args=(config,),
+        cols[2].button("Reset", icon=":material/restart_alt:", key=f"{self.key}.reset", on_click=self.reset, args=(config, target),
                        width="stretch", help="A fresh model with the same seed: the same run again.")
         cols[3].button("Train D to optimality", icon=":material/target:", key=f"{self.key}.fit_d", on_click=self._fit_d,
                        width="stretch",
@@ -104,12 +110,12 @@ class LiveRun:
         self.mode = "fit_d"
         self._set("plateau", Plateau())
         self._set("fit_start", self.trainer.d_steps)
-        self.say("info", "Training D alone, G frozen: watch the blue dashed D(x) move onto the red D*(x).")
+        self.say("info", "Training D alone, G frozen: watch D(x) move onto D*(x) = p_data/(p_data + p_g).")
 
     def _freeze(self):
         if len(self.frozen) >= 4:
             self.frozen.pop(0)
-        self.frozen.append(take_snapshot(self.trainer))
+        self.frozen.append(self.snapshot(self.trainer))
 
     def _guarded(self, work: Callable[[Trainer], object]):
         """Run training work; on divergence, pause and say what happened (the trainer has rolled back)."""
@@ -141,7 +147,7 @@ class LiveRun:
         def frame():
             if self.mode != "paused":
                 self.advance(pacing)
-            draw(take_snapshot(self.trainer), self.trainer)
+            draw(self.snapshot(self.trainer), self.trainer)
             if running and self.mode == "paused":
                 st.rerun(scope="app")  # stop the timer and refresh the buttons
 
