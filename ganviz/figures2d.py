@@ -4,7 +4,8 @@
 heatmap behind everything (red where D says "fake", blue where it says
 "real", white at 1/2), optionally the contours of D*, the generator's manifold
 (the z grid pushed through G), real samples (black) and generated samples
-(green, as p_g is green in Figure 1), and optionally arrows showing where G's
+(green, as p_g is green in Figure 1; the real ones on top, so the modes stay
+visible under a crowd of fakes), and optionally arrows showing where G's
 gradient pushes a few generated points. Point clouds use WebGL (Scattergl).
 """
 
@@ -58,11 +59,11 @@ def figure2d(snap: Snapshot2D, show_d_star: bool = False, show_manifold: bool = 
         xs, ys = _polylines(snap.manifold)
         fig.add_trace(go.Scattergl(x=xs, y=ys, mode="lines", line=dict(color=MANIFOLD_COLOUR, width=1.2),
                                    name="G's manifold (z grid → G)", hoverinfo="skip"))
-    fig.add_trace(go.Scattergl(x=_rounded(snap.real[:, 0], 3), y=_rounded(snap.real[:, 1], 3), mode="markers",
-                               marker=dict(size=4, color=REAL_COLOUR, opacity=0.7), name="real x ~ p_data"))
     fig.add_trace(go.Scattergl(x=_rounded(snap.fake[:, 0], 3), y=_rounded(snap.fake[:, 1], 3), mode="markers",
                                marker=dict(size=5, color=FAKE_COLOUR, opacity=0.85, line=dict(color="white", width=0.5)),
                                name="generated G(z)"))
+    fig.add_trace(go.Scattergl(x=_rounded(snap.real[:, 0], 3), y=_rounded(snap.real[:, 1], 3), mode="markers",
+                               marker=dict(size=4, color=REAL_COLOUR, opacity=0.8), name="real x ~ p_data"))
     if show_arrows and len(snap.arrow_from):
         segments = [np.stack([a, b]) for a, b in zip(snap.arrow_from, snap.arrow_to)]
         xs, ys = _polylines(segments)
@@ -103,8 +104,8 @@ def history_figure_2d(history: list[dict], n_modes: int | None = None, max_point
                                  line_shape="hv"), 1, 3, secondary_y=False)
         fig.add_trace(go.Scatter(x=steps, y=[round(100 * r["hq"], 1) for r in rows], name="high-quality %",
                                  line=dict(color="#ff7f0e", width=2, dash="dash")), 1, 3, secondary_y=True)
-        fig.update_yaxes(range=[0, n_modes + 0.5], row=1, col=3, secondary_y=False)
-        fig.update_yaxes(range=[0, 101], row=1, col=3, secondary_y=True)
+        fig.update_yaxes(range=[0, n_modes + 0.5], dtick=max(1, round(n_modes / 4)), row=1, col=3, secondary_y=False)
+        fig.update_yaxes(range=[0, 101], dtick=25, ticksuffix="%", row=1, col=3, secondary_y=True)
     fig.update_yaxes(range=[0, math.log(2) * 1.05], row=1, col=1)
     fig.update_layout(height=height, template="plotly_white", margin=dict(l=40, r=40, t=40, b=30),
                       legend=dict(orientation="h", yanchor="top", y=-0.15, x=0))

@@ -7,6 +7,7 @@ from ganviz.figures import figure1, history_figure
 from ganviz.trainer import TrainConfig
 from ganviz.ui.controls import sidebar_config
 from ganviz.ui.live import LiveRun
+from ganviz.ui.live_chart import live_plotly_chart
 
 ganviz.ui.ensure_navigation()
 KEY = "fig1"
@@ -37,8 +38,8 @@ def draw(snap, trainer):
     cols[2].metric("C(G) = −log 4 + 2·JSD", f"{m['criterion']:.4f}", help="Its minimum, −log 4 ≈ −1.386, means p_g = p_data.")
     cols[3].metric("D on real data", f"{m['d_real']:.3f}", help="E over p_data of D(x): D's average verdict on real samples.")
     cols[4].metric("D on fakes", f"{m['d_fake']:.3f}", help="E over p_g of D(x): D's average verdict on generated samples.")
-    st.plotly_chart(figure1(snap, show_d_star=show_d_star), key=f"{KEY}.figure", config={"displaylogo": False})
-    st.plotly_chart(history_figure(trainer.history), key=f"{KEY}.history", config={"displaylogo": False})
+    live_plotly_chart(figure1(snap, show_d_star=show_d_star), key=f"{KEY}.figure")
+    live_plotly_chart(history_figure(trainer.history), key=f"{KEY}.history")
     if not snap.d_is_probability:
         st.caption("With this loss D is a critic, not a probability: the blue curve is σ(critic(x)).")
 

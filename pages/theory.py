@@ -15,6 +15,7 @@ from ganviz.theory_figures import (criterion_curve_figure, densities_figure, gap
                                    proposition1_figure, race_jsd_figure, sweep_figure)
 from ganviz.trainer import TrainConfig
 from ganviz.ui.controls import LEARNING_RATES, copy_widgets, mixture_picker
+from ganviz.ui.live_chart import live_plotly_chart
 from ganviz.ui.loop import Loop
 
 ganviz.ui.ensure_navigation()
@@ -129,9 +130,11 @@ with prop1:
         cols[2].metric("V(D, G) of the network", f"{now['value']:.4f}")
         cols[3].metric("V(D*, G)", f"{now['value_star']:.4f}")
         a, b = st.columns([2.2, 1])
-        a.plotly_chart(proposition1_figure(grid.x[shown], pd[shown], pg[shown], now["d_star"][shown], now["d"][shown],
-                                           "the network D", height=460), key=f"{KEY}.fit_fig", config=PLOT)
-        b.plotly_chart(gap_figure(fit.history), key=f"{KEY}.gap", config=PLOT)
+        with a:
+            live_plotly_chart(proposition1_figure(grid.x[shown], pd[shown], pg[shown], now["d_star"][shown],
+                                                  now["d"][shown], "the network D", height=460), key=f"{KEY}.fit_fig")
+        with b:
+            live_plotly_chart(gap_figure(fit.history), key=f"{KEY}.gap")
         msg = st.session_state.get(f"{KEY}.fit_msg")
         if msg:
             getattr(st, msg[0])(msg[1])
@@ -233,12 +236,11 @@ with sat:
             b.metric("JSD", f"{m['jsd']:.3f}", help="log 2 ≈ 0.693 means p_g and p_data do not overlap at all.")
             c.metric("G's gradient size", f"{grad:.4f}", help="Mean |∂ objective / ∂ logit| over p_g: "
                      "D(G(z)) for minimax, 1 − D(G(z)) for non-saturating.")
-            col.plotly_chart(figure1(snap, compact=True, height=330), key=f"{KEY}.race_{loss}",
-                             config={"displayModeBar": False})
+            with col:
+                live_plotly_chart(figure1(snap, compact=True, height=330), key=f"{KEY}.race_{loss}")
             if loss in race.errors:
                 col.error(race.errors[loss])
-        st.plotly_chart(race_jsd_figure({loss: t.history for loss, t in race.trainers.items()}),
-                        key=f"{KEY}.race_jsd", config=PLOT)
+        live_plotly_chart(race_jsd_figure({loss: t.history for loss, t in race.trainers.items()}), key=f"{KEY}.race_jsd")
 
     race_loop.fragment(0.3, race_tick, race_draw)
 

@@ -10,6 +10,7 @@ from ganviz.trainer import TrainConfig
 from ganviz.ui.controls import sidebar_config
 from ganviz.ui.custom import CustomTarget
 from ganviz.ui.live import LiveRun
+from ganviz.ui.live_chart import live_plotly_chart
 
 ganviz.ui.ensure_navigation()
 KEY = "p2d"
@@ -61,10 +62,10 @@ def draw(snap, trainer):
         cols[3].metric("D on fakes", f"{m['d_fake']:.3f}", help="Mean D(x) over generated samples.")
     cols[4].metric("G's samples off the plot", f"{100 * m['outside']:.1f}%",
                    help="The share of p_g's (smoothed) mass outside the plotted window; it counts in the JSD.")
-    st.plotly_chart(figure2d(snap, show_d_star=show_d_star, show_manifold=show_manifold, show_arrows=show_arrows),
-                    key=f"{KEY}.figure", config={"displaylogo": False})
+    live_plotly_chart(figure2d(snap, show_d_star=show_d_star, show_manifold=show_manifold, show_arrows=show_arrows),
+                      key=f"{KEY}.figure")
     n_modes = len(trainer.target.means) if has_modes(trainer.target) else None
-    st.plotly_chart(history_figure_2d(trainer.history, n_modes), key=f"{KEY}.history", config={"displaylogo": False})
+    live_plotly_chart(history_figure_2d(trainer.history, n_modes), key=f"{KEY}.history")
     if not snap.d_is_probability:
         st.caption("With this loss D is a critic, not a probability: the heatmap shows σ(critic(x)).")
 

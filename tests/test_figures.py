@@ -76,6 +76,7 @@ def test_figure2d_layers_and_square_aspect():
     assert fig.layout.yaxis.scaleanchor == "x" and fig.layout.yaxis.scaleratio == 1
     plain = figure2d(snap, show_d_star=False, show_manifold=False, show_arrows=False)
     assert [t.type for t in plain.data] == ["heatmap", "scattergl", "scattergl"]
+    assert [t.name for t in plain.data][1:] == ["generated G(z)", "real x ~ p_data"]  # real on top
 
 
 def test_figure2d_wire_size_is_modest():

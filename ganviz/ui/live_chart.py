@@ -1,0 +1,134 @@
+"""A Plotly chart that updates in place: ``live_plotly_chart(fig, key)``.
+
+``st.plotly_chart`` builds a new chart whenever the figure's data changes
+(streamlit#5107, #8782, #11424): a live chart blinks now and then and the user's
+zoom is lost on every tick. This function draws the figure with
+``Plotly.react`` on one and the same ``<div>`` across reruns instead, so the
+chart never disappears and a zoom survives (``layout.uirevision``, set to
+``key`` unless the figure sets its own).
+
+How it works, all with public Streamlit APIs and nothing from a CDN:
+
+* The chart is a small ``st.components.v2.component`` with inline JavaScript,
+  mounted in the page (no iframe; ``isolate_styles=False`` so plotly.js's own
+  global CSS applies). Streamlit keeps a keyed instance mounted across reruns
+  and calls the JavaScript again with the new ``data`` and the same
+  ``parentElement``; the JavaScript keeps one ``<div>`` there and redraws it.
+* plotly.js is the installed plotly package's ``package_data/plotly.min.js``
+  (the version plotly.py was built for). Streamlit's server serves it: a v1
+  ``declare_component(path=...)`` registers that folder to be served under
+  ``<baseUrlPath>/component/<name>/``; the component is never mounted. The
+  browser loads the file once per page and caches it. No copy, no static folder,
+  no config option needed.
+
+AppTest runs no JavaScript: there the call just emits the component element,
+whose JSON payload carries the figure (see tests/test_live_chart.py).
+Not supported: selections (``on_select``) and Streamlit's chart theme: the
+figure is drawn with its own template, and with plotly's default template
+where it would get Streamlit's (see ``_without_streamlit_template``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import plotly
+import plotly.io as pio
+import streamlit as st
+import streamlit.components.v1 as components_v1
+from streamlit import config
+
+PLOTLY_JS_DIR = Path(plotly.__file__).parent / "package_data"  # holds plotly.min.js
+
+_JS = """
+// plotly.js loads once per page; later charts and ticks reuse the promise.
+const plotlyBySrc = {};
+function loadPlotly(src) {
+  plotlyBySrc[src] ??= new Promise((resolve, reject) => {
+    const before = window.Plotly;  // st.plotly_chart's own plotly.js may set it
+    const script = document.createElement("script");
+    script.src = src;
+    script.onload = () => {
+      const ours = window.Plotly;
+      if (before) window.Plotly = before;
+      resolve(ours);
+    };
+    script.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.appendChild(script);
+  });
+  return plotlyBySrc[src];
+}
+
+// Called on mount and again with new `data` on each rerun, same parentElement.
+export default function ({ data, parentElement }) {
+  let div = parentElement.querySelector(":scope > .live-plotly-chart");
+  if (!div) {
+    div = document.createElement("div");
+    div.className = "live-plotly-chart";
+    parentElement.appendChild(div);
+  }
+  const fig = JSON.parse(data.figure);
+  const layout = { uirevision: data.uirevision, ...fig.layout };
+  if (data.height) layout.height = data.height;
+  div.style.height = `${layout.height ?? 450}px`;  // hold the space while loading
+  const config = { displaylogo: false, ...fig.config };
+  loadPlotly(data.src)
+    .then((Plotly) => {
+      Plotly.react(div, fig.data ?? [], layout, config);
+      if (!div.resizer) {  // follow the container's width: window, columns, sidebar
+        div.resizer = new ResizeObserver(() => Plotly.Plots.resize(div));
+        div.resizer.observe(div);
+      }
+    })
+    .catch((err) => { div.textContent = String(err); });
+}
+"""
+
+_chart = st.components.v2.component("ganviz.live_plotly_chart", js=_JS, isolate_styles=False)
+
+
+def live_plotly_chart(fig: Any, key: str, height: int | None = None) -> None:
+    """Draw ``fig`` (a plotly Figure or its dict) and redraw it in place on reruns.
+
+    ``key`` names the chart: keep it the same across reruns (it is also the
+    default ``layout.uirevision``, so zoom and pan survive new data).
+    ``height`` in pixels overrides ``layout.height`` (plotly's default: 450).
+    """
+    _chart(
+        key=key,
+        data={
+            "figure": pio.to_json(_without_streamlit_template(fig), validate=False),
+            "src": _plotly_js_url(),
+            "uirevision": key,
+            "height": height,
+        },
+    )
+
+
+def _without_streamlit_template(fig: Any) -> Any:
+    """``fig``, with plotly's default template where it has Streamlit's.
+
+    Streamlit makes its "streamlit" template plotly's default; its colours are
+    placeholders ("#000001", ...) that only ``st.plotly_chart`` fills in, so a
+    figure made without a template of its own would be drawn in black.
+    Plotly's "plotly" template is what ``st.plotly_chart(theme=None)`` shows.
+    """
+    try:
+        placeholders = fig["layout"]["template"]["layout"]["colorway"][0] == "#000001"
+    except (KeyError, IndexError, TypeError):
+        placeholders = False
+    if not placeholders:
+        return fig
+    layout = fig["layout"]
+    layout = layout.to_plotly_json() if hasattr(layout, "to_plotly_json") else layout
+    return {"data": fig["data"], "layout": {**layout, "template": pio.templates["plotly"]}}
+
+
+def _plotly_js_url() -> str:
+    """The URL at which Streamlit's server serves the package's plotly.min.js."""
+    served = components_v1.declare_component("plotly_js", path=str(PLOTLY_JS_DIR))
+    base = config.get_option("server.baseUrlPath").strip("/")
+    prefix = f"/{base}" if base else ""
+    # The version busts the browser cache when plotly is upgraded.
+    return f"{prefix}/component/{served.name}/plotly.min.js?v={plotly.__version__}"
