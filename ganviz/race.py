@@ -1,10 +1,11 @@
-"""Several GANs trained in lockstep: the same config and seed, one difference.
+"""Several GANs trained in lockstep, one config each: the same seed, a chosen difference.
 
-A ``Race`` holds one ``Trainer`` per variant (e.g. the loss ``minimax`` vs
-``nonsaturating``); every call to ``train`` advances all of them by the same
-number of Algorithm-1 iterations, so their charts share one step axis. Because
-each trainer draws from its own generator seeded the same way, the runs start
-from the same weights and differ only in the field that was varied.
+A ``Race`` holds one ``Trainer`` per named config (e.g. the loss ``minimax``
+vs ``nonsaturating``, or a plain GAN vs a mode-collapse remedy); every call to
+``train`` advances all of them by the same number of Algorithm-1 iterations,
+so their charts share one step axis. With the same seed, each trainer draws
+from its own generator seeded the same way, so runs whose architectures match
+start from the same weights and differ only where their configs differ.
 
 A run that diverges is rolled back by its trainer and stops; the others go on.
 """
@@ -17,29 +18,38 @@ from .trainer import DivergenceError, TrainConfig, Trainer
 
 
 class Race:
-    """One trainer per value of ``field`` (a TrainConfig field name), otherwise ``config``."""
+    """One trainer per entry of ``configs`` (name -> TrainConfig)."""
 
-    def __init__(self, config: TrainConfig, field: str, values):
-        self.config, self.field = config, field
-        self.trainers = {v: Trainer(replace(config, **{field: v})) for v in values}
-        self.errors: dict = {}  # variant -> message, for runs stopped by a divergence
+    def __init__(self, configs: dict, field: str | None = None):
+        self.configs, self.field = dict(configs), field
+        self.trainers = {name: Trainer(config) for name, config in self.configs.items()}
+        self.errors: dict = {}  # name -> message, for runs stopped by a divergence
+
+    @classmethod
+    def varying(cls, config: TrainConfig, field: str, values) -> "Race":
+        """Runs that are ``config`` except for ``field``, which takes each of ``values`` (the runs' names)."""
+        race = cls({v: replace(config, **{field: v}) for v in values}, field)
+        race.config = config
+        return race
 
     def train(self, iterations: int) -> None:
         """Advance every run that has not diverged by ``iterations`` iterations."""
-        for variant, trainer in self.trainers.items():
-            if variant in self.errors:
+        for name, trainer in self.trainers.items():
+            if name in self.errors:
                 continue
             try:
                 trainer.train(iterations)
             except DivergenceError as err:
-                self.errors[variant] = str(err)
+                self.errors[name] = str(err)
 
     @property
     def step(self) -> int:
         return max(t.step for t in self.trainers.values())
 
     def apply(self, config: TrainConfig) -> None:
-        """Take new live settings (k, learning rates, batch) in every run."""
+        """Take new live settings (k, learning rates, batch) in every run of a ``varying`` race."""
+        if self.field is None:
+            raise ValueError("apply needs a race built with Race.varying")
         self.config = config
-        for variant, trainer in self.trainers.items():
-            trainer.apply(replace(config, **{self.field: variant}))
+        for value, trainer in self.trainers.items():
+            trainer.apply(replace(config, **{self.field: value}))

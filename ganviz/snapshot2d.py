@@ -41,7 +41,7 @@ def metrics_2d(trainer, n: int = N_SAMPLES, record: bool = True) -> dict:
     * ``d_real``, ``d_fake``: mean D(x) over the real and the generated samples.
     * ``d_loss``, ``g_loss``: mean losses since the last recorded row.
     * ``modes``, ``hq``: modes covered and high-quality fraction (``modes``), for
-      the mode-collapse benchmarks only.
+      the mode-collapse benchmarks only; ``mode_counts``: HQ samples per mode.
     """
     if trainer.target.dim != 2:
         raise ValueError("metrics_2d measures 2D targets; this target is %dD" % trainer.target.dim)
@@ -68,7 +68,7 @@ def metrics_2d(trainer, n: int = N_SAMPLES, record: bool = True) -> dict:
     }
     if has_modes(trainer.target):
         counted = mode_metrics(fake, trainer.target)
-        metrics.update(modes=counted["modes"], hq=counted["hq"])
+        metrics.update(modes=counted["modes"], hq=counted["hq"], mode_counts=counted["counts"])
     last = trainer.history[-1] if trainer.history else None
     if record and (last is None or (last["step"], last["d_steps"]) != (trainer.step, trainer.d_steps)):
         trainer.history.append(metrics)  # once per state, as take_snapshot does

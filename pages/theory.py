@@ -197,7 +197,7 @@ with sat:
                          prior="uniform", width=32, depth=2, g_offset=offset, seed=seed)
     race: Race | None = st.session_state.get(f"{KEY}.race")
     if race is None or race.config.needs_new_model(config):
-        race = Race(config, "loss", ["minimax", "nonsaturating"])
+        race = Race.varying(config, "loss", ["minimax", "nonsaturating"])
         for trainer in race.trainers.values():
             take_snapshot(trainer)  # step 0
         st.session_state[f"{KEY}.race"] = race

@@ -12,7 +12,7 @@ SATURATION = TrainConfig(dist="gaussian", optimizer="sgd", momentum=0.5, lr_d=0.
 
 
 def test_runs_start_from_the_same_weights_and_differ_only_in_the_field():
-    race = Race(SATURATION, "loss", ["minimax", "nonsaturating"])
+    race = Race.varying(SATURATION, "loss", ["minimax", "nonsaturating"])
     a, b = race.trainers["minimax"], race.trainers["nonsaturating"]
     assert a.config.loss == "minimax" and b.config.loss == "nonsaturating"
     assert a.config.g_offset == b.config.g_offset == -2.5
@@ -21,7 +21,7 @@ def test_runs_start_from_the_same_weights_and_differ_only_in_the_field():
 
 
 def test_lockstep_and_each_run_matches_a_lone_trainer():
-    race = Race(SATURATION, "loss", ["minimax", "nonsaturating"])
+    race = Race.varying(SATURATION, "loss", ["minimax", "nonsaturating"])
     race.train(7)
     assert race.step == 7 and all(t.step == 7 for t in race.trainers.values())
     lone = Trainer(SATURATION.__class__(**{**SATURATION.to_dict(), "loss": "nonsaturating"}))
@@ -32,7 +32,7 @@ def test_lockstep_and_each_run_matches_a_lone_trainer():
 
 def test_minimax_stalls_where_nonsaturating_learns():
     """The page's preset: G starts 2.5 to the left, D is strong (k=3); the minimax run does not move."""
-    race = Race(SATURATION, "loss", ["minimax", "nonsaturating"])
+    race = Race.varying(SATURATION, "loss", ["minimax", "nonsaturating"])
     race.train(600)
     jsd = {loss: take_snapshot(t).metrics["jsd"] for loss, t in race.trainers.items()}
     assert jsd["minimax"] > 0.69  # still disjoint from p_data: log 2
@@ -43,7 +43,7 @@ def test_minimax_stalls_where_nonsaturating_learns():
 
 def test_a_diverging_run_stops_and_the_others_go_on():
     config = TrainConfig(dist="gaussian", optimizer="sgd", lr_d=0.05, lr_g=0.05, seed=0)
-    race = Race(config, "lr_g", [0.05, 1e30])
+    race = Race.varying(config, "lr_g", [0.05, 1e30])
     race.train(5)
     assert 1e30 in race.errors and "diverged" in race.errors[1e30]
     assert 0.05 not in race.errors and race.trainers[0.05].step == 5
@@ -52,8 +52,18 @@ def test_a_diverging_run_stops_and_the_others_go_on():
 
 
 def test_apply_changes_live_settings_in_every_run():
-    race = Race(SATURATION, "loss", ["minimax", "nonsaturating"])
+    race = Race.varying(SATURATION, "loss", ["minimax", "nonsaturating"])
     race.apply(SATURATION.__class__(**{**SATURATION.to_dict(), "k": 1, "lr_d": 0.01}))
     for loss, t in race.trainers.items():
         assert t.config.k == 1 and t.config.loss == loss
         assert t.opt_d.param_groups[0]["lr"] == pytest.approx(0.01)
+
+
+def test_a_race_of_named_configs():
+    plain = TrainConfig(dist="gaussian", seed=2)
+    race = Race({"adam": plain, "sgd": SATURATION.__class__(**{**plain.to_dict(), "optimizer": "sgd"})})
+    race.train(3)
+    assert set(race.trainers) == {"adam", "sgd"} and race.step == 3
+    assert race.trainers["sgd"].config.optimizer == "sgd"
+    with pytest.raises(ValueError, match="varying"):
+        race.apply(plain)

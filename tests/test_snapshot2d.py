@@ -36,12 +36,13 @@ def test_row_keys_and_ranges():
     trainer.train(30)
     row = metrics_2d(trainer)
     assert {"step", "d_steps", "jsd", "value", "criterion", "d_loss", "g_loss", "d_real", "d_fake", "outside",
-            "modes", "hq"} == set(row)
+            "modes", "hq", "mode_counts"} == set(row)
+    assert len(row["mode_counts"]) == 8 and sum(row["mode_counts"]) == round(row["hq"] * 2500)
     assert (row["step"], row["d_steps"]) == (30, 30)
     assert isinstance(row["modes"], int) and 0 <= row["modes"] <= 8
     assert 0.0 <= row["hq"] <= 1.0 and 0.0 <= row["jsd"] <= math.log(2) and 0.0 <= row["outside"] <= 1.0
     assert row["criterion"] == pytest.approx(-math.log(4) + 2 * row["jsd"], abs=1e-12)
-    assert all(math.isfinite(v) for v in row.values())
+    assert all(math.isfinite(v) for k, v in row.items() if k != "mode_counts")
     assert trainer.history == [row]
     metrics_2d(trainer)  # same state: not recorded twice
     assert len(trainer.history) == 1

@@ -1,0 +1,78 @@
+"""Mode-collapse numbers: the published ones we compare with, and ours.
+
+Published rows (modes covered and % high-quality samples, 2,500 samples per
+run, high quality = within 3 std of the nearest mode) are quoted as the
+project's issue reads them from:
+
+* Srivastava et al. (2017), "VEEGAN: Reducing Mode Collapse in GANs using
+  Implicit Variational Learning", NeurIPS, Table 1 (arXiv:1705.07761);
+  averaged over 5 runs; ring of 8 Gaussians and grid of 25.
+* Lin et al. (2018), "PacGAN: The power of two samples in generative
+  adversarial networks", NeurIPS, Table 1 (arXiv:1712.04086); 10 runs.
+
+What was checked here (offline, 2026-11): the protocol (2,500 samples, the
+3-std rule, "nearest mode", 5 runs for VEEGAN) from the VEEGAN authors'
+project page (github.com/akashgit/VEEGAN, index.md), and PacGAN's setup
+(rings of radius 1 and std 0.01, grid std 0.05, G 4x400 ReLU + batch norm, D 3
+maxout layers of 200 x 5, Adam 1e-4, batch 100, 10 runs) from its authors'
+code (github.com/fjxmlzn/PacGAN). The table cells themselves are images in both
+repositories and the PDFs could not be read from this machine, so each row
+says ``verified: False``; read Table 1 of each PDF to confirm them.
+
+Our own rows come from ``results/compare_<target>.json``, written by
+``python -m ganviz compare --dist <target> --seeds 0-9 --json`` (the command
+and machine are stored in the file), so they can be re-measured.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent.parent / "results"
+
+VEEGAN = "Srivastava et al. 2017 (VEEGAN), Table 1"
+PACGAN = "Lin et al. 2018 (PacGAN), Table 1"
+
+PUBLISHED = [
+    # method, source, ring modes (of 8), ring HQ %, grid modes (of 25), grid HQ %
+    ("GAN", VEEGAN, 1.0, 99.3, 3.3, 0.5),
+    ("Unrolled GAN (5 steps)", VEEGAN, 7.6, 35.6, 23.6, 16.0),
+    ("VEEGAN", VEEGAN, 8.0, 52.9, 24.6, 40.0),
+    ("GAN", PACGAN, 6.3, 98.2, 17.3, 94.8),
+    ("PacGAN2", PACGAN, 7.9, 95.6, 23.8, 91.3),
+    ("PacGAN4", PACGAN, 7.8, 95.9, 24.8, 93.6),
+]
+
+
+def published_table() -> list[dict]:
+    """The published rows, one dict per method and paper."""
+    return [
+        {"method": m, "source": src, "ring8 modes": rm, "ring8 HQ %": rq, "grid25 modes": gm, "grid25 HQ %": gq,
+         "verified here": "no (see ganviz/published.py)"}
+        for m, src, rm, rq, gm, gq in PUBLISHED
+    ]
+
+
+def load_results(target: str) -> dict | None:
+    """The summary of ``results/compare_<target>.json``, or None if it has not been measured."""
+    path = RESULTS / f"compare_{target}.json"
+    if not path.exists():
+        return None
+    lines = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    summaries = [line for line in lines if line.get("summary")]
+    return summaries[-1] if summaries else None
+
+
+def measured_table() -> list[dict]:
+    """Our rows: per method, mean modes and HQ % over seeds on ring8 and grid25 (blank where not measured)."""
+    rows: dict[str, dict] = {}
+    for target, n in (("ring8", 8), ("grid25", 25)):
+        summary = load_results(target)
+        for method, stats in (summary or {}).get("methods", {}).items():
+            row = rows.setdefault(method, {"method": stats.get("label", method)})
+            row[f"{target} modes"] = round(stats["modes_mean"], 1)
+            row[f"{target} HQ %"] = round(100 * stats["hq_mean"], 1)
+            row[f"{target} 8/8 runs" if n == 8 else f"{target} ≥23 runs"] = (
+                f"{sum(m >= (8 if n == 8 else 23) for m in stats['modes'])}/{len(stats['modes'])}")
+    return list(rows.values())

@@ -1,0 +1,29 @@
+"""The published and measured mode-collapse tables."""
+
+import json
+
+from ganviz import published
+
+
+def test_published_rows_name_their_source_and_say_they_are_unverified():
+    rows = published.published_table()
+    assert {r["source"] for r in rows} == {published.VEEGAN, published.PACGAN}
+    assert all(0 <= r["ring8 modes"] <= 8 and 0 <= r["grid25 modes"] <= 25 for r in rows)
+    assert all(r["verified here"].startswith("no") for r in rows)
+
+
+def test_measured_table_reads_compare_results(tmp_path, monkeypatch):
+    summary = {"summary": True, "methods": {
+        "gan": {"label": "plain GAN", "modes_mean": 2.5, "hq_mean": 0.9, "modes": [1, 2, 3, 4]},
+        "pacgan": {"label": "PacGAN", "modes_mean": 8.0, "hq_mean": 0.85, "modes": [8, 8, 8, 8]}}}
+    (tmp_path / "compare_ring8.json").write_text(json.dumps({"method": "gan", "seed": 0}) + "\n" + json.dumps(summary))
+    monkeypatch.setattr(published, "RESULTS", tmp_path)
+    rows = {r["method"]: r for r in published.measured_table()}
+    assert rows["PacGAN"]["ring8 modes"] == 8.0 and rows["PacGAN"]["ring8 HQ %"] == 85.0
+    assert rows["PacGAN"]["ring8 8/8 runs"] == "4/4" and rows["plain GAN"]["ring8 8/8 runs"] == "0/4"
+    assert "grid25 modes" not in rows["PacGAN"]  # not measured: left blank
+
+
+def test_measured_table_is_empty_without_results(tmp_path, monkeypatch):
+    monkeypatch.setattr(published, "RESULTS", tmp_path)
+    assert published.measured_table() == []
