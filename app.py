@@ -7,7 +7,8 @@ st.set_page_config(page_title="ganviz: GANs, live", page_icon="🎲", layout="wi
 PAGES = [
     st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
     st.Page("pages/figure1.py", title="Figure 1", icon=":material/show_chart:", url_path="figure1"),
-    st.Page("pages/two_d.py", title="2D", icon=":material/scatter_plot:", url_path="two_d"),
+    st.Page("pages/two_d.py", title="2D", icon=":material/grain:", url_path="two_d"),
+    st.Page("pages/mode_collapse.py", title="Mode collapse", icon=":material/scatter_plot:", url_path="mode_collapse"),
     st.Page("pages/theory.py", title="Theory", icon=":material/functions:", url_path="theory"),
 ]
 

@@ -1,11 +1,14 @@
-"""The command line: ``python -m ganviz train ...`` trains a toy GAN without a browser.
+"""The command line: ``python -m ganviz train ...`` trains a toy GAN without a browser;
+``python -m ganviz compare ...`` compares remedies for mode collapse over seeds (``compare.py``).
 
-Every ``--every`` iterations it prints the metrics of a snapshot (one JSON
+``train``: every ``--every`` iterations it prints the metrics of a snapshot (one JSON
 object per line with ``--json``, a table row otherwise), then a final summary.
 1D targets are measured by ``take_snapshot`` (p_g exact from G), 2D targets by
 ``metrics_2d`` (p_g estimated from 2,500 samples; modes covered and the
 high-quality fraction on the ring and the grid). ``--save-samples`` writes G's
-final samples to a NumPy file. Bad arguments exit with status 2 and a one-line
+final samples to a NumPy file; ``--remedy`` adds a remedy for mode collapse.
+``compare`` takes the same model flags (``add_model_arguments``) as the base
+config of every method. Bad arguments exit with status 2 and a one-line
 message, never a traceback.
 """
 
@@ -20,14 +23,16 @@ import time
 
 import numpy as np
 
-from .device import configure_threads
-from .distributions import DISTRIBUTIONS, targets_of_dim
+from .compare import compare, markdown_table, parse_methods, parse_seeds, plain_table, summarise
+from .device import configure_threads, resolve_device
+from .distributions import DISTRIBUTIONS, get_distribution, targets_of_dim
 from .losses import LOSSES
-from .modes import N_SAMPLES, has_modes
+from .modes import MODE_BENCHMARKS, N_SAMPLES, has_modes
 from .priors import PRIORS
+from .remedies import METHODS, config_for
 from .snapshot import take_snapshot
 from .snapshot2d import METRICS_SEED, generated_samples, metrics_2d
-from .trainer import OPTIMIZERS, DivergenceError, TrainConfig, Trainer
+from .trainer import OPTIMIZERS, REMEDIES, DivergenceError, TrainConfig, Trainer
 
 COLUMNS = ("step", "jsd", "value", "criterion", "d_loss", "g_loss", "d_real", "d_fake", "seconds")
 MODE_COLUMNS = ("modes", "hq")  # added before "seconds" for targets with modes
@@ -41,6 +46,37 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(2)
 
 
+def add_model_arguments(parser: argparse.ArgumentParser) -> None:
+    """The flags that define a run (target, loss, optimizer, networks, remedy settings), shared by train and compare."""
+    d = TrainConfig()
+    parser.add_argument("--dist", default=d.dist, choices=list(DISTRIBUTIONS),
+                        help=f"target distribution p_data: 1D {', '.join(targets_of_dim(1))}; "
+                             f"2D {', '.join(targets_of_dim(2))} (default: %(default)s)")
+    parser.add_argument("--loss", default=d.loss, choices=list(LOSSES), help="loss type (default: %(default)s)")
+    parser.add_argument("--k", type=int, default=d.k, help="D steps per G step, >= 1 (default: %(default)s)")
+    parser.add_argument("--lr-d", type=float, default=d.lr_d, help="learning rate of D, > 0 (default: %(default)s)")
+    parser.add_argument("--lr-g", type=float, default=d.lr_g, help="learning rate of G, > 0 (default: %(default)s)")
+    parser.add_argument("--batch", type=int, default=d.batch, help="minibatch size m (default: %(default)s)")
+    parser.add_argument("--optimizer", default=d.optimizer, choices=OPTIMIZERS, help="adam (betas 0.5, 0.999) or sgd with momentum (default: %(default)s)")
+    parser.add_argument("--momentum", type=float, default=d.momentum, help="SGD momentum (default: %(default)s)")
+    parser.add_argument("--prior", default=d.prior, choices=list(PRIORS), help="noise prior p_z (default: %(default)s)")
+    parser.add_argument("--z-dim", type=int, default=d.z_dim, help="noise dimension (default: %(default)s)")
+    parser.add_argument("--width", type=int, default=d.width, help="hidden units per layer, both nets (default: %(default)s)")
+    parser.add_argument("--depth", type=int, default=d.depth, help="hidden layers, both nets (default: %(default)s)")
+    parser.add_argument("--g-offset", type=float, default=d.g_offset,
+                        help="added to G's output at initialisation, to start p_g away from the data "
+                             "(the theory page's saturating-loss preset uses -2.5) (default: %(default)s)")
+    parser.add_argument("--unroll", type=int, default=d.unroll,
+                        help="unrolled GAN: D steps G looks ahead, >= 1 (default: %(default)s)")
+    parser.add_argument("--pack", type=int, default=d.pack,
+                        help="PacGAN: samples per pack D judges, >= 2, dividing --batch (default: %(default)s)")
+    parser.add_argument("--steps", type=int, default=3000, help="Algorithm-1 iterations to run, >= 1 (default: %(default)s)")
+    parser.add_argument("--device", default=d.device, help="auto (CUDA, then MPS, then CPU), cpu, cuda or mps (default: %(default)s)")
+    parser.add_argument("--n-samples", type=int, default=N_SAMPLES,
+                        help="generated samples (noise drawn with its own fixed seed, so the training run is unchanged) "
+                             "behind the 2D metrics and --save-samples (default: %(default)s)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m ganviz", description="ganviz: watch a GAN learn (Goodfellow et al., 2014).")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -51,35 +87,38 @@ def build_parser() -> argparse.ArgumentParser:
                                             "covered and the high-quality fraction) as it goes. In 2D, p_g is "
                                             "estimated from --n-samples samples and the JSD compares p_data and p_g "
                                             "blurred by the same Gaussian kernel.")
-    train.add_argument("--dist", default=d.dist, choices=list(DISTRIBUTIONS),
-                       help=f"target distribution p_data: 1D {', '.join(targets_of_dim(1))}; "
-                            f"2D {', '.join(targets_of_dim(2))} (default: %(default)s)")
-    train.add_argument("--loss", default=d.loss, choices=list(LOSSES), help="loss type (default: %(default)s)")
-    train.add_argument("--k", type=int, default=d.k, help="D steps per G step, >= 1 (default: %(default)s)")
-    train.add_argument("--lr-d", type=float, default=d.lr_d, help="learning rate of D, > 0 (default: %(default)s)")
-    train.add_argument("--lr-g", type=float, default=d.lr_g, help="learning rate of G, > 0 (default: %(default)s)")
-    train.add_argument("--batch", type=int, default=d.batch, help="minibatch size m (default: %(default)s)")
-    train.add_argument("--optimizer", default=d.optimizer, choices=OPTIMIZERS, help="adam (betas 0.5, 0.999) or sgd with momentum (default: %(default)s)")
-    train.add_argument("--momentum", type=float, default=d.momentum, help="SGD momentum (default: %(default)s)")
-    train.add_argument("--prior", default=d.prior, choices=list(PRIORS), help="noise prior p_z (default: %(default)s)")
-    train.add_argument("--z-dim", type=int, default=d.z_dim, help="noise dimension (default: %(default)s)")
-    train.add_argument("--width", type=int, default=d.width, help="hidden units per layer, both nets (default: %(default)s)")
-    train.add_argument("--depth", type=int, default=d.depth, help="hidden layers, both nets (default: %(default)s)")
-    train.add_argument("--g-offset", type=float, default=d.g_offset,
-                       help="added to G's output at initialisation, to start p_g away from the data "
-                            "(the theory page's saturating-loss preset uses -2.5) (default: %(default)s)")
-    train.add_argument("--steps", type=int, default=3000, help="Algorithm-1 iterations to run, >= 1 (default: %(default)s)")
+    add_model_arguments(train)
+    train.add_argument("--remedy", default=d.remedy, choices=REMEDIES,
+                       help="a remedy for mode collapse: unrolled (Metz et al. 2017, see --unroll), pacgan (Lin et al. "
+                            "2018, see --pack), mbstd (minibatch standard deviation, Karras et al. 2018); WGAN-GP is "
+                            "--loss wgan-gp (default: %(default)s)")
     train.add_argument("--every", type=int, default=100, help="print metrics every this many iterations (default: %(default)s)")
     train.add_argument("--seed", type=int, default=d.seed, help="random seed; same seed, same run (default: %(default)s)")
-    train.add_argument("--device", default=d.device, help="auto (CUDA, then MPS, then CPU), cpu, cuda or mps (default: %(default)s)")
     train.add_argument("--json", action="store_true", help="print one JSON object per line instead of a table")
-    train.add_argument("--n-samples", type=int, default=N_SAMPLES,
-                       help="generated samples (noise drawn with its own fixed seed, so the training run is unchanged) "
-                            "behind the 2D metrics and --save-samples (default: %(default)s)")
     train.add_argument("--save-samples", metavar="FILE.npy",
                        help="at the end, write --n-samples final samples G(z) to FILE.npy as a float32 (n, dim) array "
                             "(in 2D, the very samples of the last metrics row)")
     train.set_defaults(run=train_command, parser=train)
+
+    comparing = commands.add_parser("compare", help="compare remedies for mode collapse over seeds",
+                                  description="For each method and seed, train headless (on the CPU unless --device "
+                                              "says otherwise) for --steps iterations, then count the modes covered "
+                                              "and the high-quality fraction of --n-samples samples. Reports per "
+                                              "method the mean and std over seeds, the per-seed values and the "
+                                              "seconds per run. The model flags set the base config every method "
+                                              "starts from; each method changes only its own fields: "
+                                              + "; ".join(f"{name}: {m.label} ({m.citation})" for name, m in METHODS.items())
+                                              + ".")
+    add_model_arguments(comparing)
+    comparing.set_defaults(dist="ring8", device="cpu")
+    comparing.add_argument("--seeds", default="0-9", help="seeds: a range such as 0-9 or a list such as 0,3,5 (default: %(default)s)")
+    comparing.add_argument("--methods", default=",".join(METHODS),
+                         help=f"methods to compare, separated by commas, from {', '.join(METHODS)} (default: all)")
+    output = comparing.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="one JSON object per run, then a summary object")
+    output.add_argument("--markdown", action="store_true",
+                        help="print the summary as a Markdown table (progress goes to stderr)")
+    comparing.set_defaults(run=compare_command, parser=comparing)
     return parser
 
 
@@ -98,10 +137,7 @@ def train_command(args, parser) -> int:
         parser.error(f"--n-samples must be >= 1 (got {args.n_samples})")
     if args.save_samples is not None:
         _check_writable(args.save_samples, parser)
-    config = TrainConfig(dist=args.dist, loss=args.loss, k=args.k, lr_d=args.lr_d, lr_g=args.lr_g, batch=args.batch,
-                         optimizer=args.optimizer, momentum=args.momentum, prior=args.prior, z_dim=args.z_dim,
-                         width=args.width, depth=args.depth, seed=args.seed, device=args.device,
-                         g_offset=args.g_offset)
+    config = config_from(args, seed=args.seed, remedy=args.remedy)
     try:
         trainer = Trainer(config)
     except ValueError as err:
@@ -137,6 +173,60 @@ def train_command(args, parser) -> int:
         if args.save_samples is not None:
             print(f"wrote {args.n_samples} samples to {args.save_samples}")
     return 0
+
+
+def config_from(args, **fields) -> TrainConfig:
+    """The TrainConfig the shared model flags describe, plus ``fields`` (seed, remedy)."""
+    return TrainConfig(dist=args.dist, loss=args.loss, k=args.k, lr_d=args.lr_d, lr_g=args.lr_g, batch=args.batch,
+                       optimizer=args.optimizer, momentum=args.momentum, prior=args.prior, z_dim=args.z_dim,
+                       width=args.width, depth=args.depth, device=args.device, g_offset=args.g_offset,
+                       unroll=args.unroll, pack=args.pack, **fields)
+
+
+def compare_command(args, parser) -> int:
+    if args.steps < 1:
+        parser.error(f"--steps must be >= 1 (got {args.steps})")
+    if args.n_samples < 1:
+        parser.error(f"--n-samples must be >= 1 (got {args.n_samples})")
+    if not has_modes(get_distribution(args.dist)):
+        parser.error(f"compare counts modes, so --dist must be one of {', '.join(MODE_BENCHMARKS)} (got {args.dist})")
+    try:
+        seeds, methods = parse_seeds(args.seeds), parse_methods(args.methods)
+        base = config_from(args, seed=seeds[0])
+        for method in methods:  # refuse a bad config before any training, e.g. a batch PacGAN cannot pack
+            resolve_device(config_for(method, base).validate().device)
+    except ValueError as err:
+        parser.error(str(err))
+    n_modes = len(get_distribution(args.dist).means)
+
+    def report(row):
+        if args.json:
+            _json_line(row)
+        else:
+            warn = f"  DIVERGED: {row['diverged']}" if row["diverged"] else ""
+            print(f"{row['method']:>9} seed {row['seed']:>3}: modes {row['modes']}/{n_modes}, HQ {row['hq']:.3f}, "
+                  f"{row['seconds']:.1f} s{warn}", file=sys.stderr if args.markdown else sys.stdout, flush=True)
+
+    rows = compare(base, methods, seeds, args.steps, args.n_samples, on_run=report)
+    summary = summarise(rows, n_modes)
+    if args.json:
+        _json_line({"summary": True, "dist": args.dist, "steps": args.steps, "seeds": seeds, "n_modes": n_modes,
+                    "methods": summary, "config": {k: v for k, v in base.to_dict().items() if k != "seed"}})
+        return 0
+    caption = (f"{args.dist}, {args.steps} iterations, seeds {args.seeds} ({len(seeds)} runs per method), "
+               f"measured on {args.n_samples} samples; base config: " + _describe(base))
+    if args.markdown:
+        print(f"{caption}\n\n{markdown_table(summary, n_modes)}")
+    else:
+        print(f"\n{caption}\n{plain_table(summary, n_modes)}")
+    return 0
+
+
+def _describe(config: TrainConfig) -> str:
+    """The base config in one line: the fields a reader needs to rerun it."""
+    return (f"{config.loss}, k={config.k}, {config.optimizer} lr_d={config.lr_d:g} lr_g={config.lr_g:g}, "
+            f"batch={config.batch}, z_dim={config.z_dim}, prior={config.prior}, width={config.width}, "
+            f"depth={config.depth}, unroll={config.unroll}, pack={config.pack}")
 
 
 def _measure(trainer, n_samples: int) -> dict:

@@ -37,7 +37,15 @@ class Loss:
         self.generator = generator  # for any randomness inside the loss (WGAN-GP)
 
     def d_scores(self, D, real, fake):
-        """D's outputs on a real and a fake batch, in one forward pass."""
+        """D's outputs on a real and a fake batch.
+
+        One forward pass over both batches, except when D uses statistics of
+        its whole input batch (``D.uses_batch_stats``, e.g. minibatch std):
+        then each batch goes through D on its own, so D's statistic describes
+        a real batch or a fake one, never a mixture.
+        """
+        if getattr(D, "uses_batch_stats", False):
+            return D(real), D(fake)
         s = D(torch.cat([real, fake]))
         return s[: len(real)], s[len(real):]
 

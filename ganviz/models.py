@@ -11,14 +11,19 @@ import torch
 from torch import nn
 
 
-def mlp(n_in: int, n_out: int, width: int, depth: int) -> nn.Sequential:
-    """``depth`` hidden layers of ``width`` ReLU units, then a linear output layer."""
+def hidden_layers(n_in: int, width: int, depth: int) -> list[nn.Module]:
+    """``depth`` layers of ``width`` ReLU units (none when depth is 0)."""
     layers, n = [], n_in
     for _ in range(depth):
         layers += [nn.Linear(n, width), nn.ReLU()]
         n = width
-    layers.append(nn.Linear(n, n_out))
-    return nn.Sequential(*layers)
+    return layers
+
+
+def mlp(n_in: int, n_out: int, width: int, depth: int) -> nn.Sequential:
+    """``depth`` hidden layers of ``width`` ReLU units, then a linear output layer."""
+    n = width if depth > 0 else n_in
+    return nn.Sequential(*hidden_layers(n_in, width, depth), nn.Linear(n, n_out))
 
 
 class Generator(nn.Module):

@@ -7,6 +7,11 @@
         sample m noise samples z ~ p_z
         update G by descending its stochastic gradient                 (G's loss)
 
+A config may add one remedy for mode collapse (``remedy``): ``unrolled`` changes
+G's step (``unrolled.py``); ``pacgan`` shows D packs of samples (``packing.py``);
+``mbstd`` gives D a minibatch-std feature (``minibatch_std.py``). With
+``remedy="none"`` the loop is exactly the paper's.
+
 ``Trainer.train(n)`` runs n iterations; ``k``, both learning rates and the batch
 size m can change between calls (``Trainer.apply``). Everything random comes
 from one seeded ``torch.Generator``, so a config gives the same run on the same
@@ -25,10 +30,14 @@ import torch
 from .device import resolve_device
 from .distributions import DISTRIBUTIONS, get_distribution
 from .losses import LOSSES, get_loss
+from .minibatch_std import MinibatchStdDiscriminator
 from .models import Discriminator, Generator
+from .packing import PackedDiscriminator, pack
 from .priors import PRIORS, get_prior
+from .unrolled import unrolled_g_loss
 
 OPTIMIZERS = ("adam", "sgd")
+REMEDIES = ("none", "unrolled", "pacgan", "mbstd")  # remedies for mode collapse; see ganviz/remedies.py
 CUSTOM = "custom"  # dist name of a target the caller builds (e.g. from the user's points) and passes to Trainer
 
 
@@ -55,7 +64,9 @@ class TrainConfig:
     seed: int = 0
     device: str = "auto"
     g_offset: float = 0.0  # added to G's output at initialisation: starts p_g away from the data
-
+    remedy: str = "none"  # one of REMEDIES: "none", "unrolled", "pacgan", "mbstd"
+    unroll: int = 5  # unrolled GAN: the D steps G looks ahead (Metz et al. 2017 used 5 to 10 on the ring)
+    pack: int = 2  # PacGAN: the m samples in one pack D judges (Lin et al. 2018 used 2 to 4)
 
     LIVE = ("k", "lr_d", "lr_g", "batch")
 
@@ -74,6 +85,12 @@ class TrainConfig:
             (0 <= self.momentum < 1, f"momentum must be in [0, 1) (got {self.momentum})"),
             (self.z_dim >= 1 and self.width >= 1 and self.depth >= 0, "z_dim and width must be >= 1, depth >= 0"),
             (math.isfinite(self.g_offset), f"g_offset must be a finite number (got {self.g_offset})"),
+            (self.remedy in REMEDIES, f"unknown remedy {self.remedy!r}; choose one of {', '.join(REMEDIES)}"),
+            (int(self.unroll) == self.unroll and self.unroll >= 1, f"unroll must be a whole number >= 1 (got {self.unroll})"),
+            (int(self.pack) == self.pack and self.pack >= 2, f"pack must be a whole number >= 2 (got {self.pack})"),
+            (self.remedy != "pacgan" or self.batch % self.pack == 0,
+             f"PacGAN packs each minibatch into groups of pack={self.pack}: batch must be a multiple of it "
+             f"(got batch={self.batch})"),
         ]
         for ok, message in checks:
             if not ok:
@@ -86,6 +103,15 @@ class TrainConfig:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+def build_discriminator(config: TrainConfig, x_dim: int):
+    """The D that ``config.remedy`` calls for: PacGAN's packed D, D with a minibatch-std feature, or the plain MLP."""
+    if config.remedy == "pacgan":
+        return PackedDiscriminator(x_dim, config.pack, config.width, config.depth)
+    if config.remedy == "mbstd":
+        return MinibatchStdDiscriminator(x_dim, config.width, config.depth)
+    return Discriminator(x_dim, config.width, config.depth)
 
 
 class DivergenceError(RuntimeError):
@@ -130,7 +156,7 @@ class Trainer:
         with torch.random.fork_rng(devices=[]):
             torch.manual_seed(config.seed)
             self.G = Generator(config.z_dim, self.target.dim, config.width, config.depth).to(self.device)
-            self.D = Discriminator(self.target.dim, config.width, config.depth).to(self.device)
+            self.D = build_discriminator(config, self.target.dim).to(self.device)
             if config.g_offset:
                 with torch.no_grad():  # shift G's last bias: p_g starts g_offset away from where it would
                     self.G.net[-1].bias.add_(config.g_offset)
@@ -150,7 +176,7 @@ class Trainer:
         real = self.target.sample(m, self.rng, self.device)
         with torch.no_grad():
             fake = self.G(self.noise(m))
-        loss = self.loss.d_loss(self.D, real, fake)
+        loss = self.loss.d_loss(self.D, self.shown_to_d(real), self.shown_to_d(fake))
         self.opt_d.zero_grad(set_to_none=True)
         loss.backward()
         self.opt_d.step()
@@ -158,9 +184,13 @@ class Trainer:
         return loss.detach()
 
     def g_step(self) -> torch.Tensor:
-        """One update of G through a D that is held fixed."""
+        """One update of G through a D that is held fixed (the unrolled GAN: through D after ``unroll`` more steps)."""
         self.D.requires_grad_(False)
-        loss = self.loss.g_loss(self.D, self.G(self.noise(self.config.batch)))
+        fake = self.G(self.noise(self.config.batch))
+        if self.config.remedy == "unrolled":
+            loss = unrolled_g_loss(self.loss, self.D, fake, self._unrolling_batches(), self.config.lr_d)
+        else:
+            loss = self.loss.g_loss(self.D, self.shown_to_d(fake))
         self.opt_g.zero_grad(set_to_none=True)
         loss.backward()
         self.opt_g.step()
@@ -198,6 +228,15 @@ class Trainer:
 
     def noise(self, n: int) -> torch.Tensor:
         return self.prior.sample(n, self.config.z_dim, self.rng, self.device)
+
+    def shown_to_d(self, x: torch.Tensor) -> torch.Tensor:
+        """A minibatch as D judges it in training: as it is, or (PacGAN) packed into groups of ``pack`` samples."""
+        return pack(x, self.config.pack) if self.config.remedy == "pacgan" else x
+
+    def _unrolling_batches(self) -> list:
+        """Fresh (real, fake) minibatches for the unrolled D steps; the fakes keep G's graph."""
+        m = self.config.batch
+        return [(self.target.sample(m, self.rng, self.device), self.G(self.noise(m))) for _ in range(self.config.unroll)]
 
     # ----- live changes ------------------------------------------------------------
     def apply(self, config: TrainConfig) -> None:

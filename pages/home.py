@@ -29,6 +29,8 @@ st.markdown(
 )
 st.page_link("pages/figure1.py", label="Figure 1: a 1D GAN learning live, drawn as in the paper", icon=":material/show_chart:")
 st.page_link("pages/two_d.py", label="2D: a GAN learns ring8, grid25, a spiral or your own drawing, with D's landscape and G's manifold",
+             icon=":material/grain:")
+st.page_link("pages/mode_collapse.py", label="Mode collapse: a plain GAN and a remedy side by side, with the modes each one covers",
              icon=":material/scatter_plot:")
 st.page_link("pages/theory.py", label="Theory: Proposition 1, Theorem 1 and the non-saturating loss, to poke with sliders",
              icon=":material/functions:")

@@ -161,3 +161,100 @@ def test_g_offset_reaches_the_config(tmp_path):
                           "--g-offset", "-2.5"], capture_output=True, text=True, check=True)
     summary = json.loads(out.stdout.strip().splitlines()[-1])
     assert summary["config"]["g_offset"] == -2.5
+
+
+# ----- remedies: train --remedy, and compare ---------------------------------------------
+
+
+@pytest.mark.parametrize("remedy", ["unrolled", "pacgan", "mbstd"])
+def test_train_with_a_remedy_saves_samples(capsys, tmp_path, remedy):
+    path = tmp_path / f"{remedy}.npy"
+    rows, summary = run_json(capsys, "--dist", "ring8", "--remedy", remedy, "--unroll", "2", "--pack", "4", "--batch", "32",
+                             "--steps", "20", "--every", "10", "--save-samples", str(path))
+    assert [r["step"] for r in rows] == [0, 10, 20]
+    assert summary["config"]["remedy"] == remedy and summary["config"]["unroll"] == 2 and summary["config"]["pack"] == 4
+    samples = np.load(path)
+    assert samples.shape == (2500, 2) and np.all(np.isfinite(samples))
+    assert mode_metrics(samples, get_distribution("ring8"))["modes"] == rows[-1]["modes"]
+
+
+def run_compare(capsys, *args):
+    code = main(["compare", "--dist", "ring8", "--steps", "20", "--seeds", "0-1", "--methods", "gan,pacgan",
+                 "--batch", "32", "--width", "16", *args])
+    assert code == 0
+    return capsys.readouterr()
+
+
+def test_compare_json_has_one_line_per_run_and_a_summary(capsys):
+    lines = [json.loads(line) for line in run_compare(capsys, "--json").out.splitlines()]
+    runs, summary = lines[:-1], lines[-1]
+    assert [(r["method"], r["seed"]) for r in runs] == [("gan", 0), ("gan", 1), ("pacgan", 0), ("pacgan", 1)]
+    for run in runs:
+        assert 0 <= run["modes"] <= 8 and 0.0 <= run["hq"] <= 1.0 and run["seconds"] > 0
+        assert run["steps"] == 20 and run["diverged"] is None
+    assert summary["summary"] is True and summary["dist"] == "ring8" and summary["seeds"] == [0, 1]
+    assert list(summary["methods"]) == ["gan", "pacgan"]
+    for method, stats in summary["methods"].items():
+        mine = [r for r in runs if r["method"] == method]
+        assert stats["modes"] == [r["modes"] for r in mine] and stats["hq"] == [r["hq"] for r in mine]
+        assert stats["modes_mean"] == pytest.approx(np.mean(stats["modes"]))
+        assert stats["hq_std"] == pytest.approx(np.std(stats["hq"]))
+        assert stats["seconds_per_run"] == pytest.approx(np.mean([r["seconds"] for r in mine]))
+    assert summary["config"]["batch"] == 32 and summary["config"]["width"] == 16
+
+
+def test_compare_markdown_prints_a_table(capsys):
+    captured = run_compare(capsys, "--markdown")
+    lines = captured.out.strip().splitlines()
+    table = [line for line in lines if line.startswith("|")]
+    assert table[0].startswith("| method | modes of 8 | HQ | seeds 8/8 |")
+    assert set(table[1].replace("|", "").split()) == {"---"}
+    assert table[2].startswith("| plain GAN (`gan`) | ") and table[3].startswith("| PacGAN (`pacgan`) | ")
+    assert all(cell.strip() for row in table[2:] for cell in row.strip("|").split("|"))
+    assert "ring8, 20 iterations, seeds 0-1" in lines[0]
+    assert "pacgan seed   1" in captured.err  # progress goes to stderr, the table alone to stdout
+
+
+def test_compare_plain_table(capsys):
+    out = run_compare(capsys).out
+    assert "gan seed   0: modes" in out and "pacgan seed   1: modes" in out
+    header = [line for line in out.splitlines() if line.startswith("method")]
+    assert len(header) == 1 and "modes per seed" in header[0]
+    assert any(line.startswith("PacGAN (pacgan)") for line in out.splitlines())
+
+
+@pytest.mark.parametrize("args, says", [
+    (["--seeds", "zero"], "--seeds takes a range such as 0-9"),
+    (["--methods", "gan,dropout"], "--methods takes names from gan, unrolled, pacgan, mbstd, wgan-gp"),
+    (["--dist", "gaussian"], "compare counts modes, so --dist must be one of ring8, grid25"),
+    (["--batch", "31"], "batch must be a multiple"),
+    (["--steps", "0"], "--steps must be >= 1"),
+    (["--lr-g", "-1"], "lr_g must be a positive number"),
+    (["--json", "--markdown"], "not allowed with argument"),
+])
+def test_compare_bad_arguments_exit_2_with_one_line(args, says):
+    done = subprocess.run([sys.executable, "-m", "ganviz", "compare", "--steps", "5", *args],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and says in lines[0], done.stderr
+
+
+def test_train_refuses_bad_remedies():
+    for args, says in ((["--remedy", "dropout"], "invalid choice: 'dropout'"),
+                       (["--remedy", "pacgan", "--pack", "3", "--batch", "64"], "batch must be a multiple of it"),
+                       (["--unroll", "0"], "unroll must be a whole number >= 1")):
+        done = subprocess.run([sys.executable, "-m", "ganviz", "train", *args], capture_output=True, text=True, timeout=120)
+        assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1 and says in done.stderr, done.stderr
+
+
+def test_compare_takes_the_model_flags_of_train():
+    from ganviz.cli import build_parser
+
+    commands = build_parser()._subparsers._group_actions[0].choices
+    flags = {name: {s for a in parser._actions for s in a.option_strings} for name, parser in commands.items()}
+    shared = {"--dist", "--loss", "--k", "--lr-d", "--lr-g", "--batch", "--optimizer", "--momentum", "--prior",
+              "--z-dim", "--width", "--depth", "--g-offset", "--unroll", "--pack", "--steps", "--device", "--n-samples"}
+    assert shared <= flags["train"] and shared <= flags["compare"]
+    assert {"--remedy", "--seed", "--every", "--save-samples"} <= flags["train"] - flags["compare"]
+    assert {"--seeds", "--methods", "--markdown"} <= flags["compare"] - flags["train"]

@@ -305,3 +305,56 @@ def test_two_d_custom_target_refuses_a_huge_file(two_d):
     huge = b"x,y\n" + b"1.0,2.0\n" * 200_000  # 1.6 MB
     at.file_uploader(key="p2d.custom.upload").set_value(("huge.csv", huge, "text/csv")).run()
     assert not at.exception and at.error and "huge.csv" in at.error[0].value
+
+
+# ----- the mode-collapse lab ----------------------------------------------------------------------
+MODE_COLLAPSE = "pages/mode_collapse.py"
+
+
+@pytest.fixture
+def lab():
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.switch_page(MODE_COLLAPSE).run()
+    assert not at.exception
+    return at
+
+
+def run_steps(at):
+    return [int(m.value.replace(",", "")) for m in at.metric if m.label == "step"]
+
+
+def test_mode_collapse_lab_runs_two_gans_in_lockstep(lab):
+    at = lab
+    assert run_steps(at) == [0, 0]
+    assert [m.value.endswith("/ 8") for m in at.metric if m.label == "modes covered"] == [True, True]
+    at.button(key="mc.play").click().run()
+    at.run()
+    steps = run_steps(at)
+    assert steps[0] == steps[1] > 0
+    at.button(key="mc.play").click().run()  # pause
+    paused = run_steps(at)
+    at.run()
+    assert run_steps(at) == paused
+    at.button(key="mc.step").click().run()
+    assert run_steps(at) == [paused[0] + 1] * 2
+    at.button(key="mc.reset").click().run()
+    assert run_steps(at) == [0, 0]
+    assert not at.exception
+    assert len(at.dataframe) == 2  # published and measured tables
+
+
+@pytest.mark.parametrize("remedy", ["unrolled", "pacgan", "mbstd", "wgan-gp"])
+def test_mode_collapse_lab_each_remedy(lab, remedy):
+    at = lab
+    at.selectbox(key="mc.remedy.ring8").set_value(remedy).run()
+    at.button(key="mc.step").click().run()
+    assert run_steps(at) == [1, 1] and not at.exception
+
+
+def test_mode_collapse_lab_grid25(lab):
+    at = lab
+    at.selectbox(key="mc.dist").set_value("grid25").run()
+    assert [m.value.endswith("/ 25") for m in at.metric if m.label == "modes covered"] == [True, True]
+    at.button(key="mc.step").click().run()
+    assert run_steps(at) == [1, 1] and not at.exception
