@@ -46,13 +46,7 @@ def draw(snap, trainer):
 
 run.fragment(pacing, draw)
 
-if run.frozen:
-    st.subheader("Snapshots")
-    cols = st.columns(4)
-    for i, (col, snap) in enumerate(zip(cols, run.frozen)):
-        label = f"({'abcd'[i]}) step {snap.step:,}, JSD {snap.metrics['jsd']:.3f}"
-        col.plotly_chart(figure1(snap, show_d_star=show_d_star, title=label, height=320, compact=True),
-                         key=f"{KEY}.frozen{i}", config={"displayModeBar": False})
+run.show_frozen(lambda snap, title: figure1(snap, show_d_star=show_d_star, title=title, height=320, compact=True))
 
 with st.expander("What am I looking at?"):
     st.markdown(

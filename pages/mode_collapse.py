@@ -64,14 +64,9 @@ def step_once():
     race.train(1)
 
 
-c1, c2, c3, _ = st.columns([1, 1, 1, 3])
-c1.button("Pause" if loop.running else "Play", icon=":material/pause:" if loop.running else ":material/play_arrow:",
-          key=f"{KEY}.play", on_click=loop.toggle, type="primary", width="stretch",
-          help="Train both runs side by side, redrawing after each batch of iterations.")
-c2.button("Step", icon=":material/skip_next:", key=f"{KEY}.step", on_click=step_once, width="stretch",
-          help="One Algorithm-1 iteration for each run.")
-c3.button("Reset", icon=":material/restart_alt:", key=f"{KEY}.reset", on_click=reset, width="stretch",
-          help="Both runs back to step 0, same seed.")
+loop.buttons(KEY, reset, play_help="Train both runs side by side, redrawing after each batch of iterations.",
+             reset_help="Both runs back to step 0, same seed.", step=step_once,
+             step_help="One Algorithm-1 iteration for each run.")
 n_modes = 8 if dist == "ring8" else 25
 
 

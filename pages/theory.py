@@ -104,12 +104,8 @@ with prop1:
         st.session_state[f"{KEY}.fit_for"] = None
         fit_loop.running = False
 
-    c1, c2, _ = st.columns([1.3, 1, 3])
-    c1.button("Pause" if fit_loop.running else "Train D", icon=":material/pause:" if fit_loop.running else ":material/model_training:",
-              key=f"{KEY}.fit_play", on_click=fit_loop.toggle, type="primary", width="stretch",
-              help="Train the network D against the fixed p_g, redrawing as it learns.")
-    c2.button("Reset", icon=":material/restart_alt:", key=f"{KEY}.fit_reset", on_click=reset_fit, width="stretch",
-              help="A fresh, untrained network.")
+    fit_loop.buttons(f"{KEY}.fit", reset_fit, "Train D", ":material/model_training:",
+                     "Train the network D against the fixed p_g, redrawing as it learns.", "A fresh, untrained network.")
 
     def fit_tick():
         try:
@@ -212,12 +208,8 @@ with sat:
         st.session_state[f"{KEY}.race"] = None
         race_loop.running = False
 
-    c1, c2, _ = st.columns([1, 1, 4])
-    c1.button("Pause" if race_loop.running else "Play", icon=":material/pause:" if race_loop.running else ":material/play_arrow:",
-              key=f"{KEY}.race_play", on_click=race_loop.toggle, type="primary", width="stretch",
-              help="Train both runs, 15 iterations of Algorithm 1 each per frame.")
-    c2.button("Reset", icon=":material/restart_alt:", key=f"{KEY}.race_reset", on_click=reset_race, width="stretch",
-              help="Both runs back to step 0, same seed.")
+    race_loop.buttons(f"{KEY}.race", reset_race, play_help="Train both runs, 15 iterations of Algorithm 1 each per frame.",
+                      reset_help="Both runs back to step 0, same seed.")
 
     def race_tick():
         race.train(15)

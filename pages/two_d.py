@@ -72,13 +72,8 @@ def draw(snap, trainer):
 
 run.fragment(pacing, draw)
 
-if run.frozen:
-    st.subheader("Snapshots")
-    cols = st.columns(4)
-    for i, (col, snap) in enumerate(zip(cols, run.frozen)):
-        label = f"({'abcd'[i]}) step {snap.step:,}, JSD {snap.metrics['jsd']:.3f}"
-        col.plotly_chart(figure2d(snap, show_d_star=show_d_star, show_manifold=show_manifold, height=330, title=label),
-                         key=f"{KEY}.frozen{i}", config={"displayModeBar": False})
+run.show_frozen(lambda snap, title: figure2d(snap, show_d_star=show_d_star, show_manifold=show_manifold, height=330,
+                                            title=title))
 
 with st.expander("What am I looking at?"):
     st.markdown(

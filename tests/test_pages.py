@@ -328,17 +328,17 @@ def test_mode_collapse_lab_runs_two_gans_in_lockstep(lab):
     at = lab
     assert run_steps(at) == [0, 0]
     assert [m.value.endswith("/ 8") for m in at.metric if m.label == "modes covered"] == [True, True]
-    at.button(key="mc.play").click().run()
+    at.button(key="mc_play").click().run()
     at.run()
     steps = run_steps(at)
     assert steps[0] == steps[1] > 0
-    at.button(key="mc.play").click().run()  # pause
+    at.button(key="mc_play").click().run()  # pause
     paused = run_steps(at)
     at.run()
     assert run_steps(at) == paused
-    at.button(key="mc.step").click().run()
+    at.button(key="mc_step").click().run()
     assert run_steps(at) == [paused[0] + 1] * 2
-    at.button(key="mc.reset").click().run()
+    at.button(key="mc_reset").click().run()
     assert run_steps(at) == [0, 0]
     assert not at.exception
     assert len(at.dataframe) == 2  # published and measured tables
@@ -348,7 +348,7 @@ def test_mode_collapse_lab_runs_two_gans_in_lockstep(lab):
 def test_mode_collapse_lab_each_remedy(lab, remedy):
     at = lab
     at.selectbox(key="mc.remedy.ring8").set_value(remedy).run()
-    at.button(key="mc.step").click().run()
+    at.button(key="mc_step").click().run()
     assert run_steps(at) == [1, 1] and not at.exception
 
 
@@ -356,5 +356,5 @@ def test_mode_collapse_lab_grid25(lab):
     at = lab
     at.selectbox(key="mc.dist").set_value("grid25").run()
     assert [m.value.endswith("/ 25") for m in at.metric if m.label == "modes covered"] == [True, True]
-    at.button(key="mc.step").click().run()
+    at.button(key="mc_step").click().run()
     assert run_steps(at) == [1, 1] and not at.exception

@@ -98,6 +98,15 @@ class LiveRun:
         cols[5].button("Clear snapshots", key=f"{self.key}.clear", on_click=lambda: self._set("frozen", []),
                        width="stretch", disabled=not self.frozen)
 
+    def show_frozen(self, figure: Callable[[object, str], object]) -> None:
+        """The frozen snapshots (a)-(d) in a row, each drawn by ``figure(snapshot, title)``."""
+        if not self.frozen:
+            return
+        st.subheader("Snapshots")
+        for i, (col, snap) in enumerate(zip(st.columns(4), self.frozen)):
+            title = f"({'abcd'[i]}) step {snap.step:,}, JSD {snap.metrics['jsd']:.3f}"
+            col.plotly_chart(figure(snap, title), key=f"{self.key}.frozen{i}", config={"displayModeBar": False})
+
     def _toggle_play(self):
         self.mode = "paused" if self.mode == "playing" else "playing"
         self._set("message", None)
