@@ -32,7 +32,11 @@ def _xlogy(x, y):
 
 
 def _normalised(p, dx):
+    if not (isinstance(dx, (int, float, np.floating)) and math.isfinite(dx) and dx > 0):
+        raise ValueError(f"the cell size dx must be a positive number (got {dx!r})")
     p = np.asarray(p, dtype=np.float64)
+    if not np.all(np.isfinite(p)) or np.any(p < 0):
+        raise ValueError("a density must be finite and non-negative everywhere")
     mass = p.sum() * dx
     if not np.isfinite(mass) or mass <= 0:
         raise ValueError("a density must be finite, non-negative and not all zero")
@@ -78,6 +82,8 @@ def value(p_data, p_g, d, dx: float = 1.0) -> float:
     """
     p_data, p_g = _normalised(p_data, dx), _normalised(p_g, dx)
     d = np.asarray(d, dtype=np.float64)
+    if not np.all((d >= 0) & (d <= 1)):  # also refuses NaN
+        raise ValueError("D(x) must be a probability in [0, 1] everywhere")
     return float((_xlogy(p_data, d) + _xlogy(p_g, 1.0 - d)).sum() * dx)
 
 

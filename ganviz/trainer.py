@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import copy
 import math
+import numbers
 from dataclasses import asdict, dataclass, fields
 
 import torch
@@ -71,7 +72,9 @@ class TrainConfig:
     LIVE = ("k", "lr_d", "lr_g", "batch")
 
     def validate(self) -> "TrainConfig":
-        """Raise ValueError with a one-line reason if a field is out of range."""
+        """Raise ValueError with a one-line reason if a field has the wrong type or is out of range."""
+        for f in fields(self):
+            _check_type(f.name, f.type, getattr(self, f.name))
         checks = [
             (self.dist in DISTRIBUTIONS or self.dist == CUSTOM,
              f"unknown distribution {self.dist!r}; choose one of {', '.join(DISTRIBUTIONS)}"),
@@ -103,6 +106,19 @@ class TrainConfig:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+def _check_type(name: str, annotation: str, value) -> None:
+    """ValueError unless ``value`` fits the field's type: text for str, a whole number for int, a number for float."""
+    if annotation == "str":
+        ok, what = isinstance(value, str), "text"
+    elif annotation == "int":
+        finite_float = isinstance(value, float) and math.isfinite(value)  # 1.5 is refused by the range checks
+        ok, what = (isinstance(value, numbers.Integral) or finite_float) and not isinstance(value, bool), "a whole number"
+    else:
+        ok, what = isinstance(value, numbers.Real) and not isinstance(value, bool), "a number"
+    if not ok:
+        raise ValueError(f"{name} must be {what} (got {value!r})")
 
 
 def build_discriminator(config: TrainConfig, x_dim: int):
