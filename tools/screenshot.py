@@ -44,15 +44,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(app: str, port: int) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "streamlit", "run", app,
+def start_server(app: str, port: int, *options: str, env: dict | None = None) -> subprocess.Popen:
+    """``streamlit run app`` headless on 127.0.0.1:port; ``options`` are more ``--section.option value`` words."""
+    cmd = [sys.executable, "-m", "streamlit", "run", app, *options,
            "--server.headless", "true", "--server.port", str(port),
            "--server.address", "127.0.0.1",
            "--server.fileWatcherType", "none",
            "--global.developmentMode", "false",
            "--browser.gatherUsageStats", "false"]
     log = tempfile.TemporaryFile(mode="w+")  # a file, so a full pipe can't block
-    server = subprocess.Popen(cmd, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(cmd, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
     server.log = log
     return server
 

@@ -20,6 +20,8 @@ def ensure_navigation() -> None:
     when a server's very first visitor opens e.g. ``/figure1`` directly. Every
     page calls this first: in that mode it switches Streamlit to app.py's
     navigation and reruns, which then serves the same page properly.
+
+    It also counts the session and the trainers it holds (``sessions.register``).
     """
     import streamlit as st
     from streamlit.runtime.pages_manager import PagesManager
@@ -27,3 +29,6 @@ def ensure_navigation() -> None:
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
+    from .sessions import register
+
+    register()

@@ -18,6 +18,7 @@ from ganviz.snapshot import Snapshot1D, take_snapshot
 from ganviz.trainer import DivergenceError, Plateau, TrainConfig, Trainer
 
 from .controls import Pacing
+from .sessions import track_trainers
 
 D_WINDOW = 100  # D-only steps per frame while "train D to optimality" runs
 
@@ -154,6 +155,7 @@ class LiveRun:
 
         @st.fragment(run_every=pacing.frame_seconds if running else None)
         def frame():
+            track_trainers()
             if self.mode != "paused":
                 self.advance(pacing)
             draw(self.snapshot(self.trainer), self.trainer)

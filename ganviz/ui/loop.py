@@ -14,6 +14,8 @@ from typing import Callable
 
 import streamlit as st
 
+from .sessions import track_trainers
+
 
 class Loop:
     def __init__(self, key: str):
@@ -49,6 +51,7 @@ class Loop:
 
         @st.fragment(run_every=seconds if was_running else None)
         def frame():
+            track_trainers()
             if self.running and tick() is False:
                 self.running = False
             draw()

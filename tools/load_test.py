@@ -1,0 +1,227 @@
+"""A classroom's load: N students open the app at once and each trains live, against one server.
+
+    .venv/bin/python tools/load_test.py --sessions 10 --seconds 30 [--page figure1] [--json]
+
+Starts ``streamlit run app.py`` on a free localhost port (with
+``server.disconnectedSessionTTL`` set by ``--ttl`` so closed tabs are dropped
+quickly), opens ``--sessions`` browser contexts in one headless Chromium (each
+context is a separate Streamlit session, like a separate student), presses
+Play in each, and for ``--seconds`` samples:
+
+* each session's step counter once a second: frames/s (distinct steps seen) and
+  iterations/s (the counter's slope), per session;
+* the server process's CPU (% of one core) and resident memory, every 0.5 s;
+* errors: Streamlit exception boxes, and sessions that lost their connection.
+
+Half-way through, one more student opens the page: the time until their first
+figure is drawn is the server's responsiveness under load. Then one session is
+paused and must stand still while the others go on (no shared trainer). At the
+end every tab is closed, and the server's log (``ganviz.ui.sessions``) must
+show every session closed and every trainer freed; the resident memory before,
+at the peak and after the release is reported. (Streamlit's runtime loop keeps
+the last session it served referenced while nobody is connected, so one last
+visit to the home page, which holds no trainer, plays the next student.)
+
+Everything runs on 127.0.0.1; nothing else is contacted. ``run_load`` is the
+same as a function, for ``tests/e2e/test_load.py`` (which uses a small N).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from screenshot import CHROMIUM, CHROMIUM_ARGS, free_port, server_log, start_server, wait_healthy  # noqa: E402
+
+READ_STEP = """() => {
+  const m = [...document.querySelectorAll('[data-testid="stMetric"]')]
+      .find(e => e.querySelector('[data-testid="stMetricLabel"]')?.innerText.trim() === 'step');
+  const v = m ? m.querySelector('[data-testid="stMetricValue"]').innerText.replace(/,/g, '') : null;
+  const app = document.querySelector('[data-testid="stApp"]');
+  return [v === null ? null : Number(v), app ? app.getAttribute('data-test-connection-state') : null,
+          document.querySelectorAll('[data-testid="stException"]').length];
+}"""
+PLAY = {"figure1": "fig1-play", "two_d": "p2d-play"}
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+class ProcessMonitor(threading.Thread):
+    """Samples a process's CPU (% of one core) and resident memory (MB) every ``every`` seconds."""
+
+    def __init__(self, pid: int, every: float = 0.5):
+        super().__init__(daemon=True)
+        self.pid, self.every, self.samples, self.stop = pid, every, [], threading.Event()
+
+    def _read(self):
+        with open(f"/proc/{self.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        cpu_seconds = (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
+        with open(f"/proc/{self.pid}/status") as f:
+            rss_kb = int(re.search(r"VmRSS:\s+(\d+)", f.read()).group(1))
+        return cpu_seconds, rss_kb / 1024
+
+    def run(self):
+        last_t, (last_cpu, _) = time.monotonic(), self._read()
+        while not self.stop.wait(self.every):
+            try:
+                cpu, rss = self._read()
+            except (OSError, AttributeError):
+                return
+            now = time.monotonic()
+            self.samples.append((now, 100 * (cpu - last_cpu) / (now - last_t), rss))
+            last_t, last_cpu = now, cpu
+
+    def rss_now(self) -> float:
+        return self._read()[1]
+
+
+def _open(browser, url: str, timeout_s: float, ready: str = ".js-plotly-plot .main-svg"):
+    """A new browser context (a new Streamlit session) at ``url``; returns it, its page and the seconds until ``ready``."""
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(timeout_s * 1000)
+    start = time.monotonic()
+    page.goto(url)
+    page.wait_for_selector(ready)
+    return context, page, time.monotonic() - start
+
+
+def _wait_for(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def _click(page, css_key: str) -> None:
+    page.locator(f".st-key-{css_key} button").first.click()
+
+
+def _freed(log_text: str) -> dict:
+    closed = re.findall(r"ganviz: session closed \((\d+) open\)", log_text)
+    freed = re.findall(r"ganviz: trainer freed \((\d+) alive\)", log_text)
+    opened = re.findall(r"ganviz: session opened \((\d+) open\)", log_text)
+    return {"sessions_opened": len(opened), "sessions_closed": len(closed),
+            "sessions_open_at_end": int(closed[-1]) if closed else None,
+            "trainers_freed": len(freed), "trainers_alive_at_end": int(freed[-1]) if freed else None}
+
+
+def run_load(sessions: int = 3, seconds: float = 20.0, page: str = "figure1", ttl: int = 2,
+             release_wait: float = 30.0, timeout_s: float = 120.0) -> dict:
+    """Run the load test (see the module docstring) and return its measurements as a dict."""
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    server = start_server("app.py", port, "--server.disconnectedSessionTTL", str(ttl))
+    errors, result = [], {"sessions": sessions, "page": page, "seconds": seconds, "ttl_s": ttl,
+                          "cores": os.cpu_count(), "torch_threads": os.environ.get("GANVIZ_TORCH_THREADS", "1")}
+    try:
+        wait_healthy(server, port, timeout=timeout_s)
+        monitor = ProcessMonitor(server.pid)
+        result["rss_mb_idle"] = round(monitor.rss_now(), 1)
+        monitor.start()
+        url = f"http://127.0.0.1:{port}/{page}"
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            opened = [_open(browser, url, timeout_s)]
+            result["rss_mb_one_session"] = round(monitor.rss_now(), 1)  # the libraries are loaded by now
+            opened += [_open(browser, url, timeout_s) for _ in range(sessions - 1)]
+            result["first_frame_s_median"] = round(statistics.median(o[2] for o in opened), 2)
+            for _, p, _ in opened:
+                _click(p, PLAY[page])
+            series = [[] for _ in opened]
+            start, newcomer = time.monotonic(), None
+            while time.monotonic() - start < seconds:
+                for i, (_, p, _) in enumerate(opened):
+                    step, state, boxes = p.evaluate(READ_STEP)
+                    series[i].append((time.monotonic(), step))
+                    if boxes:
+                        errors.append(f"session {i}: {boxes} exception box(es)")
+                    if state not in (None, "CONNECTED"):
+                        errors.append(f"session {i}: connection {state}")
+                if newcomer is None and time.monotonic() - start > seconds / 2:
+                    newcomer = _open(browser, url, timeout_s)
+                    result["newcomer_first_frame_s"] = round(newcomer[2], 2)
+                time.sleep(max(0.0, 1.0 - 0.05 * len(opened)))
+            # One student pauses: their run must stand still while the others go on.
+            _, paused_page, _ = opened[0]
+            _click(paused_page, PLAY[page])
+            time.sleep(2.0)
+            before = [p.evaluate(READ_STEP)[0] for _, p, _ in opened]
+            time.sleep(3.0)
+            after = [p.evaluate(READ_STEP)[0] for _, p, _ in opened]
+            result["paused_session_still"] = before[0] == after[0]
+            result["others_moved_while_one_paused"] = sum(b != a for b, a in zip(before[1:], after[1:]))
+            for context, _, _ in opened + ([newcomer] if newcomer else []):
+                context.close()
+            # Streamlit's runtime loop keeps the last session it served referenced (a loop variable) while no
+            # session is connected, so the last tab's trainers would stay until the next visitor. A visit to the
+            # home page (which holds no trainer) plays that next visitor.
+            _wait_for(lambda: _freed(server_log(server))["sessions_closed"] >= sessions + (1 if newcomer else 0),
+                      release_wait)
+            probe, _, _ = _open(browser, url.rsplit("/", 1)[0] + "/", timeout_s, ready=".katex")
+            probe.close()
+            browser.close()
+        peak = max((s[2] for s in monitor.samples), default=float("nan"))
+        cpu = [s[1] for s in monitor.samples]
+        total = sessions + (1 if newcomer else 0) + 1  # + the probe
+        _wait_for(lambda: (_freed(server_log(server))["sessions_closed"] >= total
+                           and _freed(server_log(server))["trainers_alive_at_end"] == 0), release_wait)
+        time.sleep(1.0)
+        monitor.stop.set()
+        per_session = []
+        for s in series:
+            steps = [(t, v) for t, v in s if v is not None]
+            span = steps[-1][0] - steps[0][0] if len(steps) > 1 else float("nan")
+            per_session.append({"frames_per_s": round((len({v for _, v in steps}) - 1) / span, 2),
+                                "iters_per_s": round((steps[-1][1] - steps[0][1]) / span, 1)})
+        result.update({
+            "per_session": per_session,
+            "frames_per_s_min": min(p["frames_per_s"] for p in per_session),
+            "frames_per_s_median": statistics.median(p["frames_per_s"] for p in per_session),
+            "iters_per_s_median": statistics.median(p["iters_per_s"] for p in per_session),
+            "server_cpu_pct_median": round(statistics.median(cpu), 1) if cpu else None,
+            "server_cpu_pct_max": round(max(cpu), 1) if cpu else None,
+            "rss_mb_peak": round(peak, 1),
+            "rss_mb_after_release": round(monitor.rss_now(), 1),
+            "errors": errors,
+            **_freed(server_log(server)),
+        })
+        return result
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except Exception:  # noqa: BLE001 - the server must go whatever happened
+            server.kill()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sessions", type=int, default=10, help="concurrent students (default 10)")
+    ap.add_argument("--seconds", type=float, default=30.0, help="how long they train (default 30)")
+    ap.add_argument("--page", choices=sorted(PLAY), default="figure1")
+    ap.add_argument("--ttl", type=int, default=2, help="server.disconnectedSessionTTL in seconds (default 2)")
+    ap.add_argument("--json", action="store_true", help="print one JSON object")
+    args = ap.parse_args()
+    result = run_load(args.sessions, args.seconds, args.page, args.ttl)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        for key, value in result.items():
+            print(f"{key:32s} {value}")
+    return 1 if result["errors"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
