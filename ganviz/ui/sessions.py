@@ -11,8 +11,9 @@ visible in the server's log, which the load test (``tools/load_test.py``) reads:
     ganviz: trainer freed (4 alive)
 
 ``register()`` runs at the top of every page (from ``ensure_navigation``): the
-first time in a session it opens a session-scoped resource whose release logs
-the departure. ``track_trainers()`` runs there and in every frame of the live
+first time in a session it refuses the session past ``GANVIZ_MAX_SESSIONS``,
+says so if the server restarted under the student's page, and opens a
+session-scoped resource whose release logs the departure. ``track_trainers()`` runs there and in every frame of the live
 loops (a trainer is usually made after the top of the page): it gives each
 Trainer in the session state a finalizer that logs when its memory is given back.
 """
@@ -23,6 +24,9 @@ import ctypes
 import gc
 import ctypes.util
 import logging
+import os
+import re
+import secrets
 import threading
 import time
 import weakref
@@ -91,11 +95,51 @@ def _trainers_in(value):
         yield value.trainer
 
 
+SERVER_RUN = secrets.token_hex(4)  # changes whenever this server process restarts
+_RUN_PATTERN = re.compile(r"[0-9a-f]{8}")
+
+
+def max_sessions() -> int | None:
+    """The session cap of this server process: ``GANVIZ_MAX_SESSIONS`` (a whole number >= 1), or None for no cap."""
+    text = os.environ.get("GANVIZ_MAX_SESSIONS", "").strip()
+    if not text:
+        return None
+    if not text.isdigit() or int(text) < 1:
+        raise ValueError(f"GANVIZ_MAX_SESSIONS must be a whole number >= 1 (got {text!r})")
+    return int(text)
+
+
 def register() -> None:
-    """Count this session once, and track the Trainers its state holds."""
+    """Count this session once, refuse it past the cap, say so after a server restart, and track its Trainers."""
     _start_janitor()
-    _session()
+    first_run = "ganviz.session" not in st.session_state
+    if first_run:
+        cap = max_sessions()
+        if cap is not None and counts()["sessions"] >= cap:
+            st.error(f"This server already has {cap} students, its limit (GANVIZ_MAX_SESSIONS). Ask your teacher "
+                     "for another address, or reload the page in a minute.")
+            st.stop()
+        st.session_state["ganviz.session"] = _session()
+        _say_if_restarted()
+    elif st.query_params.get("server") != SERVER_RUN:  # a page switch may have dropped it
+        st.query_params["server"] = SERVER_RUN
     track_trainers()
+
+
+def _say_if_restarted() -> None:
+    """On a session's first run: if the page's URL names another server run, the server restarted under it.
+
+    The URL carries ``?server=<SERVER_RUN>`` (8 hex digits, random per process;
+    nothing else is read from it). When a replica restarts, the student's page
+    reconnects by itself to a fresh session (on that replica or, behind the
+    proxy, another one); the old run is gone, and this says so instead of
+    silently showing step 0.
+    """
+    seen = st.query_params.get("server")
+    if seen is not None and _RUN_PATTERN.fullmatch(seen) and seen != SERVER_RUN:
+        st.warning("The server restarted (or you were moved to another one), so this is a fresh session: the run "
+                   "you had starts again from step 0.", icon=":material/restart_alt:")
+    st.query_params["server"] = SERVER_RUN
 
 
 _janitor_started = threading.Event()
