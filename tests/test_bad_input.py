@@ -84,3 +84,23 @@ def test_two_d_at_the_extremes():
     at.run()
     play_ticks(at, "p2d")
     assert assert_explained_or_trained(at, "p2d") == "diverged"
+
+
+FORGED = [  # widget key, kind, a value no widget can produce (as a forged WebSocket message could carry)
+    ("fig1.k", "slider", 10**6),
+    ("fig1.speed", "slider", 10**6),
+    ("fig1.batch", "select_slider", 10**7),
+    ("fig1.lr_d", "select_slider", 1e9),
+    ("fig1.seed", "number_input", -5),
+]
+
+
+@pytest.mark.parametrize("key, kind, value", FORGED)
+def test_forged_widget_values_never_reach_the_trainer(key, kind, value):
+    at = page("pages/figure1.py")
+    getattr(at, kind)(key=key).set_value(value)
+    at.run()
+    assert not at.exception
+    config = at.session_state["fig1.trainer"].config
+    assert 1 <= config.k <= 10 and 16 <= config.batch <= 512 and config.seed >= 0 and config.lr_d <= 1.0
+    assert at.session_state[key] != value, "Streamlit keeps the widget's value inside its range"
