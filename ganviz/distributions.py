@@ -81,11 +81,13 @@ class GaussianMixture:
     def log_pdf(self, x) -> np.ndarray:
         """Exact log-density at ``x`` (shape ``(n, dim)``, or ``(n,)`` in 1D)."""
         x = np.asarray(x, dtype=np.float64).reshape(-1, self.dim)
-        with np.errstate(over="ignore"):
-            sq = ((x[:, None, :] - self.means[None, :, :]) ** 2).sum(-1)  # (n, K); inf far away
+        with np.errstate(over="ignore", invalid="ignore"):
+            # squared distances in units of each component's std (n, K): inf far away; dividing before squaring
+            # keeps a huge std and a huge x from making inf / inf
+            sq = (((x[:, None, :] - self.means[None, :, :]) / self.stds[None, :, None]) ** 2).sum(-1)
         log_norm = -self.dim * (np.log(self.stds) + 0.5 * math.log(2 * math.pi))
         with np.errstate(divide="ignore"):
-            terms = np.log(self.weights) + log_norm - 0.5 * sq / self.stds**2
+            terms = np.log(self.weights) + log_norm - 0.5 * sq
         top = terms.max(1, keepdims=True)
         finite_top = np.where(np.isfinite(top), top, 0.0)  # a point infinitely far away: log-density -inf, not NaN
         with np.errstate(divide="ignore"):

@@ -40,7 +40,11 @@ def _normalised(p, dx):
     mass = p.sum() * dx
     if not np.isfinite(mass) or mass <= 0:
         raise ValueError("a density must be finite, non-negative and not all zero")
-    return p / mass
+    with np.errstate(over="ignore"):
+        normalised = p / mass
+    if not np.all(np.isfinite(normalised)):
+        raise ValueError(f"the cell size dx={dx!r} is too small to normalise this density in floating point")
+    return normalised
 
 
 def optimal_discriminator(p_data, p_g):

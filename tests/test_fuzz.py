@@ -23,7 +23,8 @@ from ganviz.metrics import LOG2, criterion, jsd, kl, optimal_discriminator, valu
 from ganviz.modes import mode_metrics
 from ganviz.trainer import TrainConfig, Trainer
 
-FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# derandomize: CI sees the same examples every run (a failure reproduces); new examples come with code changes.
+FAST = settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
 anything = st.one_of(
     st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True, allow_infinity=True),
@@ -57,7 +58,7 @@ def test_every_config_is_accepted_or_refused_with_a_message(kwargs):
         assert _is_refusal(err), f"{kwargs} raised {type(err).__name__}: {err}"
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=25, deadline=None, derandomize=True)
 @given(dist=st.sampled_from(sorted(DISTRIBUTIONS)), loss=st.sampled_from(["minimax", "nonsaturating", "lsgan", "hinge"]),
        k=st.integers(1, 3), batch=st.integers(1, 16), width=st.integers(1, 8), depth=st.integers(0, 2),
        z_dim=st.integers(1, 3), remedy=st.sampled_from(["none", "mbstd"]),
@@ -146,7 +147,7 @@ def test_mode_metrics_stay_in_range(samples, name):
     assert 0 <= m["modes"] <= len(target.means) and 0.0 <= m["hq"] <= 1.0
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, deadline=None, derandomize=True)
 @given(samples=st.lists(st.tuples(st.floats(allow_nan=True, allow_infinity=True),
                                   st.floats(allow_nan=True, allow_infinity=True)), min_size=0, max_size=30),
        cells=cells)
