@@ -31,7 +31,8 @@ from .modes import MODE_BENCHMARKS, N_SAMPLES, has_modes
 from .priors import PRIORS
 from .remedies import METHODS, config_for
 from .snapshot import take_snapshot
-from .snapshot2d import METRICS_SEED, generated_samples, metrics_2d
+from .recorder import FrameRecorder
+from .snapshot2d import METRICS_SEED, generated_samples, metrics_2d, take_snapshot_2d
 from .trainer import OPTIMIZERS, REMEDIES, DivergenceError, TrainConfig, Trainer
 
 COLUMNS = ("step", "jsd", "value", "criterion", "d_loss", "g_loss", "d_real", "d_fake", "seconds")
@@ -98,6 +99,10 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--save-samples", metavar="FILE.npy",
                        help="at the end, write --n-samples final samples G(z) to FILE.npy as a float32 (n, dim) array "
                             "(in 2D, the very samples of the last metrics row)")
+    train.add_argument("--export", metavar="FILE", action="append", default=[],
+                       help="at the end, write the run for slides: FILE.html is a replay of the figure at every --every "
+                            "iterations (at most 200 frames, evenly thinned), one self-contained file that plays "
+                            "offline; FILE.csv is the metrics table. Repeat the flag for both.")
     train.set_defaults(run=train_command, parser=train)
 
     comparing = commands.add_parser("compare", help="compare remedies for mode collapse over seeds",
@@ -137,6 +142,11 @@ def train_command(args, parser) -> int:
         parser.error(f"--n-samples must be >= 1 (got {args.n_samples})")
     if args.save_samples is not None:
         _check_writable(args.save_samples, parser)
+    for path in args.export:
+        if os.path.splitext(path)[1].lower() not in EXPORTS:
+            parser.error(f"--export {path}: the file name must end in .html (a replay that plays offline) or .csv "
+                         "(the metrics)")
+        _check_writable(path, parser, "--export")
     config = config_from(args, seed=args.seed, remedy=args.remedy)
     try:
         trainer = Trainer(config)
@@ -147,18 +157,25 @@ def train_command(args, parser) -> int:
     if not args.json:
         print(f"ganviz train: {config.dist}, {config.loss}, k={config.k}, device={trainer.device}")
         print("".join(f"{c:>11}" for c in columns))
+    recorder = FrameRecorder() if any(p.lower().endswith(".html") for p in args.export) else None
     start = time.perf_counter()
     row = dict(_measure(trainer, args.n_samples), seconds=0.0)
     emit(row)
+    if recorder is not None:
+        recorder.record(_frame(trainer))
     try:
         while trainer.step < args.steps:
             trainer.train(min(args.every, args.steps - trainer.step))
             row = dict(_measure(trainer, args.n_samples), seconds=time.perf_counter() - start)
             emit(row)
+            if recorder is not None:
+                recorder.record(_frame(trainer))
     except DivergenceError as err:
         print(f"ganviz train: {err}", file=sys.stderr)
+        _write_exports(args.export, trainer, recorder)
         return 1
     seconds = time.perf_counter() - start
+    _write_exports(args.export, trainer, recorder)
     if args.save_samples is not None:
         with open(args.save_samples, "wb") as file:  # a file object: np.save adds no ".npy" to the name
             np.save(file, generated_samples(trainer, args.n_samples, METRICS_SEED).astype(np.float32))
@@ -234,15 +251,44 @@ def _measure(trainer, n_samples: int) -> dict:
     return take_snapshot(trainer).metrics if trainer.target.dim == 1 else metrics_2d(trainer, n_samples)
 
 
-def _check_writable(path: str, parser) -> None:
-    """Refuse, before training, a --save-samples path that cannot be written."""
+def _check_writable(path: str, parser, flag: str = "--save-samples") -> None:
+    """Refuse, before training, an output path that cannot be written."""
     folder = os.path.dirname(path) or "."
     if os.path.isdir(path):
-        parser.error(f"--save-samples {path} is a folder; give a file name such as {os.path.join(path, 'samples.npy')}")
+        example = os.path.join(path, "samples.npy" if flag == "--save-samples" else "run.html")
+        parser.error(f"{flag} {path} is a folder; give a file name such as {example}")
     if not os.path.isdir(folder):
-        parser.error(f"--save-samples: the folder {folder} does not exist")
+        parser.error(f"{flag}: the folder {folder} does not exist")
     if not os.access(folder, os.W_OK):
-        parser.error(f"--save-samples: the folder {folder} is not writable")
+        parser.error(f"{flag}: the folder {folder} is not writable")
+
+
+EXPORTS = (".html", ".csv")
+
+
+def _frame(trainer):
+    """A drawable snapshot for the replay; it adds no row to the metrics history (the printed rows are the history)."""
+    if trainer.target.dim == 1:
+        return take_snapshot(trainer, record=False)
+    return take_snapshot_2d(trainer, record=False)
+
+
+def _write_exports(paths: list[str], trainer, recorder) -> None:
+    from .export import metrics_csv, replay_html  # plotting libraries load only when an export is asked for
+    from .figures import figure1
+    from .figures2d import figure2d
+    from .replay import replay_figure
+
+    for path in paths:
+        if path.lower().endswith(".html"):
+            draw = (lambda s: figure1(s, show_d_star=True)) if trainer.target.dim == 1 else figure2d
+            title = f"ganviz: {trainer.config.dist}, {trainer.config.loss}, k={trainer.config.k}, seed {trainer.config.seed}"
+            text = replay_html(replay_figure(recorder.frames, draw, title=title), title=title)
+        else:
+            text = metrics_csv(trainer.history)
+        with open(path, "w", encoding="utf-8") as file:
+            file.write(text)
+        print(f"wrote {path}", file=sys.stderr)
 
 
 def _clean(v):
