@@ -97,9 +97,10 @@ def figure1(snap: Snapshot1D, show_d_star: bool = False, title: str | None = Non
     annotations += _mapping_labels(snap, lo, hi, compact)
     # Two rows sharing x, heights 0.74 : 0.26 with a gap of 0.03 (as make_subplots(row_heights=...) lays them out).
     layout = dict(
-        xaxis=dict(anchor="y", domain=[0.0, 1.0], matches="x2", showticklabels=False, range=[lo, hi]),
-        yaxis=dict(anchor="x", domain=[0.2822, 1.0], range=[0, top], title=dict(text=None if compact else "density / D(x)")),
-        xaxis2=dict(anchor="y2", domain=[0.0, 1.0], range=[lo, hi], showticklabels=True),
+        xaxis=dict(anchor="y", domain=[0.0, 1.0], matches="x2", showticklabels=False, range=[lo, hi], zeroline=False),
+        yaxis=dict(anchor="x", domain=[0.2822, 1.0], range=[0, top], title=dict(text=None if compact else "density / D(x)"),
+                   zeroline=False),
+        xaxis2=dict(anchor="y2", domain=[0.0, 1.0], range=[lo, hi], showticklabels=True, zeroline=False),
         yaxis2=dict(anchor="x2", domain=[0.0, 0.2522], range=[-0.25, 1.15], visible=False, fixedrange=True),
         annotations=annotations,
         height=height,

@@ -165,7 +165,7 @@ def _toggle_times(page, presses: int) -> list:
 def _slider_times(page, presses: int) -> list:
     if page.evaluate(SETTINGS_JS) is None:
         return []
-    thumb = page.locator("[data-testid='stSidebar'] [role='slider']").first  # the first slider is k
+    thumb = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input[type='range']").first  # k
     times = []
     for i in range(presses):
         before = page.evaluate(SETTINGS_JS)
