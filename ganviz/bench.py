@@ -18,7 +18,7 @@ Everything is measured in one run, on one device, as medians over repetitions:
    (``take_snapshot`` / ``take_snapshot_2d``), then building the figure and
    the history chart and serialising both as the live chart sends them
    (``figure_json``); bytes are what goes on the wire for the two charts. The
-   history has ``HISTORY_ROWS`` rows (the most a chart draws).
+   history has ``HISTORY_ROWS`` rows (thinned by the chart to 300 points).
 3. **MNIST** -- sampling 64 images and rendering them as one PNG grid, and the
    nearest training images (Euclidean, pixel space) of 10 samples among
    60,000. With the shipped generator (``ganviz.mnist``) when it is there;
@@ -50,7 +50,7 @@ from .trainer import TrainConfig, Trainer
 from .wire import figure_json
 
 CHUNK = 20  # iterations per frame, the live pages' default
-HISTORY_ROWS = 600  # the most rows a history chart draws
+HISTORY_ROWS = 600  # a long run's history (the charts thin it to 300 points)
 SETTINGS = {  # the Figure 1 page's defaults, and the issue's ring8 setting (the 2D page's, at width 128)
     "figure1": TrainConfig(dist="gaussian", loss="nonsaturating", optimizer="sgd", lr_d=0.05, lr_g=0.05,
                            momentum=0.5, batch=128, prior="uniform", width=32, depth=2, seed=0),

@@ -15,6 +15,7 @@ tests do) and ``st.plotly_chart`` takes them as they are.
 
 from __future__ import annotations
 
+import base64
 import math
 
 import numpy as np
@@ -36,6 +37,21 @@ def _rounded(a, digits: int = 4) -> list:
     if np.isfinite(a).all():
         return a.tolist()
     return np.where(np.isfinite(a), a, None).tolist()  # object array: floats and None, any shape
+
+
+def typed(a) -> dict:
+    """A float array as Plotly's typed-array JSON: ``{"dtype": "f4", "bdata": base64 of its bytes, "shape": ...}``.
+
+    plotly.js decodes it itself (plotly.py sends NumPy arrays the same way).
+    Encoding takes microseconds where a list of rounded floats takes
+    milliseconds, for about as many bytes (float32: 5.3 characters a number).
+    For gap-free data only: lines broken by None stay lists.
+    """
+    a = np.ascontiguousarray(a, dtype="<f4")
+    spec = {"dtype": "f4", "bdata": base64.b64encode(a.tobytes()).decode("ascii")}
+    if a.ndim > 1:
+        spec["shape"] = ",".join(map(str, a.shape))
+    return spec
 
 
 def _series(rows: list[dict], key: str, digits: int) -> list:
@@ -75,16 +91,15 @@ def line(x, y, name: str, style: dict, axis: str = "", **extra) -> dict:
 def figure1(snap: Snapshot1D, show_d_star: bool = False, title: str | None = None, height: int = 520,
             compact: bool = False) -> dict:
     """The paper's Figure 1 for one snapshot: densities and D above, z -> x mapping below."""
-    x = _rounded(snap.x)
+    x = typed(snap.x)
     d_name = "D(x)" if snap.d_is_probability else "σ(critic(x))"
-    data = [line(x, _rounded(snap.p_data), "p_data (data)", DATA_STYLE),
-            line(x, _rounded(snap.p_g), "p_g (generator)", G_STYLE),
-            line(x, _rounded(snap.d), d_name, D_STYLE)]
+    data = [line(x, typed(snap.p_data), "p_data (data)", DATA_STYLE),
+            line(x, typed(snap.p_g), "p_g (generator)", G_STYLE),
+            line(x, typed(snap.d), d_name, D_STYLE)]
     if show_d_star:
-        # D* is 0/0 where neither density has mass: draw it only where one of them does.
-        has_mass = (snap.p_data + snap.p_g > D_STAR_MIN_DENSITY).tolist()
-        d_star = [v if m else None for v, m in zip(_rounded(snap.d_star), has_mass)]
-        data.append(line(x, d_star, "D* = p_data/(p_data+p_g)", D_STAR_STYLE))
+        # D* is 0/0 where neither density has mass: draw it only where one of them does (None: a gap).
+        d_star = _rounded(np.where(snap.p_data + snap.p_g > D_STAR_MIN_DENSITY, snap.d_star, np.nan))
+        data.append(line(_rounded(snap.x), d_star, "D* = p_data/(p_data+p_g)", D_STAR_STYLE))
 
     annotations = []
     top = max(1.1, 1.25 * float(snap.p_data.max()))
@@ -158,7 +173,7 @@ def thin(history: list[dict], max_points: int) -> list[dict]:
     return history[::-1][::stride][::-1]
 
 
-def history_figure(history: list[dict], height: int = 260, max_points: int = 600) -> dict:
+def history_figure(history: list[dict], height: int = 260, max_points: int = 300) -> dict:
     """JSD (with its log 2 ceiling), V(D, G) (with C(G)'s minimum -log 4) and both losses, over steps.
 
     Long histories are thinned to about ``max_points`` rows (the newest row is always kept).

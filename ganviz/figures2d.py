@@ -16,7 +16,7 @@ import math
 import numpy as np
 import plotly.colors
 
-from .figures import G_STYLE, _columns, _rounded, _series, level_line, line, subplot_title, thin
+from .figures import G_STYLE, _columns, _rounded, _series, level_line, line, subplot_title, thin, typed
 from .snapshot2d import Snapshot2D
 
 REAL_COLOUR = "#111111"
@@ -24,8 +24,7 @@ FAKE_COLOUR = "#00a651"
 D_COLOURS = plotly.colors.get_colorscale("RdBu")  # 0 red (fake) -> 0.5 white -> 1 blue (real)
 MANIFOLD_COLOUR = "rgba(90,90,90,0.55)"
 STAR_MIN_MASS = 1e-6  # D* is hidden in cells where p_data + p_g has less mass than this
-POINT_DIGITS = 2  # coordinates on the wire: 1/100 of a unit is under a pixel on the built-in windows (6 to 11 units wide)
-D_DIGITS = 2  # D(x) on the heatmap: the eye cannot tell 1% of the colour scale
+POINT_DIGITS = 2  # manifold coordinates on the wire: 1/100 of a unit is under a pixel on the built-in windows (6 to 11 units wide)
 
 
 def _polylines(lines, digits: int = POINT_DIGITS) -> tuple[list, list]:
@@ -38,8 +37,7 @@ def _polylines(lines, digits: int = POINT_DIGITS) -> tuple[list, list]:
 
 
 def _points(samples, name: str, marker: dict) -> dict:
-    return dict(type="scattergl", x=_rounded(samples[:, 0], POINT_DIGITS), y=_rounded(samples[:, 1], POINT_DIGITS),
-                mode="markers", marker=marker, name=name)
+    return dict(type="scattergl", x=typed(samples[:, 0]), y=typed(samples[:, 1]), mode="markers", marker=marker, name=name)
 
 
 def figure2d(snap: Snapshot2D, show_d_star: bool = False, show_manifold: bool = True, show_arrows: bool = False,
@@ -47,7 +45,7 @@ def figure2d(snap: Snapshot2D, show_d_star: bool = False, show_manifold: bool = 
     """The 2D picture: D heatmap, D* contours, manifold, real and generated samples, gradient arrows."""
     (x0, x1), (y0, y1) = snap.bounds
     d_title = "D(x)" if snap.d_is_probability else "σ(critic)"
-    data = [dict(type="heatmap", x=_rounded(snap.heat_xs, 3), y=_rounded(snap.heat_ys, 3), z=_rounded(snap.d, D_DIGITS),
+    data = [dict(type="heatmap", x=_rounded(snap.heat_xs, 3), y=_rounded(snap.heat_ys, 3), z=typed(snap.d),
                  colorscale=D_COLOURS, zmin=0, zmax=1, zmid=0.5, opacity=0.75, name=d_title,
                  colorbar=dict(title=dict(text=d_title, side="right"), thickness=12, len=0.6,
                                tickvals=[0, 0.5, 1], ticktext=["0 fake", "½", "1 real"]),
@@ -85,7 +83,7 @@ def figure2d(snap: Snapshot2D, show_d_star: bool = False, show_manifold: bool = 
     return dict(data=data, layout=layout)
 
 
-def history_figure_2d(history: list[dict], n_modes: int | None = None, max_points: int = 600,
+def history_figure_2d(history: list[dict], n_modes: int | None = None, max_points: int = 300,
                       height: int = 300) -> dict:
     """Charts over steps: the JSD estimate, both losses and, for mixtures, modes covered and HQ fraction."""
     rows = thin(history, max_points)
