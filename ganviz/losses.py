@@ -70,21 +70,23 @@ class Minimax(Loss):
         return F.softplus(-s_real).mean() + F.softplus(s_fake).mean()
 
     def _labels(self, m: int, like: torch.Tensor) -> torch.Tensor:
-        """m ones then m zeros, made once per size and device."""
+        """m ones then m zeros, made once per size, device and dtype (the halves serve G's losses)."""
         key = (m, like.device, like.dtype)
         if key not in self._label_cache:
             self._label_cache[key] = torch.cat([torch.ones(m), torch.zeros(m)]).to(like)
         return self._label_cache[key]
 
     def g_loss(self, D, fake):
-        return -F.softplus(D(fake)).mean()  # E log(1 - D(G(z)))
+        s = D(fake)  # E log(1 - D(G(z))) = -E softplus(s) = -BCE(s, label 0), one fused kernel
+        return -F.binary_cross_entropy_with_logits(s, self._labels(len(s), s)[len(s):])
 
 
 class NonSaturating(Minimax):
     name = "nonsaturating"
 
     def g_loss(self, D, fake):
-        return F.softplus(-D(fake)).mean()  # -E log D(G(z))
+        s = D(fake)  # -E log D(G(z)) = E softplus(-s) = BCE(s, label 1), one fused kernel
+        return F.binary_cross_entropy_with_logits(s, self._labels(len(s), s)[: len(s)])
 
 
 class LeastSquares(Loss):
