@@ -16,7 +16,15 @@ import plotly.io as pio
 
 
 def figure_json(fig: Any) -> str:
-    """``fig`` (a plain-dict figure or a plotly Figure) as compact JSON; NaN is not allowed in a plain dict (use None)."""
+    """``fig`` (a plain-dict figure or a plotly Figure) as JSON that browsers parse (NaN becomes null).
+
+    A dict of plain Python values without NaN takes the fast path
+    (``json.dumps``); anything else (plotly objects or NumPy arrays inside,
+    NaN) goes through Plotly's encoder.
+    """
     if isinstance(fig, dict):
-        return json.dumps(fig, separators=(",", ":"), allow_nan=False)
+        try:
+            return json.dumps(fig, separators=(",", ":"), allow_nan=False)
+        except (TypeError, ValueError):
+            pass
     return pio.to_json(fig, validate=False)

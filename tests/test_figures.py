@@ -14,13 +14,13 @@ def validated(build):
     """``build`` (a figure function returning a plain dict), wrapped to return a validated plotly Figure.
 
     ``go.Figure`` raises on any property Plotly does not know, so every test
-    also checks that the dict is a valid Plotly figure, and that it goes on the
-    wire as strict JSON (no NaN).
+    also checks that the dict is a valid Plotly figure, and that it holds only
+    plain JSON values (no NumPy, no NaN), so it takes ``figure_json``'s fast path.
     """
     def wrapper(*args, **kwargs):
         fig = build(*args, **kwargs)
         assert isinstance(fig, dict)
-        json.loads(figure_json(fig))
+        assert json.loads(json.dumps(fig, allow_nan=False)) == json.loads(figure_json(fig))
         return go.Figure(fig)
     return wrapper
 
