@@ -8,8 +8,8 @@ Everything is measured in one run, on one device, as medians over repetitions:
    same networks, data and optimizer, for the Figure 1 page's setting and for
    ring8 at batch 256 with two hidden layers of 128. The two loops take turns,
    repetition by repetition, so a busy machine slows both alike. The trainer
-   runs in chunks of ``CHUNK`` iterations, the page's default iterations per
-   frame, divergence guard included.
+   runs in chunks of ``CHUNK`` iterations, the Figure 1 page's default
+   iterations per frame, divergence guard included.
    *FLOPs*: the matrix products of one iteration, counted analytically
    (``iteration_flops``), divided by the time, against the machine's peak
    measured here by a large float32 matrix product (``peak_flops``) on the
@@ -49,7 +49,7 @@ from .snapshot2d import take_snapshot_2d
 from .trainer import TrainConfig, Trainer
 from .wire import figure_json
 
-CHUNK = 20  # iterations per frame, the live pages' default
+CHUNK = 20  # iterations per frame, the Figure 1 page's default
 HISTORY_ROWS = 600  # a long run's history (the charts thin it to 300 points)
 SETTINGS = {  # the Figure 1 page's defaults, and the issue's ring8 setting (the 2D page's, at width 128)
     "figure1": TrainConfig(dist="gaussian", loss="nonsaturating", optimizer="sgd", lr_d=0.05, lr_g=0.05,

@@ -126,8 +126,10 @@ def build_parser() -> argparse.ArgumentParser:
                                             "iterations/s of the trainer and of a plain reference loop (Figure 1 "
                                             "setting; ring8 at batch 256 with 2x128) with their ratio and the share "
                                             "of the measured FLOP peak; the milliseconds and bytes of one frame of "
-                                            "the Figure 1 and 2D pages; MNIST sampling and nearest-neighbour search. "
-                                            "See ganviz/bench.py.")
+                                            "the Figure 1 and 2D pages; MNIST sampling and nearest-neighbour search "
+                                            "(on a random generator of the paper's shape and random images, said as "
+                                            "'synthetic', until ganviz.mnist ships one). Wall-clock and CPU time are "
+                                            "both reported. See ganviz/bench.py.")
     bench.add_argument("--device", default="auto", help="auto, cpu or cuda (default: %(default)s)")
     bench.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     bench.add_argument("--quick", action="store_true", help="few repetitions: a smoke run of a few seconds, rough numbers")
