@@ -1,5 +1,6 @@
 """The command line: ``python -m ganviz train ...`` trains a toy GAN without a browser;
-``python -m ganviz compare ...`` compares remedies for mode collapse over seeds (``compare.py``).
+``python -m ganviz compare ...`` compares remedies for mode collapse over seeds (``compare.py``);
+``python -m ganviz bench`` measures speed (``bench.py``).
 
 ``train``: every ``--every`` iterations it prints the metrics of a snapshot (one JSON
 object per line with ``--json``, a table row otherwise), then a final summary.
@@ -124,6 +125,20 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--markdown", action="store_true",
                         help="print the summary as a Markdown table (progress goes to stderr)")
     comparing.set_defaults(run=compare_command, parser=comparing)
+
+    bench = commands.add_parser("bench", help="measure training, frame and MNIST speed on this machine",
+                                description="Measure, as medians over repetitions on one device: Algorithm-1 "
+                                            "iterations/s of the trainer and of a plain reference loop (Figure 1 "
+                                            "setting; ring8 at batch 256 with 2x128) with their ratio and the share "
+                                            "of the measured FLOP peak; the milliseconds and bytes of one frame of "
+                                            "the Figure 1 and 2D pages; MNIST sampling and nearest-neighbour search "
+                                            "(on a random generator of the paper's shape and random images, said as "
+                                            "'synthetic', until ganviz.mnist ships one). Wall-clock and CPU time are "
+                                            "both reported. See ganviz/bench.py.")
+    bench.add_argument("--device", default="auto", help="auto, cpu or cuda (default: %(default)s)")
+    bench.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    bench.add_argument("--quick", action="store_true", help="few repetitions: a smoke run of a few seconds, rough numbers")
+    bench.set_defaults(run=bench_command, parser=bench)
     return parser
 
 
@@ -189,6 +204,17 @@ def train_command(args, parser) -> int:
               f"final JSD {row['jsd']:.4f} nats (log 2 = {math.log(2):.4f}){modes}")
         if args.save_samples is not None:
             print(f"wrote {args.n_samples} samples to {args.save_samples}")
+    return 0
+
+
+def bench_command(args, parser) -> int:
+    from .bench import run, table  # noqa: PLC0415  (only this command needs it)
+
+    try:
+        result = run(args.device, quick=args.quick)
+    except ValueError as err:
+        parser.error(str(err))
+    print(json.dumps(result) if args.json else table(result), flush=True)
     return 0
 
 

@@ -43,6 +43,11 @@ def metrics_2d(trainer, n: int = N_SAMPLES, record: bool = True) -> dict:
     * ``modes``, ``hq``: modes covered and high-quality fraction (``modes``), for
       the mode-collapse benchmarks only; ``mode_counts``: HQ samples per mode.
     """
+    return _metrics_and_samples(trainer, n, record)[0]
+
+
+def _metrics_and_samples(trainer, n: int, record: bool) -> tuple[dict, np.ndarray]:
+    """``metrics_2d``'s row and the generated samples it was measured on."""
     if trainer.target.dim != 2:
         raise ValueError("metrics_2d measures 2D targets; this target is %dD" % trainer.target.dim)
     fake = generated_samples(trainer, n)
@@ -72,7 +77,7 @@ def metrics_2d(trainer, n: int = N_SAMPLES, record: bool = True) -> dict:
     last = trainer.history[-1] if trainer.history else None
     if record and (last is None or (last["step"], last["d_steps"]) != (trainer.step, trainer.d_steps)):
         trainer.history.append(metrics)  # once per state, as take_snapshot does
-    return metrics
+    return metrics, fake
 
 
 @dataclass
@@ -110,16 +115,17 @@ def take_snapshot_2d(trainer, n_show: int = 1500, heat_cells: int = 48, star_cel
     """
     if trainer.target.dim != 2:
         raise ValueError("take_snapshot_2d draws 2D targets; this target is %dD" % trainer.target.dim)
-    metrics = metrics_2d(trainer, record=record)
+    metrics, measured = _metrics_and_samples(trainer, N_SAMPLES, record)
     bounds = np.asarray(trainer.target.bounds, dtype=np.float64)
-    fake = generated_samples(trainer, n_show, METRICS_SEED + 2)
+    # The points shown are the first of those the metrics were measured on: the same z every frame, one G pass less.
+    fake = measured[:n_show] if n_show <= len(measured) else generated_samples(trainer, n_show, METRICS_SEED + 2)
     real_rng = torch.Generator(device=trainer.device).manual_seed(METRICS_SEED + 3)
     real = trainer.target.sample(n_show, real_rng, trainer.device).cpu().double().numpy()
     heat = grid_2d(bounds, heat_cells)
     with torch.no_grad():
         centres = torch.as_tensor(heat.centres, dtype=torch.float32, device=trainer.device)
         d = trainer.loss.probability(trainer.D(centres)).cpu().double().numpy().reshape(heat_cells, heat_cells)
-    star = compare_2d(generated_samples(trainer), trainer.target, cells=star_cells)
+    star = compare_2d(measured, trainer.target, cells=star_cells)  # the samples the metrics row was measured on
     arrow_from, arrow_to = _gradient_arrows(trainer, fake[:arrows], bounds)
     return Snapshot2D(
         step=trainer.step, bounds=bounds, real=real, fake=fake, heat_xs=heat.xs, heat_ys=heat.ys, d=d,

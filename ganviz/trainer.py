@@ -265,9 +265,12 @@ class Trainer:
                 group["lr"] = lr
 
     def _optimizer(self, net, lr):
+        # fused: one kernel updates every parameter, instead of a Python loop over them (the same update rule;
+        # 3-4x faster per step on a CPU for these small nets, see python -m ganviz bench). CPU and CUDA have it.
+        fused = True if self.device.type in ("cpu", "cuda") else None
         if self.config.optimizer == "adam":
-            return torch.optim.Adam(net.parameters(), lr=lr, betas=(0.5, 0.999))
-        return torch.optim.SGD(net.parameters(), lr=lr, momentum=self.config.momentum)
+            return torch.optim.Adam(net.parameters(), lr=lr, betas=(0.5, 0.999), fused=fused)
+        return torch.optim.SGD(net.parameters(), lr=lr, momentum=self.config.momentum, fused=fused)
 
     # ----- divergence guard -------------------------------------------------------
     def _state(self) -> dict:

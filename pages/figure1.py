@@ -21,7 +21,7 @@ st.caption(
     "so you see G squeeze and stretch the uniform noise into p_g."
 )
 
-config, pacing = sidebar_config(KEY, DEFAULTS, ["gaussian", "bimodal"])
+config, pacing = sidebar_config(KEY, DEFAULTS, ["gaussian", "bimodal"], frame_seconds=0.1, iterations_per_frame=20)
 run = LiveRun(KEY)
 run.sync(config)
 run.toolbar(config)

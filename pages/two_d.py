@@ -23,7 +23,7 @@ st.caption("Black dots are real samples, green dots are G's samples. Behind them
            "says *real*, red where it says *fake*, white at ½. The grey lines are G's manifold: a grid in z space "
            "pushed through G, so you see how G folds and stretches the noise.")
 
-config, pacing = sidebar_config(KEY, DEFAULTS, TARGETS)
+config, pacing = sidebar_config(KEY, DEFAULTS, TARGETS, frame_seconds=0.2, iterations_per_frame=40)
 target = None
 if config.dist == "custom":
     target = CustomTarget(f"{KEY}.custom").editor()

@@ -3,8 +3,30 @@
 import json
 import math
 
+import plotly.graph_objects as go
+
 from ganviz import TrainConfig, Trainer, take_snapshot
-from ganviz.figures import figure1, history_figure
+from ganviz import figures, figures2d
+from ganviz.wire import figure_json
+
+
+def validated(build):
+    """``build`` (a figure function returning a plain dict), wrapped to return a validated plotly Figure.
+
+    ``go.Figure`` raises on any property Plotly does not know, so every test
+    also checks that the dict is a valid Plotly figure, and that it holds only
+    plain JSON values (no NumPy, no NaN), so it takes ``figure_json``'s fast path.
+    """
+    def wrapper(*args, **kwargs):
+        fig = build(*args, **kwargs)
+        assert isinstance(fig, dict)
+        assert json.loads(json.dumps(fig, allow_nan=False)) == json.loads(figure_json(fig))
+        return go.Figure(fig)
+    return wrapper
+
+
+figure1, history_figure = validated(figures.figure1), validated(figures.history_figure)
+figure2d, history_figure_2d = validated(figures2d.figure2d), validated(figures2d.history_figure_2d)
 
 
 def snapshot(**config):
@@ -50,7 +72,6 @@ def test_history_figure_thins_long_histories_and_keeps_the_last_row():
 
 
 # ----- 2D ------------------------------------------------------------------------------------------
-from ganviz.figures2d import figure2d, history_figure_2d  # noqa: E402
 from ganviz.snapshot2d import take_snapshot_2d  # noqa: E402
 
 
@@ -81,8 +102,8 @@ def test_figure2d_layers_and_square_aspect():
 
 def test_figure2d_wire_size_is_modest():
     _, snap = snapshot_2d()
-    size = len(figure2d(snap, show_d_star=True, show_arrows=True).to_json())
-    assert size < 250_000, size  # rounded coordinates: a frame must not be megabytes
+    size = len(figure_json(figures2d.figure2d(snap, show_d_star=True, show_arrows=True)))
+    assert size < 150_000, size  # rounded coordinates: a frame must not be megabytes (issue 8: at most 150 kB)
 
 
 def test_history_figure_2d_shows_modes_for_mixtures():

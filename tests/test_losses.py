@@ -69,6 +69,25 @@ def test_log_loss_d_matches_naive_formula(cls):
     assert float(got) == pytest.approx(float(expected), rel=1e-12)
 
 
+@pytest.mark.parametrize("cls", [Minimax, NonSaturating])
+@pytest.mark.parametrize("batch_stats", [False, True])
+def test_log_loss_d_of_equal_halves_matches_naive_formula(cls, batch_stats):
+    """Equal real and fake batches take the one-pass fused path, unless D uses batch statistics: same number."""
+    def d(x):
+        return x[:, 0]
+
+    d.uses_batch_stats = batch_stats
+    real, fake = logits(*S_REAL[:4], grad=True), logits(*S_FAKE, grad=True)
+    got = cls().d_loss(d, real, fake)
+    s_r, s_f = real[:, 0], fake[:, 0]
+    expected = -(naive_log_sigmoid(s_r).mean() + naive_log_one_minus_sigmoid(s_f).mean())
+    assert float(got) == pytest.approx(float(expected), rel=1e-12)
+    grads = torch.autograd.grad(got, (real, fake))
+    expected_grads = torch.autograd.grad(expected, (real, fake))
+    for a, b in zip(grads, expected_grads):
+        assert torch.allclose(a, b, rtol=1e-10)
+
+
 def test_minimax_g_loss_is_mean_log_one_minus_d():
     fake = logits(*S_FAKE)
     got = Minimax().g_loss(identity_d, fake)

@@ -1,83 +1,189 @@
-"""Measure a live page in a real headless Chromium: frames and training steps per second.
+"""Measure a live page in a real headless Chromium: first frame, frames/s, steps/s, control response.
 
-Starts ``streamlit run app.py`` on a free port, opens ``--page``, presses Play
-and, every ``--every`` seconds for ``--seconds``, reads the first "step"
-metric and whether the page's first Plotly chart is drawn. Reports:
+Starts ``streamlit run app.py`` (of this checkout, or of ``--repo``) on a free
+port, opens ``--page`` and measures, all in the browser:
 
-* frames/s   -- distinct step values seen per second (each is a new frame);
-* steps/s    -- Algorithm-1 iterations per second (the step counter's slope);
-* blank      -- the share of samples where the chart was missing or empty
-               (st.plotly_chart replaces the chart's DOM node on new data).
+* first_frame_s -- seconds from ``page.goto`` until the page's first Plotly
+  chart is drawn and a "step" metric is shown, for the server's first visitor
+  (cold: the script imports torch and plotly); first_frame_warm_s -- the same
+  for a second visitor in a new tab;
+* then presses Play; after a second of warm-up, a ``MutationObserver`` in the
+  page records every change of the "step" metric's text with
+  ``performance.now()`` for ``--seconds``:
+  frames_per_s  -- distinct step values shown per second (each one is a new frame),
+  steps_per_s   -- Algorithm-1 iterations per second (the step counter's slope),
+  plots_per_s   -- Plotly redraws of the page's first chart per second
+                   (``plotly_afterplot`` events);
+* toggle_ms -- while training runs, clicks the page's first toggle (the D*
+  overlay) ``--presses`` times and times each click until the first chart's
+  number of traces changes (median);
+* slider_ms -- while training runs, moves the "k" slider one notch with the
+  keyboard and times until the page's live-settings line shows the new k
+  (median; absent on a page without that line);
+* blank_share -- the share of polls (every 50 ms) where the chart was missing.
+
+The CPU is shared with whatever else runs: run it twice and note ``uptime``.
 
     .venv/bin/python tools/measure_page.py --page two_d --seconds 10
+    .venv/bin/python tools/measure_page.py --page figure1 --repo /tmp/old-checkout   # the same, for another checkout
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshot import CHROMIUM, CHROMIUM_ARGS, free_port, start_server, wait_healthy, wait_settled  # noqa: E402
+import screenshot  # noqa: E402
+from screenshot import CHROMIUM, CHROMIUM_ARGS, free_port, start_server, wait_healthy  # noqa: E402
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-READ = """() => {
+STEP_JS = """() => {
   const m = [...document.querySelectorAll('[data-testid="stMetric"]')]
       .find(e => e.querySelector('[data-testid="stMetricLabel"]')?.innerText.trim() === 'step');
   const v = m ? m.querySelector('[data-testid="stMetricValue"]').innerText.replace(/,/g, '') : null;
-  const plot = document.querySelector('.js-plotly-plot');
-  const drawn = !!(plot && plot.querySelector('.main-svg') && plot.getBoundingClientRect().height > 50);
-  return [v === null ? null : Number(v), drawn];
+  return v === null ? null : Number(v);
 }"""
+
+DRAWN_JS = """() => {
+  const plot = document.querySelector('.js-plotly-plot');
+  return !!(plot && plot.querySelector('.main-svg') && plot.getBoundingClientRect().height > 50);
+}"""
+
+TRACES_JS = """() => { const p = document.querySelector('.js-plotly-plot'); return p && p.data ? p.data.length : -1; }"""
+
+SETTINGS_JS = """() => {
+  const e = [...document.querySelectorAll('[data-testid="stCaptionContainer"]')].find(e => e.innerText.startsWith('training with'));
+  const m = e && e.innerText.match(/k = (\\d+)/);
+  return m ? Number(m[1]) : null;
+}"""
+
+# Records every change of the step metric and every redraw of the first chart, in the page's own clock.
+RECORD_JS = """(stepJs) => {
+  const readStep = eval(stepJs);
+  window.__frames = []; window.__plots = 0;
+  let last = readStep();
+  new MutationObserver(() => {
+    const v = readStep();
+    if (v !== null && v !== last) { last = v; window.__frames.push([performance.now(), v]); }
+  }).observe(document.body, {subtree: true, childList: true, characterData: true});
+  const plot = document.querySelector('.js-plotly-plot');
+  if (plot && plot.on) plot.on('plotly_afterplot', () => { window.__plots += 1; });
+  window.__t0 = performance.now();
+}"""
+
+
+def wait_for(page, js: str, predicate, timeout: float = 10.0, every: float = 0.01):
+    """Poll ``js`` in the page until ``predicate(value)``; returns (seconds waited, value) or (None, value)."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        value = page.evaluate(js)
+        if predicate(value):
+            return time.perf_counter() - start, value
+        time.sleep(every)
+    return None, value
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--page", default="figure1", help="url path of the page (default: figure1)")
-    ap.add_argument("--seconds", type=float, default=10.0, help="how long to sample (default: 10)")
-    ap.add_argument("--every", type=float, default=0.05, help="seconds between samples (default: 0.05)")
+    ap.add_argument("--seconds", type=float, default=10.0, help="how long to count frames (default: 10)")
     ap.add_argument("--play", default="Play", help="label of the button that starts training")
+    ap.add_argument("--presses", type=int, default=4, help="clicks of the toggle and moves of the slider (default: 4)")
+    ap.add_argument("--repo", help="serve the app of this checkout instead (for before/after comparisons)")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     args = ap.parse_args()
+    if args.repo:
+        screenshot.REPO_ROOT = Path(args.repo).resolve()
     port = free_port()
     server = start_server("app.py", port)
+    result = {"page": args.page}
     try:
         wait_healthy(server, port)
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            url = f"http://127.0.0.1:{port}/{args.page}"
             page = browser.new_page(viewport={"width": 1400, "height": 1100})
-            page.goto(f"http://127.0.0.1:{port}/{args.page}")
-            page.wait_for_selector("[data-testid='stApp']")
-            wait_settled(page)
+            result["first_frame_s"] = _first_frame(page, url)
+            second = browser.new_page(viewport={"width": 1400, "height": 1100})  # the server has imported everything
+            result["first_frame_warm_s"] = _first_frame(second, url)
+            second.close()
             time.sleep(1.0)
             page.get_by_role("button", name=args.play).first.click()
-            time.sleep(1.0)  # let the loop start
-            samples, start = [], time.perf_counter()
-            while time.perf_counter() - start < args.seconds:
-                step, drawn = page.evaluate(READ)
-                samples.append((time.perf_counter() - start, step, drawn))
-                time.sleep(args.every)
+            time.sleep(1.5)  # let the loop start
+            page.evaluate(RECORD_JS, STEP_JS)
+            polls, t_end = [], time.perf_counter() + args.seconds
+            while time.perf_counter() < t_end:
+                polls.append(page.evaluate(DRAWN_JS))
+                time.sleep(0.05)
+            frames, plots, now = page.evaluate("() => [window.__frames, window.__plots, performance.now() - window.__t0]")
+            span = now / 1000
+            result.update(
+                seconds=round(span, 2),
+                frames_per_s=round(len(frames) / span, 2),
+                steps_per_s=round((frames[-1][1] - frames[0][1]) / ((frames[-1][0] - frames[0][0]) / 1000), 1)
+                if len(frames) > 1 else 0.0,
+                plots_per_s=round(plots / span, 2),
+                blank_share=round(sum(not d for d in polls) / max(1, len(polls)), 3),
+            )
+            result["toggle_ms"] = _median_ms(_toggle_times(page, args.presses))
+            result["slider_ms"] = _median_ms(_slider_times(page, args.presses))
             browser.close()
     finally:
         server.terminate()
         server.wait(timeout=10)
-    steps = [(t, s) for t, s, _ in samples if s is not None]
-    frames = len({s for _, s in steps}) - 1
-    span = steps[-1][0] - steps[0][0] if len(steps) > 1 else float("nan")
-    result = {
-        "page": args.page,
-        "seconds": round(span, 2),
-        "frames_per_s": round(frames / span, 2),
-        "steps_per_s": round((steps[-1][1] - steps[0][1]) / span, 1),
-        "blank_share": round(sum(not d for _, _, d in samples) / len(samples), 3),
-        "samples": len(samples),
-    }
     print(json.dumps(result) if args.json else "  ".join(f"{k}={v}" for k, v in result.items()))
     return 0
+
+
+def _first_frame(page, url: str) -> float:
+    """Seconds from opening ``url`` until its first chart is drawn and the step metric shows."""
+    start = time.perf_counter()
+    page.goto(url)
+    wait_for(page, DRAWN_JS, bool, timeout=60)
+    wait_for(page, STEP_JS, lambda v: v is not None, timeout=60)
+    return round(time.perf_counter() - start, 2)
+
+
+def _toggle_times(page, presses: int) -> list:
+    toggle = page.locator("[data-testid='stMain'] [data-testid='stCheckbox'] label").first
+    times = []
+    for _ in range(presses):
+        before = page.evaluate(TRACES_JS)
+        start = time.perf_counter()
+        toggle.click()
+        waited, _ = wait_for(page, TRACES_JS, lambda n: n != before)
+        times.append(None if waited is None else time.perf_counter() - start)
+        time.sleep(0.5)
+    return times
+
+
+def _slider_times(page, presses: int) -> list:
+    if page.evaluate(SETTINGS_JS) is None:
+        return []
+    thumb = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input[type='range']").first  # k
+    times = []
+    for i in range(presses):
+        before = page.evaluate(SETTINGS_JS)
+        thumb.focus()
+        start = time.perf_counter()
+        page.keyboard.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
+        waited, _ = wait_for(page, SETTINGS_JS, lambda k: k is not None and k != before)
+        times.append(None if waited is None else time.perf_counter() - start)
+        time.sleep(0.5)
+    return times
+
+
+def _median_ms(times: list):
+    """The median in ms; a press that never showed its effect within 10 s counts as 10 s."""
+    if not times:
+        return None
+    return round(1000 * statistics.median(10.0 if t is None else t for t in times))
 
 
 if __name__ == "__main__":

@@ -42,8 +42,13 @@ class Pacing:
     frame_seconds: float
 
 
-def sidebar_config(key: str, defaults: TrainConfig, targets: list[str]) -> tuple[TrainConfig, Pacing]:
-    """Draw the controls in the sidebar; return the config they describe and the pacing."""
+def sidebar_config(key: str, defaults: TrainConfig, targets: list[str], frame_seconds: float = 0.2,
+                   iterations_per_frame: int = 20) -> tuple[TrainConfig, Pacing]:
+    """Draw the controls in the sidebar; return the config they describe and the pacing.
+
+    ``frame_seconds`` is the live loop's tick and ``iterations_per_frame`` the
+    slider's default: 0.1 s and 20 make 10 frames and 200 iterations a second.
+    """
     sb = st.sidebar
     sb.header("Controls")
     sb.caption("k, the learning rates and m apply at once; the other controls start a new model.")
@@ -52,7 +57,7 @@ def sidebar_config(key: str, defaults: TrainConfig, targets: list[str]) -> tuple
     lr_d = sb.select_slider("learning rate of D", LEARNING_RATES, defaults.lr_d, key=f"{key}.lr_d", format_func=_fmt)
     lr_g = sb.select_slider("learning rate of G", LEARNING_RATES, defaults.lr_g, key=f"{key}.lr_g", format_func=_fmt)
     batch = sb.select_slider("minibatch size m", BATCHES, defaults.batch, key=f"{key}.batch")
-    iterations = sb.slider("iterations per frame", 1, 200, 20, key=f"{key}.speed",
+    iterations = sb.slider("iterations per frame", 1, 200, iterations_per_frame, key=f"{key}.speed",
                            help="How many Algorithm-1 iterations run between two redraws: the speed of the movie.")
     sb.divider()
     sb.caption("These start a new model:")
@@ -75,7 +80,7 @@ def sidebar_config(key: str, defaults: TrainConfig, targets: list[str]) -> tuple
     config = TrainConfig(dist=dist, loss=loss, k=k, lr_d=lr_d, lr_g=lr_g, batch=batch, optimizer=optimizer,
                          momentum=defaults.momentum, prior=prior, z_dim=z_dim, width=width,
                          depth=depth, seed=seed, device=defaults.device)
-    return config, Pacing(iterations, 0.2)
+    return config, Pacing(iterations, frame_seconds)
 
 
 def _fmt(lr: float) -> str:

@@ -159,7 +159,16 @@ class LiveRun:
             if self.mode != "paused":
                 self.advance(pacing)
             draw(self.snapshot(self.trainer), self.trainer)
+            settings_caption(self.trainer, pacing)
             if running and self.mode == "paused":
                 st.rerun(scope="app")  # stop the timer and refresh the buttons
 
         frame()
+
+
+def settings_caption(trainer: Trainer, pacing: Pacing) -> None:
+    """One line under the figure: the live settings the run trains with right now, and on which device."""
+    c = trainer.config
+    st.caption(f"training with k = {c.k}, m = {c.batch}, lr_D = {c.lr_d:g}, lr_G = {c.lr_g:g}; "
+               f"{pacing.iterations_per_frame} iterations per frame, a frame every {pacing.frame_seconds:g} s; "
+               f"on the {trainer.device.type.upper()}")

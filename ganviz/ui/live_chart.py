@@ -39,6 +39,8 @@ import streamlit as st
 import streamlit.components.v1 as components_v1
 from streamlit import config
 
+from ganviz.wire import figure_json
+
 PLOTLY_JS_DIR = Path(plotly.__file__).parent / "package_data"  # holds plotly.min.js
 
 _JS = """
@@ -98,7 +100,7 @@ def live_plotly_chart(fig: Any, key: str, height: int | None = None) -> None:
     _chart(
         key=key,
         data={
-            "figure": pio.to_json(_without_streamlit_template(fig), validate=False),
+            "figure": figure_json(_without_streamlit_template(fig)),
             "src": _plotly_js_url(),
             "uirevision": key,
             "height": height,
