@@ -3,8 +3,8 @@
 ``replay_figure(frames, draw)`` draws each recorded snapshot with the same
 figure function the live page uses (``draw(snapshot)``, e.g. ``figure1``) and
 packs the drawings as Plotly animation frames, with a Play/Pause button and a
-slider labelled by training step. Only the traces change from frame to frame;
-the first frame's layout holds for all. Heatmaps and contours need Plotly's
+slider labelled by training step. The traces and the annotations change from
+frame to frame; the rest of the first frame's layout holds for all. Heatmaps and contours need Plotly's
 full redraw on every frame; line and scatter traces animate without it.
 """
 
@@ -52,4 +52,14 @@ def replay_figure(frames: list, draw: Callable[[object], object], frame_ms: int 
     margin["b"] = max(margin.get("b", 0) or 0, 110)  # room for the button and the slider
     layout["margin"] = margin
     return {"data": base["data"], "layout": layout,
-            "frames": [{"name": name, "data": fig["data"]} for name, fig in zip(names, drawn)]}
+            "frames": [_frame(name, fig) for name, fig in zip(names, drawn)]}
+
+
+def _frame(name: str, figure: dict) -> dict:
+    """One animation frame: the traces, and the annotations when the figure has some (they say per-frame things,
+    such as where p_g peaks off the chart)."""
+    frame = {"name": name, "data": figure["data"]}
+    annotations = figure.get("layout", {}).get("annotations")
+    if annotations is not None:
+        frame["layout"] = {"annotations": annotations}
+    return frame

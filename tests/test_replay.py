@@ -7,7 +7,7 @@ import pytest
 
 from ganviz.figures import figure1
 from ganviz.figures2d import figure2d
-from ganviz.replay import replay_figure
+from ganviz.replay import _as_dict, replay_figure
 from ganviz.snapshot import take_snapshot
 from ganviz.snapshot2d import take_snapshot_2d
 from ganviz.trainer import TrainConfig, Trainer
@@ -30,7 +30,10 @@ def test_1d_frames_equal_the_recorded_states():
     fig = replay_figure(frames, lambda s: figure1(s, show_d_star=True))
     assert [f["name"] for f in fig["frames"]] == ["step 0", "step 3", "step 7"]
     for snap, frame in zip(frames, fig["frames"]):
-        assert _plain(frame["data"]) == _plain(figure1(snap, show_d_star=True).to_dict()["data"])
+        drawn = _as_dict(figure1(snap, show_d_star=True))
+        assert _plain(frame["data"]) == _plain(drawn["data"])
+        assert _plain(frame.get("layout", {}).get("annotations")) == _plain(drawn["layout"].get("annotations")), \
+            "each frame carries its own annotations (e.g. where p_g peaks off the chart)"
     assert _plain(fig["data"]) == _plain(fig["frames"][0]["data"]), "the figure opens on the first frame"
     steps = fig["layout"]["sliders"][0]["steps"]
     assert [s["args"][0] for s in steps] == [["step 0"], ["step 3"], ["step 7"]]
@@ -44,7 +47,7 @@ def test_2d_frames_need_a_redraw_for_the_heatmap():
     fig = replay_figure(frames, figure2d)
     assert len(fig["frames"]) == 2
     assert fig["layout"]["updatemenus"][0]["buttons"][0]["args"][1]["frame"]["redraw"] is True
-    assert _plain(fig["frames"][1]["data"]) == _plain(figure2d(frames[1]).to_dict()["data"])
+    assert _plain(fig["frames"][1]["data"]) == _plain(_as_dict(figure2d(frames[1]))["data"])
 
 
 def test_nothing_recorded_is_refused_with_a_reason():

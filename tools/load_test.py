@@ -117,9 +117,21 @@ def _freed(log_text: str) -> dict:
 
 
 def run_load(sessions: int = 3, seconds: float = 20.0, page: str = "figure1", ttl: int = 2,
-             release_wait: float = 30.0, timeout_s: float = 120.0) -> dict:
-    """Run the load test (see the module docstring) and return its measurements as a dict."""
-    from playwright.sync_api import sync_playwright
+             release_wait: float = 30.0, timeout_s: float = 120.0, browser=None) -> dict:
+    """Run the load test (see the module docstring) and return its measurements as a dict.
+
+    ``browser``: a Playwright Chromium to open the sessions in (the caller's, e.g. a test's); by default one
+    is launched and closed here.
+    """
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as pw:
+            chromium = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            try:
+                return run_load(sessions, seconds, page, ttl, release_wait, timeout_s, chromium)
+            finally:
+                chromium.close()
 
     port = free_port()
     server = start_server("app.py", port, "--server.disconnectedSessionTTL", str(ttl))
@@ -131,47 +143,44 @@ def run_load(sessions: int = 3, seconds: float = 20.0, page: str = "figure1", tt
         result["rss_mb_idle"] = round(monitor.rss_now(), 1)
         monitor.start()
         url = f"http://127.0.0.1:{port}/{page}"
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            opened = [_open(browser, url, timeout_s)]
-            result["rss_mb_one_session"] = round(monitor.rss_now(), 1)  # the libraries are loaded by now
-            opened += [_open(browser, url, timeout_s) for _ in range(sessions - 1)]
-            result["first_frame_s_median"] = round(statistics.median(o[2] for o in opened), 2)
-            for _, p, _ in opened:
-                _click(p, PLAY[page])
-            series = [[] for _ in opened]
-            start, newcomer = time.monotonic(), None
-            while time.monotonic() - start < seconds:
-                for i, (_, p, _) in enumerate(opened):
-                    step, state, boxes = p.evaluate(READ_STEP)
-                    series[i].append((time.monotonic(), step))
-                    if boxes:
-                        errors.append(f"session {i}: {boxes} exception box(es)")
-                    if state not in (None, "CONNECTED"):
-                        errors.append(f"session {i}: connection {state}")
-                if newcomer is None and time.monotonic() - start > seconds / 2:
-                    newcomer = _open(browser, url, timeout_s)
-                    result["newcomer_first_frame_s"] = round(newcomer[2], 2)
-                time.sleep(max(0.0, 1.0 - 0.05 * len(opened)))
-            # One student pauses: their run must stand still while the others go on.
-            _, paused_page, _ = opened[0]
-            _click(paused_page, PLAY[page])
-            time.sleep(2.0)
-            before = [p.evaluate(READ_STEP)[0] for _, p, _ in opened]
-            time.sleep(3.0)
-            after = [p.evaluate(READ_STEP)[0] for _, p, _ in opened]
-            result["paused_session_still"] = before[0] == after[0]
-            result["others_moved_while_one_paused"] = sum(b != a for b, a in zip(before[1:], after[1:]))
-            for context, _, _ in opened + ([newcomer] if newcomer else []):
-                context.close()
-            # Streamlit's runtime loop keeps the last session it served referenced (a loop variable) while no
-            # session is connected, so the last tab's trainers would stay until the next visitor. A visit to the
-            # home page (which holds no trainer) plays that next visitor.
-            _wait_for(lambda: _freed(server_log(server))["sessions_closed"] >= sessions + (1 if newcomer else 0),
-                      release_wait)
-            probe, _, _ = _open(browser, url.rsplit("/", 1)[0] + "/", timeout_s, ready=".katex")
-            probe.close()
-            browser.close()
+        opened = [_open(browser, url, timeout_s)]
+        result["rss_mb_one_session"] = round(monitor.rss_now(), 1)  # the libraries are loaded by now
+        opened += [_open(browser, url, timeout_s) for _ in range(sessions - 1)]
+        result["first_frame_s_median"] = round(statistics.median(o[2] for o in opened), 2)
+        for _, p, _ in opened:
+            _click(p, PLAY[page])
+        series = [[] for _ in opened]
+        start, newcomer = time.monotonic(), None
+        while time.monotonic() - start < seconds:
+            for i, (_, p, _) in enumerate(opened):
+                step, state, boxes = p.evaluate(READ_STEP)
+                series[i].append((time.monotonic(), step))
+                if boxes:
+                    errors.append(f"session {i}: {boxes} exception box(es)")
+                if state not in (None, "CONNECTED"):
+                    errors.append(f"session {i}: connection {state}")
+            if newcomer is None and time.monotonic() - start > seconds / 2:
+                newcomer = _open(browser, url, timeout_s)
+                result["newcomer_first_frame_s"] = round(newcomer[2], 2)
+            time.sleep(max(0.0, 1.0 - 0.05 * len(opened)))
+        # One student pauses: their run must stand still while the others go on.
+        _, paused_page, _ = opened[0]
+        _click(paused_page, PLAY[page])
+        time.sleep(2.0)
+        before = [p.evaluate(READ_STEP)[0] for _, p, _ in opened]
+        time.sleep(3.0)
+        after = [p.evaluate(READ_STEP)[0] for _, p, _ in opened]
+        result["paused_session_still"] = before[0] == after[0]
+        result["others_moved_while_one_paused"] = sum(b != a for b, a in zip(before[1:], after[1:]))
+        for context, _, _ in opened + ([newcomer] if newcomer else []):
+            context.close()
+        # Streamlit's runtime loop keeps the last session it served referenced (a loop variable) while no
+        # session is connected, so the last tab's trainers would stay until the next visitor. A visit to the
+        # home page (which holds no trainer) plays that next visitor.
+        _wait_for(lambda: _freed(server_log(server))["sessions_closed"] >= sessions + (1 if newcomer else 0),
+                  release_wait)
+        probe, _, _ = _open(browser, url.rsplit("/", 1)[0] + "/", timeout_s, ready=".katex")
+        probe.close()
         peak = max((s[2] for s in monitor.samples), default=float("nan"))
         cpu = [s[1] for s in monitor.samples]
         total = sessions + (1 if newcomer else 0) + 1  # + the probe

@@ -10,18 +10,15 @@ The figures themselves (frames/s, CPU, memory) are printed for the record.
 
 import json
 
-import pytest
-
 from .conftest import REPO_ROOT  # noqa: F401 - puts tools/ on sys.path
 
 N = 3
 
 
-@pytest.mark.usefixtures("app_url")  # the same skip/require rules as the other browser tests
-def test_a_small_class_trains_side_by_side_and_is_released():
+def test_a_small_class_trains_side_by_side_and_is_released(browser):
     from load_test import run_load
 
-    result = run_load(sessions=N, seconds=20, page="figure1", ttl=2, release_wait=60)
+    result = run_load(sessions=N, seconds=20, page="figure1", ttl=2, release_wait=60, browser=browser)
     print(json.dumps(result, indent=1))
     assert result["errors"] == []
     assert all(s["iters_per_s"] > 0 and s["frames_per_s"] > 0 for s in result["per_session"]), "every session trains"
