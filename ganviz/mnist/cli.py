@@ -15,6 +15,8 @@ import sys
 
 import numpy as np
 
+from ganviz.device import resolve_device
+
 from .download import MIRRORS, DownloadError, download
 from .idx import ENV_VAR, IdxError, data_dir, load_split
 from .weights import CARD_FILE, CLASSIFIER_FILE, WEIGHTS_DIR, WeightsError, load_classifier, load_generator, write_network
@@ -100,20 +102,22 @@ def _fail(message: str) -> int:
 
 
 def train_command(args, parser) -> int:
-    from .train import MnistTrainConfig, MnistTrainer
+    from .train import MnistTrainConfig, MnistTrainer, RecipeError
 
+    if args.checkpoint_every < 1:
+        parser.error(f"--checkpoint-every must be >= 1 (got {args.checkpoint_every})")
     try:
         config = MnistTrainConfig(steps=args.steps, batch=args.batch, lr=args.lr, ema=args.ema, seed=args.seed,
                                   train_images=args.train_images).validate()
-        if args.checkpoint_every < 1:
-            raise ValueError(f"--checkpoint-every must be >= 1 (got {args.checkpoint_every})")
+        resolve_device(args.device)
+    except ValueError as err:
+        parser.error(str(err))
+    try:
         trainer = MnistTrainer(config, args.data, args.device)
         print(f"training on {len(trainer.data)} MNIST images, device {trainer.device}, into {args.out}", file=sys.stderr)
         card = trainer.run(args.out, args.checkpoint_every)
-    except (IdxError, WeightsError) as err:
+    except (IdxError, WeightsError, RecipeError) as err:
         return _fail(str(err))
-    except ValueError as err:
-        parser.error(str(err))
     print(f"done: {card['steps']} steps ({card['epochs']} epochs) in {card['training_seconds']:.0f} s; "
           f"weights in {args.out}")
     return 0

@@ -9,7 +9,8 @@ train[50000:51000] stays unseen for choosing the Parzen width), pixels scaled to
 the pixel noise a single Adam iterate carries.
 
 Everything lands in ``out``: ``checkpoint.safetensors`` (both networks, the EMA,
-both optimizers' states and the random generators: a rerun with the same ``out``
+both optimizers' states and the random generators (on the CPU: D's dropout draws from torch's
+global generator, which is saved too; on CUDA only the noise generator is): a rerun with the same ``out``
 resumes exactly where the last checkpoint left off), and the files the app ships:
 ``generator.safetensors`` (the EMA generator, float16), ``discriminator.safetensors``
 (float16), ``progress.safetensors`` (one fixed noise batch rendered at several steps,
@@ -40,6 +41,10 @@ from .weights import (CARD_FILE, DISCRIMINATOR_FILE, GENERATOR_FILE, PROGRESS_FI
 CHECKPOINT_FILE = "checkpoint.safetensors"
 PROGRESS_SEED = 1234  # the fixed noise batch of the progress frames
 FRAME_STEPS = (0, 100, 250, 500, 1000, 2000, 4000, 8000, 16000, 32000, 64000, 128000)
+
+
+class RecipeError(ValueError):
+    """The checkpoint to resume from was made with other settings."""
 
 
 @dataclass(frozen=True)
@@ -122,14 +127,17 @@ class MnistTrainer:
         return np.rint(to_pixels(self.g_ema(self.fixed_z)).cpu().numpy() * 255).astype(np.uint8)
 
     # --- the run ------------------------------------------------------------------------------------
-    def run(self, out: str, checkpoint_every: int = 1000, progress=sys.stderr) -> dict:
+    def run(self, out: str, checkpoint_every: int = 1000, progress=None) -> dict:
         """Train until ``config.steps``, resuming from ``out``'s checkpoint if there is one; returns the card."""
         os.makedirs(out, exist_ok=True)
         if os.path.exists(os.path.join(out, CHECKPOINT_FILE)):
             self.resume(out)
+        if self.step > self.config.steps:
+            raise RecipeError(f"{os.path.join(out, CHECKPOINT_FILE)} is already at step {self.step}, past "
+                              f"--steps {self.config.steps}")
         if self.step == 0 and not self.frame_steps:
             self._record_frame()
-        bar = ProgressBar(self.config.steps, self.step, progress)
+        bar = ProgressBar(self.config.steps, self.step, progress or sys.stderr)
         start = time.perf_counter()
         while self.step < self.config.steps:
             self.last = self.train_step()
@@ -144,6 +152,9 @@ class MnistTrainer:
                 start = time.perf_counter()
                 self.save(out)
         bar.close()
+        if self.frame_steps[-1] != self.step:  # resumed at exactly --steps: a run stopped early, now made final
+            self._record_frame()
+            self.save(out)
         return self.card()
 
     def _record_frame(self) -> None:
@@ -157,6 +168,7 @@ class MnistTrainer:
                    **prefixed("ema.", self.g_ema.state_dict()),
                    **optimizer_tensors("opt_g.", self.opt_g), **optimizer_tensors("opt_d.", self.opt_d),
                    "rng_data": self.rng_data.get_state(), "rng_z": self.rng_z.get_state().cpu(),
+                   "rng_dropout": torch.get_rng_state(),
                    "frames": torch.from_numpy(np.stack(self.frames)),
                    "frame_steps": torch.tensor(self.frame_steps, dtype=torch.int64)}
         info = {"step": self.step, "seconds": self.seconds, "config": asdict(self.config)}
@@ -177,14 +189,14 @@ class MnistTrainer:
             file.write("\n")
 
     def resume(self, out: str) -> None:
-        """Load ``out``'s checkpoint; ValueError if it was made with a different recipe."""
+        """Load ``out``'s checkpoint; RecipeError if it was made with a different recipe."""
         path = os.path.join(out, CHECKPOINT_FILE)
         tensors, info = read_tensors(path)
         saved = {k: v for k, v in info.get("config", {}).items() if k != "steps"}
         mine = {k: v for k, v in asdict(self.config).items() if k != "steps"}
         if saved != mine:
             diff = {k: (saved.get(k), v) for k, v in mine.items() if saved.get(k) != v}
-            raise ValueError(f"{path} was made with a different recipe {diff}; use another --out or the same flags")
+            raise RecipeError(f"{path} was made with a different recipe {diff}; use another --out or the same flags")
         self.g.load_state_dict(unprefixed("g.", tensors))
         self.d.load_state_dict(unprefixed("d.", tensors))
         self.g_ema.load_state_dict(unprefixed("ema.", tensors))
@@ -192,6 +204,8 @@ class MnistTrainer:
         load_optimizer(self.opt_d, "opt_d.", tensors, self.device)
         self.rng_data.set_state(tensors["rng_data"])
         self.rng_z.set_state(tensors["rng_z"].to(self.rng_z.get_state().device))
+        if "rng_dropout" in tensors:  # D's dropout draws from torch's global generator
+            torch.set_rng_state(tensors["rng_dropout"])
         self.frames = list(tensors["frames"].numpy())
         self.frame_steps = [int(s) for s in tensors["frame_steps"]]
         self.step, self.seconds = int(info["step"]), float(info["seconds"])
