@@ -47,3 +47,27 @@ def test_resuming_with_another_recipe_is_refused(mnist_dir, tmp_path, capsys):
                  "--train-images", "256", "--batch", "32", "--device", "cpu"])
     assert code == 1
     assert "different recipe" in capsys.readouterr().err
+
+
+def test_a_stopped_run_can_be_made_final_at_its_last_checkpoint(mnist_dir, tmp_path, monkeypatch, capsys):
+    from ganviz.mnist.train import MnistTrainer
+
+    real_step = MnistTrainer.train_step
+
+    def stop_at_3(self):
+        if self.step == 2:
+            raise KeyboardInterrupt  # as if the process were stopped after the checkpoint at step 2
+        return real_step(self)
+
+    monkeypatch.setattr(MnistTrainer, "train_step", stop_at_3)
+    try:
+        train(mnist_dir, tmp_path, 4)
+    except KeyboardInterrupt:
+        pass
+    monkeypatch.setattr(MnistTrainer, "train_step", real_step)
+    assert read_progress(str(tmp_path))[1].tolist() == [0]
+    assert train(mnist_dir, tmp_path, 2) == 0
+    assert read_progress(str(tmp_path))[1].tolist() == [0, 2]
+    assert json.loads((tmp_path / "card.json").read_text())["steps"] == 2
+    assert train(mnist_dir, tmp_path, 1) == 1
+    assert "already at step 2, past --steps 1" in capsys.readouterr().err
