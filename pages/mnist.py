@@ -11,7 +11,7 @@ from ganviz.ui import mnist as cache
 
 ganviz.ui.ensure_navigation()
 KEY = "mnist"
-COUNTS = [16, 32, 64, 100, 144]
+GRID_COLS = {16: 8, 32: 16, 64: 16, 100: 20, 144: 24}  # number of samples -> columns
 ROWS, PER_ROW = 5, 6  # Figure 2: rows of samples, then the nearest training image to the last one
 # Measured with ganviz.mnist.nearest over the first 200 test images: 10th, 50th, 90th percentiles 2.0, 4.3, 5.5.
 REAL_NN = "typically 2 to 5.5 (median 4.3)"
@@ -40,25 +40,28 @@ if f"{KEY}.seed" not in st.session_state:
     st.session_state[f"{KEY}.seed"] = 0
 
 
-def reroll():
-    st.session_state[f"{KEY}.seed"] = int(np.random.default_rng().integers(0, 1_000_000))
+def reroll(key: str) -> None:
+    """A fresh random seed in the number box ``key``."""
+    st.session_state[key] = int(np.random.default_rng().integers(0, 1_000_000))
 
 
 cols = st.columns([1, 1, 2, 3], vertical_alignment="bottom")
 seed = cols[0].number_input("Seed", min_value=0, max_value=2**31 - 1, step=1, key=f"{KEY}.seed",
                             help="The same seed always draws the same digits.")
-cols[1].button("New samples", key=f"{KEY}.new", on_click=reroll, icon=":material/casino:")
-n = cols[2].select_slider("Number of samples", COUNTS, value=64, key=f"{KEY}.n")
+cols[1].button("New samples", key=f"{KEY}.new", on_click=reroll, args=(f"{KEY}.seed",), icon=":material/casino:")
+n = cols[2].select_slider("Number of samples", list(GRID_COLS), value=64, key=f"{KEY}.n")
 show_d = cols[3].toggle("Show D(x) under each sample", value=gen.discriminator is not None, key=f"{KEY}.show_d",
                         disabled=gen.discriminator is None,
                         help="The shipped discriminator's probability that the digit is real (1) rather than "
-                             "generated (0). At the end of a GAN's training D is unsure: values near ½.")
+                             "generated (0).")
 samples = gen.sample(n, int(seed))
-st.image(grid(samples, cols=16 if n >= 64 else 8, labels=d_labels(samples) if show_d else None), width="content")
+st.image(grid(samples, cols=GRID_COLS[n], scale=2, labels=d_labels(samples) if show_d else None), width="content")
 if gen.discriminator is not None:
-    st.caption(f"Mean D(x) over these samples: {gen.score(samples).mean():.2f}. D is the last iterate of the "
-               "shipped training run; with G and D in balance it cannot tell samples from real digits, so it "
-               "says about ½ to both.")
+    real = cache.real_scores(folder) if has_data(folder) else None
+    st.caption(f"Mean D(x) over these samples: {gen.score(samples).mean():.2f}"
+               + (f"; over {len(real)} real test digits: {real.mean():.2f}" if real is not None else "")
+               + ". D is the discriminator of the last training step, G the running average of the generator's "
+               "weights: D(x) says how real D finds each digit, 1 = surely real, 0 = surely generated.")
 
 # ----- Figure 2 --------------------------------------------------------------------------------
 st.subheader("Has it memorised the training set? (the paper's Figure 2)")
@@ -96,15 +99,11 @@ for side, default in (("left", 3), ("right", 11)):
         st.session_state[f"{KEY}.{side}"] = default
 
 
-def reroll_end(side):
-    st.session_state[f"{KEY}.{side}"] = int(np.random.default_rng().integers(0, 1_000_000))
-
-
 c = st.columns([1, 1, 1, 1, 3], vertical_alignment="bottom")
 left = c[0].number_input("Left end: seed", min_value=0, max_value=2**31 - 1, step=1, key=f"{KEY}.left")
-c[1].button("Reroll left", key=f"{KEY}.reroll_left", on_click=reroll_end, args=("left",), icon=":material/casino:")
+c[1].button("Reroll left", key=f"{KEY}.reroll_left", on_click=reroll, args=(f"{KEY}.left",), icon=":material/casino:")
 right = c[2].number_input("Right end: seed", min_value=0, max_value=2**31 - 1, step=1, key=f"{KEY}.right")
-c[3].button("Reroll right", key=f"{KEY}.reroll_right", on_click=reroll_end, args=("right",), icon=":material/casino:")
+c[3].button("Reroll right", key=f"{KEY}.reroll_right", on_click=reroll, args=(f"{KEY}.right",), icon=":material/casino:")
 steps = c[4].slider("Steps", 5, 16, 10, key=f"{KEY}.steps")
 z_left, z_right = gen.latents(1, int(left))[0], gen.latents(1, int(right))[0]
 t = np.linspace(0, 1, steps, dtype=np.float32)[:, None]

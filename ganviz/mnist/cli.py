@@ -19,7 +19,7 @@ from ganviz.device import resolve_device
 
 from .download import MIRRORS, DownloadError, download
 from .idx import ENV_VAR, IdxError, data_dir, load_split
-from .weights import CARD_FILE, CLASSIFIER_FILE, WEIGHTS_DIR, WeightsError, load_classifier, load_generator, write_network
+from .weights import CARD_FILE, CLASSIFIER_FILE, WEIGHTS_DIR, WeightsError, load_generator, read_network, write_network
 
 DATA_HELP = f"folder of the four MNIST IDX files (default: ${ENV_VAR}, else ~/.cache/ganviz/mnist)"
 WEIGHTS_HELP = "folder of generator.safetensors (and discriminator, classifier, card.json) (default: the shipped one)"
@@ -151,8 +151,11 @@ def evaluate_command(args, parser) -> int:
         if args.mnist_command in ("parzen", "eval"):
             figures["parzen"] = parzen_figures(generator, args.data, args.n, args.seed, real=not args.no_real)
         if args.mnist_command in ("quality", "eval"):
-            figures["quality"] = quality_figures(generator, load_classifier(args.weights), args.data, args.n,
-                                                 args.seed, real=not args.no_real)
+            classifier, about = read_network(os.path.join(args.weights or WEIGHTS_DIR, CLASSIFIER_FILE), "classifier")
+            figures["quality"] = quality_figures(generator, classifier, args.data, args.n, args.seed,
+                                                 real=not args.no_real)
+            figures["quality"]["classifier"] = {k: about[k] for k in ("widths", "epochs", "seed", "test_accuracy")
+                                                if k in about}
     except (IdxError, WeightsError) as err:
         return _fail(str(err))
     if args.mnist_command == "eval":

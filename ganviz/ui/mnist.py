@@ -41,3 +41,9 @@ def nearest_training(queries: np.ndarray, folder: str) -> tuple[np.ndarray, np.n
     images = training_images(folder)
     index, distance = nearest(queries, images)
     return images[index], index, distance
+
+
+@st.cache_resource(show_spinner=False)
+def real_scores(folder: str, n: int = 64) -> np.ndarray:
+    """D(x) of the first ``n`` test images, the reference for the samples' scores."""
+    return generator().score(load_split("test", folder).images[:n].astype(np.float32) / 255)
