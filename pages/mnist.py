@@ -45,7 +45,7 @@ def reroll(key: str) -> None:
     st.session_state[key] = int(np.random.default_rng().integers(0, 1_000_000))
 
 
-cols = st.columns([1, 1, 2, 3], vertical_alignment="bottom")
+cols = st.columns([1, 1.3, 2, 3], vertical_alignment="bottom")
 seed = cols[0].number_input("Seed", min_value=0, max_value=2**31 - 1, step=1, key=f"{KEY}.seed",
                             help="The same seed always draws the same digits.")
 cols[1].button("New samples", key=f"{KEY}.new", on_click=reroll, args=(f"{KEY}.seed",), icon=":material/casino:")
@@ -99,7 +99,7 @@ for side, default in (("left", 3), ("right", 11)):
         st.session_state[f"{KEY}.{side}"] = default
 
 
-c = st.columns([1, 1, 1, 1, 3], vertical_alignment="bottom")
+c = st.columns([1, 1.1, 1, 1.1, 2.5], vertical_alignment="bottom")
 left = c[0].number_input("Left end: seed", min_value=0, max_value=2**31 - 1, step=1, key=f"{KEY}.left")
 c[1].button("Reroll left", key=f"{KEY}.reroll_left", on_click=reroll, args=(f"{KEY}.left",), icon=":material/casino:")
 right = c[2].number_input("Right end: seed", min_value=0, max_value=2**31 - 1, step=1, key=f"{KEY}.right")
@@ -142,9 +142,9 @@ if parzen:
     st.table(table)
     st.caption("The paper's protocol (goodfeli/adversarial, parzen_ll.py): a Gaussian kernel on each of 10,000 "
                "samples, its width chosen among 10 values from 0.1 to 1 on 1,000 held-out training images, then "
-               "the mean log-likelihood of the 10,000 test images ± its standard error. Higher is better, but the "
-               "figure rewards blur and is a weak measure in 784 dimensions (Theis et al., 2016); real images are "
-               "the reference a perfect generator would score.")
+               "the mean log-likelihood of the 10,000 test images ± its standard error. Higher is better, but in 784 "
+               "dimensions the estimate is far from the true likelihood and a poor guide to sample quality (Theis, "
+               "van den Oord and Bethge, 2016); the real images show what a perfect generator would score.")
 if quality:
     q, r = quality["samples"], quality.get("real_images")
     table = [{"images": "this generator, 10,000 samples", "confident (p > 0.9)": f"{q['confident']:.1%}",
