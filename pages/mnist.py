@@ -94,7 +94,7 @@ else:
 st.subheader("Walking through z (the paper's Figure 3)")
 st.caption("Digits generated from z = (1 − t)·z_left + t·z_right for t from 0 to 1: a smooth path in noise space "
            "gives a smooth morph between digits, another sign that G has learned a space, not a list.")
-for side, default in (("left", 3), ("right", 11)):
+for side, default in (("left", 0), ("right", 1)):  # a 7 that morphs into an 8 with the shipped weights
     if f"{KEY}.{side}" not in st.session_state:
         st.session_state[f"{KEY}.{side}"] = default
 
