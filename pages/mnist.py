@@ -5,7 +5,7 @@ import streamlit as st
 
 import ganviz.ui
 from ganviz.mnist import IdxError, WeightsError, data_dir, has_data
-from ganviz.mnist.idx import ENV_VAR
+from ganviz.mnist.idx import ENV_VAR, to_unit
 from ganviz.mnist.render import grid
 from ganviz.ui import mnist as cache
 
@@ -75,7 +75,7 @@ if has_data(folder):
     except IdxError as err:
         st.error(str(err))
     else:
-        layout = np.concatenate([rows, found[:, None].astype(np.float32) / 255], axis=1).reshape(-1, 28, 28)
+        layout = np.concatenate([rows, to_unit(found)[:, None]], axis=1).reshape(-1, 28, 28)
         labels = [f"#{index[i // (PER_ROW + 1)]:,}" if (i + 1) % (PER_ROW + 1) == 0 else ""
                   for i in range(len(layout))]
         st.image(grid(layout, cols=PER_ROW + 1, outline={r * (PER_ROW + 1) + PER_ROW for r in range(ROWS)},

@@ -23,6 +23,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from .idx import to_unit
 from .models import PIXELS
 
 WIDTHS = (256, 128)
@@ -54,7 +55,7 @@ def train_classifier(images: np.ndarray, labels: np.ndarray, epochs: int = 4, ba
     torch.manual_seed(seed)
     model = MnistClassifier()
     optimizer = torch.optim.Adam(model.parameters(), lr=lr)
-    x = torch.from_numpy(np.asarray(images, dtype=np.float32).reshape(len(images), -1) / 255)
+    x = torch.from_numpy(to_unit(images).reshape(len(images), -1))
     y = torch.from_numpy(np.asarray(labels, dtype=np.int64))
     rng = torch.Generator().manual_seed(seed)
     for epoch in range(epochs):
@@ -85,7 +86,7 @@ def classify(model: MnistClassifier, images, batch: int = 2000) -> tuple[np.ndar
 
 def accuracy(model: MnistClassifier, images: np.ndarray, labels: np.ndarray) -> float:
     """The fraction of uint8 ``images`` classified as their label."""
-    probs, _ = classify(model, np.asarray(images, dtype=np.float32) / 255)
+    probs, _ = classify(model, to_unit(images))
     return float((probs.argmax(1) == np.asarray(labels)).mean())
 
 

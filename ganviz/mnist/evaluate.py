@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-import numpy as np
-
 from .classifier import quality
-from .idx import load_split
+from .idx import load_split, to_unit
 from .parzen import VALID, parzen_estimate
 
 PAPER_PARZEN = (225.0, 2.0)  # Goodfellow et al. 2014, Table 1, adversarial nets on MNIST
@@ -21,19 +19,15 @@ SAMPLE_SEED = 0
 REAL = slice(0, 10_000)
 
 
-def unit(images: np.ndarray) -> np.ndarray:
-    return images.astype(np.float32) / 255
-
-
 def parzen_figures(generator, data: str | None = None, n: int = N_SAMPLES, seed: int = SAMPLE_SEED,
                    real: bool = True) -> dict:
     """Parzen log-likelihood of the test set under ``n`` samples (and under ``n`` real images)."""
     train, test = load_split("train", data), load_split("test", data)
-    valid, test_x = unit(train.images[VALID]), unit(test.images)
+    valid, test_x = to_unit(train.images[VALID]), to_unit(test.images)
     out = {"samples": asdict(parzen_estimate(generator.sample(n, seed), valid, test_x)),
            "paper": {"mean": PAPER_PARZEN[0], "se": PAPER_PARZEN[1]}, "n_samples": n, "seed": seed}
     if real:
-        out["real_images"] = asdict(parzen_estimate(unit(train.images[REAL][:n]), valid, test_x))
+        out["real_images"] = asdict(parzen_estimate(to_unit(train.images[REAL][:n]), valid, test_x))
     return out
 
 
@@ -41,8 +35,8 @@ def quality_figures(generator, classifier, data: str | None = None, n: int = N_S
                     real: bool = True) -> dict:
     """Confident fraction, KL from uniform and Fréchet distance of ``n`` samples (and of ``n`` real images)."""
     train, test = load_split("train", data), load_split("test", data)
-    reference = unit(test.images)
+    reference = to_unit(test.images)
     out = {"samples": asdict(quality(classifier, generator.sample(n, seed), reference)), "n_samples": n, "seed": seed}
     if real:
-        out["real_images"] = asdict(quality(classifier, unit(train.images[REAL][:n]), reference))
+        out["real_images"] = asdict(quality(classifier, to_unit(train.images[REAL][:n]), reference))
     return out

@@ -46,6 +46,12 @@ class Split:
     labels: np.ndarray
 
 
+def to_unit(images) -> np.ndarray:
+    """uint8 images (255 = ink) -> float32 in [0, 1]; float images are taken as already in [0, 1]."""
+    array = np.asarray(images)
+    return array.astype(np.float32) / 255 if array.dtype == np.uint8 else array.astype(np.float32, copy=False)
+
+
 def data_dir(path: str | None = None) -> str:
     """The MNIST folder: ``path`` if given, else ``$GANVIZ_MNIST_DIR``, else ~/.cache/ganviz/mnist."""
     return os.path.expanduser(path or os.environ.get(ENV_VAR) or DEFAULT_DIR)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
+from .idx import to_unit
 from .parzen import flat, squared_distances
 
 
@@ -24,9 +25,3 @@ def nearest(queries, images, chunk: int = 10_000) -> tuple[np.ndarray, np.ndarra
         better = d < best_d
         best_d[better], best_i[better] = d[better], i[better] + start
     return best_i.numpy(), best_d.sqrt().numpy()
-
-
-def to_unit(images) -> np.ndarray:
-    """uint8 images -> float32 in [0, 1]; float images unchanged."""
-    array = np.asarray(images)
-    return array.astype(np.float32) / 255 if array.dtype == np.uint8 else array.astype(np.float32, copy=False)

@@ -11,10 +11,10 @@ the mean log-likelihood of 1,000 validation images (train[50000:51000]); the fig
 reported is the mean over the 10,000 test images with its standard error
 std / sqrt(n) (NumPy's std, ddof = 0), as there.
 
-Unlike the script, the squared distances are computed once per batch of 100 images (as
-|x|^2 + |mu|^2 - 2 x.mu, a float32 matrix product over the samples in chunks) and every
-sigma of the grid is scored from them; the log-mean-exp runs in float64. That gives the
-script's numbers at a tenth of its cost and needs only a (100, N) block of memory at a time.
+Unlike the script, the squared distances of a batch of 100 images to all kernels are
+computed once (as |x|^2 + |mu|^2 - 2 x.mu, a float32 matrix product) and every sigma of
+the grid is scored from them, where the script recomputes them per sigma; the
+log-mean-exp runs in float64. Only a (100, N) block is in memory at a time.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ import os
 import platform
 import sys
 import time
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
 
 import numpy as np
 import torch
@@ -299,7 +299,3 @@ def machine(device: torch.device) -> str:
     except (OSError, StopIteration):
         pass
     return f"{cpu}, {torch.get_num_threads()} torch threads, torch {torch.__version__}"
-
-
-def config_fields() -> list[str]:
-    return [f.name for f in fields(MnistTrainConfig)]

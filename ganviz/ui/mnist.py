@@ -12,6 +12,7 @@ import numpy as np
 import streamlit as st
 
 from ganviz.mnist import load_generator, load_split, read_card, read_progress
+from ganviz.mnist.idx import to_unit
 from ganviz.mnist.nearest import nearest
 
 
@@ -46,4 +47,4 @@ def nearest_training(queries: np.ndarray, folder: str) -> tuple[np.ndarray, np.n
 @st.cache_resource(show_spinner=False)
 def real_scores(folder: str, n: int = 64) -> np.ndarray:
     """D(x) of the first ``n`` test images, the reference for the samples' scores."""
-    return generator().score(load_split("test", folder).images[:n].astype(np.float32) / 255)
+    return generator().score(to_unit(load_split("test", folder).images[:n]))
