@@ -10,6 +10,7 @@ PAGES = [
     st.Page("pages/two_d.py", title="2D", icon=":material/grain:", url_path="two_d"),
     st.Page("pages/mode_collapse.py", title="Mode collapse", icon=":material/scatter_plot:", url_path="mode_collapse"),
     st.Page("pages/theory.py", title="Theory", icon=":material/functions:", url_path="theory"),
+    st.Page("pages/mnist.py", title="MNIST", icon=":material/draw:", url_path="mnist"),
 ]
 
 st.navigation(PAGES).run()

@@ -8,6 +8,9 @@ object per line with ``--json``, a table row otherwise), then a final summary.
 ``metrics_2d`` (p_g estimated from 2,500 samples; modes covered and the
 high-quality fraction on the ring and the grid). ``--save-samples`` writes G's
 final samples to a NumPy file; ``--remedy`` adds a remedy for mode collapse.
+``python -m ganviz mnist ...`` trains, samples and evaluates the MNIST generator
+(``mnist/cli.py``).
+
 ``compare`` takes the same model flags (``add_model_arguments``) as the base
 config of every method. Bad arguments exit with status 2 and a one-line
 message, never a traceback.
@@ -28,6 +31,7 @@ from .compare import compare, markdown_table, parse_methods, parse_seeds, plain_
 from .device import configure_threads, resolve_device
 from .distributions import DISTRIBUTIONS, get_distribution, targets_of_dim
 from .losses import LOSSES
+from .mnist.cli import add_mnist_command
 from .modes import MODE_BENCHMARKS, N_SAMPLES, has_modes
 from .priors import PRIORS
 from .remedies import METHODS, config_for
@@ -139,6 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     bench.add_argument("--quick", action="store_true", help="few repetitions: a smoke run of a few seconds, rough numbers")
     bench.set_defaults(run=bench_command, parser=bench)
+
+    add_mnist_command(commands, _Parser)
     return parser
 
 

@@ -1,0 +1,79 @@
+"""``python -m ganviz mnist download``: fetch the four MNIST files from public mirrors, checked by SHA-256.
+
+Each file is fetched gzipped from the first mirror that serves it, gunzipped in
+memory and kept only if the SHA-256 of its content is the original's
+(``idx.SHA256``, the sums of SHA256SUMS.uncompressed). A file already present with
+the right content is not fetched again. Files are written atomically (a temporary
+name, then a rename), so an interrupted download leaves no half file behind.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import urllib.error
+import urllib.request
+import zlib
+
+from .idx import FILES, SHA256, SUMS_FILE, IdxError, check_sum, data_dir, find_file, read_bytes
+
+MIRRORS = (
+    "https://ossci-datasets.s3.amazonaws.com/mnist/",  # torchvision's first mirror
+    "https://storage.googleapis.com/cvdf-datasets/mnist/",
+    "http://yann.lecun.com/exdb/mnist/",
+)
+
+
+class DownloadError(RuntimeError):
+    """No mirror served a file with the right checksum; the message names the file and each mirror's failure."""
+
+
+def is_valid(folder: str, name: str) -> bool:
+    """Whether ``folder`` already holds ``name`` (gzipped or not) with the original content."""
+    try:
+        check_sum(read_bytes(find_file(folder, name)), name, name)
+    except IdxError:
+        return False
+    return True
+
+
+def fetch(url: str, timeout: float) -> bytes:
+    """The body of ``url``."""
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.read()
+
+
+def download(folder: str | None = None, mirrors=MIRRORS, timeout: float = 60.0, log=print) -> list[str]:
+    """Make ``folder`` (see ``idx.data_dir``) hold the four files; returns the names actually fetched."""
+    folder = data_dir(folder)
+    os.makedirs(folder, exist_ok=True)
+    fetched = []
+    for name in FILES.values():
+        if is_valid(folder, name):
+            log(f"{name}: already present and verified")
+            continue
+        failures = []
+        for mirror in mirrors:
+            url = mirror.rstrip("/") + "/" + name + ".gz"
+            try:
+                body = fetch(url, timeout)
+                content = gzip.decompress(body)
+            except (urllib.error.URLError, OSError, EOFError, zlib.error, ValueError) as err:
+                failures.append(f"{url}: {err}")
+                continue
+            if hashlib.sha256(content).hexdigest() != SHA256[name]:
+                failures.append(f"{url}: SHA-256 mismatch, refused")
+                continue
+            path = os.path.join(folder, name + ".gz")
+            with open(path + ".part", "wb") as file:
+                file.write(body)
+            os.replace(path + ".part", path)
+            log(f"{name}: fetched from {mirror} and verified")
+            fetched.append(name)
+            break
+        else:
+            raise DownloadError(f"{name}: no mirror served it with the right checksum: " + "; ".join(failures))
+    with open(os.path.join(folder, SUMS_FILE), "w", encoding="utf-8") as file:
+        file.writelines(f"{SHA256[name]}  {name}\n" for name in FILES.values())
+    return fetched

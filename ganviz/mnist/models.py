@@ -1,0 +1,71 @@
+"""The MNIST generator and discriminator: MLPs on flattened 28x28 images.
+
+G maps z ~ N(0, I) of dimension 100 through three LeakyReLU layers to 784 pixels in
+[-1, 1] (tanh); the pixel value p in [0, 1] is (x + 1) / 2. D maps 784 pixels through
+three LeakyReLU layers with dropout to one logit, D(x) = sigmoid(logit). The widths
+are recorded in the weights file, so a file always rebuilds the network it came from.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import torch
+from torch import nn
+
+Z_DIM = 100
+PIXELS = 28 * 28
+G_WIDTHS = (256, 512)
+D_WIDTHS = (512, 256)
+D_DROPOUT = 0.3
+SLOPE = 0.2
+
+
+def leaky_stack(n_in: int, widths: tuple[int, ...], dropout: float = 0.0) -> list[nn.Module]:
+    """Linear + LeakyReLU(0.2) (+ dropout) for each width in ``widths``."""
+    layers, n = [], n_in
+    for width in widths:
+        layers += [nn.Linear(n, width), nn.LeakyReLU(SLOPE)]
+        if dropout:
+            layers.append(nn.Dropout(dropout))
+        n = width
+    return layers
+
+
+class MnistGenerator(nn.Module):
+    """x = G(z): (n, z_dim) noise -> (n, 784) pixels in [-1, 1]."""
+
+    def __init__(self, z_dim: int = Z_DIM, widths: tuple[int, ...] = G_WIDTHS):
+        super().__init__()
+        self.z_dim, self.widths = z_dim, tuple(widths)
+        self.net = nn.Sequential(*leaky_stack(z_dim, self.widths), nn.Linear(self.widths[-1], PIXELS), nn.Tanh())
+
+    def forward(self, z: torch.Tensor) -> torch.Tensor:
+        return self.net(z)
+
+
+class MnistDiscriminator(nn.Module):
+    """D's logit for (n, 784) pixels in [-1, 1]."""
+
+    def __init__(self, widths: tuple[int, ...] = D_WIDTHS, dropout: float = D_DROPOUT):
+        super().__init__()
+        self.widths, self.dropout = tuple(widths), dropout
+        self.net = nn.Sequential(*leaky_stack(PIXELS, self.widths, dropout), nn.Linear(self.widths[-1], 1))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.net(x.reshape(len(x), PIXELS))[:, 0]
+
+
+def to_pixels(x: torch.Tensor) -> torch.Tensor:
+    """G's output in [-1, 1] -> float images in [0, 1] of shape (n, 28, 28)."""
+    return ((x.reshape(-1, 28, 28) + 1) / 2).clamp(0, 1)
+
+
+def from_uint8(images) -> torch.Tensor:
+    """uint8 images (0 = background, 255 = ink) -> (n, 784) float32 in [-1, 1], D's input."""
+    x = torch.as_tensor(np.asarray(images, dtype=np.float32)).reshape(-1, PIXELS)
+    return x / 127.5 - 1
+
+
+def latents(n: int, seed: int, z_dim: int = Z_DIM) -> torch.Tensor:
+    """``n`` noise vectors z ~ N(0, I), the same for the same seed on every machine (drawn on the CPU)."""
+    return torch.randn(n, z_dim, generator=torch.Generator().manual_seed(seed))

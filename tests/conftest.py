@@ -1,0 +1,24 @@
+"""Shared fixtures: where the MNIST IDX files are.
+
+The project keeps them at ../shared/data/mnist beside the repository root (a git
+worktree one level deeper sees them at ../../shared/data/mnist); GANVIZ_TEST_MNIST_DIR
+overrides both. Tests that need them fail, not skip, when they are missing.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CANDIDATES = [ROOT.parent / "shared" / "data" / "mnist", ROOT.parent.parent / "shared" / "data" / "mnist"]
+
+
+@pytest.fixture(scope="session")
+def mnist_dir() -> str:
+    override = os.environ.get("GANVIZ_TEST_MNIST_DIR")
+    for folder in ([Path(override)] if override else CANDIDATES):
+        if (folder / "train-images-idx3-ubyte.gz").exists():
+            return str(folder)
+    pytest.fail(f"the MNIST files are missing: looked in {', '.join(map(str, CANDIDATES))} "
+                "(set GANVIZ_TEST_MNIST_DIR to their folder)")
