@@ -19,16 +19,15 @@ Everything is measured in one run, on one device, as medians over repetitions:
    the history chart and serialising both as the live chart sends them
    (``figure_json``); bytes are what goes on the wire for the two charts. The
    history has ``HISTORY_ROWS`` rows (thinned by the chart to 300 points).
-3. **MNIST** -- sampling 64 images and rendering them as one PNG grid, and the
-   nearest training images (Euclidean, pixel space) of 10 samples among
-   60,000. With the shipped generator (``ganviz.mnist``) when it is there;
-   otherwise a generator of the paper's shape (100 -> 1200 -> 1200 -> 784,
-   random weights) and 60,000 random images: the same operations, "synthetic".
+3. **MNIST** -- with the shipped generator and the MNIST page's own code:
+   sampling 64 images and rendering them as one picture (``mnist.render.grid``),
+   and the nearest training images (Euclidean, pixel space) of 10 samples among
+   60,000 (``mnist.nearest``), MNIST's own when its folder is found, else
+   random images ("synthetic": the search costs the same).
 """
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import statistics
@@ -42,7 +41,6 @@ from .device import resolve_device
 from .figures import figure1, history_figure
 from .figures2d import figure2d, history_figure_2d
 from .modes import has_modes
-from .models import mlp
 from .reference import reference_optimizer, reference_train
 from .snapshot import take_snapshot
 from .snapshot2d import take_snapshot_2d
@@ -209,65 +207,26 @@ def frame_cost(page: str, plan: Plan, device) -> dict:
 
 
 # ----- 3. MNIST --------------------------------------------------------------------------
-def _mnist_sampler(device):
-    """(sample(n, seed) -> float images (n, 28, 28) in [0, 1], source): the shipped generator, or a synthetic one."""
-    # OPTIONAL: ganviz.mnist (issue 6) ships the trained generator; use it when this checkout has it.
-    try:
-        from .mnist import load_generator  # noqa: PLC0415
-
-        generator = load_generator()
-        return (lambda n, seed: np.asarray(generator.sample(n, seed))), "shipped generator"
-    except ImportError:
-        pass
-    # Synthetic: the paper's generator shape (mnist.yaml: z 100-d uniform, two ReLU layers of 1200, sigmoid
-    # output) with random weights. It costs what the trained one costs; its images are noise.
-    with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(0)
-        net = torch.nn.Sequential(mlp(100, 784, 1200, 2), torch.nn.Sigmoid()).to(device)
-
-    def sample(n, seed):
-        z = torch.rand(n, 100, generator=torch.Generator(device=device).manual_seed(seed), device=device) * 2 - 1
-        with torch.no_grad():
-            return net(z).reshape(n, 28, 28).cpu().numpy()
-
-    return sample, "synthetic"
-
-
-def render_grid(images: np.ndarray, columns: int = 8) -> bytes:
-    """``images`` (n, 28, 28) in [0, 1] as one PNG: a grid ``columns`` wide, 2 px gaps."""
-    from PIL import Image  # noqa: PLC0415  (pillow comes with streamlit)
-
-    n = len(images)
-    rows = -(-n // columns)
-    grid = np.zeros((rows * 30 + 2, columns * 30 + 2), dtype=np.uint8)
-    pixels = np.clip(np.rint(images * 255), 0, 255).astype(np.uint8)
-    for i, image in enumerate(pixels):
-        r, c = divmod(i, columns)
-        grid[2 + 30 * r: 30 + 30 * r, 2 + 30 * c: 30 + 30 * c] = image
-    out = io.BytesIO()
-    Image.fromarray(grid).save(out, format="PNG")
-    return out.getvalue()
-
-
-def nearest(samples: torch.Tensor, train: torch.Tensor, train_sq: torch.Tensor) -> torch.Tensor:
-    """Index of the nearest training image (Euclidean) of each sample; ``train_sq`` = squared norms of ``train``."""
-    distances = train_sq[None, :] - 2.0 * samples @ train.T  # |s|^2 is the same along each row
-    return distances.argmin(dim=1)
-
-
 def mnist_cost(plan: Plan, device) -> dict:
-    sample, source = _mnist_sampler(device)
-    rng = torch.Generator().manual_seed(1)
-    train = torch.rand(60_000, 784, generator=rng).to(device)  # the op's cost does not depend on the pixels
-    train_sq = (train * train).sum(dim=1)
-    queries = torch.as_tensor(sample(10, 0).reshape(10, 784), device=device)
+    """The MNIST page's two costs, through the page's own code: the shipped generator (``ganviz.mnist``) samples
+    64 images and ``render.grid`` draws them as one picture; ``nearest.nearest`` finds the nearest of 60,000
+    training images for 10 samples. The training images are MNIST's when a data folder is found
+    (``GANVIZ_MNIST_DIR``), else 60,000 random images: the search costs the same, whatever the pixels."""
+    from .mnist import idx, load_generator, nearest, render  # noqa: PLC0415
 
-    def find():
-        nearest(queries, train, train_sq).cpu()
+    generator = load_generator(with_discriminator=False)
+    if idx.has_data():
+        train, images = idx.load_split("train", verify=False).images, "MNIST"
+    else:
+        train, images = np.random.default_rng(1).integers(0, 256, (60_000, 28, 28), dtype=np.uint8), "synthetic (random)"
+    queries = generator.sample(10, 0)
 
-    return {"sample64_ms": 1000 * median_time(lambda: render_grid(sample(64, 0)), plan.reps),
-            "nn10_ms": 1000 * median_time(find, plan.reps), "source": source,
-            "train_images": "synthetic (random)"}
+    def sample_and_render():
+        render.grid(generator.sample(64, 0), cols=8)
+
+    return {"sample64_ms": 1000 * median_time(sample_and_render, plan.reps),
+            "nn10_ms": 1000 * median_time(lambda: nearest.nearest(queries, train), plan.reps),
+            "source": "shipped", "train_images": images}
 
 
 # ----- the whole run -----------------------------------------------------------------

@@ -1,15 +1,12 @@
 """The benchmark runs (``--quick``) and its parts count what they say. No timings are asserted."""
 
-import io
 import json
 import math
 
-import numpy as np
 import pytest
 import torch
-from PIL import Image
 
-from ganviz.bench import SETTINGS, choose_device, iteration_flops, mlp_flops, nearest, render_grid
+from ganviz.bench import SETTINGS, choose_device, iteration_flops, mlp_flops
 from ganviz.cli import main
 from ganviz.distributions import get_distribution
 from ganviz.models import Discriminator, Generator
@@ -69,12 +66,3 @@ def test_reference_loop_trains_both_networks():
                     torch.Generator().manual_seed(0), torch.device("cpu"))
     after = list((*G.parameters(), *D.parameters()))
     assert all(torch.isfinite(p).all() and not torch.equal(p, q) for p, q in zip(after, before))
-
-
-def test_render_grid_and_nearest():
-    images = np.linspace(0, 1, 10 * 28 * 28).reshape(10, 28, 28)
-    png = Image.open(io.BytesIO(render_grid(images, columns=4)))
-    assert png.size == (4 * 30 + 2, 3 * 30 + 2)
-    train = torch.tensor([[0.0, 0.0], [1.0, 1.0], [5.0, -1.0]])
-    samples = torch.tensor([[4.0, -0.5], [0.9, 1.2], [0.1, -0.1]])
-    assert nearest(samples, train, (train * train).sum(1)).tolist() == [2, 1, 0]
