@@ -29,7 +29,7 @@ def test_quick_bench_prints_one_json_object_with_the_issues_keys(capsys):
     assert result["train_ratio_ring8"] == pytest.approx(
         result["train_iters_per_s_ring8"] / result["reference_iters_per_s_ring8"])
     assert 0 < result["peak_share_ring8"] and result["peak_gflops"] > 0
-    assert result["mnist_generator"] in ("synthetic", "shipped generator")
+    assert result["mnist_generator"] == "shipped" and result["mnist_train_images"] in ("MNIST", "synthetic (random)")
 
 
 def test_table_output_and_bad_device(capsys):
