@@ -39,7 +39,7 @@ def _browser_missing() -> str | None:
 
 
 @pytest.fixture(scope="session")
-def app_url():
+def app_url(mnist_dir):
     missing = _browser_missing()
     if missing:
         if REQUIRED:
@@ -48,7 +48,7 @@ def app_url():
     from screenshot import free_port, server_log, start_server, wait_healthy
 
     port = free_port()
-    server = start_server("app.py", port)
+    server = start_server("app.py", port, env={**os.environ, "GANVIZ_MNIST_DIR": mnist_dir})  # Figure 2 needs it
     try:
         wait_healthy(server, port, timeout=120)
         yield f"http://127.0.0.1:{port}"

@@ -20,6 +20,7 @@ PAGES = {
     "two_d": ".js-plotly-plot",
     "mode_collapse": ".js-plotly-plot",
     "theory": ".js-plotly-plot",
+    "mnist": "[data-testid='stImage'] img",
 }
 
 # live pages: url path -> (play button key, reset button key, key of the figure that must move)
@@ -142,6 +143,23 @@ def test_theory_tabs_each_draw(page, app_url):
         panel.locator(".js-plotly-plot").first.wait_for()
         assert exceptions(page) == []
     screenshot(page, "theory-last-tab")
+
+
+def _first_image(page) -> str:
+    return page.locator("[data-testid='stImage'] img").first.get_attribute("src")
+
+
+def test_mnist_page_shows_samples_and_new_ones_on_request(page, app_url):
+    open_page(page, app_url, "mnist", ready="[data-testid='stImage'] img")
+    size = page.evaluate("""() => { const img = document.querySelector("[data-testid='stImage'] img");
+                                    return [img.naturalWidth, img.naturalHeight]; }""")
+    assert size[0] > 200 and size[1] > 200, "a grid of digits is drawn"
+    before = _first_image(page)
+    click(page, "mnist.new")
+    assert wait_for(lambda: _first_image(page) != before, timeout=60), "New samples draws other digits"
+    assert page.get_by_text("nearest training image", exact=False).count() > 0
+    assert exceptions(page) == []
+    screenshot(page, "mnist-new-samples")
 
 
 def test_css_key_matches_streamlit():
