@@ -254,7 +254,29 @@ def test_compare_takes_the_model_flags_of_train():
     commands = build_parser()._subparsers._group_actions[0].choices
     flags = {name: {s for a in parser._actions for s in a.option_strings} for name, parser in commands.items()}
     shared = {"--dist", "--loss", "--k", "--lr-d", "--lr-g", "--batch", "--optimizer", "--momentum", "--prior",
-              "--z-dim", "--width", "--depth", "--g-offset", "--unroll", "--pack", "--steps", "--device", "--n-samples"}
+              "--z-dim", "--width", "--depth", "--g-offset", "--unroll", "--pack", "--decay-start", "--decay-end",
+              "--decay-floor", "--steps", "--device", "--n-samples"}
     assert shared <= flags["train"] and shared <= flags["compare"]
     assert {"--remedy", "--seed", "--every", "--save-samples"} <= flags["train"] - flags["compare"]
     assert {"--seeds", "--methods", "--markdown"} <= flags["compare"] - flags["train"]
+
+
+def test_compare_preset_sets_the_base_config_and_given_flags_override_it(capsys):
+    from ganviz.remedies import PRESETS
+
+    assert main(["compare", "--preset", "ring8", "--steps", "3", "--seeds", "0", "--methods", "gan", "--width", "8",
+                 "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out.splitlines()[-1])
+    preset = PRESETS["ring8-collapse"]
+    assert summary["steps"] == 3 and summary["config"]["width"] == 8  # given flags win
+    for field in ("dist", "loss", "k", "lr_d", "lr_g", "batch", "z_dim", "depth", "decay_start", "decay_end"):
+        assert summary["config"][field] == getattr(preset, field)
+    assert summary["command"].startswith("python -m ganviz compare --preset ring8") and "cores" in summary["machine"]
+
+
+def test_compare_preset_alone_takes_the_preset_steps():
+    from ganviz.cli import build_parser, preset_defaults
+    from ganviz.remedies import PRESET_STEPS
+
+    args = build_parser(preset_defaults("grid25")).parse_args(["compare"])
+    assert args.steps == PRESET_STEPS["grid25"] and args.dist == "grid25"
