@@ -190,7 +190,7 @@ def test_compare_json_has_one_line_per_run_and_a_summary(capsys):
     runs, summary = lines[:-1], lines[-1]
     assert [(r["method"], r["seed"]) for r in runs] == [("gan", 0), ("gan", 1), ("pacgan", 0), ("pacgan", 1)]
     for run in runs:
-        assert 0 <= run["modes"] <= 8 and 0.0 <= run["hq"] <= 1.0 and run["seconds"] > 0
+        assert 0 <= run["modes"] <= 8 and 0.0 <= run["hq"] <= 1.0 and run["seconds"] > 0 and run["cpu_seconds"] > 0
         assert run["steps"] == 20 and run["diverged"] is None
     assert summary["summary"] is True and summary["dist"] == "ring8" and summary["seeds"] == [0, 1]
     assert list(summary["methods"]) == ["gan", "pacgan"]
@@ -200,6 +200,7 @@ def test_compare_json_has_one_line_per_run_and_a_summary(capsys):
         assert stats["modes_mean"] == pytest.approx(np.mean(stats["modes"]))
         assert stats["hq_std"] == pytest.approx(np.std(stats["hq"]))
         assert stats["seconds_per_run"] == pytest.approx(np.mean([r["seconds"] for r in mine]))
+        assert stats["cpu_seconds_per_run"] == pytest.approx(np.mean([r["cpu_seconds"] for r in mine]))
     assert summary["config"]["batch"] == 32 and summary["config"]["width"] == 16
 
 
