@@ -85,3 +85,15 @@ def measured_table() -> list[dict]:
             if "all_modes_good" in stats:
                 row[f"{target} all modes & HQ ≥ 0.8"] = f"{stats['all_modes_good']}/{runs}"
     return list(rows.values())
+
+
+def measured_line(target: str, method: str) -> str:
+    """One sentence on ``method``'s measured row for ``target`` (e.g. for a preset's caption), or "" if not measured."""
+    summary = load_results(target)
+    stats = (summary or {}).get("methods", {}).get(method)
+    if stats is None:
+        return ""
+    runs, n_modes = len(stats["modes"]), summary.get("n_modes", max(stats["modes"]))
+    return (f"Measured over {runs} seeds at step {summary['steps']:,}: {stats['modes_mean']:.1f} of {n_modes} modes on "
+            f"average, HQ {100 * stats['hq_mean']:.0f}%; all {n_modes} with HQ ≥ 80% in "
+            f"{stats.get('all_modes_good', 0)} of {runs}.")

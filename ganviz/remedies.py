@@ -102,13 +102,13 @@ def config_for(method: str, base: TrainConfig) -> TrainConfig:
 _RING8 = TrainConfig(dist="ring8", loss="nonsaturating", k=1, lr_d=2e-5, lr_g=1e-3, batch=128, optimizer="adam",
                      prior="uniform", z_dim=2, width=128, depth=2, seed=2, decay_start=10_000, decay_end=20_000,
                      decay_floor=0.05)
-_GRID25 = replace(_RING8, dist="grid25")
+_GRID25 = replace(_RING8, dist="grid25", lr_d=5e-5)
 
 PRESETS = {
     "ring8-collapse": _RING8,  # seed 2: plain GAN 0/8 modes; PacGAN 8/8, HQ 0.91; minibatch std 7/8, HQ 0.81
     "ring8-remedy": ("pacgan", config_for("pacgan", _RING8)),
     "grid25-collapse": _GRID25,  # seed 2: plain GAN 18/25 modes; minibatch std 25/25, HQ 0.29; PacGAN 20/25
-    "grid25-remedy": ("mbstd", config_for("mbstd", _GRID25)),
+    "grid25-remedy": ("pacgan", config_for("pacgan", _GRID25)),
 }
 PRESET_STEPS = {"ring8": 20_000, "grid25": 20_000}
 

@@ -7,7 +7,7 @@ import streamlit as st
 import ganviz.ui
 from ganviz.figures2d import figure2d
 from ganviz.figures_modes import mode_timeline_figure, modes_over_time_figure
-from ganviz.published import measured_table, published_table
+from ganviz.published import measured_line, measured_table, published_table
 from ganviz.race import Race
 from ganviz.remedies import METHODS, PRESET_CAPTIONS, PRESET_STEPS, PRESET_TITLES, PRESETS, config_for
 from ganviz.snapshot2d import take_snapshot_2d
@@ -48,7 +48,8 @@ for col, name in zip(st.columns(2), TARGETS):
     for kind in ("collapse", "remedy"):
         col.button(PRESET_TITLES[f"{name}-{kind}"], key=f"{KEY}.preset.{name}.{kind}", on_click=load_preset,
                    args=(name, kind), width="stretch", icon=":material/science:")
-        col.caption(PRESET_CAPTIONS[f"{name}-{kind}"])
+        method = "gan" if kind == "collapse" else PRESETS[f"{name}-remedy"][0]
+        col.caption(f"{PRESET_CAPTIONS[f'{name}-{kind}']} {measured_line(name, method)}")
 
 with st.sidebar:
     st.header("The experiment")

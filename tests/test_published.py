@@ -28,3 +28,13 @@ def test_measured_table_reads_compare_results(tmp_path, monkeypatch):
 def test_measured_table_is_empty_without_results(tmp_path, monkeypatch):
     monkeypatch.setattr(published, "RESULTS", tmp_path)
     assert published.measured_table() == []
+
+
+def test_measured_line_sums_up_one_method(tmp_path, monkeypatch):
+    summary = {"summary": True, "steps": 20000, "n_modes": 8, "methods": {
+        "pacgan": {"label": "PacGAN", "modes_mean": 8.0, "hq_mean": 0.91, "modes": [8, 8], "all_modes_good": 2}}}
+    (tmp_path / "compare_ring8.json").write_text(json.dumps(summary))
+    monkeypatch.setattr(published, "RESULTS", tmp_path)
+    assert published.measured_line("ring8", "pacgan") == (
+        "Measured over 2 seeds at step 20,000: 8.0 of 8 modes on average, HQ 91%; all 8 with HQ ≥ 80% in 2 of 2.")
+    assert published.measured_line("ring8", "mbstd") == "" and published.measured_line("grid25", "pacgan") == ""
