@@ -43,9 +43,10 @@ def load_preset(dist: str, kind: str) -> None:
     Loop(f"{KEY}.race").running = True
 
 
-st.markdown("**Presets**, measured over 10 seeds (tables at the bottom). Each starts both runs from step 0 and plays.")
-for col, name in zip(st.columns(2), TARGETS):
-    for kind in ("collapse", "remedy"):
+st.markdown("**Presets**, measured over many seeds (tables at the bottom). Each starts both runs from step 0 and "
+            "plays.")
+for kind in ("collapse", "remedy"):
+    for col, name in zip(st.columns(2), TARGETS):
         col.button(PRESET_TITLES[f"{name}-{kind}"], key=f"{KEY}.preset.{name}.{kind}", on_click=load_preset,
                    args=(name, kind), width="stretch", icon=":material/science:")
         method = "gan" if kind == "collapse" else PRESETS[f"{name}-remedy"][0]
