@@ -101,16 +101,24 @@ def config_for(method: str, base: TrainConfig) -> TrainConfig:
 # PacGAN 8/8 in 10/10 but HQ >= 0.8 in 8/10, minibatch std 7.4 modes with HQ >= 0.8 and 8/8 in 3/10 (54 s per
 # run); unrolled GAN (K=5) and WGAN-GP (k=5) 0/8 on seeds 0-1 at 313 s and 229 s per run (see the module docstring).
 #
-# grid25: (being measured)
+# grid25: the ring's settings with D a little faster (lr_d 5e-5: a slower D hardly resolves 25 modes), the same
+# decay; `compare --preset grid25 --seeds 0-4`, one process per method (results/compare_grid25.json; 5 seeds, not
+# 10, for lack of CPU time on the shared machine), 20,000 iterations:
+#   plain GAN      14.8 ± 5.7 modes, HQ 0.05; per seed 20 4 15 19 16
+#   PacGAN (m=2)   19.2 ± 3.2 modes, HQ 0.12; per seed 23 15 18 23 17 (more than the plain GAN on every seed)
+#   time per run: 45 to 64 s of CPU; wall-clock 88 to 301 s on the loaded machine.
+# Target of the issue: >= 23 of 25 modes on average for the best remedy -- missed (PacGAN 19.2; 23 on 2 seeds of
+# 5). HQ stays low for both: G's samples spread around and between the modes (3 std = 0.15), even after the decay.
+# Earlier base (lr_d 5e-5, no decay, seeds 0-2): plain 13.3, PacGAN 21.3 (HQ 0.04), minibatch std 22.0 (HQ 0.20).
 _RING8 = TrainConfig(dist="ring8", loss="nonsaturating", k=1, lr_d=2e-5, lr_g=1e-3, batch=128, optimizer="adam",
                      prior="uniform", z_dim=2, width=128, depth=2, seed=2, decay_start=10_000, decay_end=20_000,
                      decay_floor=0.05)
-_GRID25 = replace(_RING8, dist="grid25", lr_d=5e-5)
+_GRID25 = replace(_RING8, dist="grid25", lr_d=5e-5, seed=1)
 
 PRESETS = {
     "ring8-collapse": _RING8,  # seed 2: plain GAN 0/8 modes (HQ 0); PacGAN 8/8, HQ 0.89
     "ring8-remedy": ("pacgan", config_for("pacgan", _RING8)),
-    "grid25-collapse": _GRID25,  # seed 2: plain GAN 18/25 modes; minibatch std 25/25, HQ 0.29; PacGAN 20/25
+    "grid25-collapse": _GRID25,  # seed 1: plain GAN 4/25 modes; PacGAN 15/25
     "grid25-remedy": ("pacgan", config_for("pacgan", _GRID25)),
 }
 PRESET_STEPS = {"ring8": 20_000, "grid25": 20_000}
@@ -119,14 +127,16 @@ PRESET_STEPS = {"ring8": 20_000, "grid25": 20_000}
 PRESET_TITLES = {
     "ring8-collapse": "ring8: the plain GAN collapses",
     "ring8-remedy": "ring8: the remedy recovers all modes",
-    "grid25-collapse": "grid25: the plain GAN collapses",
-    "grid25-remedy": "grid25: the remedy recovers all modes",
+    "grid25-collapse": "grid25: the plain GAN misses modes",
+    "grid25-remedy": "grid25: the remedy covers more modes, not all",
 }
 PRESET_CAPTIONS = {
     "ring8-collapse": "Left: G learns 50× faster than D and squeezes all its samples into one small clump, which D is "
                       "too slow to pin down. It never spreads over the ring: the strip under the plots shows where it lands.",
     "ring8-remedy": "Right: PacGAN, D judging pairs of samples. The same G, same seed, spreads over all 8 modes; "
                     "from step 10,000 the learning rates decay and its samples tighten onto the modes.",
-    "grid25-collapse": "TODO",
-    "grid25-remedy": "TODO",
+    "grid25-collapse": "Left: the same GAN on a 5×5 grid of modes (D a little faster here, lr_D 5e-5). G's "
+                       "samples reach only part of the grid; with this seed it ends on 4 of the 25 modes.",
+    "grid25-remedy": "Right: PacGAN reaches more modes than the plain GAN on every seed we measured, but not all 25, "
+                     "and many of its samples stay between the modes (a low HQ share)."
 }
