@@ -138,9 +138,9 @@ st.caption("Modes covered (mean over runs) and the share of high-quality samples
            "pattern, not the digits.")
 st.markdown("**Published** (as quoted in `ganviz/published.py`, which says what could and could not be checked)")
 st.dataframe(published_table(), hide_index=True, width="stretch")
-st.markdown("**Measured here** (`python -m ganviz compare --preset <target> --seeds 0-9`: the presets above, one "
-            "run per seed, measured at the preset's last step; `results/compare_<target>.json` records the commands "
-            "and the machine)")
+st.markdown("**Measured here** (`python -m ganviz compare --preset <target>`: the presets above, one run per seed, "
+            "measured at the preset's last step; the run counts show how many seeds; `results/compare_<target>.json` "
+            "records the commands and the machine)")
 st.dataframe(measured_table(), hide_index=True, width="stretch")
 
 with st.expander("What am I looking at?"):
