@@ -34,9 +34,9 @@ def main() -> int:
         parser.error(str(err))
     Path(args.out).write_text("".join(json.dumps(line) + "\n" for line in [*rows, summary]))
     if args.markdown:
-        seeds = summary["seeds"]
-        head = (f"{summary['dist']}, {summary['steps']} iterations, seeds {seeds[0]}-{seeds[-1]} ({len(seeds)} runs per "
-                f"method), 2,500 samples per run. Commands: " + "; ".join(f"`{c}`" for c in summary["command"])
+        runs = ", ".join(f"{method} {len(stats['seeds'])}" for method, stats in summary["methods"].items())
+        head = (f"{summary['dist']}, {summary['steps']} iterations, seeds {', '.join(map(str, summary['seeds']))} "
+                f"(runs: {runs}), 2,500 samples per run. Commands: " + "; ".join(f"`{c}`" for c in summary["command"])
                 + f". Machine: {'; '.join(summary['machine'])}.")
         Path(args.markdown).write_text(f"{head}\n\n{markdown_table(summary['methods'], summary['n_modes'])}\n")
     print(f"merged {len(rows)} runs into {args.out}")
