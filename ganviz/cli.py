@@ -21,11 +21,14 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import sys
 import os
+import platform
+import shlex
+import sys
 import time
 
 import numpy as np
+import torch
 
 from .compare import compare, markdown_table, parse_methods, parse_seeds, plain_table, summarise
 from .device import configure_threads, resolve_device
@@ -34,7 +37,7 @@ from .losses import LOSSES
 from .mnist.cli import add_mnist_command
 from .modes import MODE_BENCHMARKS, N_SAMPLES, has_modes
 from .priors import PRIORS
-from .remedies import METHODS, config_for
+from .remedies import METHODS, PRESET_STEPS, PRESETS, config_for
 from .snapshot import take_snapshot
 from .recorder import FrameRecorder
 from .snapshot2d import METRICS_SEED, generated_samples, metrics_2d, take_snapshot_2d
@@ -76,6 +79,14 @@ def add_model_arguments(parser: argparse.ArgumentParser) -> None:
                         help="unrolled GAN: D steps G looks ahead, >= 1 (default: %(default)s)")
     parser.add_argument("--pack", type=int, default=d.pack,
                         help="PacGAN: samples per pack D judges, >= 2, dividing --batch (default: %(default)s)")
+    parser.add_argument("--decay-start", type=int, default=d.decay_start,
+                        help="learning-rate decay: both learning rates fall linearly from this step ... "
+                             "(default: %(default)s)")
+    parser.add_argument("--decay-end", type=int, default=d.decay_end,
+                        help="... to --decay-floor times their value at this step, then stay there; 0: no decay "
+                             "(default: %(default)s)")
+    parser.add_argument("--decay-floor", type=float, default=d.decay_floor,
+                        help="the learning rates' final factor, in (0, 1] (default: %(default)s)")
     parser.add_argument("--steps", type=int, default=3000, help="Algorithm-1 iterations to run, >= 1 (default: %(default)s)")
     parser.add_argument("--device", default=d.device, help="auto (CUDA, then MPS, then CPU), cpu, cuda or mps (default: %(default)s)")
     parser.add_argument("--n-samples", type=int, default=N_SAMPLES,
@@ -83,7 +94,15 @@ def add_model_arguments(parser: argparse.ArgumentParser) -> None:
                              "behind the 2D metrics and --save-samples (default: %(default)s)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def preset_defaults(name: str) -> dict:
+    """The compare flags' values of the measured preset ``name`` (``ring8`` or ``grid25``): its base config and steps."""
+    config = PRESETS[f"{name}-collapse"]
+    fields = {k: v for k, v in config.to_dict().items() if k not in ("seed", "remedy", "device")}
+    return {**fields, "steps": PRESET_STEPS[name]}
+
+
+def build_parser(compare_defaults: dict | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; ``compare_defaults`` replaces compare's defaults (how ``--preset`` works)."""
     parser = _Parser(prog="python -m ganviz", description="ganviz: watch a GAN learn (Goodfellow et al., 2014).")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     d = TrainConfig()
@@ -121,6 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
                                               + ".")
     add_model_arguments(comparing)
     comparing.set_defaults(dist="ring8", device="cpu")
+    comparing.add_argument("--preset", choices=sorted({name.split("-")[0] for name in PRESETS}),
+                           help="start from the measured preset of this target (its base config and --steps, as in "
+                                "ganviz/remedies.py); flags given as well override it")
     comparing.add_argument("--seeds", default="0-9", help="seeds: a range such as 0-9 or a list such as 0,3,5 (default: %(default)s)")
     comparing.add_argument("--methods", default=",".join(METHODS),
                          help=f"methods to compare, separated by commas, from {', '.join(METHODS)} (default: all)")
@@ -128,7 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--json", action="store_true", help="one JSON object per run, then a summary object")
     output.add_argument("--markdown", action="store_true",
                         help="print the summary as a Markdown table (progress goes to stderr)")
-    comparing.set_defaults(run=compare_command, parser=comparing)
+    comparing.set_defaults(run=compare_command, parser=comparing, **(compare_defaults or {}))
 
     bench = commands.add_parser("bench", help="measure training, frame and MNIST speed on this machine",
                                 description="Measure, as medians over repetitions on one device: Algorithm-1 "
@@ -136,8 +158,8 @@ def build_parser() -> argparse.ArgumentParser:
                                             "setting; ring8 at batch 256 with 2x128) with their ratio and the share "
                                             "of the measured FLOP peak; the milliseconds and bytes of one frame of "
                                             "the Figure 1 and 2D pages; MNIST sampling and nearest-neighbour search "
-                                            "(on a random generator of the paper's shape and random images, said as "
-                                            "'synthetic', until ganviz.mnist ships one). Wall-clock and CPU time are "
+                                            "(the shipped generator and the page's own rendering and search, on MNIST "
+                                            "when GANVIZ_MNIST_DIR holds it, else on random images). Wall-clock and CPU time are "
                                             "both reported. See ganviz/bench.py.")
     bench.add_argument("--device", default="auto", help="auto, cpu or cuda (default: %(default)s)")
     bench.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
@@ -149,7 +171,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
     args = build_parser().parse_args(argv)
+    args.argv = argv
+    if getattr(args, "preset", None):  # parse again with the preset as compare's defaults: given flags still win
+        args = build_parser(preset_defaults(args.preset)).parse_args(argv)
+        args.argv = argv
     configure_threads()
     return args.run(args, args.parser)
 
@@ -229,7 +256,8 @@ def config_from(args, **fields) -> TrainConfig:
     return TrainConfig(dist=args.dist, loss=args.loss, k=args.k, lr_d=args.lr_d, lr_g=args.lr_g, batch=args.batch,
                        optimizer=args.optimizer, momentum=args.momentum, prior=args.prior, z_dim=args.z_dim,
                        width=args.width, depth=args.depth, device=args.device, g_offset=args.g_offset,
-                       unroll=args.unroll, pack=args.pack, **fields)
+                       unroll=args.unroll, pack=args.pack, decay_start=args.decay_start, decay_end=args.decay_end,
+                       decay_floor=args.decay_floor, **fields)
 
 
 def compare_command(args, parser) -> int:
@@ -260,7 +288,8 @@ def compare_command(args, parser) -> int:
     summary = summarise(rows, n_modes)
     if args.json:
         _json_line({"summary": True, "dist": args.dist, "steps": args.steps, "seeds": seeds, "n_modes": n_modes,
-                    "methods": summary, "config": {k: v for k, v in base.to_dict().items() if k != "seed"}})
+                    "methods": summary, "config": {k: v for k, v in base.to_dict().items() if k != "seed"},
+                    "command": "python -m ganviz " + shlex.join(args.argv), "machine": _machine()})
         return 0
     caption = (f"{args.dist}, {args.steps} iterations, seeds {args.seeds} ({len(seeds)} runs per method), "
                f"measured on {args.n_samples} samples; base config: " + _describe(base))
@@ -271,11 +300,29 @@ def compare_command(args, parser) -> int:
     return 0
 
 
+def _machine() -> str:
+    """Where the timings come from: CPU model, cores, torch version and threads."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as file:
+            cpu = next(line.split(":", 1)[1].strip() for line in file if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, torch {torch.__version__} with {torch.get_num_threads()} thread(s)"
+
+
 def _describe(config: TrainConfig) -> str:
     """The base config in one line: the fields a reader needs to rerun it."""
     return (f"{config.loss}, k={config.k}, {config.optimizer} lr_d={config.lr_d:g} lr_g={config.lr_g:g}, "
             f"batch={config.batch}, z_dim={config.z_dim}, prior={config.prior}, width={config.width}, "
-            f"depth={config.depth}, unroll={config.unroll}, pack={config.pack}")
+            f"depth={config.depth}, unroll={config.unroll}, pack={config.pack}" + _describe_decay(config))
+
+
+def _describe_decay(config: TrainConfig) -> str:
+    if not config.decay_end:
+        return ""
+    return (f", learning rates decaying linearly to {config.decay_floor:g}x from step {config.decay_start} "
+            f"to step {config.decay_end}")
 
 
 def _measure(trainer, n_samples: int) -> dict:

@@ -7,7 +7,9 @@ seed, then measured once at the end by the VEEGAN/PacGAN protocol
 G's samples, drawn with their own fixed seed. GAN training oscillates, so one
 seed says little; the summary gives, per method, the mean and the (population)
 standard deviation over seeds, the per-seed values, how many seeds covered
-every mode, and how many did that with HQ >= ``HQ_GOOD``.
+every mode, and how many did that with HQ >= ``HQ_GOOD``, and the seconds per
+run, wall-clock and CPU (on a shared machine the wall-clock time grows with the
+other jobs' load; the CPU time is what one run costs).
 
 A run that diverges is rolled back by its trainer to its last good state,
 measured there, and flagged with the trainer's message.
@@ -54,16 +56,19 @@ def parse_methods(text: str) -> list[str]:
 
 
 def run_once(config: TrainConfig, steps: int, n_samples: int = N_SAMPLES) -> dict:
-    """Train ``config`` for ``steps`` iterations and count its modes: {modes, hq, seconds, diverged (None or why)}."""
+    """Train ``config`` for ``steps`` iterations and count its modes: {modes, hq, seconds, cpu_seconds, steps,
+    diverged (None or why)}. ``seconds`` is wall-clock time; ``cpu_seconds`` the CPU time this process used, which
+    other jobs sharing the machine do not inflate."""
     trainer = Trainer(config)
-    start, diverged = time.perf_counter(), None
+    start, cpu_start, diverged = time.perf_counter(), time.process_time(), None
     try:
         trainer.train(steps)
     except DivergenceError as err:
         diverged = str(err)
-    seconds = time.perf_counter() - start
+    seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
     counted = mode_metrics(generated_samples(trainer, n_samples), trainer.target)
-    return {"modes": counted["modes"], "hq": counted["hq"], "seconds": seconds, "steps": trainer.step,
+    return {"modes": counted["modes"], "hq": counted["hq"], "seconds": seconds, "cpu_seconds": cpu_seconds,
+            "steps": trainer.step,
             "diverged": diverged}
 
 
@@ -98,6 +103,7 @@ def summarise(rows: list[dict], n_modes: int) -> dict:
             "all_modes": int((modes == n_modes).sum()),
             "all_modes_good": int(((modes == n_modes) & (hq >= HQ_GOOD)).sum()),
             "seconds_per_run": float(np.mean([row["seconds"] for row in runs])),
+            "cpu_seconds_per_run": float(np.mean([row["cpu_seconds"] for row in runs])),
             "diverged": sum(row["diverged"] is not None for row in runs),
         }
     return summary
@@ -108,13 +114,13 @@ def _cells(method: str, s: dict, n_modes: int) -> list[str]:
     runs = len(s["modes"])
     return [f"{s['label']} (`{method}`){diverged}", f"{s['modes_mean']:.1f} ± {s['modes_std']:.1f}",
             f"{s['hq_mean']:.2f} ± {s['hq_std']:.2f}", f"{s['all_modes']}/{runs}", f"{s['all_modes_good']}/{runs}",
-            f"{s['seconds_per_run']:.1f}", " ".join(str(m) for m in s["modes"]),
+            f"{s['seconds_per_run']:.0f} ({s['cpu_seconds_per_run']:.0f})", " ".join(str(m) for m in s["modes"]),
             " ".join(f"{h:.2f}" for h in s["hq"])]
 
 
 def _header(n_modes: int) -> list[str]:
     return ["method", f"modes of {n_modes}", "HQ", f"seeds {n_modes}/{n_modes}",
-            f"{n_modes}/{n_modes} & HQ≥{HQ_GOOD}", "s/run", "modes per seed", "HQ per seed"]
+            f"{n_modes}/{n_modes} & HQ≥{HQ_GOOD}", "s/run (CPU s)", "modes per seed", "HQ per seed"]
 
 
 def markdown_table(summary: dict, n_modes: int) -> str:
@@ -129,3 +135,27 @@ def plain_table(summary: dict, n_modes: int) -> str:
     rows = [_header(n_modes)] + [[c.replace("`", "") for c in _cells(m, s, n_modes)] for m, s in summary.items()]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows)
+
+
+def merge_summaries(files: list[list[dict]]) -> tuple[list[dict], dict]:
+    """Join the ``--json`` outputs of several ``compare`` runs of one experiment (e.g. one process per method).
+
+    Each file is its list of JSON objects: run rows, then a summary object.
+    The runs must share the target, the step count and the base config; the
+    rows are kept as they are and the summary is computed again from all of
+    them (``summarise``), with every command and machine listed. Returns
+    (rows, summary); ValueError if the files do not belong together.
+    """
+    heads = [next((line for line in lines if line.get("summary")), None) for lines in files]
+    if not files or any(head is None for head in heads):
+        raise ValueError("every file must end with the summary line of `compare --json`")
+    for key in ("dist", "steps", "n_modes", "config"):
+        if any(head[key] != heads[0][key] for head in heads):
+            raise ValueError(f"these compare outputs differ in {key}: they are not one experiment")
+    rows = [line for lines in files for line in lines if not line.get("summary")]
+    if len({(row["method"], row["seed"]) for row in rows}) != len(rows):
+        raise ValueError("a method and seed appear twice: merge each run once")
+    summary = {**heads[0], "seeds": sorted({row["seed"] for row in rows}),
+               "methods": summarise(rows, heads[0]["n_modes"]),
+               "command": [head.get("command") for head in heads], "machine": sorted({head.get("machine") for head in heads})}
+    return rows, summary

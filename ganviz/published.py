@@ -16,12 +16,18 @@ project page (github.com/akashgit/VEEGAN, index.md), and PacGAN's setup
 (rings of radius 1 and std 0.01, grid std 0.05, G 4x400 ReLU + batch norm, D 3
 maxout layers of 200 x 5, Adam 1e-4, batch 100, 10 runs) from its authors'
 code (github.com/fjxmlzn/PacGAN). The table cells themselves are images in both
-repositories and the PDFs could not be read from this machine, so each row
-says ``verified: False``; read Table 1 of each PDF to confirm them.
+repositories and the PDFs could not be read from this machine. A second
+attempt (2026-11-25) searched the stored public pages and code for the cells:
+copies of both papers are stored (arxiv-vanity.com/papers/1705.07761 for
+VEEGAN, fdokumen.com's "PacGAN: The power of two samples in generative
+adversarial ..." for PacGAN), but the search returns only their opening
+paragraphs, never Table 1, and no repository quotes the cells as text. So each
+row still says "verified here: no"; read Table 1 of each PDF to confirm them.
 
 Our own rows come from ``results/compare_<target>.json``, written by
-``python -m ganviz compare --dist <target> --seeds 0-9 --json`` (the command
-and machine are stored in the file), so they can be re-measured.
+``python -m ganviz compare --preset <target> --seeds 0-9 --json`` (one process
+per method, joined by ``tools/merge_compare.py``; the commands and the machine
+are stored in the file), so they can be re-measured.
 """
 
 from __future__ import annotations
@@ -73,6 +79,21 @@ def measured_table() -> list[dict]:
             row = rows.setdefault(method, {"method": stats.get("label", method)})
             row[f"{target} modes"] = round(stats["modes_mean"], 1)
             row[f"{target} HQ %"] = round(100 * stats["hq_mean"], 1)
+            runs = len(stats["modes"])
             row[f"{target} 8/8 runs" if n == 8 else f"{target} ≥23 runs"] = (
-                f"{sum(m >= (8 if n == 8 else 23) for m in stats['modes'])}/{len(stats['modes'])}")
+                f"{sum(m >= (8 if n == 8 else 23) for m in stats['modes'])}/{runs}")
+            if "all_modes_good" in stats:
+                row[f"{target} all modes & HQ ≥ 0.8"] = f"{stats['all_modes_good']}/{runs}"
     return list(rows.values())
+
+
+def measured_line(target: str, method: str) -> str:
+    """One sentence on ``method``'s measured row for ``target`` (e.g. for a preset's caption), or "" if not measured."""
+    summary = load_results(target)
+    stats = (summary or {}).get("methods", {}).get(method)
+    if stats is None:
+        return ""
+    runs, n_modes = len(stats["modes"]), summary.get("n_modes", max(stats["modes"]))
+    return (f"Measured over {runs} seeds at step {summary['steps']:,}: {stats['modes_mean']:.1f} of {n_modes} modes on "
+            f"average, HQ {100 * stats['hq_mean']:.0f}%; all {n_modes} with HQ ≥ 80% in "
+            f"{stats.get('all_modes_good', 0)} of {runs}.")

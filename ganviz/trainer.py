@@ -13,7 +13,10 @@ G's step (``unrolled.py``); ``pacgan`` shows D packs of samples (``packing.py``)
 ``remedy="none"`` the loop is exactly the paper's.
 
 ``Trainer.train(n)`` runs n iterations; ``k``, both learning rates and the batch
-size m can change between calls (``Trainer.apply``). Everything random comes
+size m can change between calls (``Trainer.apply``). A config may also decay
+both learning rates linearly over a span of steps (``decay_start``,
+``decay_end``, ``decay_floor``), so that late in a run G's samples settle onto
+what it has found instead of jittering around it. Everything random comes
 from one seeded ``torch.Generator``, so a config gives the same run on the same
 machine. A run that produces NaN or inf is rolled back to its last good state
 and raises ``DivergenceError`` with a message a student can act on.
@@ -68,6 +71,9 @@ class TrainConfig:
     remedy: str = "none"  # one of REMEDIES: "none", "unrolled", "pacgan", "mbstd"
     unroll: int = 5  # unrolled GAN: the D steps G looks ahead (Metz et al. 2017 used 5 to 10 on the ring)
     pack: int = 2  # PacGAN: the m samples in one pack D judges (Lin et al. 2018 used 2 to 4)
+    decay_start: int = 0  # learning-rate decay: both rates fall linearly from step decay_start ...
+    decay_end: int = 0  # ... to decay_floor times their value at step decay_end, then stay there (0: no decay)
+    decay_floor: float = 0.1
 
     LIVE = ("k", "lr_d", "lr_g", "batch")
 
@@ -91,6 +97,10 @@ class TrainConfig:
             (self.remedy in REMEDIES, f"unknown remedy {self.remedy!r}; choose one of {', '.join(REMEDIES)}"),
             (int(self.unroll) == self.unroll and self.unroll >= 1, f"unroll must be a whole number >= 1 (got {self.unroll})"),
             (int(self.pack) == self.pack and self.pack >= 2, f"pack must be a whole number >= 2 (got {self.pack})"),
+            (self.decay_end == 0 or 0 <= self.decay_start < self.decay_end,
+             f"the learning-rate decay needs 0 <= decay_start < decay_end, or decay_end = 0 for none "
+             f"(got {self.decay_start} and {self.decay_end})"),
+            (0 < self.decay_floor <= 1, f"decay_floor must be in (0, 1] (got {self.decay_floor})"),
             (self.remedy != "pacgan" or self.batch % self.pack == 0,
              f"PacGAN packs each minibatch into groups of pack={self.pack}: batch must be a multiple of it "
              f"(got batch={self.batch})"),
@@ -99,6 +109,14 @@ class TrainConfig:
             if not ok:
                 raise ValueError(message)
         return self
+
+    def lr_scale(self, step: int) -> float:
+        """The factor on both learning rates at ``step``: 1, falling linearly to ``decay_floor`` from
+        ``decay_start`` to ``decay_end``, then ``decay_floor`` (always 1 when ``decay_end`` is 0)."""
+        if self.decay_end == 0:
+            return 1.0
+        done = min(max((step - self.decay_start) / (self.decay_end - self.decay_start), 0.0), 1.0)
+        return 1.0 - (1.0 - self.decay_floor) * done
 
     def needs_new_model(self, other: "TrainConfig") -> bool:
         """True if going from ``self`` to ``other`` changes more than the live fields."""
@@ -217,6 +235,8 @@ class Trainer:
         """Run ``iterations`` of Algorithm 1: k D steps, then one G step, each time."""
         start, d_losses, g_losses = self.step, [], []
         for _ in range(iterations):
+            if self.config.decay_end:
+                self._set_learning_rates()
             for _ in range(self.config.k):
                 d_losses.append(self.d_step())
             g_losses.append(self.g_step())
@@ -260,9 +280,14 @@ class Trainer:
         if self.config.needs_new_model(config):
             raise ValueError("this change needs a new model: build a new Trainer")
         self.config = config.validate()
-        for opt, lr in ((self.opt_d, config.lr_d), (self.opt_g, config.lr_g)):
+        self._set_learning_rates()
+
+    def _set_learning_rates(self) -> None:
+        """Both optimizers at the config's learning rates, times the decay factor of the current step."""
+        scale = self.config.lr_scale(self.step)
+        for opt, lr in ((self.opt_d, self.config.lr_d), (self.opt_g, self.config.lr_g)):
             for group in opt.param_groups:
-                group["lr"] = lr
+                group["lr"] = lr * scale
 
     def _optimizer(self, net, lr):
         # fused: one kernel updates every parameter, instead of a Python loop over them (the same update rule;

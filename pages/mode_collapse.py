@@ -7,9 +7,9 @@ import streamlit as st
 import ganviz.ui
 from ganviz.figures2d import figure2d
 from ganviz.figures_modes import mode_timeline_figure, modes_over_time_figure
-from ganviz.published import measured_table, published_table
+from ganviz.published import measured_line, measured_table, published_table
 from ganviz.race import Race
-from ganviz.remedies import METHODS, PRESETS, config_for
+from ganviz.remedies import METHODS, PRESET_CAPTIONS, PRESET_STEPS, PRESET_TITLES, PRESETS, config_for
 from ganviz.snapshot2d import take_snapshot_2d
 from ganviz.ui.live_chart import live_plotly_chart
 from ganviz.ui.loop import Loop
@@ -24,24 +24,55 @@ st.caption("Two GANs train in lockstep on the same target from the same seed. Le
            "it collapses onto a few modes. Right: the same GAN with a remedy. Each mode is one small Gaussian; a "
            "mode is *covered* when at least one of 2,500 generated samples lands within 3 standard deviations of it.")
 
+
+
+def decay_note(config) -> str:
+    if not config.decay_end:
+        return ""
+    return (f"; both learning rates fall linearly to {config.decay_floor:g}× between steps {config.decay_start:,} and "
+            f"{config.decay_end:,}, so G's samples settle onto the modes it has found")
+
+
+def load_preset(dist: str, kind: str) -> None:
+    """Set the sidebar to a measured preset (``kind`` "collapse" or "remedy"), back to step 0, and play."""
+    st.session_state[f"{KEY}.dist"] = dist
+    st.session_state[f"{KEY}.seed"] = PRESETS[f"{dist}-collapse"].seed
+    if kind == "remedy":
+        st.session_state[f"{KEY}.remedy.{dist}"] = PRESETS[f"{dist}-remedy"][0]
+    st.session_state[f"{KEY}.race"] = None
+    Loop(f"{KEY}.race").running = True
+
+
+st.markdown("**Presets**, measured over many seeds (tables at the bottom). Each starts both runs from step 0 and "
+            "plays.")
+for kind in ("collapse", "remedy"):
+    for col, name in zip(st.columns(2), TARGETS):
+        col.button(PRESET_TITLES[f"{name}-{kind}"], key=f"{KEY}.preset.{name}.{kind}", on_click=load_preset,
+                   args=(name, kind), width="stretch", icon=":material/science:")
+        method = "gan" if kind == "collapse" else PRESETS[f"{name}-remedy"][0]
+        col.caption(f"{PRESET_CAPTIONS[f'{name}-{kind}']} {measured_line(name, method)}")
+
 with st.sidebar:
     st.header("The experiment")
     dist = st.selectbox("target", list(TARGETS), format_func=TARGETS.get, key=f"{KEY}.dist",
                         help="The two standard mode-collapse benchmarks (Metz et al. 2017; Srivastava et al. 2017).")
     preset = PRESETS[f"{dist}-collapse"]
     best_method = PRESETS[f"{dist}-remedy"][0]
-    remedy = st.selectbox("remedy (right)", REMEDIES, REMEDIES.index(best_method), key=f"{KEY}.remedy.{dist}",
+    st.session_state.setdefault(f"{KEY}.remedy.{dist}", best_method)  # widgets' first values (presets set them too)
+    st.session_state.setdefault(f"{KEY}.seed", preset.seed)
+    remedy = st.selectbox("remedy (right)", REMEDIES, key=f"{KEY}.remedy.{dist}",
                           format_func=lambda m: METHODS[m].label,
                           help="Each is a real implementation in ganviz/remedies.py; its docstring cites the paper.")
     st.caption(METHODS[remedy].description + f" ({METHODS[remedy].citation})")
-    seed = int(st.number_input("seed", 0, 10_000, preset.seed, key=f"{KEY}.seed",
+    seed = int(st.number_input("seed", 0, 10_000, key=f"{KEY}.seed",
                                help="Same seed, same run. The preset collapses for most seeds."))
     speed = st.slider("iterations per frame", 1, 200, 50, key=f"{KEY}.speed",
                       help="Algorithm-1 iterations each run takes between two redraws: the speed of the movie.")
     st.divider()
     st.caption(f"Preset for {dist}: {preset.loss}, k = {preset.k}, {preset.optimizer} lr_D = {preset.lr_d:g}, "
                f"lr_G = {preset.lr_g:g}, batch {preset.batch}, z of dimension {preset.z_dim}, "
-               f"{preset.depth} hidden layers of {preset.width}.")
+               f"{preset.depth} hidden layers of {preset.width}" + decay_note(preset) +
+               f". Measured at step {PRESET_STEPS[dist]:,}.")
 
 base = replace(preset, seed=seed)
 configs = {"plain GAN": config_for("gan", base), METHODS[remedy].label: config_for(remedy, base)}
@@ -107,8 +138,9 @@ st.caption("Modes covered (mean over runs) and the share of high-quality samples
            "pattern, not the digits.")
 st.markdown("**Published** (as quoted in `ganviz/published.py`, which says what could and could not be checked)")
 st.dataframe(published_table(), hide_index=True, width="stretch")
-st.markdown("**Measured here** (`python -m ganviz compare --seeds 0-9`, the presets above; "
-            "`results/compare_<target>.json` records the command and the machine)")
+st.markdown("**Measured here** (`python -m ganviz compare --preset <target>`: the presets above, one run per seed, "
+            "measured at the preset's last step; the run counts show how many seeds; `results/compare_<target>.json` "
+            "records the commands and the machine)")
 st.dataframe(measured_table(), hide_index=True, width="stretch")
 
 with st.expander("What am I looking at?"):

@@ -190,7 +190,7 @@ def test_compare_json_has_one_line_per_run_and_a_summary(capsys):
     runs, summary = lines[:-1], lines[-1]
     assert [(r["method"], r["seed"]) for r in runs] == [("gan", 0), ("gan", 1), ("pacgan", 0), ("pacgan", 1)]
     for run in runs:
-        assert 0 <= run["modes"] <= 8 and 0.0 <= run["hq"] <= 1.0 and run["seconds"] > 0
+        assert 0 <= run["modes"] <= 8 and 0.0 <= run["hq"] <= 1.0 and run["seconds"] > 0 and run["cpu_seconds"] > 0
         assert run["steps"] == 20 and run["diverged"] is None
     assert summary["summary"] is True and summary["dist"] == "ring8" and summary["seeds"] == [0, 1]
     assert list(summary["methods"]) == ["gan", "pacgan"]
@@ -200,6 +200,7 @@ def test_compare_json_has_one_line_per_run_and_a_summary(capsys):
         assert stats["modes_mean"] == pytest.approx(np.mean(stats["modes"]))
         assert stats["hq_std"] == pytest.approx(np.std(stats["hq"]))
         assert stats["seconds_per_run"] == pytest.approx(np.mean([r["seconds"] for r in mine]))
+        assert stats["cpu_seconds_per_run"] == pytest.approx(np.mean([r["cpu_seconds"] for r in mine]))
     assert summary["config"]["batch"] == 32 and summary["config"]["width"] == 16
 
 
@@ -254,7 +255,29 @@ def test_compare_takes_the_model_flags_of_train():
     commands = build_parser()._subparsers._group_actions[0].choices
     flags = {name: {s for a in parser._actions for s in a.option_strings} for name, parser in commands.items()}
     shared = {"--dist", "--loss", "--k", "--lr-d", "--lr-g", "--batch", "--optimizer", "--momentum", "--prior",
-              "--z-dim", "--width", "--depth", "--g-offset", "--unroll", "--pack", "--steps", "--device", "--n-samples"}
+              "--z-dim", "--width", "--depth", "--g-offset", "--unroll", "--pack", "--decay-start", "--decay-end",
+              "--decay-floor", "--steps", "--device", "--n-samples"}
     assert shared <= flags["train"] and shared <= flags["compare"]
     assert {"--remedy", "--seed", "--every", "--save-samples"} <= flags["train"] - flags["compare"]
     assert {"--seeds", "--methods", "--markdown"} <= flags["compare"] - flags["train"]
+
+
+def test_compare_preset_sets_the_base_config_and_given_flags_override_it(capsys):
+    from ganviz.remedies import PRESETS
+
+    assert main(["compare", "--preset", "ring8", "--steps", "3", "--seeds", "0", "--methods", "gan", "--width", "8",
+                 "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out.splitlines()[-1])
+    preset = PRESETS["ring8-collapse"]
+    assert summary["steps"] == 3 and summary["config"]["width"] == 8  # given flags win
+    for field in ("dist", "loss", "k", "lr_d", "lr_g", "batch", "z_dim", "depth", "decay_start", "decay_end"):
+        assert summary["config"][field] == getattr(preset, field)
+    assert summary["command"].startswith("python -m ganviz compare --preset ring8") and "cores" in summary["machine"]
+
+
+def test_compare_preset_alone_takes_the_preset_steps():
+    from ganviz.cli import build_parser, preset_defaults
+    from ganviz.remedies import PRESET_STEPS
+
+    args = build_parser(preset_defaults("grid25")).parse_args(["compare"])
+    assert args.steps == PRESET_STEPS["grid25"] and args.dist == "grid25"

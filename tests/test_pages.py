@@ -358,3 +358,29 @@ def test_mode_collapse_lab_grid25(lab):
     assert [m.value.endswith("/ 25") for m in at.metric if m.label == "modes covered"] == [True, True]
     at.button(key="mc_step").click().run()
     assert run_steps(at) == [1, 1] and not at.exception
+
+
+def test_mode_collapse_preset_buttons_load_their_setting_and_play(lab):
+    from ganviz.published import measured_line
+    from ganviz.remedies import PRESET_CAPTIONS, PRESET_TITLES, PRESETS
+
+    at = lab
+    labels = [b.label for b in at.button]
+    assert all(PRESET_TITLES[name] in labels for name in PRESET_TITLES)
+    captions = " ".join(c.value for c in at.caption)
+    assert all(PRESET_CAPTIONS[name] in captions for name in PRESET_CAPTIONS)
+    assert measured_line("ring8", "pacgan") in captions  # the measured numbers, when results/ has them
+    at.button(key="mc.preset.grid25.remedy").click().run()
+    assert at.session_state["mc.dist"] == "grid25" and at.session_state["mc.race.running"]
+    assert at.session_state["mc.remedy.grid25"] == PRESETS["grid25-remedy"][0]
+    assert at.session_state["mc.seed"] == PRESETS["grid25-collapse"].seed
+    assert [m.value.endswith("/ 25") for m in at.metric if m.label == "modes covered"] == [True, True]
+    assert run_steps(at)[0] == run_steps(at)[1] > 0  # it plays
+    at.button(key="mc_play").click().run()  # pause
+    at.selectbox(key="mc.dist").set_value("ring8").run()
+    at.selectbox(key="mc.remedy.ring8").set_value("mbstd").run()
+    at.number_input(key="mc.seed").set_value(7).run()
+    at.button(key="mc.preset.ring8.collapse").click().run()
+    assert at.session_state["mc.dist"] == "ring8" and at.session_state["mc.seed"] == PRESETS["ring8-collapse"].seed
+    assert at.session_state["mc.remedy.ring8"] == "mbstd"  # the collapse preset leaves the chosen remedy alone
+    assert not at.exception

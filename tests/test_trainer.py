@@ -69,6 +69,9 @@ def lrs(trainer):
         ({"batch": 2.5}, r"batch must be a whole number >= 1"),
         ({"momentum": 1.0}, r"momentum must be in \[0, 1\)"),
         ({"width": 0}, r"z_dim and width must be >= 1"),
+        ({"decay_start": 10, "decay_end": 10}, r"decay needs 0 <= decay_start < decay_end"),
+        ({"decay_start": -1, "decay_end": 10}, r"decay needs 0 <= decay_start < decay_end"),
+        ({"decay_floor": 0.0}, r"decay_floor must be in \(0, 1\]"),
     ],
 )
 def test_validate_errors(change, pattern):
@@ -167,6 +170,30 @@ def test_apply_learning_rate_takes_effect_in_the_update():
         if k.startswith("D."):
             torch.testing.assert_close(wb[k] - w0[k], 10 * (wa[k] - w0[k]), rtol=1e-3, atol=2e-6)
     assert max(float((wb[k] - w0[k]).abs().max()) for k in w0 if k.startswith("D.")) > 1e-3
+
+
+def test_lr_scale_falls_linearly_between_decay_start_and_end():
+    cfg = dataclasses.replace(CPU, decay_start=100, decay_end=300, decay_floor=0.2)
+    assert [cfg.lr_scale(s) for s in (0, 100, 200, 300, 1000)] == pytest.approx([1, 1, 0.6, 0.2, 0.2])
+    assert CPU.lr_scale(10**6) == 1.0  # decay_end = 0: no decay
+
+
+def test_decay_sets_both_optimizers_learning_rates_step_by_step():
+    cfg = dataclasses.replace(CPU, lr_d=0.02, lr_g=0.004, decay_start=2, decay_end=6, decay_floor=0.5)
+    tr = Trainer(cfg)
+    tr.train(4)  # the 4th iteration (step 3) ran at the scale of step 3
+    assert lrs(tr) == pytest.approx((0.02 * cfg.lr_scale(3), 0.004 * cfg.lr_scale(3)))
+    tr.train(10)
+    assert lrs(tr) == pytest.approx((0.01, 0.002))
+    tr.apply(dataclasses.replace(cfg, lr_d=0.1))  # a new rate keeps the decay's factor
+    assert lrs(tr) == pytest.approx((0.05, 0.002))
+
+
+def test_decay_leaves_the_run_unchanged_before_it_starts():
+    a, b = Trainer(CPU), Trainer(dataclasses.replace(CPU, decay_start=50, decay_end=80))
+    a.train(40)
+    b.train(40)
+    assert all(torch.equal(x, y) for x, y in zip(weights(a).values(), weights(b).values()))
 
 
 @pytest.mark.parametrize("change", [{"seed": 3}, {"loss": "hinge"}, {"width": 8}, {"dist": "bimodal"}])

@@ -110,7 +110,7 @@ def main() -> int:
     ap.add_argument("--frames", type=int, default=1, help="number of screenshots")
     ap.add_argument("--interval", type=float, default=1.0,
                     help="seconds between frames")
-    ap.add_argument("--timeout", type=float, default=60, help="page load timeout (s)")
+    ap.add_argument("--timeout", type=float, default=60, help="page load and button wait timeout (s)")
     args = ap.parse_args()
 
     port = args.port or free_port()
@@ -131,7 +131,7 @@ def main() -> int:
             wait_settled(page)
             for label in args.click:
                 role, name = ("tab", label[4:]) if label.startswith("tab:") else ("button", label)
-                page.get_by_role(role, name=name).first.click(timeout=10_000)
+                page.get_by_role(role, name=name).first.click(timeout=args.timeout * 1000)  # a busy machine loads slowly
                 page.wait_for_timeout(300)  # let the rerun start before waiting
                 wait_settled(page)
             time.sleep(args.wait)
