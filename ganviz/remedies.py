@@ -104,15 +104,15 @@ def config_for(method: str, base: TrainConfig) -> TrainConfig:
 # run); unrolled GAN (K=5) and WGAN-GP (k=5) 0/8 on seeds 0-1 at 313 s and 229 s per run (see the module docstring).
 #
 # grid25: the ring's settings with D a little faster (lr_d 5e-5: a slower D hardly resolves 25 modes), the same
-# decay; `compare --preset grid25 --seeds 0-4`, one process per method (results/compare_grid25.json; 5 seeds, not
-# 10, for lack of CPU time on the shared machine), 20,000 iterations:
-#   plain GAN      14.8 ± 5.7 modes, HQ 0.05; per seed 20 4 15 19 16
-#   PacGAN (m=2)   19.2 ± 3.2 modes, HQ 0.12; per seed 23 15 18 23 17 (more than the plain GAN on every seed)
-#   minibatch std  22.0 ± 0.7 modes, HQ 0.21; per seed 22 23 21 22 (seeds 0-3 only: started last, one process
-#                  per seed, and stopped at the session's deadline for experiments)
-#   time per run: 45 to 64 s of CPU (minibatch std 66 to 75 s); wall-clock 88 to 301 s on the loaded machine.
+# decay; `compare --preset grid25 --seeds 0-4` on the shipped trainer (fused Adam), two processes (gan and pacgan
+# in one, mbstd in the other; results/compare_grid25.json; 5 seeds, not 10, for lack of CPU time), 20,000 iterations:
+#   plain GAN      10.2 ± 8.1 modes, HQ 0.08; per seed 11 18 1 1 20
+#   PacGAN (m=2)   20.0 ± 1.5 modes, HQ 0.12; per seed 20 19 19 23 19
+#   minibatch std  22.0 ± 1.4 modes, HQ 0.18; per seed 20 21 22 23 24 (more than the plain GAN on every seed)
+#   time per run: 35 to 67 s of CPU (minibatch std the slowest); wall-clock up to 102 s beside the test suite.
+#   (Before the optimizer was fused: plain 14.8, PacGAN 19.2, minibatch std 22.0 on seeds 0-3.)
 # Target of the issue: >= 23 of 25 modes on average for the best remedy -- missed: minibatch std, the best, 22.0
-# (23 on 1 seed of 4); PacGAN 19.2. HQ stays low for every method: G's samples spread around and between the
+# (23 or more on 2 seeds of 5); PacGAN 20.0. HQ stays low for every method: G's samples spread around and between the
 # modes (3 std = 0.15), even after the decay.
 # Earlier base (lr_d 5e-5, no decay, seeds 0-2): plain 13.3, PacGAN 21.3 (HQ 0.04), minibatch std 22.0 (HQ 0.20).
 _RING8 = TrainConfig(dist="ring8", loss="nonsaturating", k=1, lr_d=2e-5, lr_g=1e-3, batch=128, optimizer="adam",
