@@ -10,6 +10,8 @@ before the page script, so the fragment is declared with the right timer.
 
 from __future__ import annotations
 
+import os
+import time
 from typing import Callable
 
 import streamlit as st
@@ -21,6 +23,26 @@ from .controls import Pacing
 from .sessions import track_trainers
 
 D_WINDOW = 100  # D-only steps per frame while "train D to optimality" runs
+# The most training time one session's frame may take (GANVIZ_FRAME_BUDGET_MS, default 150 ms): all students'
+# sessions are threads of one process, so a heavy setting (k = 10, m = 512, 200 iterations per frame) must not
+# hold the interpreter for seconds while the others wait. Past the budget the frame draws what it has.
+FRAME_BUDGET_S = float(os.environ.get("GANVIZ_FRAME_BUDGET_MS", "150")) / 1000
+TRAIN_CHUNK = 5  # iterations between two looks at the clock
+
+
+def train_within(trainer: Trainer, iterations: int, budget_s: float, clock: Callable[[], float] = time.perf_counter) -> int:
+    """Train up to ``iterations`` Algorithm-1 iterations in chunks, stopping after the chunk that uses up ``budget_s``.
+
+    At least one chunk always runs, so a run always moves. Returns the iterations done.
+    """
+    done, start = 0, clock()
+    while done < iterations:
+        n = min(TRAIN_CHUNK, iterations - done)
+        trainer.train(n)
+        done += n
+        if clock() - start >= budget_s:
+            break
+    return done
 
 
 class LiveRun:
@@ -140,7 +162,7 @@ class LiveRun:
     def advance(self, pacing: Pacing) -> None:
         """One frame's worth of training, according to the mode."""
         if self.mode == "playing":
-            self._guarded(lambda t: t.train(pacing.iterations_per_frame))
+            self._guarded(lambda t: train_within(t, pacing.iterations_per_frame, FRAME_BUDGET_S))
         elif self.mode == "fit_d":
             loss = self._guarded(lambda t: t.train_discriminator(D_WINDOW))
             if loss is None or self._get("plateau").update(loss):

@@ -1,0 +1,42 @@
+"""The live loop's time budget: one session's frame stops training once its budget is spent."""
+
+import pytest
+
+from ganviz.ui.live import TRAIN_CHUNK, train_within
+
+
+class FakeTrainer:
+    def __init__(self):
+        self.calls = []
+
+    def train(self, n):
+        self.calls.append(n)
+
+
+class FakeClock:
+    """Each reading is ``per_call`` seconds later than the one before: a chunk of training costs that much."""
+
+    def __init__(self, per_call):
+        self.now, self.per_call = 0.0, per_call
+
+    def __call__(self):
+        self.now += self.per_call
+        return self.now
+
+
+def test_a_cheap_frame_trains_every_iteration_asked_for():
+    trainer = FakeTrainer()
+    assert train_within(trainer, 23, budget_s=1.0, clock=FakeClock(0.001)) == 23
+    assert sum(trainer.calls) == 23 and max(trainer.calls) <= TRAIN_CHUNK
+
+
+def test_an_expensive_frame_stops_at_its_budget():
+    trainer = FakeTrainer()
+    done = train_within(trainer, 200, budget_s=0.15, clock=FakeClock(0.05))  # each chunk "takes" 50 ms
+    assert done == 3 * TRAIN_CHUNK, "three chunks fit in 150 ms; the fourth is not started"
+
+
+@pytest.mark.parametrize("iterations", [1, TRAIN_CHUNK, 200])
+def test_a_frame_always_moves(iterations):
+    trainer = FakeTrainer()
+    assert train_within(trainer, iterations, budget_s=0.0, clock=FakeClock(1.0)) == min(iterations, TRAIN_CHUNK)
