@@ -94,6 +94,10 @@ def _open(browser, url: str, timeout_s: float, ready: str = ".js-plotly-plot .ma
     return context, page, time.monotonic() - start
 
 
+def _all_released(freed: dict, sessions: int) -> bool:
+    return freed["sessions_closed"] >= sessions and freed["trainers_alive_at_end"] == 0
+
+
 def _wait_for(condition, seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -184,8 +188,7 @@ def run_load(sessions: int = 3, seconds: float = 20.0, page: str = "figure1", tt
         peak = max((s[2] for s in monitor.samples), default=float("nan"))
         cpu = [s[1] for s in monitor.samples]
         total = sessions + (1 if newcomer else 0) + 1  # + the probe
-        _wait_for(lambda: (_freed(server_log(server))["sessions_closed"] >= total
-                           and _freed(server_log(server))["trainers_alive_at_end"] == 0), release_wait)
+        _wait_for(lambda: _all_released(_freed(server_log(server)), total), release_wait)
         time.sleep(1.0)
         monitor.stop.set()
         per_session = []
