@@ -2,15 +2,20 @@
 
 import streamlit as st
 
+import ganviz.ui
+from ganviz.i18n import t
+
 st.set_page_config(page_title="ganviz: GANs, live", page_icon="🎲", layout="wide")
+ganviz.ui.app_settings()  # the language switch and presentation mode, on every page
 
 PAGES = [
-    st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
-    st.Page("pages/figure1.py", title="Figure 1", icon=":material/show_chart:", url_path="figure1"),
-    st.Page("pages/two_d.py", title="2D", icon=":material/grain:", url_path="two_d"),
-    st.Page("pages/mode_collapse.py", title="Mode collapse", icon=":material/scatter_plot:", url_path="mode_collapse"),
-    st.Page("pages/theory.py", title="Theory", icon=":material/functions:", url_path="theory"),
-    st.Page("pages/mnist.py", title="MNIST", icon=":material/draw:", url_path="mnist"),
+    st.Page("pages/home.py", title=t("nav.home"), icon=":material/home:", default=True),
+    st.Page("pages/figure1.py", title=t("nav.figure1"), icon=":material/show_chart:", url_path="figure1"),
+    st.Page("pages/two_d.py", title=t("nav.two_d"), icon=":material/grain:", url_path="two_d"),
+    st.Page("pages/mode_collapse.py", title=t("nav.mode_collapse"), icon=":material/scatter_plot:",
+            url_path="mode_collapse"),
+    st.Page("pages/theory.py", title=t("nav.theory"), icon=":material/functions:", url_path="theory"),
+    st.Page("pages/mnist.py", title=t("nav.mnist"), icon=":material/draw:", url_path="mnist"),
 ]
 
 st.navigation(PAGES).run()

@@ -20,6 +20,7 @@ import math
 
 import numpy as np
 
+from .i18n import t
 from .snapshot import Snapshot1D
 
 DATA_STYLE = dict(color="black", dash="dot", width=3)
@@ -93,8 +94,8 @@ def figure1(snap: Snapshot1D, show_d_star: bool = False, title: str | None = Non
     """The paper's Figure 1 for one snapshot: densities and D above, z -> x mapping below."""
     x = typed(snap.x)
     d_name = "D(x)" if snap.d_is_probability else "σ(critic(x))"
-    data = [line(x, typed(snap.p_data), "p_data (data)", DATA_STYLE),
-            line(x, typed(snap.p_g), "p_g (generator)", G_STYLE),
+    data = [line(x, typed(snap.p_data), t("fig.p_data"), DATA_STYLE),
+            line(x, typed(snap.p_g), t("fig.p_g"), G_STYLE),
             line(x, typed(snap.d), d_name, D_STYLE)]
     if show_d_star:
         # D* is 0/0 where neither density has mass: draw it only where one of them does (None: a gap).
@@ -105,7 +106,7 @@ def figure1(snap: Snapshot1D, show_d_star: bool = False, title: str | None = Non
     top = max(1.1, 1.25 * float(snap.p_data.max()))
     if snap.p_g.max() > top:
         annotations.append(dict(x=float(snap.x[int(np.argmax(snap.p_g))]), y=top, xref="x", yref="y",
-                                text=f"p_g peaks at {snap.p_g.max():.1f} ↑", showarrow=False, yshift=-10,
+                                text=t("fig.p_g_peak", peak=f"{snap.p_g.max():.1f}"), showarrow=False, yshift=-10,
                                 font=dict(color=G_STYLE["color"], size=12)))
     lo, hi = float(snap.x[0]), float(snap.x[-1])
     data += _mapping(snap, lo, hi)
@@ -113,7 +114,7 @@ def figure1(snap: Snapshot1D, show_d_star: bool = False, title: str | None = Non
     # Two rows sharing x, heights 0.74 : 0.26 with a gap of 0.03 (as make_subplots(row_heights=...) lays them out).
     layout = dict(
         xaxis=dict(anchor="y", domain=[0.0, 1.0], matches="x2", showticklabels=False, range=[lo, hi], zeroline=False),
-        yaxis=dict(anchor="x", domain=[0.2822, 1.0], range=[0, top], title=dict(text=None if compact else "density / D(x)"),
+        yaxis=dict(anchor="x", domain=[0.2822, 1.0], range=[0, top], title=dict(text=None if compact else t("fig.density_axis")),
                    zeroline=False),
         xaxis2=dict(anchor="y2", domain=[0.0, 1.0], range=[lo, hi], showticklabels=True, zeroline=False),
         yaxis2=dict(anchor="x2", domain=[0.0, 0.2522], range=[-0.25, 1.15], visible=False, fixedrange=True),
@@ -185,12 +186,12 @@ def history_figure(history: list[dict], height: int = 260, max_points: int = 300
         line(step, _series(history, "jsd", 5), "JSD", dict(color="#2ca02c")),
         line(step, _series(history, "value", 5), "V(D, G)", dict(color="#1f77b4"), "2"),
         line(step, _series(history, "criterion", 5), "C(G) = V(D*, G)", dict(color="#d62728", dash="dashdot"), "2"),
-        line(step, _series(history, "d_loss", 5), "D loss", dict(color="#9467bd"), "3"),
-        line(step, _series(history, "g_loss", 5), "G loss", dict(color="#ff7f0e"), "3"),
+        line(step, _series(history, "d_loss", 5), t("fig.d_loss"), dict(color="#9467bd"), "3"),
+        line(step, _series(history, "g_loss", 5), t("fig.g_loss"), dict(color="#ff7f0e"), "3"),
     ]
     ceiling = level_line(LOG2, "", dict(color="gray", dash="dash"), "log 2")
     floor = level_line(-math.log(4), "2", dict(color="gray", dash="dash"), "-log 4")
-    titles = [subplot_title(t, d) for t, d in zip(("JSD(p_data ‖ p_g), nats", "V(D, G) and C(G)", "losses"), domains)]
+    titles = [subplot_title(t, d) for t, d in zip((t("fig.jsd_title"), t("fig.value_title"), t("fig.losses_title")), domains)]
     layout = dict(
         height=height, margin=dict(l=10, r=10, t=30, b=10), plot_bgcolor="white",
         legend=dict(orientation="h", yanchor="top", y=-0.25, x=0), uirevision="history",
@@ -198,7 +199,7 @@ def history_figure(history: list[dict], height: int = 260, max_points: int = 300
     )
     for i, domain in enumerate(domains):
         axis = "" if i == 0 else str(i + 1)
-        layout[f"xaxis{axis}"] = dict(anchor=f"y{axis}", domain=domain, title=dict(text="step"), **GRID)
+        layout[f"xaxis{axis}"] = dict(anchor=f"y{axis}", domain=domain, title=dict(text=t("fig.step")), **GRID)
         layout[f"yaxis{axis}"] = dict(anchor=f"x{axis}", domain=[0.0, 1.0], **GRID)
     layout["yaxis"]["range"] = [0, LOG2 * 1.08]
     return dict(data=data, layout=layout)

@@ -149,7 +149,18 @@ def build_discriminator(config: TrainConfig, x_dim: int):
 
 
 class DivergenceError(RuntimeError):
-    """Training produced NaN or inf; the trainer has been restored to its last good state."""
+    """Training produced NaN or inf; the trainer has been restored to its last good state.
+
+    Besides its English message it carries the facts as attributes, so a page can
+    say the same in the reader's language: ``start`` and ``bad_step`` (the steps
+    between which it diverged), ``which`` ("d_loss", "g_loss" or "weights"),
+    ``step`` (the step rolled back to), ``lr_d`` and ``lr_g``.
+    """
+
+    def __init__(self, message: str, **facts):
+        super().__init__(message)
+        self.facts = facts
+        self.__dict__.update(facts)
 
 
 class Plateau:
@@ -196,8 +207,10 @@ class Trainer:
                     self.G.net[-1].bias.add_(config.g_offset)
         self.opt_d = self._optimizer(self.D, config.lr_d)
         self.opt_g = self._optimizer(self.G, config.lr_g)
-        self.step = 0  # Algorithm-1 iterations done (G updates)
+        self.step = 0  # Algorithm-1 iterations done
         self.d_steps = 0  # D updates done, inside iterations or alone
+        self.phase = 0  # D steps already done inside the current iteration (slow motion, ``beat``)
+        self.last_beat: str | None = None  # what the last beat did: "d" or "g" (None after whole iterations)
         self.history: list[dict] = []  # one row of metrics per snapshot
         self._d_losses: list[torch.Tensor] = []  # D's and G's losses since the last snapshot
         self._g_losses: list[torch.Tensor] = []
@@ -232,7 +245,13 @@ class Trainer:
         return loss.detach()
 
     def train(self, iterations: int = 1) -> None:
-        """Run ``iterations`` of Algorithm 1: k D steps, then one G step, each time."""
+        """Run ``iterations`` of Algorithm 1: k D steps, then one G step, each time.
+
+        An iteration that slow motion (``beat``) left half done is finished first and counts as one.
+        """
+        while self.phase and iterations > 0:
+            iterations -= self.beat() == "g"
+        self.last_beat = None
         start, d_losses, g_losses = self.step, [], []
         for _ in range(iterations):
             if self.config.decay_end:
@@ -242,6 +261,39 @@ class Trainer:
             g_losses.append(self.g_step())
             self.step += 1
         self._check(start, d_losses, g_losses)
+
+    def beat(self) -> str:
+        """One beat of Algorithm 1, for slow motion: the current iteration's next D step, or its G step.
+
+        Returns (and keeps in ``last_beat``) "d" or "g". ``phase`` counts the D
+        steps already done in the iteration; after the k-th comes the G step,
+        which ends the iteration. Beats draw from the same random stream in the
+        same order as ``train``, so a run in beats is the same run.
+        """
+        start = self.step
+        if self.phase == 0 and self.config.decay_end:
+            self._set_learning_rates()
+        if self.phase < self.config.k:
+            loss = self.d_step()
+            self.phase += 1
+            self.last_beat = "d"
+            self._check(start, [loss], [])
+        else:
+            loss = self.g_step()
+            self.step += 1
+            self.phase = 0
+            self.last_beat = "g"
+            self._check(start, [], [loss])
+        return self.last_beat
+
+    def train_generator(self, steps: int = 1) -> float:
+        """``steps`` updates of G alone, D held fixed (the teacher's "G step" button); returns their mean G loss.
+
+        These are not Algorithm-1 iterations: ``step`` does not move.
+        """
+        g_losses = [self.g_step() for _ in range(steps)]
+        self._check(self.step, [], g_losses)
+        return float(torch.stack(g_losses).mean())
 
     def train_discriminator(self, steps: int) -> float:
         """``steps`` updates of D alone, G frozen; returns their mean D loss."""
@@ -301,14 +353,14 @@ class Trainer:
     def _state(self) -> dict:
         nets = {"G": self.G, "D": self.D, "opt_g": self.opt_g, "opt_d": self.opt_d}
         state = {name: copy.deepcopy(obj.state_dict()) for name, obj in nets.items()}
-        state.update(step=self.step, d_steps=self.d_steps, rng=self.rng.get_state())
+        state.update(step=self.step, d_steps=self.d_steps, phase=self.phase, rng=self.rng.get_state())
         return state
 
     def _restore(self, state: dict) -> None:
         for name in ("G", "D", "opt_g", "opt_d"):
             # load_state_dict keeps references to the optimizers' tensors: copy, so the saved state stays good.
             getattr(self, name).load_state_dict(copy.deepcopy(state[name]))
-        self.step, self.d_steps = state["step"], state["d_steps"]
+        self.step, self.d_steps, self.phase = state["step"], state["d_steps"], state["phase"]
         self.rng.set_state(state["rng"])
         self.apply(self.config)  # the saved optimizer state carries the old learning rates
 
@@ -328,11 +380,13 @@ class Trainer:
             return
         bad_step = self.step
         self._restore(self._good)
-        which = "D's loss" if not d_ok else "G's loss" if not g_ok else "the network weights"
+        which = "d_loss" if not d_ok else "g_loss" if not g_ok else "weights"
+        words = {"d_loss": "D's loss", "g_loss": "G's loss", "weights": "the network weights"}[which]
         raise DivergenceError(
-            f"Training diverged between steps {start} and {bad_step}: {which} became NaN or infinite. "
+            f"Training diverged between steps {start} and {bad_step}: {words} became NaN or infinite. "
             f"Rolled back to step {self.step}. Likely cause: a learning rate too high for this loss "
-            f"(lr_d={self.config.lr_d:g}, lr_g={self.config.lr_g:g}); lower it and press play again."
+            f"(lr_d={self.config.lr_d:g}, lr_g={self.config.lr_g:g}); lower it and press play again.",
+            start=start, bad_step=bad_step, which=which, step=self.step, lr_d=self.config.lr_d, lr_g=self.config.lr_g,
         )
 
     # ----- what the pictures and charts read ---------------------------------------

@@ -3,7 +3,7 @@
 Each case sets the sidebar the way a curious student would (learning rates at
 1.0, k at 10, the smallest and largest minibatch) and plays a few ticks under
 AppTest. The page must show no exception; if the run diverged, the user sees
-the trainer's own message (which step it rolled back to, and the likely cause)
+the trainer's facts in the page's words (which step it rolled back to, and the likely cause)
 and the run is paused on finite weights.
 """
 
@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 APP = "../app.py"
 DIVERGED = re.compile(r"^Training diverged between steps \d+ and \d+: (D's loss|G's loss|the network weights) became NaN "
                       r"or infinite\. Rolled back to step (\d+)\. Likely cause: a learning rate too high for this loss "
-                      r"\(lr_d=[\d.e+-]+, lr_g=[\d.e+-]+\); lower it and press play again\.$")
+                      r"\(lr_D = [\d.e+-]+, lr_G = [\d.e+-]+\); lower it and press Play again\.$")
 
 
 def page(path):

@@ -1,4 +1,4 @@
-"""Streamlit glue shared by the pages: controls and the live loop.
+"""Streamlit glue shared by the pages: controls, the live loop, the language and presentation mode.
 
 This is the only part of ganviz that imports Streamlit. All sessions of a
 Streamlit server are threads of one process, so torch's thread count is capped
@@ -31,4 +31,81 @@ def ensure_navigation() -> None:
         st.rerun()
     from .sessions import register
 
+    use_language()
     register()
+
+
+LANG_KEY = "ganviz.lang"
+PRESENT_KEY = "ganviz.present"
+
+
+def first_language() -> str:
+    """A new session's language: the URL's ``?lang=`` if it names one, else ``GANVIZ_LANG``, else English."""
+    import os
+
+    import streamlit as st
+
+    from ganviz.i18n import DEFAULT, LANGUAGES
+
+    for wanted in (st.query_params.get("lang"), os.environ.get("GANVIZ_LANG")):
+        if wanted in LANGUAGES:
+            return wanted
+    return DEFAULT
+
+
+def use_language() -> str:
+    """Make the session's chosen language the one ``ganviz.i18n.t`` speaks in this run (or live-loop tick)."""
+    import streamlit as st
+
+    from ganviz.i18n import LANGUAGES, set_language
+
+    code = st.session_state.get(LANG_KEY)
+    if code not in LANGUAGES:
+        code = first_language()
+    set_language(code)
+    return code
+
+
+def presenting() -> bool:
+    """True while presentation mode is on: no controls, large type, the figure and the key numbers."""
+    import streamlit as st
+
+    return bool(st.session_state.get(PRESENT_KEY, False))
+
+
+def app_settings() -> None:
+    """The top of the sidebar on every page: the language switch and the presentation-mode toggle.
+
+    In presentation mode the sidebar is hidden, large type is set for a
+    projector, and a button at the top of the page turns it off again.
+    """
+    import streamlit as st
+
+    from ganviz.i18n import LANGUAGES, t
+
+    st.session_state.setdefault(LANG_KEY, first_language())
+    st.sidebar.radio("Language / 언어", list(LANGUAGES), key=LANG_KEY, format_func=LANGUAGES.get, horizontal=True)
+    use_language()
+    st.sidebar.toggle(t("app.present"), key=PRESENT_KEY, help=t("app.present_help"))
+    if presenting():
+        st.html(f"<style>{PRESENTATION_CSS}</style>")
+        st.button(t("app.present_exit"), key="ganviz.present_exit", icon=":material/close_fullscreen:",
+                  on_click=_stop_presenting)
+
+
+def _stop_presenting() -> None:
+    import streamlit as st
+
+    st.session_state[PRESENT_KEY] = False
+
+
+# Presentation mode: no sidebar (its widgets keep their values), large type for the last row of a classroom.
+PRESENTATION_CSS = """
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stSidebarHeader"],
+[data-testid="stExpander"], header[data-testid="stHeader"] { display: none !important; }
+.stMainBlockContainer { max-width: 100% !important; padding-top: 1rem !important; }
+[data-testid="stMetricValue"] { font-size: 3rem !important; }
+[data-testid="stMetricLabel"] p { font-size: 1.35rem !important; }
+.stMainBlockContainer p, .stMainBlockContainer li { font-size: 1.3rem !important; }
+h1 { font-size: 2.4rem !important; }
+"""

@@ -6,40 +6,40 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from ganviz.i18n import t
 from ganviz.losses import LOSSES
 from ganviz.trainer import TrainConfig
 
-LEARNING_RATES = [1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 1e-2, 2e-2, 5e-2, 0.1, 0.2, 0.5, 1.0]
+LEARNING_RATES = [1e-5, 2e-5, 5e-5, 1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 1e-2, 2e-2, 5e-2, 0.1, 0.2, 0.5, 1.0]
 BATCHES = [16, 32, 64, 128, 256, 512]
 WIDTHS = [4, 8, 16, 32, 64, 128]
 
-TARGET_LABELS = {
-    "gaussian": "One Gaussian (as in Figure 1)",
-    "bimodal": "Two-Gaussian mixture",
-    "gaussian2d": "One Gaussian",
-    "ring8": "ring8: 8 Gaussians on a circle",
-    "grid25": "grid25: 25 Gaussians on a grid",
-    "spiral": "Spiral (Swiss roll)",
-    "moons": "Two moons",
-    "custom": "Your own points (draw or upload)",
-}
+TARGETS = ["gaussian", "bimodal", "gaussian2d", "ring8", "grid25", "spiral", "moons", "custom"]  # t("target.<name>")
 Z_DIMS = [1, 2, 3, 4, 8, 16]
 DEPTHS = [1, 2, 3, 4]
-LOSS_LABELS = {
-    "minimax": "minimax: G minimises log(1 − D(G(z))) (saturating)",
-    "nonsaturating": "non-saturating: G maximises log D(G(z))",
-    "lsgan": "least squares (LSGAN)",
-    "wgan-gp": "Wasserstein + gradient penalty",
-    "hinge": "hinge",
-}
+G_OFFSETS = [-3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0]
+
+
+def target_label(name: str) -> str:
+    """The target's name as the sidebar shows it, in the current language."""
+    return t(f"target.{name}") if name in TARGETS else name
 
 
 @dataclass
 class Pacing:
-    """How the live loop advances: iterations per frame and seconds between frames."""
+    """How the live loop advances: iterations per frame and seconds between frames.
+
+    In slow motion (``slow``) each frame is one beat of Algorithm 1 (one D step,
+    or the G step), ``SLOW_FRAME_SECONDS`` apart, so the class sees the two
+    players take turns.
+    """
 
     iterations_per_frame: int
     frame_seconds: float
+    slow: bool = False
+
+
+SLOW_FRAME_SECONDS = 1.2
 
 
 def sidebar_config(key: str, defaults: TrainConfig, targets: list[str], frame_seconds: float = 0.2,
@@ -50,37 +50,58 @@ def sidebar_config(key: str, defaults: TrainConfig, targets: list[str], frame_se
     slider's default: 0.1 s and 20 make 10 frames and 200 iterations a second.
     """
     sb = st.sidebar
-    sb.header("Controls")
-    sb.caption("k, the learning rates and m apply at once; the other controls start a new model.")
-    k = sb.slider("k: D steps per G step", 1, 10, defaults.k, key=f"{key}.k",
-                  help="Algorithm 1 updates D k times, on fresh minibatches, before each update of G.")
-    lr_d = sb.select_slider("learning rate of D", LEARNING_RATES, defaults.lr_d, key=f"{key}.lr_d", format_func=_fmt)
-    lr_g = sb.select_slider("learning rate of G", LEARNING_RATES, defaults.lr_g, key=f"{key}.lr_g", format_func=_fmt)
-    batch = sb.select_slider("minibatch size m", BATCHES, defaults.batch, key=f"{key}.batch")
-    iterations = sb.slider("iterations per frame", 1, 200, iterations_per_frame, key=f"{key}.speed",
-                           help="How many Algorithm-1 iterations run between two redraws: the speed of the movie.")
+    sb.header(t("controls.header"))
+    sb.caption(t("controls.live_caption"))
+    k = sb.slider(t("controls.k"), 1, 10, defaults.k, key=f"{key}.k", help=t("controls.k_help"))
+    lr_d = sb.select_slider(t("controls.lr_d"), LEARNING_RATES, defaults.lr_d, key=f"{key}.lr_d", format_func=_fmt,
+                            help=t("controls.lr_help"))
+    lr_g = sb.select_slider(t("controls.lr_g"), LEARNING_RATES, defaults.lr_g, key=f"{key}.lr_g", format_func=_fmt,
+                            help=t("controls.lr_help"))
+    batch = sb.select_slider(t("controls.batch"), BATCHES, defaults.batch, key=f"{key}.batch",
+                             help=t("controls.batch_help"))
+    slow = sb.toggle(t("controls.slow"), value=False, key=f"{key}.slow", help=t("controls.slow_help"))
+    iterations = sb.slider(t("controls.speed"), 1, 200, iterations_per_frame, key=f"{key}.speed",
+                           help=t("controls.speed_help"), disabled=slow)
     sb.divider()
-    sb.caption("These start a new model:")
-    dist = sb.selectbox("target p_data", targets, targets.index(defaults.dist), key=f"{key}.dist",
-                        format_func=lambda name: TARGET_LABELS.get(name, name))
-    loss = sb.selectbox("loss type", list(LOSSES), list(LOSSES).index(defaults.loss), key=f"{key}.loss",
-                        format_func=lambda name: LOSS_LABELS.get(name, name),
-                        help="minimax is the paper's game; non-saturating is the paper's practical recommendation.")
-    optimizer = sb.radio("optimizer", ["sgd", "adam"], ["sgd", "adam"].index(defaults.optimizer), key=f"{key}.opt",
-                         format_func={"sgd": "SGD + momentum (paper)", "adam": "Adam"}.get, horizontal=True)
-    prior = sb.radio("noise prior p_z", ["uniform", "normal"], ["uniform", "normal"].index(defaults.prior),
-                     key=f"{key}.prior", horizontal=True, format_func={"uniform": "uniform (paper)", "normal": "normal"}.get)
-    z_dim = sb.select_slider("noise dimension", Z_DIMS, defaults.z_dim, key=f"{key}.z_dim",
-                             help="The dimension of z. With 1, G draws a curve; with 2 or more it can cover an area.")
-    width = sb.select_slider("network width (units per hidden layer)", WIDTHS, defaults.width, key=f"{key}.width",
-                             help="Both G and D use this many ReLU units per hidden layer.")
-    depth = sb.select_slider("hidden layers", DEPTHS, defaults.depth, key=f"{key}.depth",
-                             help="How many hidden layers G and D each have.")
-    seed = int(sb.number_input("seed", 0, 10_000, defaults.seed, key=f"{key}.seed"))
+    sb.caption(t("controls.new_model_caption"))
+    dist = sb.selectbox(t("controls.target"), targets, targets.index(defaults.dist), key=f"{key}.dist",
+                        format_func=target_label, help=t("controls.target_help"))
+    loss = sb.selectbox(t("controls.loss"), list(LOSSES), list(LOSSES).index(defaults.loss), key=f"{key}.loss",
+                        format_func=lambda name: t(f"loss.{name}"), help=t("controls.loss_help"))
+    optimizer = sb.radio(t("controls.optimizer"), ["sgd", "adam"], ["sgd", "adam"].index(defaults.optimizer),
+                         key=f"{key}.opt", format_func=lambda name: t(f"optimizer.{name}"), horizontal=True,
+                         help=t("controls.optimizer_help"))
+    prior = sb.radio(t("controls.prior"), ["uniform", "normal"], ["uniform", "normal"].index(defaults.prior),
+                     key=f"{key}.prior", horizontal=True, format_func=lambda name: t(f"prior.{name}"),
+                     help=t("controls.prior_help"))
+    z_dim = sb.select_slider(t("controls.z_dim"), Z_DIMS, defaults.z_dim, key=f"{key}.z_dim",
+                             help=t("controls.z_dim_help"))
+    width = sb.select_slider(t("controls.width"), WIDTHS, defaults.width, key=f"{key}.width",
+                             help=t("controls.width_help"))
+    depth = sb.select_slider(t("controls.depth"), DEPTHS, defaults.depth, key=f"{key}.depth",
+                             help=t("controls.depth_help"))
+    g_offset = sb.select_slider(t("controls.g_offset"), G_OFFSETS, defaults.g_offset, key=f"{key}.g_offset",
+                                help=t("controls.g_offset_help"), format_func=_fmt)
+    seed = int(sb.number_input(t("controls.seed"), 0, 10_000, defaults.seed, key=f"{key}.seed",
+                               help=t("controls.seed_help")))
     config = TrainConfig(dist=dist, loss=loss, k=k, lr_d=lr_d, lr_g=lr_g, batch=batch, optimizer=optimizer,
                          momentum=defaults.momentum, prior=prior, z_dim=z_dim, width=width,
-                         depth=depth, seed=seed, device=defaults.device)
+                         depth=depth, seed=seed, device=defaults.device, g_offset=float(g_offset))
+    if slow:
+        return config, Pacing(1, SLOW_FRAME_SECONDS, slow=True)
     return config, Pacing(iterations, frame_seconds)
+
+
+# The sidebar's widget keys (after "<page key>.") of each TrainConfig field it sets.
+WIDGET_OF_FIELD = {"k": "k", "lr_d": "lr_d", "lr_g": "lr_g", "batch": "batch", "dist": "dist", "loss": "loss",
+                   "optimizer": "opt", "prior": "prior", "z_dim": "z_dim", "width": "width", "depth": "depth",
+                   "seed": "seed", "g_offset": "g_offset"}
+
+
+def set_widgets(key: str, config: TrainConfig) -> None:
+    """Put ``config`` into the sidebar's widgets of page ``key`` (call before they are drawn, e.g. in a callback)."""
+    for name, widget in WIDGET_OF_FIELD.items():
+        st.session_state[f"{key}.{widget}"] = getattr(config, name)
 
 
 def _fmt(lr: float) -> str:
@@ -104,17 +125,16 @@ def mixture_picker(key: str, label: str, default: dict, where=None):
         ss.setdefault(f"{key}.{name}", v)
     box = where or st.sidebar
     box.markdown(f"**{label}**")
-    kind = box.radio(f"shape of {label}", ["gaussian", "mixture"], key=f"{key}.kind", horizontal=True,
-                     label_visibility="collapsed", format_func={"gaussian": "Gaussian", "mixture": "two Gaussians"}.get)
+    kind = box.radio(t("mixture.shape", label=label), ["gaussian", "mixture"], key=f"{key}.kind", horizontal=True,
+                     label_visibility="collapsed", format_func=lambda name: t(f"mixture.{name}"))
     c1, c2 = box.columns(2)
-    m1 = c1.slider("mean", -4.0, 4.0, step=0.1, key=f"{key}.m1", help=f"Where {label} is centred.")
-    s1 = c2.slider("std", 0.1, 2.0, step=0.05, key=f"{key}.s1", help=f"How spread out {label} is.")
+    m1 = c1.slider(t("mixture.mean"), -4.0, 4.0, step=0.1, key=f"{key}.m1", help=t("mixture.mean_help", label=label))
+    s1 = c2.slider(t("mixture.std"), 0.1, 2.0, step=0.05, key=f"{key}.s1", help=t("mixture.std_help", label=label))
     if kind == "gaussian":
         return mixture_1d([m1], [s1], name=label)
-    m2 = c1.slider("mean 2", -4.0, 4.0, step=0.1, key=f"{key}.m2", help="Centre of the second Gaussian.")
-    s2 = c2.slider("std 2", 0.1, 2.0, step=0.05, key=f"{key}.s2", help="Spread of the second Gaussian.")
-    w = box.slider("weight of the first Gaussian", 0.05, 0.95, step=0.05, key=f"{key}.w",
-                   help="The share of the mass in the first Gaussian; the second gets the rest.")
+    m2 = c1.slider(t("mixture.mean2"), -4.0, 4.0, step=0.1, key=f"{key}.m2", help=t("mixture.mean2_help"))
+    s2 = c2.slider(t("mixture.std2"), 0.1, 2.0, step=0.05, key=f"{key}.s2", help=t("mixture.std2_help"))
+    w = box.slider(t("mixture.weight"), 0.05, 0.95, step=0.05, key=f"{key}.w", help=t("mixture.weight_help"))
     return mixture_1d([m1, m2], [s1, s2], [w, 1.0 - w], name=label)
 
 

@@ -16,10 +16,13 @@ from typing import Callable
 
 import streamlit as st
 
+from ganviz.i18n import t
+from ganviz.recorder import FrameRecorder
 from ganviz.snapshot import Snapshot1D, take_snapshot
 from ganviz.trainer import DivergenceError, Plateau, TrainConfig, Trainer
 
-from .controls import Pacing
+from . import presenting, use_language
+from .controls import Pacing, set_widgets
 from .sessions import track_trainers
 
 D_WINDOW = 100  # D-only steps per frame while "train D to optimality" runs
@@ -28,6 +31,7 @@ D_WINDOW = 100  # D-only steps per frame while "train D to optimality" runs
 # hold the interpreter for seconds while the others wait. Past the budget the frame draws what it has.
 FRAME_BUDGET_S = float(os.environ.get("GANVIZ_FRAME_BUDGET_MS", "150")) / 1000
 TRAIN_CHUNK = 5  # iterations between two looks at the clock
+RECORDED_FRAMES = 150  # frames kept per run for the timeline and the replay (evenly thinned; see recorder.py)
 
 
 def train_within(trainer: Trainer, iterations: int, budget_s: float, clock: Callable[[], float] = time.perf_counter) -> int:
@@ -55,7 +59,10 @@ class LiveRun:
         ss = st.session_state
         ss.setdefault(f"{key}.mode", "paused")  # paused | playing | fit_d
         ss.setdefault(f"{key}.frozen", [])
-        ss.setdefault(f"{key}.message", None)
+        ss.setdefault(f"{key}.message", None)  # (kind, i18n key, values), said in the reader's language
+        ss.setdefault(f"{key}.diverged", False)
+        ss.setdefault(f"{key}.rate", None)  # (time, step, iterations per second) of the last frame
+        ss.setdefault(f"{key}.recorder", FrameRecorder(RECORDED_FRAMES))
 
     def _get(self, name):
         return st.session_state[f"{self.key}.{name}"]
@@ -65,6 +72,7 @@ class LiveRun:
 
     mode = property(lambda self: self._get("mode"), lambda self, v: self._set("mode", v))
     frozen = property(lambda self: self._get("frozen"))
+    recorder = property(lambda self: self._get("recorder"))
 
     @property
     def trainer(self) -> Trainer | None:
@@ -76,10 +84,22 @@ class LiveRun:
         ``target`` is for a custom target (e.g. the user's points): a new target object means a new model.
         """
         trainer = self.trainer
+        preset = st.session_state.pop(f"{self.key}.preset", None)
+        if preset is not None:  # loaded by a preset button: a fresh run of it, even if nothing changed
+            self.reset(config, target)
+            st.session_state[f"{self.key}.preset_caption"] = preset.name
+            if preset.warmup:
+                self._guarded(lambda fresh: fresh.train(preset.warmup))
+                self.snapshot(self.trainer)
+            if preset.then == "fit_d":
+                self._fit_d()
+            else:
+                self.mode = "playing"
+            return self.trainer
         new_target = target is not None and trainer is not None and trainer.target is not target
         if trainer is None or trainer.config.needs_new_model(config) or new_target:
             if trainer is not None:
-                st.toast("New model: the target or a control that defines the model changed, so training restarts.")
+                st.toast(t("live.new_model"))
             self.reset(config, target)
         elif trainer.config != config:
             trainer.apply(config)
@@ -92,57 +112,99 @@ class LiveRun:
         self.mode = "paused"
         self._set("message", None)
         self._set("frozen", [])
+        self._set("diverged", False)
+        self._set("rate", None)
+        self._set("preset_caption", None)
+        self.recorder.clear()
 
-    def say(self, kind: str, text: str) -> None:
-        self._set("message", (kind, text))
+    def preset_buttons(self, presets: list) -> None:
+        """A row of buttons, one per preset of this page (``ganviz.presets``), each with its caption under it."""
+        if not presets:
+            return
+        for col, preset in zip(st.columns(len(presets)), presets):
+            col.button(t(f"preset.{preset.name}.title"), key=f"{self.key}.preset.{preset.name}", icon=":material/science:",
+                       on_click=self._load_preset, args=(preset,), width="stretch",
+                       help=t(f"preset.{preset.name}.caption"))
+
+    def _load_preset(self, preset) -> None:
+        set_widgets(self.key, preset.config)
+        st.session_state[f"{self.key}.preset"] = preset
+
+    def preset_caption(self) -> None:
+        """What the last loaded preset shows, until the run is reset."""
+        name = st.session_state.get(f"{self.key}.preset_caption")
+        if name:
+            st.info(t(f"preset.{name}.caption"), icon=":material/science:")
+
+    def say(self, kind: str, key: str, **values) -> None:
+        """Show ``t(key, **values)`` as st.<kind> above the figure until the next action (stored untranslated)."""
+        self._set("message", (kind, key, values))
 
     def show_message(self) -> None:
         message = self._get("message")
         if message:
-            getattr(st, message[0])(message[1])
+            kind, key, values = message
+            getattr(st, kind)(t(key, **values))
 
     # ----- toolbar -----------------------------------------------------------------
     def toolbar(self, config: TrainConfig, target=None) -> None:
-        """Play/pause, step, reset, train D to optimality, snapshot."""
-        cols = st.columns([1.1, 1, 1, 1.8, 1.2, 1.4])
+        """Play/pause, step, D step, G step, reset; train D to optimality, snapshot, clear snapshots."""
         playing = self.mode == "playing"
-        cols[0].button("Pause" if playing else "Play", icon=":material/pause:" if playing else ":material/play_arrow:", key=f"{self.key}.play", type="primary",
-                       on_click=self._toggle_play, width="stretch",
-                       help="Run Algorithm 1 continuously, redrawing after each batch of iterations.")
-        cols[1].button("Step", icon=":material/skip_next:", key=f"{self.key}.step", on_click=self._step, width="stretch",
-                       help="One iteration of Algorithm 1: k updates of D, then one of G.")
-        cols[2].button("Reset", icon=":material/restart_alt:", key=f"{self.key}.reset", on_click=self.reset, args=(config, target),
-                       width="stretch", help="A fresh model with the same seed: the same run again.")
-        cols[3].button("Train D to optimality", icon=":material/target:", key=f"{self.key}.fit_d", on_click=self._fit_d,
-                       width="stretch",
-                       help="Freeze G and train D alone until it stops improving: D moves onto D* (panel (b)).")
-        cols[4].button("Snapshot", icon=":material/photo_camera:", key=f"{self.key}.snap", on_click=self._freeze, width="stretch",
-                       help="Freeze the current frame as a panel below, to compare (a)-(d).")
-        cols[5].button("Clear snapshots", key=f"{self.key}.clear", on_click=lambda: self._set("frozen", []),
-                       width="stretch", disabled=not self.frozen)
+        cols = st.columns(5)
+        cols[0].button(t("live.pause") if playing else t("live.play"),
+                       icon=":material/pause:" if playing else ":material/play_arrow:", key=f"{self.key}.play",
+                       type="primary", on_click=self._toggle_play, width="stretch", help=t("live.play_help"))
+        cols[1].button(t("live.step"), icon=":material/skip_next:", key=f"{self.key}.step", on_click=self._step,
+                       width="stretch", help=t("live.step_help"))
+        cols[2].button(t("live.d_step"), icon=":material/gavel:", key=f"{self.key}.d_step", on_click=self._d_step,
+                       width="stretch", help=t("live.d_step_help"))
+        cols[3].button(t("live.g_step"), icon=":material/brush:", key=f"{self.key}.g_step", on_click=self._g_step,
+                       width="stretch", help=t("live.g_step_help"))
+        cols[4].button(t("live.reset"), icon=":material/restart_alt:", key=f"{self.key}.reset", on_click=self.reset,
+                       args=(config, target), width="stretch", help=t("live.reset_help"))
+        if presenting():
+            return
+        cols = st.columns([1.6, 1, 1, 1.4])
+        cols[0].button(t("live.fit_d"), icon=":material/target:", key=f"{self.key}.fit_d", on_click=self._fit_d,
+                       width="stretch", help=t("live.fit_d_help"))
+        cols[1].button(t("live.snapshot"), icon=":material/photo_camera:", key=f"{self.key}.snap",
+                       on_click=self._freeze, width="stretch", help=t("live.snapshot_help"))
+        cols[2].button(t("live.clear"), key=f"{self.key}.clear", on_click=lambda: self._set("frozen", []),
+                       width="stretch", disabled=not self.frozen, help=t("live.clear_help"))
 
     def show_frozen(self, figure: Callable[[object, str], object]) -> None:
         """The frozen snapshots (a)-(d) in a row, each drawn by ``figure(snapshot, title)``."""
         if not self.frozen:
             return
-        st.subheader("Snapshots")
+        st.subheader(t("live.snapshots"))
         for i, (col, snap) in enumerate(zip(st.columns(4), self.frozen)):
-            title = f"({'abcd'[i]}) step {snap.step:,}, JSD {snap.metrics['jsd']:.3f}"
+            title = t("live.frozen_title", panel="abcd"[i], step=f"{snap.step:,}", jsd=f"{snap.metrics['jsd']:.3f}")
             col.plotly_chart(figure(snap, title), key=f"{self.key}.frozen{i}", config={"displayModeBar": False})
 
     def _toggle_play(self):
         self.mode = "paused" if self.mode == "playing" else "playing"
         self._set("message", None)
+        self._set("diverged", False)
 
     def _step(self):
         self.mode = "paused"
-        self._guarded(lambda t: t.train(1))
+        self._guarded(lambda trainer: trainer.train(1))
+
+    def _d_step(self):
+        self.mode = "paused"
+        self._guarded(lambda trainer: trainer.train_discriminator(1))
+        self.say("info", "live.d_step_done")
+
+    def _g_step(self):
+        self.mode = "paused"
+        self._guarded(lambda trainer: trainer.train_generator(1))
+        self.say("info", "live.g_step_done")
 
     def _fit_d(self):
         self.mode = "fit_d"
         self._set("plateau", Plateau())
         self._set("fit_start", self.trainer.d_steps)
-        self.say("info", "Training D alone, G frozen: watch D(x) move onto D*(x) = p_data/(p_data + p_g).")
+        self.say("info", "live.fit_d_running")
 
     def _freeze(self):
         if len(self.frozen) >= 4:
@@ -155,20 +217,23 @@ class LiveRun:
             return work(self.trainer)
         except DivergenceError as err:
             self.mode = "paused"
-            self.say("error", str(err))
+            self._set("diverged", True)
+            self.say("error", f"live.diverged_{err.which}", start=err.start, bad_step=err.bad_step, step=err.step,
+                     lr_d=f"{err.lr_d:g}", lr_g=f"{err.lr_g:g}")
             return None
 
     # ----- the loop ------------------------------------------------------------------
     def advance(self, pacing: Pacing) -> None:
         """One frame's worth of training, according to the mode."""
-        if self.mode == "playing":
-            self._guarded(lambda t: train_within(t, pacing.iterations_per_frame, FRAME_BUDGET_S))
+        if self.mode == "playing" and pacing.slow:
+            self._guarded(lambda trainer: trainer.beat())
+        elif self.mode == "playing":
+            self._guarded(lambda trainer: train_within(trainer, pacing.iterations_per_frame, FRAME_BUDGET_S))
         elif self.mode == "fit_d":
-            loss = self._guarded(lambda t: t.train_discriminator(D_WINDOW))
+            loss = self._guarded(lambda trainer: trainer.train_discriminator(D_WINDOW))
             if loss is None or self._get("plateau").update(loss):
                 if loss is not None:
-                    steps = self.trainer.d_steps - self._get("fit_start")
-                    self.say("success", f"D stopped improving after {steps} D steps (G frozen): it now sits on D*.")
+                    self.say("success", "live.fit_d_done", steps=self.trainer.d_steps - self._get("fit_start"))
                 self.mode = "paused"
 
     def fragment(self, pacing: Pacing, draw: Callable[[Snapshot1D, Trainer], None]) -> None:
@@ -177,20 +242,58 @@ class LiveRun:
 
         @st.fragment(run_every=pacing.frame_seconds if running else None)
         def frame():
+            use_language()
             track_trainers()
             if self.mode != "paused":
                 self.advance(pacing)
-            draw(self.snapshot(self.trainer), self.trainer)
+            snap = self.snapshot(self.trainer)
+            if running:
+                self.recorder.record(snap)
+            self.status_line(pacing)
+            draw(snap, self.trainer)
+            if pacing.slow or self.trainer.last_beat:
+                st.caption(beat_caption(self.trainer))
             settings_caption(self.trainer, pacing)
             if running and self.mode == "paused":
                 st.rerun(scope="app")  # stop the timer and refresh the buttons
 
         frame()
 
+    def status_line(self, pacing: Pacing) -> None:
+        """Always on screen: running / paused / training D / diverged, the step and the iterations per second."""
+        now, step = time.monotonic(), self.trainer.step
+        last = self._get("rate")
+        rate = None
+        if self.mode == "playing" and last is not None and now > last[0]:
+            fresh = (step - last[1]) / (now - last[0])
+            rate = fresh if last[2] is None else 0.7 * last[2] + 0.3 * fresh  # smoothed over a few frames
+        self._set("rate", (now, step, rate) if self.mode == "playing" else None)
+        if self._get("diverged"):
+            badge = f":red-badge[:material/error: {t('live.status_diverged')}]"
+        elif self.mode == "playing":
+            badge = f":green-badge[:material/play_arrow: {t('live.status_running')}]"
+        elif self.mode == "fit_d":
+            badge = f":blue-badge[:material/target: {t('live.status_fit_d')}]"
+        else:
+            badge = f":gray-badge[:material/pause: {t('live.status_paused')}]"
+        speed = t("live.status_rate", rate=f"{rate:,.0f}") if rate is not None else ""
+        slow = f" · {t('live.status_slow')}" if pacing.slow else ""
+        st.markdown(f"{badge} &nbsp; {t('live.status_step', step=f'{step:,}')}{speed}{slow}")
+
+
+def beat_caption(trainer: Trainer) -> str:
+    """What the last slow-motion beat did, in one line for the class."""
+    if trainer.last_beat == "d":
+        return t("beat.d", i=trainer.phase, k=trainer.config.k, m=trainer.config.batch)
+    if trainer.last_beat == "g":
+        return t("beat.g", m=trainer.config.batch)
+    return t("beat.next", k=trainer.config.k)
+
 
 def settings_caption(trainer: Trainer, pacing: Pacing) -> None:
     """One line under the figure: the live settings the run trains with right now, and on which device."""
     c = trainer.config
-    st.caption(f"training with k = {c.k}, m = {c.batch}, lr_D = {c.lr_d:g}, lr_G = {c.lr_g:g}; "
-               f"{pacing.iterations_per_frame} iterations per frame, a frame every {pacing.frame_seconds:g} s; "
-               f"on the {trainer.device.type.upper()}")
+    st.caption(t("live.settings", k=c.k, m=c.batch, lr_d=f"{c.lr_d:g}", lr_g=f"{c.lr_g:g}",
+                 per_frame=pacing.iterations_per_frame, seconds=f"{pacing.frame_seconds:g}",
+                 device=trainer.device.type.upper()))
+

@@ -39,6 +39,7 @@ import streamlit as st
 import streamlit.components.v1 as components_v1
 from streamlit import config
 
+from ganviz.projector import for_projector
 from ganviz.wire import figure_json
 
 PLOTLY_JS_DIR = Path(plotly.__file__).parent / "package_data"  # holds plotly.min.js
@@ -96,7 +97,12 @@ def live_plotly_chart(fig: Any, key: str, height: int | None = None) -> None:
     ``key`` names the chart: keep it the same across reruns (it is also the
     default ``layout.uirevision``, so zoom and pan survive new data).
     ``height`` in pixels overrides ``layout.height`` (plotly's default: 450).
+    In presentation mode the figure is drawn ``for_projector``: larger type and lines.
     """
+    from . import presenting
+
+    if presenting():
+        fig = for_projector(fig if isinstance(fig, dict) else fig.to_dict())
     _chart(
         key=key,
         data={

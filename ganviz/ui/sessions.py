@@ -33,6 +33,7 @@ import weakref
 
 import streamlit as st
 
+from ganviz.i18n import t
 from ganviz.race import Race
 from ganviz.trainer import Trainer
 
@@ -116,8 +117,7 @@ def register() -> None:
     if first_run:
         cap = max_sessions()
         if cap is not None and counts()["sessions"] >= cap:
-            st.error(f"This server already has {cap} students, its limit (GANVIZ_MAX_SESSIONS). Ask your teacher "
-                     "for another address, or reload the page in a minute.")
+            st.error(t("sessions.full", cap=cap))
             st.stop()
         st.session_state["ganviz.session"] = _session()
         _say_if_restarted()
@@ -130,15 +130,14 @@ def _say_if_restarted() -> None:
     """On a session's first run: if the page's URL names another server run, the server restarted under it.
 
     The URL carries ``?server=<SERVER_RUN>`` (8 hex digits, random per process;
-    nothing else is read from it). When a replica restarts, the student's page
+    nothing else is read from it but ``lang``, see ``ganviz.ui.first_language``). When a replica restarts, the student's page
     reconnects by itself to a fresh session (on that replica or, behind the
     proxy, another one); the old run is gone, and this says so instead of
     silently showing step 0.
     """
     seen = st.query_params.get("server")
     if seen is not None and _RUN_PATTERN.fullmatch(seen) and seen != SERVER_RUN:
-        st.warning("The server restarted (or you were moved to another one), so this is a fresh session: the run "
-                   "you had starts again from step 0.", icon=":material/restart_alt:")
+        st.warning(t("sessions.restarted"), icon=":material/restart_alt:")
     st.query_params["server"] = SERVER_RUN
 
 
@@ -153,7 +152,8 @@ def _start_janitor() -> None:
     ``server.disconnectedSessionTTL`` seconds, in case the tab reconnects, but it
     only reaps expired sessions when a session is saved (someone connects or
     leaves): the last tab to close stays in memory until the next visitor.
-    This thread reaps them every few seconds instead. It uses Streamlit's
+    This thread reaps them every few seconds instead, and collects the
+    garbage they leave at once. It uses Streamlit's
     internal session storage; if that changes shape, it stops and says so once,
     and sessions are reaped lazily as before.
     """
@@ -164,10 +164,21 @@ def _start_janitor() -> None:
     def reap_forever():
         from streamlit.runtime import Runtime
 
+        seen, collect_ticks = None, 0
         while True:
             time.sleep(JANITOR_SECONDS)
             try:
-                Runtime.instance()._session_mgr._session_storage._cache.expire()
+                cache = Runtime.instance()._session_mgr._session_storage._cache
+                cache.expire()
+                # A dropped session's trainers sit in reference cycles (closures, optimizers) that only the cycle
+                # collector frees, and an idle server may not allocate enough to run it: collect for a few ticks
+                # after any session comes or goes (Streamlit drops a session some moments after it closes).
+                now = (len(cache), counts()["sessions"])
+                if now != seen:
+                    seen, collect_ticks = now, 3
+                if collect_ticks:
+                    collect_ticks -= 1
+                    gc.collect()
             except Exception as err:  # noqa: BLE001 - a Streamlit upgrade must not break the app
                 log.info("closed sessions are reaped lazily (cannot reach Streamlit's session storage: %s)", err)
                 return

@@ -1,0 +1,273 @@
+"""English: the reference catalogue. Every key the pages use is here; other languages mirror it.
+
+Keys are grouped by where they are used, one section per page or module, each
+between a ``# --- name`` line and a ``# --- end name`` line. Text in ``{braces}``
+is filled in by ``t(key, name=value)``; mathematical notation stays as it is.
+"""
+
+NAME = "English"
+
+STRINGS = {
+    # --- app (app.py, ganviz/ui/__init__.py, ganviz/ui/sessions.py)
+    "nav.home": "Home",
+    "nav.figure1": "Figure 1",
+    "nav.two_d": "2D",
+    "nav.mode_collapse": "Mode collapse",
+    "nav.theory": "Theory",
+    "nav.mnist": "MNIST",
+    "app.present": "Presentation mode",
+    "app.present_help": "For a projector: hides the controls, enlarges text, lines and numbers, and keeps the figure "
+                        "and the key numbers on screen. A button at the top of the page turns it off.",
+    "app.present_exit": "Leave presentation mode",
+    "explain.title": "What am I looking at?",
+    "sessions.full": "This server already has {cap} students, its limit (GANVIZ_MAX_SESSIONS). Ask your teacher for "
+                     "another address, or reload the page in a minute.",
+    "sessions.restarted": "The server restarted (or you were moved to another one), so this is a fresh session: the "
+                          "run you had starts again from step 0.",
+    # --- end app
+
+
+    # --- controls (ganviz/ui/controls.py)
+    "controls.header": "Controls",
+    "controls.live_caption": "k, the learning rates, m and the speed apply at once; the controls below the line "
+                             "start a new model.",
+    "controls.k": "k: D steps per G step",
+    "controls.k_help": "Algorithm 1 updates D k times, on fresh minibatches, before each update of G.",
+    "controls.lr_d": "learning rate of D",
+    "controls.lr_g": "learning rate of G",
+    "controls.lr_help": "The size of each gradient step. Too small: nothing moves; too large: the run oscillates or "
+                        "diverges (it is then rolled back and you are told).",
+    "controls.batch": "minibatch size m",
+    "controls.batch_help": "How many real samples and how many noise samples each step uses (the paper's m).",
+    "controls.slow": "slow motion",
+    "controls.slow_help": "One beat of Algorithm 1 per frame, about a second apart: each D step and the G step are "
+                          "shown one at a time, with a line saying what happens.",
+    "controls.speed": "iterations per frame",
+    "controls.speed_help": "How many Algorithm-1 iterations run between two redraws: the speed of the movie.",
+    "controls.new_model_caption": "These start a new model:",
+    "controls.target": "target p_data",
+    "controls.target_help": "The data distribution G must learn. Its density is known exactly.",
+    "controls.loss": "loss type",
+    "controls.loss_help": "minimax is the paper's game; non-saturating is the paper's practical recommendation.",
+    "controls.optimizer": "optimizer",
+    "controls.optimizer_help": "The paper used SGD with momentum; Adam adapts each weight's step size.",
+    "controls.prior": "noise prior p_z",
+    "controls.prior_help": "The distribution of the noise z that G turns into samples.",
+    "controls.z_dim": "noise dimension",
+    "controls.z_dim_help": "The dimension of z. With 1, G draws a curve; with 2 or more it can cover an area.",
+    "controls.width": "network width (units per hidden layer)",
+    "controls.width_help": "Both G and D use this many ReLU units per hidden layer.",
+    "controls.depth": "hidden layers",
+    "controls.depth_help": "How many hidden layers G and D each have.",
+    "controls.g_offset": "G starts shifted by",
+    "controls.g_offset_help": "Added to G's output when the model is built: p_g starts this far from where it "
+                              "would, e.g. to the left of the data.",
+    "controls.seed": "seed",
+    "controls.seed_help": "The same seed and settings give the same run on the same machine.",
+    "target.gaussian": "One Gaussian (as in Figure 1)",
+    "target.bimodal": "Two-Gaussian mixture",
+    "target.gaussian2d": "One Gaussian",
+    "target.ring8": "ring8: 8 Gaussians on a circle",
+    "target.grid25": "grid25: 25 Gaussians on a grid",
+    "target.spiral": "Spiral (Swiss roll)",
+    "target.moons": "Two moons",
+    "target.custom": "Your own points (draw or upload)",
+    "loss.minimax": "minimax: G minimises log(1 − D(G(z))) (saturating)",
+    "loss.nonsaturating": "non-saturating: G maximises log D(G(z))",
+    "loss.lsgan": "least squares (LSGAN)",
+    "loss.wgan-gp": "Wasserstein + gradient penalty",
+    "loss.hinge": "hinge",
+    "optimizer.sgd": "SGD + momentum (paper)",
+    "optimizer.adam": "Adam",
+    "prior.uniform": "uniform (paper)",
+    "prior.normal": "normal",
+    "mixture.shape": "shape of {label}",
+    "mixture.gaussian": "Gaussian",
+    "mixture.mixture": "two Gaussians",
+    "mixture.mean": "mean",
+    "mixture.mean_help": "Where {label} is centred.",
+    "mixture.std": "std",
+    "mixture.std_help": "How spread out {label} is.",
+    "mixture.mean2": "mean 2",
+    "mixture.mean2_help": "Centre of the second Gaussian.",
+    "mixture.std2": "std 2",
+    "mixture.std2_help": "Spread of the second Gaussian.",
+    "mixture.weight": "weight of the first Gaussian",
+    "mixture.weight_help": "The share of the mass in the first Gaussian; the second gets the rest.",
+    # --- end controls
+
+
+    # --- live (ganviz/ui/live.py, ganviz/ui/loop.py)
+    "live.play": "Play",
+    "live.pause": "Pause",
+    "live.play_help": "Run Algorithm 1 continuously, redrawing after each batch of iterations.",
+    "live.step": "Step",
+    "live.step_help": "One iteration of Algorithm 1: k updates of D, then one of G.",
+    "live.d_step": "D step",
+    "live.d_step_help": "One update of D alone (G held fixed): play the discriminator's turn.",
+    "live.g_step": "G step",
+    "live.g_step_help": "One update of G alone (D held fixed): play the generator's turn.",
+    "live.reset": "Reset",
+    "live.reset_help": "A fresh model with the same seed: the same run again.",
+    "live.fit_d": "Train D to optimality",
+    "live.fit_d_help": "Freeze G and train D alone until it stops improving: D moves onto D* (panel (b)).",
+    "live.snapshot": "Snapshot",
+    "live.snapshot_help": "Freeze the current frame as a panel below, to compare (a)-(d).",
+    "live.clear": "Clear snapshots",
+    "live.clear_help": "Remove the frozen panels.",
+    "live.snapshots": "Snapshots",
+    "live.frozen_title": "({panel}) step {step}, JSD {jsd}",
+    "live.new_model": "New model: the target or a control that defines the model changed, so training restarts.",
+    "live.d_step_done": "D took one step alone (G held fixed): D(x) moved towards D*; p_g did not move.",
+    "live.g_step_done": "G took one step alone (D held fixed): p_g moved towards where D says \"real\"; D did not "
+                        "move.",
+    "live.fit_d_running": "Training D alone, G frozen: watch D(x) move onto D*(x) = p_data/(p_data + p_g).",
+    "live.fit_d_done": "D stopped improving after {steps} D steps (G frozen): it now sits on D*.",
+    "live.diverged_d_loss": "Training diverged between steps {start} and {bad_step}: D's loss became NaN or "
+                            "infinite. Rolled back to step {step}. Likely cause: a learning rate too high for this "
+                            "loss (lr_D = {lr_d}, lr_G = {lr_g}); lower it and press Play again.",
+    "live.diverged_g_loss": "Training diverged between steps {start} and {bad_step}: G's loss became NaN or "
+                            "infinite. Rolled back to step {step}. Likely cause: a learning rate too high for this "
+                            "loss (lr_D = {lr_d}, lr_G = {lr_g}); lower it and press Play again.",
+    "live.diverged_weights": "Training diverged between steps {start} and {bad_step}: the network weights became NaN "
+                             "or infinite. Rolled back to step {step}. Likely cause: a learning rate too high for "
+                             "this loss (lr_D = {lr_d}, lr_G = {lr_g}); lower it and press Play again.",
+    "live.status_running": "running",
+    "live.status_paused": "paused",
+    "live.status_fit_d": "training D alone",
+    "live.status_diverged": "diverged, rolled back",
+    "live.status_step": "step **{step}**",
+    "live.status_rate": " · {rate} iterations/s",
+    "live.status_slow": "slow motion",
+    "live.settings": "training with k = {k}, m = {m}, lr_D = {lr_d}, lr_G = {lr_g}; {per_frame} iterations per frame, "
+                     "a frame every {seconds} s; on the {device}",
+    "beat.d": "Beat: D step {i} of {k}. D sees {m} real samples and {m} of G's samples and climbs V(D, G); G is held "
+              "fixed.",
+    "beat.g": "Beat: G step. {m} fresh z go through G, then through D; G's gradient flows back through D, which is "
+              "held fixed. The iteration is done.",
+    "beat.next": "Next beat: D step 1 of {k}.",
+    # --- end live
+
+
+    # --- presets (ganviz/presets.py)
+    "preset.figure1_abcd.title": "Figure 1: (a) to (d)",
+    "preset.figure1_abcd.caption": "The paper's setting. Watch p_g (green) slide onto p_data (black) and D (blue) "
+                                   "flatten towards ½; take a Snapshot early, press Train D to optimality for (b), "
+                                   "then play on to (d): JSD falls towards 0.",
+    "preset.d_star.title": "D learns D* (G frozen)",
+    "preset.d_star.caption": "After 200 iterations G is frozen and D trains alone: the blue dashed D(x) moves onto "
+                             "the red D* = p_data/(p_data + p_g) (Proposition 1).",
+    "preset.saturating.title": "Saturating loss stalls",
+    "preset.saturating.caption": "G starts 2.5 to the left of the data with the minimax loss log(1 − D(G(z))): D "
+                                 "rejects G's samples so surely that G's gradient vanishes and JSD stays at log 2.",
+    "preset.nonsaturating.title": "Non-saturating loss escapes",
+    "preset.nonsaturating.caption": "The same start with the non-saturating loss −log D(G(z)): G gets a strong "
+                                    "gradient exactly where D rejects it, and p_g moves onto the data.",
+    "preset.diverge.title": "Learning rate too high: divergence",
+    "preset.diverge.caption": "Least squares with learning rate 1: within a few iterations the losses become NaN. "
+                              "ganviz stops, rolls back to the last good state and says why.",
+    "preset.ring8_learns.title": "ring8 is learned",
+    "preset.ring8_learns.caption": "A small GAN with 2-d noise spreads its samples over all 8 modes in a few "
+                                   "thousand iterations; watch the modes-covered chart climb.",
+    "preset.ring8_collapses.title": "ring8 collapses",
+    "preset.ring8_collapses.caption": "G learns 50× faster than D (lr_G 1e-3, lr_D 2e-5) and squeezes its samples "
+                                      "into one clump: modes covered stays near 0 of 8. The Mode collapse page "
+                                      "shows the remedy beside it.",
+    "preset.curve.title": "1-d noise draws a curve",
+    "preset.curve.caption": "With z of dimension 1, G can only draw a curve through the plane: it threads the modes "
+                            "and leaves samples between them.",
+    # --- end presets
+
+
+    # --- metrics (the numbers above the live figures)
+    "metric.step": "step",
+    "metric.step_help": "Algorithm-1 iterations done (G updates).",
+    "metric.jsd_help": "In nats; 0 when p_g = p_data, at most log 2 ≈ 0.693.",
+    "metric.criterion_help": "Its minimum, −log 4 ≈ −1.386, means p_g = p_data.",
+    "metric.d_real": "D on real data",
+    "metric.d_real_help": "E over p_data of D(x): D's average verdict on real samples.",
+    "metric.d_fake": "D on fakes",
+    "metric.d_fake_help": "E over p_g of D(x): D's average verdict on generated samples.",
+    # --- end metrics
+
+
+    # --- figures (ganviz/figures.py)
+    "fig.p_data": "p_data (data)",
+    "fig.p_g": "p_g (generator)",
+    "fig.p_g_peak": "p_g peaks at {peak} ↑",
+    "fig.density_axis": "density / D(x)",
+    "fig.d_loss": "D loss",
+    "fig.g_loss": "G loss",
+    "fig.jsd_title": "JSD(p_data ‖ p_g), nats",
+    "fig.value_title": "V(D, G) and C(G)",
+    "fig.losses_title": "losses",
+    "fig.step": "step",
+    # --- end figures
+
+
+    # --- home (pages/home.py)
+    "home.title": "ganviz: watch a GAN learn",
+    "home.intro": "Generative Adversarial Nets (Goodfellow et al., 2014) train two networks against each other. The "
+                  "**generator** G turns noise z ~ p_z into samples x = G(z), whose distribution is p_g. The "
+                  "**discriminator** D(x) estimates the probability that x came from the data rather than from G. "
+                  "They play the two-player minimax game with value function",
+    "home.algorithm": "**Algorithm 1** trains them in turns. For each iteration: update D **k** times, each time on a "
+                      "fresh minibatch of m real samples and m generated ones, ascending V; then update G once on m "
+                      "fresh noise samples, descending V (in practice G maximises log D(G(z)) instead: the "
+                      "*non-saturating* loss).",
+    "home.d_star": "For a fixed G, the best discriminator (Proposition 1) is",
+    "home.criterion": "and plugging it in gives the generator's criterion (Theorem 1)",
+    "home.minimum": "The Jensen-Shannon divergence is 0 only when p_g = p_data, so the game's global minimum, "
+                    "C(G) = −log 4, is reached exactly when the generator reproduces the data, and there D* = 1/2 "
+                    "everywhere.",
+    "home.link_figure1": "Figure 1: a 1D GAN learning live, drawn as in the paper",
+    "home.link_two_d": "2D: a GAN learns ring8, grid25, a spiral or your own drawing, with D's landscape and G's "
+                       "manifold",
+    "home.link_mode_collapse": "Mode collapse: a plain GAN and a remedy side by side, with the modes each one covers",
+    "home.link_theory": "Theory: Proposition 1, Theorem 1 and the non-saturating loss, to poke with sliders",
+    "home.link_mnist": "MNIST: a pretrained generator, the paper's Figures 2 and 3 and Table 1",
+    "home.languages": "The switch at the top of the sidebar changes the language (English / 한국어); presentation "
+                      "mode enlarges everything for a projector.",
+    # --- end home
+
+
+    # --- figure1 (pages/figure1.py)
+    "figure1.title": "Figure 1, live",
+    "figure1.caption": "The data density p_data (black, dotted), the generator's density p_g (green, solid) and the "
+                       "discriminator D(x) (blue, dashed). Below, the lines of z and x: each arrow sends an evenly "
+                       "spaced z to G(z), so you see G squeeze and stretch the uniform noise into p_g.",
+    "figure1.d_star": "Overlay the optimal discriminator D*(x) = p_data(x) / (p_data(x) + p_g(x))",
+    "figure1.d_star_help": "D* is the best possible D for the current G (Proposition 1), drawn red dash-dot where "
+                           "either density has mass.",
+    "figure1.critic": "With this loss D is a critic, not a probability: the blue curve is σ(critic(x)).",
+    "figure1.explain": "This is Figure 1 of Goodfellow et al. (2014), computed live. D is trained to tell samples of "
+                       "p_data from samples of p_g; G is trained to fool D. Near convergence: (a) D is partially "
+                       "accurate; (b) trained alone, D converges to D*; (c) after an update of G, D's gradient has "
+                       "guided G(z) to regions more likely to be classified as data; (d) after enough steps, p_g = "
+                       "p_data and D(x) = 1/2 everywhere.",
+    "figure1.explain_pg": "**How p_g is computed.** Not from random samples: G is evaluated at 8,192 equally likely "
+                          "values of z (the quantiles of p_z), each carrying probability 1/8,192, and that mass is "
+                          "spread evenly between neighbouring outputs. The result is G's exact density up to the "
+                          "width of a grid cell, without sampling noise, so the JSD you see is the JSD of the "
+                          "generator itself.",
+    "figure1.explain_try": "Try: press Play and watch p_g move onto p_data; pause, press *Train D to optimality* to "
+                           "see D settle on D*; take snapshots along the way to rebuild panels (a)-(d). Turn on slow "
+                           "motion, or press *D step* and *G step*, to act out the two players.",
+    # --- end figure1
+
+
+    # --- two_d (pages/two_d.py, ganviz/ui/custom.py, ganviz/figures2d.py)
+    # --- end two_d
+
+
+    # --- mode_collapse (pages/mode_collapse.py, ganviz/figures_modes.py, ganviz/published.py)
+    # --- end mode_collapse
+
+
+    # --- theory (pages/theory.py, ganviz/theory_figures.py)
+    # --- end theory
+
+
+    # --- mnist (pages/mnist.py, ganviz/ui/mnist.py)
+    # --- end mnist
+}
