@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Callable
 
+from .i18n import t
+
 FRAME_MS = 120  # how long each recorded frame stays on screen while playing
 REDRAW_TYPES = {"heatmap", "contour", "histogram2d", "histogram2dcontour"}
 
@@ -28,7 +30,7 @@ def replay_figure(frames: list, draw: Callable[[object], object], frame_ms: int 
     drawn = [_as_dict(draw(frame)) for frame in frames]
     base = drawn[0]
     redraw = any(trace.get("type") in REDRAW_TYPES for trace in base["data"])
-    names = [f"step {frame.step:,}" for frame in frames]
+    names = [t("replay.at_step", step=f"{frame.step:,}") for frame in frames]
     layout = dict(base.get("layout", {}))
     margin = dict(layout.get("margin") or {})
     if title is not None:
@@ -40,12 +42,12 @@ def replay_figure(frames: list, draw: Callable[[object], object], frame_ms: int 
     layout["updatemenus"] = [{
         "type": "buttons", "direction": "left", "showactive": False, "x": 0.0, "y": -0.08, "xanchor": "left",
         "yanchor": "top", "pad": {"r": 10, "t": 10},
-        "buttons": [{"label": "▶ Play", "method": "animate", "args": [None, play]},
-                    {"label": "❚❚ Pause", "method": "animate", "args": [[None], pause]}],
+        "buttons": [{"label": f"▶ {t('live.play')}", "method": "animate", "args": [None, play]},
+                    {"label": f"❚❚ {t('live.pause')}", "method": "animate", "args": [[None], pause]}],
     }]
     layout["sliders"] = [{
         "active": 0, "x": 0.2, "len": 0.8, "y": -0.04, "yanchor": "top",
-        "currentvalue": {"prefix": "replay at ", "xanchor": "right"},
+        "currentvalue": {"prefix": t("replay.prefix"), "xanchor": "right"},
         "steps": [{"label": name, "method": "animate",
                    "args": [[name], {**pause, "frame": {"duration": 0, "redraw": redraw}}]} for name in names],
     }]

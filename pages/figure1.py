@@ -9,6 +9,7 @@ from ganviz.presets import FIGURE1, presets_for
 from ganviz.ui.controls import sidebar_config
 from ganviz.ui.live import LiveRun
 from ganviz.ui.live_chart import live_plotly_chart
+from ganviz.ui.replay import replay_panel
 
 ganviz.ui.ensure_navigation()
 KEY = "fig1"
@@ -47,6 +48,7 @@ def draw(snap, trainer):
 run.fragment(pacing, draw)
 
 run.show_frozen(lambda snap, title: figure1(snap, show_d_star=show_d_star, title=title, height=320, compact=True))
+replay_panel(run, lambda snap: figure1(snap, show_d_star=show_d_star), name="ganviz-figure1")
 
 with st.expander(t("explain.title")):
     st.markdown(t("figure1.explain"))

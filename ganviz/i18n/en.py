@@ -149,6 +149,28 @@ STRINGS = {
     # --- end live
 
 
+    # --- replay (ganviz/ui/replay.py, ganviz/replay.py)
+    "replay.title": "Timeline, replay and export",
+    "replay.empty": "Nothing recorded yet: press Play, and the frames you watch are kept here for replay.",
+    "replay.timeline": "timeline",
+    "replay.timeline_help": "Scrub back through the {n} frames recorded while the run played (evenly spaced over "
+                            "the whole run).",
+    "replay.at_step": "step {step}",
+    "replay.prefix": "replay at ",
+    "replay.animate": "Replay in the browser",
+    "replay.animate_help": "The recorded frames as an animation the browser plays by itself, with its own Play "
+                           "button and slider: smooth even on a slow server.",
+    "replay.html": "Animation (HTML)",
+    "replay.html_help": "One self-contained HTML file of the replay: opens offline in any browser, for slides.",
+    "replay.csv": "Metrics (CSV)",
+    "replay.csv_help": "Every recorded row of metrics (step, JSD, V, C(G), losses, ...) as CSV.",
+    "replay.gif": "Animated GIF",
+    "replay.gif_help": "The recorded frames as an animated GIF, for slides that take images.",
+    "replay.mp4": "Video (MP4)",
+    "replay.mp4_help": "The recorded frames as an MP4 video.",
+    # --- end replay
+
+
     # --- presets (ganviz/presets.py)
     "preset.figure1_abcd.title": "Figure 1: (a) to (d)",
     "preset.figure1_abcd.caption": "The paper's setting. Watch p_g (green) slide onto p_data (black) and D (blue) "

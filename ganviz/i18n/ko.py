@@ -143,6 +143,27 @@ STRINGS = {
     # --- end live
 
 
+    # --- replay (ganviz/ui/replay.py, ganviz/replay.py)
+    "replay.title": "타임라인, 다시 보기, 내보내기",
+    "replay.empty": "아직 기록된 것이 없습니다: 재생을 누르면 보는 프레임이 여기에 저장되어 다시 볼 수 있습니다.",
+    "replay.timeline": "타임라인",
+    "replay.timeline_help": "재생하는 동안 기록한 프레임 {n}개(전체 학습에 걸쳐 고르게)를 거슬러 올라가며 봅니다.",
+    "replay.at_step": "{step}단계",
+    "replay.prefix": "다시 보기: ",
+    "replay.animate": "브라우저에서 다시 보기",
+    "replay.animate_help": "기록한 프레임을 브라우저가 스스로 재생하는 애니메이션으로 보여 줍니다. 자체 재생 버튼과 "
+                           "슬라이더가 있어 서버가 느려도 부드럽습니다.",
+    "replay.html": "애니메이션 (HTML)",
+    "replay.html_help": "다시 보기를 담은 독립 HTML 파일 하나: 인터넷 없이 어느 브라우저에서나 열리므로 발표 자료용입니다.",
+    "replay.csv": "지표 (CSV)",
+    "replay.csv_help": "기록된 모든 지표 행(단계, JSD, V, C(G), 손실, ...)을 CSV로 받습니다.",
+    "replay.gif": "움직이는 GIF",
+    "replay.gif_help": "기록한 프레임을 움직이는 GIF로: 이미지만 넣을 수 있는 발표 자료용입니다.",
+    "replay.mp4": "동영상 (MP4)",
+    "replay.mp4_help": "기록한 프레임을 MP4 동영상으로 받습니다.",
+    # --- end replay
+
+
     # --- presets (ganviz/presets.py)
     "preset.figure1_abcd.title": "그림 1: (a)부터 (d)까지",
     "preset.figure1_abcd.caption": "논문의 설정입니다. p_g(초록)가 p_data(검정) 위로 미끄러지고 D(파랑)가 ½로 평평해지는 "

@@ -84,13 +84,36 @@ def app_settings() -> None:
     from ganviz.i18n import LANGUAGES, t
 
     st.session_state.setdefault(LANG_KEY, first_language())
-    st.sidebar.radio("Language / 언어", list(LANGUAGES), key=LANG_KEY, format_func=LANGUAGES.get, horizontal=True)
+    st.sidebar.radio("Language / 언어", list(LANGUAGES), key=LANG_KEY, format_func=LANGUAGES.get, horizontal=True,
+                     on_change=_keep_widget_values)
     use_language()
     st.sidebar.toggle(t("app.present"), key=PRESENT_KEY, help=t("app.present_help"))
     if presenting():
         st.html(f"<style>{PRESENTATION_CSS}</style>")
         st.button(t("app.present_exit"), key="ganviz.present_exit", icon=":material/close_fullscreen:",
                   on_click=_stop_presenting)
+
+
+def _keep_widget_values() -> None:
+    """On a change of language: pin every widget's value, so no choice is lost when its labels change.
+
+    The browser names a select box's or radio's choice by its label; labels
+    change with the language, and a label the new language does not have would
+    come back as the raw text instead of the option. Writing each value back
+    through the Session State API (in this callback, before the widgets are
+    drawn) makes the server send the values to the browser instead.
+    """
+    import streamlit as st
+    from streamlit.errors import StreamlitAPIException
+
+    for key in list(st.session_state.keys()):
+        value = st.session_state.get(key)
+        # Select boxes and radios hold text here; buttons and toggles (bools) must not be written back.
+        if key != LANG_KEY and isinstance(value, str):
+            try:
+                st.session_state[key] = value
+            except StreamlitAPIException:
+                pass
 
 
 def _stop_presenting() -> None:

@@ -1,0 +1,62 @@
+"""Under a paused live run: scrub back through its recorded frames, replay them in the browser, export them.
+
+The frames are the run's snapshots (``LiveRun.recorder``, at most
+``RECORDED_FRAMES``, evenly thinned), not pictures, so each is redrawn with the
+page's own figure function. The replay is a client-side Plotly animation
+(``ganviz.replay``): the browser plays it with its own button and slider, with
+no server round trips, smoothly even on a slow server. The downloads are built
+only when clicked (``ganviz.export``; ``ganviz.video`` for GIF and MP4).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import streamlit as st
+
+from ganviz.export import metrics_csv, replay_html
+from ganviz.i18n import language, set_language, t
+from ganviz.replay import replay_figure
+
+from . import presenting
+from .live import LiveRun
+
+
+def replay_panel(run: LiveRun, draw: Callable[[object], dict], name: str) -> None:
+    """The timeline slider, the replay and the downloads for ``run``; ``draw(snapshot)`` is the page's figure."""
+    frames = list(run.recorder.frames)
+    if run.mode != "paused":
+        return
+    st.subheader(t("replay.title"))
+    if len(frames) < 2:
+        st.caption(t("replay.empty"))
+        return
+    index = st.select_slider(t("replay.timeline"), options=list(range(len(frames))), value=len(frames) - 1,
+                             key=f"{run.key}.timeline", format_func=lambda i: t("replay.at_step", step=f"{frames[i].step:,}"),
+                             help=t("replay.timeline_help", n=len(frames)))
+    show_replay = st.toggle(t("replay.animate"), key=f"{run.key}.animate", help=t("replay.animate_help"))
+    if show_replay:
+        st.plotly_chart(replay_figure(frames, draw), key=f"{run.key}.replay", theme=None)
+    else:
+        st.plotly_chart(draw(frames[index]), key=f"{run.key}.scrub", theme=None)
+    if presenting():
+        return
+    history = list(run.trainer.history)
+    cols = st.columns(4)
+    cols[0].download_button(t("replay.html"), data=in_language(lambda: replay_html(replay_figure(frames, draw), title=name)),
+                            file_name=f"{name}.html", mime="text/html", key=f"{run.key}.dl_html", on_click="ignore",
+                            icon=":material/movie:", help=t("replay.html_help"), width="stretch")
+    cols[1].download_button(t("replay.csv"), data=lambda: metrics_csv(history), file_name=f"{name}.csv",
+                            mime="text/csv", key=f"{run.key}.dl_csv", on_click="ignore", icon=":material/table:",
+                            help=t("replay.csv_help"), width="stretch")
+
+
+def in_language(make: Callable[[], object]) -> Callable[[], object]:
+    """``make`` as a download's deferred data, run in the page's current language (it runs after the script)."""
+    code = language()
+
+    def made():
+        set_language(code)
+        return make()
+
+    return made

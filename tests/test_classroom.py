@@ -1,0 +1,125 @@
+"""The classroom features on the Figure 1 page under AppTest: presets, slow motion, D and G steps, status,
+replay and export, the language switch and presentation mode."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ganviz.presets import presets_for
+
+APP = "../app.py"
+KEY = "fig1"
+
+
+@pytest.fixture
+def at():
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.switch_page("pages/figure1.py").run()
+    assert not at.exception
+    return at
+
+
+def trainer(at):
+    return at.session_state[f"{KEY}.trainer"]
+
+
+@pytest.mark.parametrize("preset", presets_for("figure1"), ids=lambda p: p.name)
+def test_a_preset_button_sets_the_sidebar_and_starts(at, preset):
+    at.button(key=f"{KEY}.preset.{preset.name}").click().run()
+    assert not at.exception
+    config = trainer(at).config
+    assert (config.loss, config.k, config.lr_d, config.g_offset, config.seed) == (
+        preset.config.loss, preset.config.k, preset.config.lr_d, preset.config.g_offset, preset.config.seed)
+    assert at.selectbox(key=f"{KEY}.loss").value == preset.config.loss
+    assert trainer(at).step >= preset.warmup  # the warm-up, and the first frame's iterations when it plays
+    expected_mode = "fit_d" if preset.then == "fit_d" else "playing"
+    if preset.name == "diverge":
+        at.run()  # one tick: it diverges at once
+        assert at.session_state[f"{KEY}.mode"] == "paused" and "diverged" in at.error[0].value
+        assert "diverged" in at.markdown[0].value  # the status line
+    else:
+        assert at.session_state[f"{KEY}.mode"] == expected_mode
+    from ganviz.i18n import t
+    assert t(f"preset.{preset.name}.caption") in [a.value for a in at.info]
+
+
+def test_same_preset_twice_gives_the_same_run(at):
+    runs = []
+    for _ in range(2):
+        at.button(key=f"{KEY}.preset.figure1_abcd").click().run()
+        at.run()
+        at.run()
+        runs.append((trainer(at).step, trainer(at).history[-1]["jsd"]))
+    assert runs[0] == runs[1] and runs[0][0] > 0
+
+
+def test_slow_motion_is_one_beat_per_frame_with_its_caption(at):
+    at.toggle(key=f"{KEY}.slow").set_value(True).run()
+    at.slider(key=f"{KEY}.k").set_value(2).run()
+    at.button(key=f"{KEY}.play").click().run()
+    beats = [(trainer(at).phase, trainer(at).step)]
+    for _ in range(3):
+        at.run()
+        beats.append((trainer(at).phase, trainer(at).step))
+    assert beats == [(1, 0), (2, 0), (0, 1), (1, 1)]
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("Beat: D step 1 of 2") for c in captions)
+
+
+def test_d_step_and_g_step_buttons_move_one_player(at):
+    t = trainer(at)
+    at.button(key=f"{KEY}.d_step").click().run()
+    assert (t.d_steps, t.step) == (1, 0)
+    assert "D took one step alone" in at.info[-1].value
+    at.button(key=f"{KEY}.g_step").click().run()
+    assert (t.d_steps, t.step) == (1, 0)
+    assert "G took one step alone" in at.info[-1].value
+
+
+def test_status_line_says_running_paused_and_the_rate(at):
+    assert "paused" in at.markdown[0].value
+    at.button(key=f"{KEY}.play").click().run()
+    at.run()
+    status = at.markdown[0].value
+    assert "running" in status and "iterations/s" in status
+
+
+def test_paused_run_can_be_scrubbed_replayed_and_exported(at):
+    at.button(key=f"{KEY}.play").click().run()
+    for _ in range(4):
+        at.run()
+    at.button(key=f"{KEY}.play").click().run()
+    frames = at.session_state[f"{KEY}.recorder"].frames
+    assert len(frames) >= 4
+    timeline = at.select_slider(key=f"{KEY}.timeline")
+    timeline.set_value(0).run()
+    assert not at.exception
+    at.toggle(key=f"{KEY}.animate").set_value(True).run()
+    assert not at.exception
+    figure = at.get("plotly_chart")[-1].proto.spec
+    assert '"frames"' in figure and f'"step {frames[-1].step:,}"' in figure
+
+
+def test_korean_keeps_the_run_and_every_choice():
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state[f"{KEY}.dist"] = "bimodal"
+    at.run()
+    at.switch_page("pages/figure1.py").run()
+    at.button(key=f"{KEY}.step").click().run()
+    at.radio(key="ganviz.lang").set_value("ko").run()
+    assert not at.exception
+    assert at.title[0].value == "그림 1, 실시간"
+    assert trainer(at).config.dist == "bimodal" and trainer(at).step == 1
+    labels = [b.label for b in at.button]
+    assert "재생" in labels and "Play" not in labels
+    assert at.sidebar.slider(key=f"{KEY}.k").label == "k: G 한 번당 D 업데이트 횟수"
+
+
+def test_presentation_mode_keeps_figure_and_numbers_and_can_be_left(at):
+    at.toggle(key="ganviz.present").set_value(True).run()
+    assert not at.exception
+    assert any("stSidebar" in h.proto.body for h in at.get("html"))  # the CSS that hides the controls
+    assert [m.label for m in at.metric][:2] == ["step", "JSD(p_data ‖ p_g)"]
+    assert f"{KEY}.preset.figure1_abcd" not in [b.key for b in at.button]
+    at.button(key="ganviz.present_exit").click().run()
+    assert at.session_state["ganviz.present"] is False
