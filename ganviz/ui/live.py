@@ -121,7 +121,9 @@ class LiveRun:
         """A row of buttons, one per preset of this page (``ganviz.presets``), each with its caption under it."""
         if not presets:
             return
-        for col, preset in zip(st.columns(len(presets)), presets):
+        per_row = 3
+        cols = [col for start in range(0, len(presets), per_row) for col in st.columns(per_row)]
+        for col, preset in zip(cols, presets):
             col.button(t(f"preset.{preset.name}.title"), key=f"{self.key}.preset.{preset.name}", icon=":material/science:",
                        on_click=self._load_preset, args=(preset,), width="stretch",
                        help=t(f"preset.{preset.name}.caption"))
