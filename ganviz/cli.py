@@ -8,6 +8,10 @@ object per line with ``--json``, a table row otherwise), then a final summary.
 ``metrics_2d`` (p_g estimated from 2,500 samples; modes covered and the
 high-quality fraction on the ring and the grid). ``--save-samples`` writes G's
 final samples to a NumPy file; ``--remedy`` adds a remedy for mode collapse.
+``--save RUN.ganviz`` writes the whole run at the end (``runfile.py``); ``--resume
+RUN.ganviz`` goes on with a saved run for ``--steps`` more iterations, exactly as it would
+have gone on. Its config comes from the file: the flags that define the model are refused
+with it (status 2), the live ones (``--k``, ``--lr-d``, ``--lr-g``, ``--batch``) change it.
 ``python -m ganviz mnist ...`` trains, samples and evaluates the MNIST generator
 (``mnist/cli.py``).
 
@@ -19,6 +23,7 @@ message, never a traceback.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 import os
@@ -38,6 +43,7 @@ from .mnist.cli import add_mnist_command
 from .modes import MODE_BENCHMARKS, N_SAMPLES, has_modes
 from .priors import PRIORS
 from .remedies import METHODS, PRESET_STEPS, PRESETS, config_for
+from .runfile import MAX_BYTES, RunFileError, load_run, save_run
 from .snapshot import take_snapshot
 from .recorder import FrameRecorder
 from .snapshot2d import METRICS_SEED, generated_samples, metrics_2d, take_snapshot_2d
@@ -127,6 +133,15 @@ def build_parser(compare_defaults: dict | None = None) -> argparse.ArgumentParse
                        help="at the end, write the run for slides: FILE.html is a replay of the figure at every --every "
                             "iterations (at most 200 frames, evenly thinned), one self-contained file that plays "
                             "offline; FILE.csv is the metrics table. Repeat the flag for both.")
+    train.add_argument("--save", metavar="RUN.ganviz",
+                       help="at the end (also after a divergence, at the step it rolled back to), write the whole run "
+                            "to RUN.ganviz: weights, optimizer state, config, seed, random state and metrics history, "
+                            "in one safetensors file (never a pickle), to go on later with --resume")
+    train.add_argument("--resume", metavar="RUN.ganviz",
+                       help="go on with the run saved in RUN.ganviz (by --save, or downloaded from the app) for --steps "
+                            "more iterations, exactly as it would have gone on. Its config comes from the file: the "
+                            "flags that define the model (--dist, --loss, --optimizer, --width, --seed, --remedy, ...) "
+                            "are refused with it; --k, --lr-d, --lr-g and --batch change the saved values")
     train.set_defaults(run=train_command, parser=train)
 
     comparing = commands.add_parser("compare", help="compare remedies for mode collapse over seeds",
@@ -195,15 +210,21 @@ def train_command(args, parser) -> int:
             parser.error(f"--export {path}: the file name must end in .html (a replay that plays offline) or .csv "
                          "(the metrics)")
         _check_writable(path, parser, "--export")
-    config = config_from(args, seed=args.seed, remedy=args.remedy)
-    try:
-        trainer = Trainer(config)
-    except ValueError as err:
-        parser.error(str(err))
+    if args.save is not None:
+        _check_writable(args.save, parser, "--save")
+    if args.resume is not None:
+        trainer = _resume(args, parser)
+    else:
+        try:
+            trainer = Trainer(config_from(args, seed=args.seed, remedy=args.remedy))
+        except ValueError as err:
+            parser.error(str(err))
+    config, end = trainer.config, trainer.step + args.steps
     columns = COLUMNS[:-1] + MODE_COLUMNS + COLUMNS[-1:] if has_modes(trainer.target) else COLUMNS
     emit = _json_line if args.json else lambda row: _table_row(row, columns)
     if not args.json:
-        print(f"ganviz train: {config.dist}, {config.loss}, k={config.k}, device={trainer.device}")
+        resumed = f" (resumed from {args.resume} at step {trainer.step})" if args.resume is not None else ""
+        print(f"ganviz train: {config.dist}, {config.loss}, k={config.k}, device={trainer.device}{resumed}")
         print("".join(f"{c:>11}" for c in columns))
     recorder = FrameRecorder() if any(p.lower().endswith(".html") for p in args.export) else None
     start = time.perf_counter()
@@ -212,8 +233,8 @@ def train_command(args, parser) -> int:
     if recorder is not None:
         recorder.record(_frame(trainer))
     try:
-        while trainer.step < args.steps:
-            trainer.train(min(args.every, args.steps - trainer.step))
+        while trainer.step < end:
+            trainer.train(min(args.every, end - trainer.step))
             row = dict(_measure(trainer, args.n_samples), seconds=time.perf_counter() - start)
             emit(row)
             if recorder is not None:
@@ -221,9 +242,11 @@ def train_command(args, parser) -> int:
     except DivergenceError as err:
         print(f"ganviz train: {err}", file=sys.stderr)
         _write_exports(args.export, trainer, recorder)
+        _write_run(args.save, trainer)
         return 1
     seconds = time.perf_counter() - start
     _write_exports(args.export, trainer, recorder)
+    _write_run(args.save, trainer)
     if args.save_samples is not None:
         with open(args.save_samples, "wb") as file:  # a file object: np.save adds no ".npy" to the name
             np.save(file, generated_samples(trainer, args.n_samples, METRICS_SEED).astype(np.float32))
@@ -238,6 +261,43 @@ def train_command(args, parser) -> int:
         if args.save_samples is not None:
             print(f"wrote {args.n_samples} samples to {args.save_samples}")
     return 0
+
+
+def _resume(args, parser) -> Trainer:
+    """The run saved in ``--resume``, with the live flags given applied; exit 2 naming the file if it is refused."""
+    fields = [f.name for f in dataclasses.fields(TrainConfig)]
+    unset = object()  # parse again with every config field preset: argparse fills in defaults only where none is
+    given = vars(parser.parse_args(args.argv[1:], namespace=argparse.Namespace(**dict.fromkeys(fields, unset))))
+    given = [name for name in fields if given[name] is not unset]
+    fixed = [name for name in given if name not in TrainConfig.LIVE]
+    if fixed:
+        parser.error(f"--{fixed[0].replace('_', '-')} cannot change a resumed run's model: its config comes from "
+                     f"{args.resume} (only --k, --lr-d, --lr-g and --batch may change)")
+    try:
+        size = os.path.getsize(args.resume)
+        if size > MAX_BYTES:
+            raise RunFileError(f"the file is {size:,} bytes; a run file is at most {MAX_BYTES:,}")
+        with open(args.resume, "rb") as file:
+            trainer = load_run(file.read())
+        if given:  # k, lr_d, lr_g, batch; with none given, the learning rates stay exactly as saved
+            trainer.apply(dataclasses.replace(trainer.config, **{name: getattr(args, name) for name in given}))
+    except OSError as err:
+        parser.error(f"--resume {args.resume}: cannot read it ({err.strerror})")
+    except RunFileError as err:
+        parser.error(f"--resume {args.resume}: {err}")
+    except ValueError as err:
+        parser.error(str(err))
+    return trainer
+
+
+def _write_run(path: str | None, trainer) -> None:
+    """Write the run to ``path`` (if given) through a temporary file, so a crash never leaves half a file."""
+    if path is None:
+        return
+    with open(path + ".tmp", "wb") as file:
+        file.write(save_run(trainer))
+    os.replace(path + ".tmp", path)
+    print(f"wrote {path}", file=sys.stderr)
 
 
 def bench_command(args, parser) -> int:
@@ -334,7 +394,7 @@ def _check_writable(path: str, parser, flag: str = "--save-samples") -> None:
     """Refuse, before training, an output path that cannot be written."""
     folder = os.path.dirname(path) or "."
     if os.path.isdir(path):
-        example = os.path.join(path, "samples.npy" if flag == "--save-samples" else "run.html")
+        example = os.path.join(path, {"--save-samples": "samples.npy", "--save": "run.ganviz"}.get(flag, "run.html"))
         parser.error(f"{flag} {path} is a folder; give a file name such as {example}")
     if not os.path.isdir(folder):
         parser.error(f"{flag}: the folder {folder} does not exist")
