@@ -132,7 +132,9 @@ def build_parser(compare_defaults: dict | None = None) -> argparse.ArgumentParse
     train.add_argument("--export", metavar="FILE", action="append", default=[],
                        help="at the end, write the run for slides: FILE.html is a replay of the figure at every --every "
                             "iterations (at most 200 frames, evenly thinned), one self-contained file that plays "
-                            "offline; FILE.csv is the metrics table. Repeat the flag for both.")
+                            "offline; FILE.gif (looping, 120 ms a frame) and FILE.mp4 (H.264, 8 frames/s) are the "
+                            "same frames as a 960x540 animation; FILE.csv is the metrics table. Repeat the flag for "
+                            "several.")
     train.add_argument("--save", metavar="RUN.ganviz",
                        help="at the end (also after a divergence, at the step it rolled back to), write the whole run "
                             "to RUN.ganviz: weights, optimizer state, config, seed, random state and metrics history, "
@@ -207,8 +209,8 @@ def train_command(args, parser) -> int:
         _check_writable(args.save_samples, parser)
     for path in args.export:
         if os.path.splitext(path)[1].lower() not in EXPORTS:
-            parser.error(f"--export {path}: the file name must end in .html (a replay that plays offline) or .csv "
-                         "(the metrics)")
+            parser.error(f"--export {path}: the file name must end in .html (a replay that plays offline), .gif or "
+                         ".mp4 (an animation of the figure) or .csv (the metrics)")
         _check_writable(path, parser, "--export")
     if args.save is not None:
         _check_writable(args.save, parser, "--save")
@@ -226,7 +228,7 @@ def train_command(args, parser) -> int:
         resumed = f" (resumed from {args.resume} at step {trainer.step})" if args.resume is not None else ""
         print(f"ganviz train: {config.dist}, {config.loss}, k={config.k}, device={trainer.device}{resumed}")
         print("".join(f"{c:>11}" for c in columns))
-    recorder = FrameRecorder() if any(p.lower().endswith(".html") for p in args.export) else None
+    recorder = FrameRecorder() if any(not p.lower().endswith(".csv") for p in args.export) else None
     start = time.perf_counter()
     row = dict(_measure(trainer, args.n_samples), seconds=0.0)
     emit(row)
@@ -402,7 +404,7 @@ def _check_writable(path: str, parser, flag: str = "--save-samples") -> None:
         parser.error(f"{flag}: the folder {folder} is not writable")
 
 
-EXPORTS = (".html", ".csv")
+EXPORTS = (".html", ".gif", ".mp4", ".csv")  # all but .csv draw the recorded frames
 
 
 def _frame(trainer):
@@ -413,21 +415,31 @@ def _frame(trainer):
 
 
 def _write_exports(paths: list[str], trainer, recorder) -> None:
-    from .export import metrics_csv, replay_html  # plotting libraries load only when an export is asked for
+    config = trainer.config
+    title = f"ganviz: {config.dist}, {config.loss}, k={config.k}, seed {config.seed}"
+    for path in paths:
+        content = _export(os.path.splitext(path)[1].lower(), trainer, recorder, title)
+        with open(path, "wb") as file:
+            file.write(content if isinstance(content, bytes) else content.encode("utf-8"))
+        print(f"wrote {path}", file=sys.stderr)
+
+
+def _export(suffix: str, trainer, recorder, title: str) -> str | bytes:
+    """The content of an --export file, by its suffix (see EXPORTS)."""
+    # The plotting libraries load only when an export is asked for.
+    if suffix == ".csv":
+        from .export import metrics_csv
+        return metrics_csv(trainer.history)
+    if suffix in (".gif", ".mp4"):
+        from .video import gif_bytes, mp4_bytes
+        return (gif_bytes if suffix == ".gif" else mp4_bytes)(recorder.frames, title=title)
+    from .export import replay_html
     from .figures import figure1
     from .figures2d import figure2d
     from .replay import replay_figure
 
-    for path in paths:
-        if path.lower().endswith(".html"):
-            draw = (lambda s: figure1(s, show_d_star=True)) if trainer.target.dim == 1 else figure2d
-            title = f"ganviz: {trainer.config.dist}, {trainer.config.loss}, k={trainer.config.k}, seed {trainer.config.seed}"
-            text = replay_html(replay_figure(recorder.frames, draw, title=title), title=title)
-        else:
-            text = metrics_csv(trainer.history)
-        with open(path, "w", encoding="utf-8") as file:
-            file.write(text)
-        print(f"wrote {path}", file=sys.stderr)
+    draw = (lambda s: figure1(s, show_d_star=True)) if trainer.target.dim == 1 else figure2d
+    return replay_html(replay_figure(recorder.frames, draw, title=title), title=title)
 
 
 def _clean(v):
