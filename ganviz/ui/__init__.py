@@ -127,7 +127,7 @@ PRESENTATION_CSS = """
 section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stSidebarHeader"],
 [data-testid="stExpander"], header[data-testid="stHeader"] { display: none !important; }
 .stMainBlockContainer { max-width: 100% !important; padding-top: 1rem !important; }
-[data-testid="stMetricValue"] { font-size: 3rem !important; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] p { font-size: 3rem !important; }
 [data-testid="stMetricLabel"] p { font-size: 1.35rem !important; }
 .stMainBlockContainer p, .stMainBlockContainer li { font-size: 1.3rem !important; }
 h1 { font-size: 2.4rem !important; }
