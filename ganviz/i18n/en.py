@@ -291,5 +291,124 @@ STRINGS = {
 
 
     # --- mnist (pages/mnist.py, ganviz/ui/mnist.py)
+    "mnist.title": "MNIST: a pretrained generator",
+    "mnist.caption": "A GAN trained on the 50,000 MNIST training digits ships with ganviz. Everything below is drawn "
+                     "by it on this machine's CPU, from a noise vector z ~ N(0, I) of 100 numbers per digit.",
+    "mnist.spinner_generator": "Loading the pretrained generator…",
+    "mnist.spinner_train": "Reading the 60,000 MNIST training images…",
+    "mnist.spinner_nearest": "Searching the 60,000 training images…",
+    "mnist.spinner_real": "Scoring real test digits with the discriminator…",
+    "mnist.weights_error": "The pretrained generator could not be loaded: {error}",
+    "mnist.samples": "Samples",
+    "mnist.seed": "Seed",
+    "mnist.seed_help": "The same seed always draws the same digits.",
+    "mnist.new": "New samples",
+    "mnist.new_help": "A fresh random seed: new noise vectors, new digits.",
+    "mnist.n": "Number of samples",
+    "mnist.n_help": "How many digits to draw at once.",
+    "mnist.show_d": "Show D(x) under each sample",
+    "mnist.show_d_help": "The shipped discriminator's probability that the digit is real (1) rather than generated "
+                         "(0).",
+    "mnist.metric_d_samples": "mean D(x), these samples",
+    "mnist.metric_d_samples_help": "The discriminator's average verdict on the digits above: 1 = surely real, 0 = "
+                                   "surely generated.",
+    "mnist.metric_d_real": "mean D(x), {n} real test digits",
+    "mnist.metric_d_real_help": "The same discriminator on real MNIST test digits, for comparison.",
+    "mnist.d_mean": "Mean D(x) over these samples: {mean}",
+    "mnist.d_mean_real": "; over {n} real test digits: {mean}",
+    "mnist.d_explain": ". D is the discriminator of the last training step, G the running average of the generator's "
+                       "weights: D(x) says how real D finds each digit, 1 = surely real, 0 = surely generated.",
+    "mnist.fig2_title": "Has it memorised the training set? (the paper's Figure 2)",
+    "mnist.fig2_caption": "Each row: {per_row} samples, then, outlined in yellow, the training image nearest to the "
+                          "sample beside it (Euclidean distance in pixel space, searched over all 60,000 training "
+                          "images). If the generator had memorised its data, the two would be the same digit, pixel "
+                          "for pixel.",
+    "mnist.fig2_distances": "Distances from each row's last sample to its nearest training image: {distances}. For "
+                            "comparison, a real test digit lies typically {low} to {high} (median {median}) from its "
+                            "nearest training image: a copy would be at about 0.",
+    "mnist.fig2_distances_short": "Distance to the nearest training image: {distances} (a real test digit: {low} to "
+                                  "{high}; a copy: 0)",
+    "mnist.data_error": "The MNIST training images could not be read: {error}",
+    "mnist.no_data": "The nearest-neighbour column needs the MNIST training images, and there are none in `{folder}`. "
+                     "Get them with `python -m ganviz mnist download` (about 11 MB), or point the `{env}` environment "
+                     "variable at a folder that holds the four IDX files, then reload.",
+    "mnist.fig3_title": "Walking through z (the paper's Figure 3)",
+    "mnist.fig3_caption": "Digits generated from z = (1 − t)·z_left + t·z_right for t from 0 to 1: a smooth path in "
+                          "noise space gives a smooth morph between digits, another sign that G has learned a space, "
+                          "not a list.",
+    "mnist.left": "Left end: seed",
+    "mnist.left_help": "The seed of z_left, the noise vector at t = 0.",
+    "mnist.reroll_left": "Reroll left",
+    "mnist.reroll_left_help": "A fresh random seed for the left end.",
+    "mnist.right": "Right end: seed",
+    "mnist.right_help": "The seed of z_right, the noise vector at t = 1.",
+    "mnist.reroll_right": "Reroll right",
+    "mnist.reroll_right_help": "A fresh random seed for the right end.",
+    "mnist.steps": "Steps",
+    "mnist.steps_help": "How many evenly spaced values of t, from 0 to 1, to draw.",
+    "mnist.progress_title": "How the samples improved during training",
+    "mnist.progress_error": "No training-progress frames: {error}",
+    "mnist.frame": "Training step",
+    "mnist.frame_help": "A step of the shipped training run: see the samples of the generator as it was then. One "
+                        "epoch is one pass over the training digits.",
+    "mnist.frame_option": "{step} (epoch {epoch})",
+    "mnist.progress_caption": "The same {n} noise vectors, pushed through the generator as it was at each step of the "
+                              "shipped run (step 0: the untrained network).",
+    "mnist.table1_title": "How good is it? (the paper's Table 1, and better)",
+    "mnist.col_model": "model",
+    "mnist.col_parzen": "Parzen log-likelihood",
+    "mnist.col_sigma": "sigma",
+    "mnist.row_paper": "adversarial nets (paper, Table 1)",
+    "mnist.row_samples": "this generator, 10,000 samples",
+    "mnist.row_real": "10,000 real training images",
+    "mnist.parzen_caption": "The paper's protocol (goodfeli/adversarial, parzen_ll.py): a Gaussian kernel on each of "
+                            "10,000 samples, its width chosen among 10 values from 0.1 to 1 on 1,000 held-out training "
+                            "images, then the mean log-likelihood of the 10,000 test images ± its standard error. "
+                            "Higher is better, but in 784 dimensions the estimate is far from the true likelihood and "
+                            "a poor guide to sample quality (Theis, van den Oord and Bethge, 2016); the real images "
+                            "show what a perfect generator would score.",
+    "mnist.col_images": "images",
+    "mnist.col_confident": "confident (p > 0.9)",
+    "mnist.col_kl": "KL(classes ‖ uniform)",
+    "mnist.col_frechet": "Fréchet distance",
+    "mnist.quality_caption": "A small MNIST classifier shipped with ganviz judges the samples: a blurry digit is not "
+                             "classified confidently, a generator that drops digits shows a class histogram far from "
+                             "uniform (KL 0 is perfectly balanced, log 10 ≈ 2.30 is one digit only), and the Fréchet "
+                             "distance compares the classifier's features of the samples with those of the test set "
+                             "(lower is better).",
+    "mnist.no_evaluation": "The model card has no evaluation yet: run `python -m ganviz mnist eval`.",
+    "mnist.metric_parzen_paper": "Parzen log-likelihood, paper",
+    "mnist.metric_parzen_ours": "Parzen log-likelihood, this generator",
+    "mnist.metric_parzen_help": "The mean log-likelihood of the 10,000 MNIST test images under a Gaussian kernel "
+                                "density on 10,000 samples (the paper's Table 1). Higher is better.",
+    "mnist.metric_confident": "confident (p > 0.9)",
+    "mnist.metric_confident_help": "The share of samples to which the shipped classifier gives one class a "
+                                   "probability above 0.9: blurry digits do not count.",
+    "mnist.metric_frechet": "Fréchet distance",
+    "mnist.metric_frechet_help": "Between the classifier's features of the samples and those of the test set. Lower "
+                                 "is better.",
+    "mnist.card_title": "How this generator was made",
+    "mnist.card_generator": "generator",
+    "mnist.card_discriminator": "discriminator",
+    "mnist.card_data": "data",
+    "mnist.card_recipe": "recipe",
+    "mnist.card_steps": "steps",
+    "mnist.card_epochs": "epochs",
+    "mnist.card_seed": "seed",
+    "mnist.card_training_seconds": "training seconds",
+    "mnist.card_machine": "machine",
+    "mnist.card_usage": "Retrain it with `python -m ganviz mnist train --data DIR --out DIR` (resumable), sample it "
+                        "with `python -m ganviz mnist sample --n 1000 --seed 0 --out samples.npy`, or from Python: "
+                        "`ganviz.mnist.load_generator().sample(n, seed)`.",
+    "mnist.explain": "Every digit on this page is made up by the generator G: it copies no picture, it turns a vector "
+                     "z of 100 random numbers into 784 pixel values. During training (Algorithm 1, the same game as "
+                     "on the other pages) a discriminator D learned to tell real MNIST digits from G's, and G learned "
+                     "to fool it. The page asks the paper's questions of the result: are the samples good (Samples, "
+                     "Table 1)? Are they copies of the training set (Figure 2)? Has G learned a smooth space of "
+                     "digits (Figure 3)?",
+    "mnist.explain_try": "Try: press *New samples* a few times and look for digits that are hard to read; turn on "
+                         "D(x) and see which ones D finds fake; in Figure 2, compare each sample with its yellow "
+                         "neighbour; in Figure 3, pick two seeds that give different digits and watch one turn into "
+                         "the other; move the training step back to 0 to see where G started.",
     # --- end mnist
 }

@@ -279,5 +279,119 @@ STRINGS = {
 
 
     # --- mnist (pages/mnist.py, ganviz/ui/mnist.py)
+    "mnist.title": "MNIST: 사전 학습된 생성자",
+    "mnist.caption": "MNIST 훈련용 숫자 50,000개로 학습한 GAN이 ganviz에 함께 들어 있습니다. 아래의 그림은 모두 이 "
+                     "GAN이 이 컴퓨터의 CPU에서 직접 그린 것이며, 숫자 하나마다 100개의 수로 된 노이즈 벡터 "
+                     "z ~ N(0, I)에서 출발합니다.",
+    "mnist.spinner_generator": "사전 학습된 생성자를 불러오는 중…",
+    "mnist.spinner_train": "MNIST 훈련 이미지 60,000개를 읽는 중…",
+    "mnist.spinner_nearest": "훈련 이미지 60,000개에서 가장 가까운 이미지를 찾는 중…",
+    "mnist.spinner_real": "판별자로 실제 테스트 숫자를 평가하는 중…",
+    "mnist.weights_error": "사전 학습된 생성자를 불러오지 못했습니다: {error}",
+    "mnist.samples": "샘플",
+    "mnist.seed": "시드",
+    "mnist.seed_help": "같은 시드는 언제나 같은 숫자들을 그립니다.",
+    "mnist.new": "새 샘플",
+    "mnist.new_help": "새 무작위 시드를 뽑습니다: 새 노이즈 벡터, 새 숫자.",
+    "mnist.n": "샘플 개수",
+    "mnist.n_help": "한 번에 그릴 숫자의 개수입니다.",
+    "mnist.show_d": "샘플마다 아래에 D(x) 표시",
+    "mnist.show_d_help": "함께 제공된 판별자가 이 숫자를 생성된 것(0)이 아니라 진짜(1)라고 판단하는 확률입니다.",
+    "mnist.metric_d_samples": "평균 D(x), 이 샘플들",
+    "mnist.metric_d_samples_help": "위 숫자들에 대한 판별자의 평균 판정입니다: 1 = 확실히 진짜, 0 = 확실히 생성된 것.",
+    "mnist.metric_d_real": "평균 D(x), 실제 테스트 숫자 {n}개",
+    "mnist.metric_d_real_help": "비교용: 같은 판별자가 실제 MNIST 테스트 숫자에 내린 판정의 평균입니다.",
+    "mnist.d_mean": "이 샘플들의 평균 D(x): {mean}",
+    "mnist.d_mean_real": ", 실제 테스트 숫자 {n}개의 평균: {mean}",
+    "mnist.d_explain": ". D는 학습 마지막 단계의 판별자이고, G는 생성자 가중치의 이동 평균입니다. D(x)는 D가 각 숫자를 "
+                       "얼마나 진짜로 보는지 나타냅니다(1 = 확실히 진짜, 0 = 확실히 생성된 것).",
+    "mnist.fig2_title": "훈련 데이터를 외웠을까? (논문의 그림 2)",
+    "mnist.fig2_caption": "각 행에는 샘플 {per_row}개가 있고, 노란 테두리 안에는 바로 옆 샘플과 가장 가까운 훈련 "
+                          "이미지가 있습니다(픽셀 공간의 유클리드 거리로, 훈련 이미지 60,000개 전체에서 찾습니다). "
+                          "생성자가 데이터를 외웠다면 두 이미지는 픽셀 하나하나까지 똑같은 숫자일 것입니다.",
+    "mnist.fig2_distances": "각 행의 마지막 샘플과 가장 가까운 훈련 이미지 사이의 거리: {distances}. 비교하자면, 실제 "
+                            "테스트 숫자와 가장 가까운 훈련 이미지 사이의 거리는 보통 {low}에서 {high}(중앙값 "
+                            "{median})입니다. 복사본이라면 거의 0일 것입니다.",
+    "mnist.fig2_distances_short": "가장 가까운 훈련 이미지까지의 거리: {distances} (실제 테스트 숫자: {low}~{high}, "
+                                  "복사본: 0)",
+    "mnist.data_error": "MNIST 훈련 이미지를 읽지 못했습니다: {error}",
+    "mnist.no_data": "최근접 이웃 열을 그리려면 MNIST 훈련 이미지가 필요한데 `{folder}`에 없습니다. "
+                     "`python -m ganviz mnist download`(약 11 MB)로 내려받거나, IDX 파일 네 개가 들어 있는 폴더를 "
+                     "`{env}` 환경 변수로 지정한 뒤 페이지를 새로 고치세요.",
+    "mnist.fig3_title": "z 공간 걷기 (논문의 그림 3)",
+    "mnist.fig3_caption": "t를 0에서 1까지 바꾸며 z = (1 − t)·z_left + t·z_right에서 생성한 숫자들입니다. 노이즈 "
+                          "공간의 매끄러운 경로가 숫자 사이의 매끄러운 변형을 만듭니다. G가 숫자의 목록이 아니라 "
+                          "공간을 배웠다는 또 하나의 증거입니다.",
+    "mnist.left": "왼쪽 끝: 시드",
+    "mnist.left_help": "z_left, 즉 t = 0에서의 노이즈 벡터를 정하는 시드입니다.",
+    "mnist.reroll_left": "왼쪽 다시 뽑기",
+    "mnist.reroll_left_help": "왼쪽 끝의 시드를 새로 무작위로 뽑습니다.",
+    "mnist.right": "오른쪽 끝: 시드",
+    "mnist.right_help": "z_right, 즉 t = 1에서의 노이즈 벡터를 정하는 시드입니다.",
+    "mnist.reroll_right": "오른쪽 다시 뽑기",
+    "mnist.reroll_right_help": "오른쪽 끝의 시드를 새로 무작위로 뽑습니다.",
+    "mnist.steps": "단계 수",
+    "mnist.steps_help": "0부터 1까지 고르게 나눈 t 값을 몇 개 그릴지 정합니다.",
+    "mnist.progress_title": "학습하는 동안 샘플은 어떻게 좋아졌을까",
+    "mnist.progress_error": "학습 과정 프레임이 없습니다: {error}",
+    "mnist.frame": "학습 단계",
+    "mnist.frame_help": "함께 제공된 학습 기록의 한 단계입니다. 그 시점의 생성자가 그린 샘플을 보여 줍니다. 에폭 1은 "
+                        "훈련 숫자 전체를 한 번 훑는 것입니다.",
+    "mnist.frame_option": "{step}단계 (에폭 {epoch})",
+    "mnist.progress_caption": "같은 노이즈 벡터 {n}개를, 함께 제공된 학습 기록의 각 단계 시점의 생성자에 통과시킨 "
+                              "결과입니다(0단계: 학습 전의 신경망).",
+    "mnist.table1_title": "얼마나 잘할까? (논문의 표 1, 그리고 그 이상)",
+    "mnist.col_model": "모델",
+    "mnist.col_parzen": "Parzen 로그 가능도",
+    "mnist.col_sigma": "sigma (커널 폭)",
+    "mnist.row_paper": "적대적 신경망 (논문, 표 1)",
+    "mnist.row_samples": "이 생성자, 샘플 10,000개",
+    "mnist.row_real": "실제 훈련 이미지 10,000개",
+    "mnist.parzen_caption": "논문의 방법(goodfeli/adversarial, parzen_ll.py): 샘플 10,000개 각각에 가우시안 커널을 "
+                            "놓고, 커널 폭은 따로 떼어 둔 훈련 이미지 1,000개로 0.1에서 1 사이의 값 10개 중에서 고른 "
+                            "뒤, 테스트 이미지 10,000개의 평균 로그 가능도와 그 표준 오차를 구합니다. 높을수록 "
+                            "좋지만, 784차원에서는 이 추정값이 실제 가능도와 거리가 멀고 샘플 품질의 지표로도 "
+                            "미흡합니다(Theis, van den Oord, Bethge, 2016). 실제 이미지의 값은 완벽한 생성자가 받을 "
+                            "점수를 보여 줍니다.",
+    "mnist.col_images": "이미지",
+    "mnist.col_confident": "확신 (p > 0.9)",
+    "mnist.col_kl": "KL(classes ‖ uniform)",
+    "mnist.col_frechet": "Fréchet 거리",
+    "mnist.quality_caption": "ganviz에 함께 들어 있는 작은 MNIST 분류기가 샘플을 평가합니다. 흐릿한 숫자는 확신 있게 "
+                             "분류되지 않고, 일부 숫자를 빠뜨리는 생성자는 클래스 히스토그램이 균등 분포에서 "
+                             "멀어집니다(KL 0은 완벽한 균형, log 10 ≈ 2.30은 한 가지 숫자만 나오는 경우). Fréchet "
+                             "거리는 샘플과 테스트 세트에서 뽑은 분류기 특징을 비교합니다(낮을수록 좋음).",
+    "mnist.no_evaluation": "모델 카드에 아직 평가 결과가 없습니다: `python -m ganviz mnist eval`을 실행하세요.",
+    "mnist.metric_parzen_paper": "Parzen 로그 가능도, 논문",
+    "mnist.metric_parzen_ours": "Parzen 로그 가능도, 이 생성자",
+    "mnist.metric_parzen_help": "샘플 10,000개로 만든 가우시안 커널 밀도에서 MNIST 테스트 이미지 10,000개의 평균 "
+                                "로그 가능도입니다(논문의 표 1). 높을수록 좋습니다.",
+    "mnist.metric_confident": "확신 (p > 0.9)",
+    "mnist.metric_confident_help": "함께 제공된 분류기가 어떤 한 클래스에 0.9보다 높은 확률을 주는 샘플의 "
+                                   "비율입니다. 흐릿한 숫자는 여기에 들지 못합니다.",
+    "mnist.metric_frechet": "Fréchet 거리",
+    "mnist.metric_frechet_help": "샘플과 테스트 세트에서 뽑은 분류기 특징 사이의 거리입니다. 낮을수록 좋습니다.",
+    "mnist.card_title": "이 생성자는 어떻게 만들었을까",
+    "mnist.card_generator": "생성자",
+    "mnist.card_discriminator": "판별자",
+    "mnist.card_data": "데이터",
+    "mnist.card_recipe": "학습 방법",
+    "mnist.card_steps": "학습 단계 수",
+    "mnist.card_epochs": "에폭",
+    "mnist.card_seed": "시드",
+    "mnist.card_training_seconds": "학습 시간(초)",
+    "mnist.card_machine": "학습한 컴퓨터",
+    "mnist.card_usage": "`python -m ganviz mnist train --data DIR --out DIR`로 다시 학습하거나(중단해도 이어서 할 수 "
+                        "있음), `python -m ganviz mnist sample --n 1000 --seed 0 --out samples.npy`로 샘플을 "
+                        "뽑거나, Python에서 `ganviz.mnist.load_generator().sample(n, seed)`를 쓰세요.",
+    "mnist.explain": "이 페이지의 숫자는 모두 생성자 G가 지어낸 것입니다. G는 그림을 복사하지 않고, 무작위 수 100개로 "
+                     "된 벡터 z를 픽셀 값 784개로 바꿉니다. 학습하는 동안(알고리즘 1, 다른 페이지와 같은 게임) "
+                     "판별자 D는 실제 MNIST 숫자와 G의 숫자를 구별하도록 배웠고, G는 D를 속이도록 배웠습니다. 이 "
+                     "페이지는 그 결과에 논문과 같은 질문을 던집니다. 샘플이 좋은가(샘플, 표 1)? 훈련 데이터의 "
+                     "복사본인가(그림 2)? G가 숫자의 매끄러운 공간을 배웠는가(그림 3)?",
+    "mnist.explain_try": "해 보기: *새 샘플*을 몇 번 눌러 알아보기 어려운 숫자를 찾아보세요. D(x)를 켜고 D가 어떤 "
+                         "숫자를 가짜로 보는지 확인하세요. 그림 2에서는 각 샘플을 노란 테두리의 이웃과 비교하고, "
+                         "그림 3에서는 서로 다른 숫자가 나오는 시드 두 개를 골라 한 숫자가 다른 숫자로 바뀌는 모습을 "
+                         "보세요. 학습 단계를 0으로 되돌리면 G가 어디서 시작했는지 볼 수 있습니다.",
     # --- end mnist
 }
