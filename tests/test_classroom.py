@@ -123,3 +123,30 @@ def test_presentation_mode_keeps_figure_and_numbers_and_can_be_left(at):
     assert f"{KEY}.preset.figure1_abcd" not in [b.key for b in at.button]
     at.button(key="ganviz.present_exit").click().run()
     assert at.session_state["ganviz.present"] is False
+
+
+def test_the_downloads_build_valid_files(at):
+    """The four download buttons' deferred data: an HTML replay with the frames, CSV rows, a GIF and an MP4."""
+    import io
+
+    from PIL import Image
+
+    from ganviz.ui import replay as replay_ui
+
+    at.button(key=f"{KEY}.play").click().run()
+    for _ in range(3):
+        at.run()
+    at.button(key=f"{KEY}.play").click().run()
+    assert len(at.get("download_button")) == 4
+    frames = at.session_state[f"{KEY}.recorder"].frames
+    from ganviz.figures import figure1
+    from ganviz.export import metrics_csv, replay_html
+    from ganviz.replay import replay_figure
+
+    html = replay_ui.in_language(lambda: replay_html(replay_figure(frames, figure1)))()
+    assert html.count('"name":"step ') + html.count('"name": "step ') >= len(frames)
+    rows = metrics_csv(trainer(at).history).splitlines()
+    assert rows[0].startswith("step,") and len(rows) == len(trainer(at).history) + 1
+    gif = Image.open(io.BytesIO(replay_ui.gif_bytes(frames)))
+    assert gif.n_frames == len(frames)
+    assert replay_ui.mp4_bytes(frames)[4:8] == b"ftyp"

@@ -17,6 +17,7 @@ import streamlit as st
 from ganviz.export import metrics_csv, replay_html
 from ganviz.i18n import language, set_language, t
 from ganviz.replay import replay_figure
+from ganviz.video import gif_bytes, mp4_bytes
 
 from . import presenting
 from .live import LiveRun
@@ -49,6 +50,12 @@ def replay_panel(run: LiveRun, draw: Callable[[object], dict], name: str) -> Non
     cols[1].download_button(t("replay.csv"), data=lambda: metrics_csv(history), file_name=f"{name}.csv",
                             mime="text/csv", key=f"{run.key}.dl_csv", on_click="ignore", icon=":material/table:",
                             help=t("replay.csv_help"), width="stretch")
+    cols[2].download_button(t("replay.gif"), data=in_language(lambda: gif_bytes(frames)), file_name=f"{name}.gif",
+                            mime="image/gif", key=f"{run.key}.dl_gif", on_click="ignore", icon=":material/gif_box:",
+                            help=t("replay.gif_help"), width="stretch")
+    cols[3].download_button(t("replay.mp4"), data=in_language(lambda: mp4_bytes(frames)), file_name=f"{name}.mp4",
+                            mime="video/mp4", key=f"{run.key}.dl_mp4", on_click="ignore", icon=":material/videocam:",
+                            help=t("replay.mp4_help"), width="stretch")
 
 
 def in_language(make: Callable[[], object]) -> Callable[[], object]:
