@@ -10,6 +10,7 @@ from ganviz.ui.controls import sidebar_config
 from ganviz.ui.live import LiveRun
 from ganviz.ui.live_chart import live_plotly_chart
 from ganviz.ui.replay import replay_panel
+from ganviz.ui.runfile import save_load_panel
 
 ganviz.ui.ensure_navigation()
 KEY = "fig1"
@@ -49,6 +50,8 @@ run.fragment(pacing, draw)
 
 run.show_frozen(lambda snap, title: figure1(snap, show_d_star=show_d_star, title=title, height=320, compact=True))
 replay_panel(run, lambda snap: figure1(snap, show_d_star=show_d_star), name="ganviz-figure1")
+if not presenting:
+    save_load_panel(run, ["gaussian", "bimodal"], name="ganviz-figure1")
 
 with st.expander(t("explain.title")):
     st.markdown(t("figure1.explain"))

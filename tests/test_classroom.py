@@ -137,7 +137,7 @@ def test_the_downloads_build_valid_files(at):
     for _ in range(3):
         at.run()
     at.button(key=f"{KEY}.play").click().run()
-    assert len(at.get("download_button")) == 4
+    assert len(at.get("download_button")) == 5  # HTML, CSV, GIF, MP4, and the run itself
     frames = at.session_state[f"{KEY}.recorder"].frames
     from ganviz.figures import figure1
     from ganviz.export import metrics_csv, replay_html
@@ -150,3 +150,19 @@ def test_the_downloads_build_valid_files(at):
     gif = Image.open(io.BytesIO(replay_ui.gif_bytes(frames)))
     assert gif.n_frames == len(frames)
     assert replay_ui.mp4_bytes(frames)[4:8] == b"ftyp"
+
+
+def test_a_loaded_run_must_fit_the_page():
+    from dataclasses import replace
+
+    from ganviz.presets import FIGURE1
+    from ganviz.ui.runfile import misfit
+
+    assert misfit(FIGURE1, ["gaussian", "bimodal"]) is None
+    assert misfit(replace(FIGURE1, dist="ring8"), ["gaussian", "bimodal"]) == ("runfile.wrong_page", {"dist": "ring8"})
+    assert misfit(replace(FIGURE1, remedy="pacgan"), ["gaussian"])[0] == "runfile.not_on_sidebar"
+
+
+def test_the_page_offers_to_save_the_run(at):
+    assert len(at.get("download_button")) == 1  # paused at step 0: the replay has nothing yet, the run can be saved
+    assert len(at.get("file_uploader")) == 1

@@ -171,6 +171,23 @@ STRINGS = {
     # --- end replay
 
 
+    # --- runfile (ganviz/ui/runfile.py)
+    "runfile.save": "Save this run",
+    "runfile.save_help": "One file with the weights, optimizer state, config, seed, random state and metrics: load "
+                         "it later (here, or with `python -m ganviz train --resume`) to go on exactly where it stopped.",
+    "runfile.load": "Load a saved run",
+    "runfile.load_help": "A .ganviz file saved from this page. A file that is not one, or does not fit this page, is "
+                         "refused with the reason, and the current run stays.",
+    "runfile.loaded": "Loaded {name}: the run goes on from step {step}, exactly as it was saved.",
+    "runfile.refused": "{name} was not loaded: {reason} The current run stays.",
+    "runfile.wrong_page": "{name} was not loaded: it is a run on the target \"{dist}\", which this page does not "
+                          "train (runs on your own points load with `python -m ganviz train --resume`). The current "
+                          "run stays.",
+    "runfile.not_on_sidebar": "{name} was not loaded: its settings ({fields}) are not among this page's controls; "
+                              "go on with it with `python -m ganviz train --resume`. The current run stays.",
+    # --- end runfile
+
+
     # --- presets (ganviz/presets.py)
     "preset.figure1_abcd.title": "Figure 1: (a) to (d)",
     "preset.figure1_abcd.caption": "The paper's setting. Watch p_g (green) slide onto p_data (black) and D (blue) "

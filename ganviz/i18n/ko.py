@@ -164,6 +164,23 @@ STRINGS = {
     # --- end replay
 
 
+    # --- runfile (ganviz/ui/runfile.py)
+    "runfile.save": "이 학습 저장",
+    "runfile.save_help": "가중치, 옵티마이저 상태, 설정, 시드, 난수 상태, 지표를 파일 하나에 담습니다. 나중에 여기서, 또는 "
+                         "`python -m ganviz train --resume`으로 불러오면 멈춘 곳에서 그대로 이어집니다.",
+    "runfile.load": "저장한 학습 불러오기",
+    "runfile.load_help": "이 페이지에서 저장한 .ganviz 파일. 그런 파일이 아니거나 이 페이지에 맞지 않으면 이유와 함께 "
+                         "거부하고, 지금의 학습은 그대로 둡니다.",
+    "runfile.loaded": "{name}을(를) 불러왔습니다: 저장한 그대로 {step}단계부터 이어집니다.",
+    "runfile.refused": "{name}을(를) 불러오지 않았습니다: {reason} 지금의 학습은 그대로입니다.",
+    "runfile.wrong_page": "{name}을(를) 불러오지 않았습니다: 이 페이지가 학습하지 않는 목표 분포 \"{dist}\"의 학습입니다"
+                          "(직접 찍은 점으로 한 학습은 `python -m ganviz train --resume`으로 불러옵니다). 지금의 학습은 "
+                          "그대로입니다.",
+    "runfile.not_on_sidebar": "{name}을(를) 불러오지 않았습니다: 그 설정({fields})은 이 페이지의 조작 항목에 없습니다. "
+                              "`python -m ganviz train --resume`으로 이어 가세요. 지금의 학습은 그대로입니다.",
+    # --- end runfile
+
+
     # --- presets (ganviz/presets.py)
     "preset.figure1_abcd.title": "그림 1: (a)부터 (d)까지",
     "preset.figure1_abcd.caption": "논문의 설정입니다. p_g(초록)가 p_data(검정) 위로 미끄러지고 D(파랑)가 ½로 평평해지는 "

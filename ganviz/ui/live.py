@@ -108,6 +108,10 @@ class LiveRun:
     def reset(self, config: TrainConfig, target=None) -> None:
         trainer = Trainer(config, target)
         self.snapshot(trainer)  # step 0 in the history
+        self.adopt(trainer)
+
+    def adopt(self, trainer: Trainer) -> None:
+        """Make ``trainer`` (a fresh one, or a loaded run) this page's run, paused, with nothing left of the last."""
         st.session_state[f"{self.key}.trainer"] = trainer
         self.mode = "paused"
         self._set("message", None)

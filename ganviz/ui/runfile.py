@@ -1,0 +1,59 @@
+"""Save the page's run to one file and load it back later, to go on exactly where it stopped.
+
+The file is ``ganviz.runfile``'s (safetensors and JSON, never a pickle). A
+loaded run replaces the page's run only if it fits the page: its target is one
+of the page's, and every field of its config is one the sidebar can show (so
+the sidebar and the run agree, and the next frame does not rebuild the model).
+Anything else is refused with the reason, and the current run stays.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ganviz.i18n import t
+from ganviz.runfile import RunFileError, load_run, save_run
+from ganviz.trainer import TrainConfig
+
+from .controls import set_widgets
+from .live import LiveRun
+from .replay import in_language
+
+
+def save_load_panel(run: LiveRun, targets: list[str], name: str) -> None:
+    """A download button for the run and an uploader that loads one (refusing, with the reason, what does not fit)."""
+    cols = st.columns([1, 2])
+    cols[0].download_button(t("runfile.save"), data=in_language(lambda: save_run(run.trainer)),
+                            file_name=f"{name}-step{run.trainer.step}.ganviz", mime="application/octet-stream",
+                            key=f"{run.key}.save_run", on_click="ignore", icon=":material/save:",
+                            help=t("runfile.save_help"), width="stretch")
+    cols[1].file_uploader(t("runfile.load"), type=None, key=f"{run.key}.load_run", on_change=_load,
+                          args=(run, targets), help=t("runfile.load_help"))
+
+
+def _load(run: LiveRun, targets: list[str]) -> None:
+    upload = st.session_state.get(f"{run.key}.load_run")
+    if upload is None:
+        return
+    try:
+        trainer = load_run(upload.getvalue())
+        problem = misfit(trainer.config, targets)
+    except RunFileError as err:
+        run.say("error", "runfile.refused", name=upload.name, reason=str(err))
+        return
+    if problem:
+        run.say("error", problem[0], name=upload.name, **problem[1])
+        return
+    set_widgets(run.key, trainer.config)
+    run.adopt(trainer)
+    run.say("success", "runfile.loaded", name=upload.name, step=f"{trainer.step:,}")
+
+
+def misfit(config: TrainConfig, targets: list[str]) -> tuple[str, dict] | None:
+    """Why a loaded run cannot go on this page (an i18n key and its values), or None if it can."""
+    if config.dist not in targets or config.dist == "custom":
+        return "runfile.wrong_page", {"dist": config.dist}
+    extras = [name for name in ("remedy", "decay_end", "unroll", "pack") if getattr(config, name) != getattr(TrainConfig(), name)]
+    if extras:
+        return "runfile.not_on_sidebar", {"fields": ", ".join(extras)}
+    return None
