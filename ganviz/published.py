@@ -28,12 +28,18 @@ Our own rows come from ``results/compare_<target>.json``, written by
 ``python -m ganviz compare --preset <target> --seeds 0-9 --json`` (one process
 per method, joined by ``tools/merge_compare.py``; the commands and the machine
 are stored in the file), so they can be re-measured.
+
+The tables' column names, our methods' names and ``measured_line`` are in the
+current language (``ganviz.i18n.t``; English on the command line); the quoted
+sources, methods and numbers stay as published.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+
+from .i18n import t
 
 RESULTS = Path(__file__).resolve().parent.parent / "results"
 
@@ -53,9 +59,13 @@ PUBLISHED = [
 
 def published_table() -> list[dict]:
     """The published rows, one dict per method and paper."""
+    method, source = t("mode_collapse.col.method"), t("mode_collapse.col.source")
+    verified = t("mode_collapse.col.verified")
+    ring_modes, ring_hq = t("mode_collapse.col.modes", target="ring8"), t("mode_collapse.col.hq", target="ring8")
+    grid_modes, grid_hq = t("mode_collapse.col.modes", target="grid25"), t("mode_collapse.col.hq", target="grid25")
     return [
-        {"method": m, "source": src, "ring8 modes": rm, "ring8 HQ %": rq, "grid25 modes": gm, "grid25 HQ %": gq,
-         "verified here": "no (see ganviz/published.py)"}
+        {method: m, source: src, ring_modes: rm, ring_hq: rq, grid_modes: gm, grid_hq: gq,
+         verified: t("mode_collapse.col.unverified")}
         for m, src, rm, rq, gm, gq in PUBLISHED
     ]
 
@@ -76,15 +86,26 @@ def measured_table() -> list[dict]:
     for target, n in (("ring8", 8), ("grid25", 25)):
         summary = load_results(target)
         for method, stats in (summary or {}).get("methods", {}).items():
-            row = rows.setdefault(method, {"method": stats.get("label", method)})
-            row[f"{target} modes"] = round(stats["modes_mean"], 1)
-            row[f"{target} HQ %"] = round(100 * stats["hq_mean"], 1)
+            row = rows.setdefault(method, {t("mode_collapse.col.method"): method_label(method, stats)})
+            row[t("mode_collapse.col.modes", target=target)] = round(stats["modes_mean"], 1)
+            row[t("mode_collapse.col.hq", target=target)] = round(100 * stats["hq_mean"], 1)
             runs = len(stats["modes"])
-            row[f"{target} 8/8 runs" if n == 8 else f"{target} ≥23 runs"] = (
+            row[t("mode_collapse.col.runs_with", target=target, what="8/8" if n == 8 else "≥23")] = (
                 f"{sum(m >= (8 if n == 8 else 23) for m in stats['modes'])}/{runs}")
             if "all_modes_good" in stats:
-                row[f"{target} all modes & HQ ≥ 0.8"] = f"{stats['all_modes_good']}/{runs}"
+                row[t("mode_collapse.col.all_good", target=target)] = f"{stats['all_modes_good']}/{runs}"
     return list(rows.values())
+
+
+def method_label(method: str, stats: dict | None = None) -> str:
+    """The name of our method ``method`` (a key of ``remedies.METHODS``) in the current language.
+
+    A method the catalogues do not know keeps the label stored with its results (else its key).
+    """
+    try:
+        return t(f"mode_collapse.method.{method}.label")
+    except KeyError:
+        return (stats or {}).get("label", method)
 
 
 def measured_line(target: str, method: str) -> str:
@@ -94,6 +115,6 @@ def measured_line(target: str, method: str) -> str:
     if stats is None:
         return ""
     runs, n_modes = len(stats["modes"]), summary.get("n_modes", max(stats["modes"]))
-    return (f"Measured over {runs} seeds at step {summary['steps']:,}: {stats['modes_mean']:.1f} of {n_modes} modes on "
-            f"average, HQ {100 * stats['hq_mean']:.0f}%; all {n_modes} with HQ ≥ 80% in "
-            f"{stats.get('all_modes_good', 0)} of {runs}.")
+    return t("mode_collapse.measured_line", runs=runs, steps=f"{summary['steps']:,}",
+             modes=f"{stats['modes_mean']:.1f}", n_modes=n_modes, hq=f"{100 * stats['hq_mean']:.0f}",
+             good=stats.get("all_modes_good", 0))

@@ -8,6 +8,10 @@ from its own generator seeded the same way, so runs whose architectures match
 start from the same weights and differ only where their configs differ.
 
 A run that diverges is rolled back by its trainer and stops; the others go on.
+``errors`` keeps the English message of each stopped run (for the command line
+and logs), ``failures`` the facts behind it (``DivergenceError.facts``: which
+quantity blew up, the steps, the learning rates), so a page can say the same in
+the reader's language (the ``live.diverged_<which>`` texts).
 """
 
 from __future__ import annotations
@@ -23,7 +27,8 @@ class Race:
     def __init__(self, configs: dict, field: str | None = None):
         self.configs, self.field = dict(configs), field
         self.trainers = {name: Trainer(config) for name, config in self.configs.items()}
-        self.errors: dict = {}  # name -> message, for runs stopped by a divergence
+        self.errors: dict = {}  # name -> English message, for runs stopped by a divergence
+        self.failures: dict = {}  # name -> the divergence's facts (which, start, bad_step, step, lr_d, lr_g)
 
     @classmethod
     def varying(cls, config: TrainConfig, field: str, values) -> "Race":
@@ -41,6 +46,7 @@ class Race:
                 trainer.train(iterations)
             except DivergenceError as err:
                 self.errors[name] = str(err)
+                self.failures[name] = dict(err.facts)
 
     @property
     def step(self) -> int:

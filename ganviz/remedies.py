@@ -35,12 +35,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from .i18n.en import STRINGS as _ENGLISH
 from .trainer import TrainConfig
 
 
 @dataclass(frozen=True)
 class Method:
-    """One compared method: how to show it, where it comes from, and the config fields it sets."""
+    """One compared method: how to show it, where it comes from, and the config fields it sets.
+
+    ``label`` and ``description`` are the English ones (the command line and the results files use the label);
+    the page shows the same texts in the reader's language, from the catalogues' "mode_collapse.method.<name>.label"
+    and ".description" (a test keeps the English ones equal).
+    """
 
     label: str
     description: str
@@ -128,20 +134,8 @@ PRESETS = {
 }
 PRESET_STEPS = {"ring8": 20_000, "grid25": 20_000}
 
-# The page's preset buttons: a title naming what the preset shows, and one line on what the class will see.
-PRESET_TITLES = {
-    "ring8-collapse": "ring8: the plain GAN collapses",
-    "ring8-remedy": "ring8: the remedy recovers all modes",
-    "grid25-collapse": "grid25: the plain GAN misses modes",
-    "grid25-remedy": "grid25: the remedy covers more modes, not all",
-}
-PRESET_CAPTIONS = {
-    "ring8-collapse": "Left: G learns 50× faster than D and squeezes all its samples into one small clump, which D is "
-                      "too slow to pin down. It never spreads over the ring: the strip under the plots shows where it lands.",
-    "ring8-remedy": "Right: PacGAN, D judging pairs of samples. The same G, same seed, spreads over all 8 modes; "
-                    "from step 10,000 the learning rates decay and its samples tighten onto the modes.",
-    "grid25-collapse": "Left: the same GAN on a 5×5 grid of modes (D a little faster here, lr_D 5e-5). G's "
-                       "samples reach only part of the grid, and many sit between the modes.",
-    "grid25-remedy": "Right: minibatch std (D sees the batch's spread) reaches more modes than the plain GAN on "
-                     "every seed we measured, but not all 25, and many samples stay between the modes (low HQ)."
-}
+# The page's preset buttons: a title naming what the preset shows, and one line on what the class will see. Their
+# texts live in the language catalogues (keys "mode_collapse.preset.<name>.title" and ".caption" in
+# ganviz/i18n/*.py; the page shows them with t()); these are the English ones, for code that wants plain text.
+PRESET_TITLES = {name: _ENGLISH[f"mode_collapse.preset.{name}.title"] for name in PRESETS}
+PRESET_CAPTIONS = {name: _ENGLISH[f"mode_collapse.preset.{name}.caption"] for name in PRESETS}

@@ -7,30 +7,30 @@ import streamlit as st
 import ganviz.ui
 from ganviz.figures2d import figure2d
 from ganviz.figures_modes import mode_timeline_figure, modes_over_time_figure
-from ganviz.published import measured_line, measured_table, published_table
+from ganviz.i18n import t
+from ganviz.published import measured_line, measured_table, method_label, published_table
 from ganviz.race import Race
-from ganviz.remedies import METHODS, PRESET_CAPTIONS, PRESET_STEPS, PRESET_TITLES, PRESETS, config_for
+from ganviz.remedies import METHODS, PRESET_STEPS, PRESETS, config_for
 from ganviz.snapshot2d import take_snapshot_2d
 from ganviz.ui.live_chart import live_plotly_chart
 from ganviz.ui.loop import Loop
 
 ganviz.ui.ensure_navigation()
 KEY = "mc"
-TARGETS = {"ring8": "ring8: 8 Gaussians on a circle", "grid25": "grid25: 25 Gaussians on a grid"}
+TARGETS = ["ring8", "grid25"]
 REMEDIES = [name for name in METHODS if name != "gan"]
+presenting = ganviz.ui.presenting()
 
-st.title("Mode collapse: see it, measure it, fix it")
-st.caption("Two GANs train in lockstep on the same target from the same seed. Left: a plain GAN, in a setting where "
-           "it collapses onto a few modes. Right: the same GAN with a remedy. Each mode is one small Gaussian; a "
-           "mode is *covered* when at least one of 2,500 generated samples lands within 3 standard deviations of it.")
-
+st.title(t("mode_collapse.title"))
+if not presenting:
+    st.caption(t("mode_collapse.caption"))
 
 
 def decay_note(config) -> str:
     if not config.decay_end:
         return ""
-    return (f"; both learning rates fall linearly to {config.decay_floor:g}× between steps {config.decay_start:,} and "
-            f"{config.decay_end:,}, so G's samples settle onto the modes it has found")
+    return t("mode_collapse.decay", floor=f"{config.decay_floor:g}", start=f"{config.decay_start:,}",
+             end=f"{config.decay_end:,}")
 
 
 def load_preset(dist: str, kind: str) -> None:
@@ -43,39 +43,37 @@ def load_preset(dist: str, kind: str) -> None:
     Loop(f"{KEY}.race").running = True
 
 
-st.markdown("**Presets**, measured over many seeds (tables at the bottom). Each starts both runs from step 0 and "
-            "plays.")
-for kind in ("collapse", "remedy"):
-    for col, name in zip(st.columns(2), TARGETS):
-        col.button(PRESET_TITLES[f"{name}-{kind}"], key=f"{KEY}.preset.{name}.{kind}", on_click=load_preset,
-                   args=(name, kind), width="stretch", icon=":material/science:")
-        method = "gan" if kind == "collapse" else PRESETS[f"{name}-remedy"][0]
-        col.caption(f"{PRESET_CAPTIONS[f'{name}-{kind}']} {measured_line(name, method)}")
+if not presenting:
+    st.markdown(t("mode_collapse.presets_intro"))
+    for kind in ("collapse", "remedy"):
+        for col, name in zip(st.columns(2), TARGETS):
+            col.button(t(f"mode_collapse.preset.{name}-{kind}.title"), key=f"{KEY}.preset.{name}.{kind}",
+                       on_click=load_preset, args=(name, kind), width="stretch", icon=":material/science:",
+                       help=t("mode_collapse.preset_help"))
+            method = "gan" if kind == "collapse" else PRESETS[f"{name}-remedy"][0]
+            col.caption(f"{t(f'mode_collapse.preset.{name}-{kind}.caption')} {measured_line(name, method)}")
 
 with st.sidebar:
-    st.header("The experiment")
-    dist = st.selectbox("target", list(TARGETS), format_func=TARGETS.get, key=f"{KEY}.dist",
-                        help="The two standard mode-collapse benchmarks (Metz et al. 2017; Srivastava et al. 2017).")
+    st.header(t("mode_collapse.experiment"))
+    dist = st.selectbox(t("mode_collapse.target"), TARGETS, format_func=lambda name: t(f"target.{name}"),
+                        key=f"{KEY}.dist", help=t("mode_collapse.target_help"))
     preset = PRESETS[f"{dist}-collapse"]
     best_method = PRESETS[f"{dist}-remedy"][0]
     st.session_state.setdefault(f"{KEY}.remedy.{dist}", best_method)  # widgets' first values (presets set them too)
     st.session_state.setdefault(f"{KEY}.seed", preset.seed)
-    remedy = st.selectbox("remedy (right)", REMEDIES, key=f"{KEY}.remedy.{dist}",
-                          format_func=lambda m: METHODS[m].label,
-                          help="Each is a real implementation in ganviz/remedies.py; its docstring cites the paper.")
-    st.caption(METHODS[remedy].description + f" ({METHODS[remedy].citation})")
-    seed = int(st.number_input("seed", 0, 10_000, key=f"{KEY}.seed",
-                               help="Same seed, same run. The preset collapses for most seeds."))
-    speed = st.slider("iterations per frame", 1, 200, 50, key=f"{KEY}.speed",
-                      help="Algorithm-1 iterations each run takes between two redraws: the speed of the movie.")
+    remedy = st.selectbox(t("mode_collapse.remedy"), REMEDIES, key=f"{KEY}.remedy.{dist}", format_func=method_label,
+                          help=t("mode_collapse.remedy_help"))
+    st.caption(t(f"mode_collapse.method.{remedy}.description") + f" ({METHODS[remedy].citation})")
+    seed = int(st.number_input(t("controls.seed"), 0, 10_000, key=f"{KEY}.seed", help=t("mode_collapse.seed_help")))
+    speed = st.slider(t("controls.speed"), 1, 200, 50, key=f"{KEY}.speed", help=t("mode_collapse.speed_help"))
     st.divider()
-    st.caption(f"Preset for {dist}: {preset.loss}, k = {preset.k}, {preset.optimizer} lr_D = {preset.lr_d:g}, "
-               f"lr_G = {preset.lr_g:g}, batch {preset.batch}, z of dimension {preset.z_dim}, "
-               f"{preset.depth} hidden layers of {preset.width}" + decay_note(preset) +
-               f". Measured at step {PRESET_STEPS[dist]:,}.")
+    st.caption(t("mode_collapse.preset_settings", dist=dist, loss=preset.loss, k=preset.k, optimizer=preset.optimizer,
+                 lr_d=f"{preset.lr_d:g}", lr_g=f"{preset.lr_g:g}", batch=preset.batch, z_dim=preset.z_dim,
+                 depth=preset.depth, width=preset.width, decay=decay_note(preset), steps=f"{PRESET_STEPS[dist]:,}"))
 
 base = replace(preset, seed=seed)
-configs = {"plain GAN": config_for("gan", base), METHODS[remedy].label: config_for(remedy, base)}
+# The runs are named by method, not by label, so that switching the language does not restart them.
+configs = {"gan": config_for("gan", base), remedy: config_for(remedy, base)}
 race: Race | None = st.session_state.get(f"{KEY}.race")
 if race is None or race.configs != configs:
     race = Race(configs)
@@ -95,9 +93,8 @@ def step_once():
     race.train(1)
 
 
-loop.buttons(KEY, reset, play_help="Train both runs side by side, redrawing after each batch of iterations.",
-             reset_help="Both runs back to step 0, same seed.", step=step_once,
-             step_help="One Algorithm-1 iteration for each run.")
+loop.buttons(KEY, reset, play_help=t("mode_collapse.play_help"), reset_help=t("mode_collapse.reset_help"),
+             step=step_once, step_help=t("mode_collapse.step_help"))
 n_modes = 8 if dist == "ring8" else 25
 
 
@@ -106,23 +103,34 @@ def tick():
     return len(race.errors) < len(race.trainers)
 
 
+def divergence(name: str) -> str:
+    """What stopped run ``name``, in the current language (the race keeps the facts, not a sentence)."""
+    facts = race.failures[name]
+    return t(f"live.diverged_{facts['which']}", start=facts["start"], bad_step=facts["bad_step"], step=facts["step"],
+             lr_d=f"{facts['lr_d']:g}", lr_g=f"{facts['lr_g']:g}")
+
+
 def draw():
-    snaps = {name: take_snapshot_2d(t, n_show=1000, grid_lines=9) for name, t in race.trainers.items()}
+    snaps = {name: take_snapshot_2d(trainer, n_show=1000, grid_lines=9) for name, trainer in race.trainers.items()}
+    labels = {name: method_label(name) for name in snaps}
     cols = st.columns(2)
     for i, (col, (name, snap)) in enumerate(zip(cols, snaps.items())):
         m = snap.metrics
         with col:
-            st.markdown(f"**{name}**")
+            st.markdown(f"**{labels[name]}**")
             a, b, c = st.columns(3)
-            a.metric("step", f"{m['step']:,}")
-            b.metric("modes covered", f"{m['modes']} / {n_modes}")
-            c.metric("high-quality", f"{100 * m['hq']:.1f}%")
+            a.metric(t("metric.step"), f"{m['step']:,}", help=t("metric.step_help"))
+            b.metric(t("mode_collapse.modes_covered"), f"{m['modes']} / {n_modes}",
+                     help=t("mode_collapse.modes_covered_help"))
+            c.metric(t("mode_collapse.hq"), f"{100 * m['hq']:.1f}%", help=t("mode_collapse.hq_help"))
             live_plotly_chart(figure2d(snap, show_manifold=True, height=470), key=f"{KEY}.fig{i}")
-            if name in race.errors:
-                st.error(race.errors[name])
-    histories = {name: t.history for name, t in race.trainers.items()}
+            if name in race.failures:
+                st.error(divergence(name))
+    if presenting:
+        return  # the projector shows the two runs and their numbers; the charts below are for the desk
+    histories = {labels[name]: trainer.history for name, trainer in race.trainers.items()}
     live_plotly_chart(modes_over_time_figure(histories, n_modes), key=f"{KEY}.modes")
-    st.markdown("**Where G's samples land, step by step** (one row per mode; bright = many samples)")
+    st.markdown(t("mode_collapse.timeline"))
     cols = st.columns(2)
     for i, (col, (name, rows)) in enumerate(zip(cols, histories.items())):
         with col:
@@ -132,30 +140,14 @@ def draw():
 
 loop.fragment(0.3, tick, draw)
 
-st.subheader("The published numbers, and ours")
-st.caption("Modes covered (mean over runs) and the share of high-quality samples, on 2,500 samples per run. "
-           "Published rows are quoted from the papers named; the architectures differ from ours, so compare the "
-           "pattern, not the digits.")
-st.markdown("**Published** (as quoted in `ganviz/published.py`, which says what could and could not be checked)")
-st.dataframe(published_table(), hide_index=True, width="stretch")
-st.markdown("**Measured here** (`python -m ganviz compare --preset <target>`: the presets above, one run per seed, "
-            "measured at the preset's last step; the run counts show how many seeds; `results/compare_<target>.json` "
-            "records the commands and the machine)")
-st.dataframe(measured_table(), hide_index=True, width="stretch")
+if not presenting:
+    st.subheader(t("mode_collapse.tables"))
+    st.caption(t("mode_collapse.tables_caption"))
+    st.markdown(t("mode_collapse.published"))
+    st.dataframe(published_table(), hide_index=True, width="stretch")
+    st.markdown(t("mode_collapse.measured"))
+    st.dataframe(measured_table(), hide_index=True, width="stretch")
 
-with st.expander("What am I looking at?"):
-    st.markdown(
-        "**Mode collapse.** G only has to fool D, and D judges one sample at a time. A generator that puts all its "
-        "samples on the one mode D currently believes in wins each round; D then learns that mode is fake, and G "
-        "hops to another. The timeline shows those hops. The remedies give D (or G) a wider view:\n\n"
-        "- **Unrolled GAN** (Metz et al. 2017): G's update looks ahead through K steps of D's training, so G is "
-        "penalised for moves D would quickly punish.\n"
-        "- **PacGAN** (Lin et al. 2018): D judges packs of m samples at once; a pack of near-identical samples "
-        "gives a collapsed G away.\n"
-        "- **Minibatch standard deviation** (Karras et al. 2018): D sees how varied the whole batch is.\n"
-        "- **WGAN-GP** (Gulrajani et al. 2017): a critic with a gradient penalty gives G useful gradients "
-        "everywhere, not only near D's decision boundary.\n\n"
-        "The protocol (Srivastava et al. 2017; Lin et al. 2018): 2,500 samples; a sample is high-quality if it is "
-        "within 3 standard deviations of its nearest mode; a mode is covered if it is the nearest mode of at least "
-        "one high-quality sample."
-    )
+with st.expander(t("explain.title")):
+    st.markdown(t("mode_collapse.explain_figures"))
+    st.markdown(t("mode_collapse.explain"))

@@ -300,6 +300,114 @@ STRINGS = {
 
 
     # --- mode_collapse (pages/mode_collapse.py, ganviz/figures_modes.py, ganviz/published.py)
+    "mode_collapse.title": "Mode collapse: see it, measure it, fix it",
+    "mode_collapse.caption": "Two GANs train in lockstep on the same target from the same seed. Left: a plain GAN, in "
+                             "a setting where it collapses onto a few modes. Right: the same GAN with a remedy. Each "
+                             "mode is one small Gaussian; a mode is *covered* when at least one of 2,500 generated "
+                             "samples lands within 3 standard deviations of it.",
+    "mode_collapse.presets_intro": "**Presets**, measured over many seeds (tables at the bottom). Each starts both "
+                                   "runs from step 0 and plays.",
+    "mode_collapse.preset_help": "Loads this measured setting (target and seed; the remedy preset also picks its "
+                                 "remedy), puts both runs back to step 0 and plays.",
+    "mode_collapse.preset.ring8-collapse.title": "ring8: the plain GAN collapses",
+    "mode_collapse.preset.ring8-collapse.caption": "Left: G learns 50× faster than D and squeezes all its samples into "
+                                                   "one small clump, which D is too slow to pin down. It never spreads "
+                                                   "over the ring: the strip under the plots shows where it lands.",
+    "mode_collapse.preset.ring8-remedy.title": "ring8: the remedy recovers all modes",
+    "mode_collapse.preset.ring8-remedy.caption": "Right: PacGAN, D judging pairs of samples. The same G, same seed, "
+                                                 "spreads over all 8 modes; from step 10,000 the learning rates decay "
+                                                 "and its samples tighten onto the modes.",
+    "mode_collapse.preset.grid25-collapse.title": "grid25: the plain GAN misses modes",
+    "mode_collapse.preset.grid25-collapse.caption": "Left: the same GAN on a 5×5 grid of modes (D a little faster "
+                                                    "here, lr_D 5e-5). G's samples reach only part of the grid, and "
+                                                    "many sit between the modes.",
+    "mode_collapse.preset.grid25-remedy.title": "grid25: the remedy covers more modes, not all",
+    "mode_collapse.preset.grid25-remedy.caption": "Right: minibatch std (D sees the batch's spread) reaches more modes "
+                                                  "than the plain GAN on every seed we measured, but not all 25, and "
+                                                  "many samples stay between the modes (low HQ).",
+    "mode_collapse.measured_line": "Measured over {runs} seeds at step {steps}: {modes} of {n_modes} modes on "
+                                   "average, HQ {hq}%; all {n_modes} with HQ ≥ 80% in {good} of {runs}.",
+    "mode_collapse.experiment": "The experiment",
+    "mode_collapse.target": "target",
+    "mode_collapse.target_help": "The two standard mode-collapse benchmarks (Metz et al. 2017; Srivastava et al. "
+                                 "2017).",
+    "mode_collapse.remedy": "remedy (right)",
+    "mode_collapse.remedy_help": "Each is a real implementation in ganviz/remedies.py; its docstring cites the paper.",
+    "mode_collapse.seed_help": "Same seed, same run. The preset collapses for most seeds.",
+    "mode_collapse.speed_help": "Algorithm-1 iterations each run takes between two redraws: the speed of the movie.",
+    "mode_collapse.preset_settings": "Preset for {dist}: {loss}, k = {k}, {optimizer} lr_D = {lr_d}, lr_G = {lr_g}, "
+                                     "batch {batch}, z of dimension {z_dim}, {depth} hidden layers of {width}{decay}. "
+                                     "Measured at step {steps}.",
+    "mode_collapse.decay": "; both learning rates fall linearly to {floor}× between steps {start} and {end}, so G's "
+                           "samples settle onto the modes it has found",
+    "mode_collapse.play_help": "Train both runs side by side, redrawing after each batch of iterations.",
+    "mode_collapse.reset_help": "Both runs back to step 0, same seed.",
+    "mode_collapse.step_help": "One Algorithm-1 iteration for each run.",
+    "mode_collapse.method.gan.label": "plain GAN",
+    "mode_collapse.method.gan.description": "Algorithm 1 as it is: G descends its loss against the current D.",
+    "mode_collapse.method.unrolled.label": "unrolled GAN",
+    "mode_collapse.method.unrolled.description": "G's loss is taken against D after K more gradient steps on D, and "
+                                                 "G's gradient flows through those steps: G sees how D would answer a "
+                                                 "collapse.",
+    "mode_collapse.method.pacgan.label": "PacGAN",
+    "mode_collapse.method.pacgan.description": "D judges packs of m samples at once, all real or all fake: a pack of "
+                                               "look-alike samples gives a collapsed G away.",
+    "mode_collapse.method.mbstd.label": "minibatch std",
+    "mode_collapse.method.mbstd.description": "D gets one extra feature: the spread of its features over the whole "
+                                              "minibatch, which is small when G has collapsed.",
+    "mode_collapse.method.wgan-gp.label": "WGAN-GP",
+    "mode_collapse.method.wgan-gp.description": "D is a critic estimating the Wasserstein distance, kept 1-Lipschitz "
+                                                "by a gradient penalty, trained 5 steps per G step.",
+    "mode_collapse.modes_covered": "modes covered",
+    "mode_collapse.modes_covered_help": "Modes that are the nearest mode of at least one high-quality sample, out of "
+                                        "2,500 samples of G.",
+    "mode_collapse.hq": "high-quality",
+    "mode_collapse.hq_help": "The share of 2,500 samples of G that lie within 3 standard deviations of their nearest "
+                             "mode.",
+    "mode_collapse.timeline": "**Where G's samples land, step by step** (one row per mode; bright = many samples)",
+    "mode_collapse.fig.all_modes": "all {n} modes",
+    "mode_collapse.fig.mode": "mode {i}",
+    "mode_collapse.fig.off_mode": "off-mode",
+    "mode_collapse.fig.share": "share",
+    "mode_collapse.fig.hover": "step {step}<br>{mode}: {share} of samples",
+    "mode_collapse.tables": "The published numbers, and ours",
+    "mode_collapse.tables_caption": "Modes covered (mean over runs) and the share of high-quality samples, on 2,500 "
+                                    "samples per run. Published rows are quoted from the papers named; the "
+                                    "architectures differ from ours, so compare the pattern, not the digits.",
+    "mode_collapse.published": "**Published** (as quoted in `ganviz/published.py`, which says what could and could "
+                               "not be checked)",
+    "mode_collapse.measured": "**Measured here** (`python -m ganviz compare --preset <target>`: the presets above, one "
+                              "run per seed, measured at the preset's last step; the run counts show how many seeds; "
+                              "`results/compare_<target>.json` records the commands and the machine)",
+    "mode_collapse.col.method": "method",
+    "mode_collapse.col.source": "source",
+    "mode_collapse.col.modes": "{target} modes",
+    "mode_collapse.col.hq": "{target} HQ %",
+    "mode_collapse.col.runs_with": "{target} {what} runs",
+    "mode_collapse.col.all_good": "{target} all modes & HQ ≥ 0.8",
+    "mode_collapse.col.verified": "verified here",
+    "mode_collapse.col.unverified": "no (see ganviz/published.py)",
+    "mode_collapse.explain": "**Mode collapse.** G only has to fool D, and D judges one sample at a time. A generator "
+                             "that puts all its samples on the one mode D currently believes in wins each round; D "
+                             "then learns that mode is fake, and G hops to another. The timeline shows those hops. "
+                             "The remedies give D (or G) a wider view:\n\n"
+                             "- **Unrolled GAN** (Metz et al. 2017): G's update looks ahead through K steps of D's "
+                             "training, so G is penalised for moves D would quickly punish.\n"
+                             "- **PacGAN** (Lin et al. 2018): D judges packs of m samples at once; a pack of "
+                             "near-identical samples gives a collapsed G away.\n"
+                             "- **Minibatch standard deviation** (Karras et al. 2018): D sees how varied the whole "
+                             "batch is.\n"
+                             "- **WGAN-GP** (Gulrajani et al. 2017): a critic with a gradient penalty gives G useful "
+                             "gradients everywhere, not only near D's decision boundary.\n\n"
+                             "The protocol (Srivastava et al. 2017; Lin et al. 2018): 2,500 samples; a sample is "
+                             "high-quality if it is within 3 standard deviations of its nearest mode; a mode is "
+                             "covered if it is the nearest mode of at least one high-quality sample.",
+    "mode_collapse.explain_figures": "**The two square plots** are the two runs at the same step: black dots are "
+                                     "real samples (the modes), green dots G's samples, grey lines G's manifold (a "
+                                     "grid of z pushed through G), and the background is D(x), blue where D says "
+                                     "\"real\" and red where it says \"fake\". Below them, the modes each run covers "
+                                     "over the steps, and for each run a strip with one row per mode showing where "
+                                     "its samples land.",
     # --- end mode_collapse
 
 

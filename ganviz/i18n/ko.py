@@ -288,6 +288,114 @@ STRINGS = {
 
 
     # --- mode_collapse (pages/mode_collapse.py, ganviz/figures_modes.py, ganviz/published.py)
+    "mode_collapse.title": "모드 붕괴: 보고, 재고, 고치기",
+    "mode_collapse.caption": "두 GAN이 같은 목표 분포에서 같은 시드로 나란히 학습합니다. 왼쪽: 몇 개의 모드로 붕괴하는 "
+                             "설정의 기본 GAN. 오른쪽: 같은 GAN에 해법을 하나 더한 것. 모드 하나는 작은 가우시안 "
+                             "하나이며, 생성한 샘플 2,500개 중 하나라도 그 모드에서 표준편차 3배 안에 들어오면 그 "
+                             "모드를 *포착했다*고 합니다.",
+    "mode_collapse.presets_intro": "**프리셋**: 여러 시드로 측정한 설정입니다(표는 맨 아래). 누르면 두 학습 모두 "
+                                   "0단계부터 다시 시작해 재생합니다.",
+    "mode_collapse.preset_help": "측정한 이 설정(목표 분포와 시드, 해법 프리셋은 해법까지)을 불러와 두 학습을 0단계로 "
+                                 "되돌리고 재생합니다.",
+    "mode_collapse.preset.ring8-collapse.title": "ring8: 기본 GAN이 붕괴한다",
+    "mode_collapse.preset.ring8-collapse.caption": "왼쪽: G가 D보다 50배 빠르게 학습하며 모든 샘플을 작은 덩어리 "
+                                                   "하나로 몰아넣는데, D는 너무 느려서 이를 잡아내지 못합니다. G는 "
+                                                   "끝내 원 전체로 퍼지지 못합니다. 그림 아래의 띠가 샘플이 떨어지는 "
+                                                   "곳을 보여 줍니다.",
+    "mode_collapse.preset.ring8-remedy.title": "ring8: 해법이 모든 모드를 되찾는다",
+    "mode_collapse.preset.ring8-remedy.caption": "오른쪽: PacGAN, 즉 D가 샘플을 두 개씩 묶어 판정합니다. 같은 G, 같은 "
+                                                 "시드인데도 8개 모드 모두로 퍼지고, 10,000단계부터 학습률이 줄어들며 "
+                                                 "샘플이 모드 위로 모입니다.",
+    "mode_collapse.preset.grid25-collapse.title": "grid25: 기본 GAN이 모드를 놓친다",
+    "mode_collapse.preset.grid25-collapse.caption": "왼쪽: 같은 GAN을 5×5 격자 모양의 모드에 학습합니다(여기서는 D가 "
+                                                    "조금 더 빠릅니다, lr_D 5e-5). G의 샘플은 격자의 일부에만 닿고, "
+                                                    "많은 샘플이 모드 사이에 놓입니다.",
+    "mode_collapse.preset.grid25-remedy.title": "grid25: 해법이 더 많은 모드를 포착하지만, 전부는 아니다",
+    "mode_collapse.preset.grid25-remedy.caption": "오른쪽: 미니배치 표준편차(D가 배치의 퍼짐을 봅니다)는 측정한 모든 "
+                                                  "시드에서 기본 GAN보다 많은 모드에 닿지만 25개 전부는 아니며, 많은 "
+                                                  "샘플이 모드 사이에 남습니다(낮은 HQ).",
+    "mode_collapse.measured_line": "시드 {runs}개로 {steps}단계에서 측정: 평균 {n_modes}개 중 {modes}개 모드, HQ "
+                                   "{hq}%; {n_modes}개를 모두 포착하고 HQ ≥ 80%인 경우는 {runs}번 중 {good}번.",
+    "mode_collapse.experiment": "실험",
+    "mode_collapse.target": "목표 분포",
+    "mode_collapse.target_help": "모드 붕괴를 재는 표준 벤치마크 두 가지입니다(Metz et al. 2017; Srivastava et al. "
+                                 "2017).",
+    "mode_collapse.remedy": "해법 (오른쪽)",
+    "mode_collapse.remedy_help": "모두 ganviz/remedies.py에 실제로 구현되어 있고, 각 docstring에 논문이 인용되어 "
+                                 "있습니다.",
+    "mode_collapse.seed_help": "같은 시드면 같은 학습입니다. 이 프리셋은 대부분의 시드에서 붕괴합니다.",
+    "mode_collapse.speed_help": "두 번 다시 그리는 사이에 각 학습이 실행하는 알고리즘 1 반복 횟수: 영상의 재생 "
+                                "속도입니다.",
+    "mode_collapse.preset_settings": "{dist} 프리셋: {loss}, k = {k}, {optimizer} lr_D = {lr_d}, lr_G = {lr_g}, "
+                                     "배치 {batch}, z 차원 {z_dim}, 유닛 {width}개짜리 은닉층 {depth}개{decay}. "
+                                     "{steps}단계에서 측정했습니다.",
+    "mode_collapse.decay": "; {start}단계부터 {end}단계까지 두 학습률이 {floor}배로 선형 감소하여, G의 샘플이 찾아낸 "
+                           "모드 위에 자리 잡습니다",
+    "mode_collapse.play_help": "두 학습을 나란히 진행하며, 반복을 한 묶음 마칠 때마다 다시 그립니다.",
+    "mode_collapse.reset_help": "두 학습 모두 같은 시드로 0단계로 되돌립니다.",
+    "mode_collapse.step_help": "각 학습마다 알고리즘 1을 한 번 반복합니다.",
+    "mode_collapse.method.gan.label": "기본 GAN",
+    "mode_collapse.method.gan.description": "알고리즘 1 그대로: G는 지금의 D에 대한 자신의 손실 함수를 내려갑니다.",
+    "mode_collapse.method.unrolled.label": "unrolled GAN",
+    "mode_collapse.method.unrolled.description": "G의 손실을 D를 K번 더 경사 하강으로 업데이트한 뒤의 D로 계산하고, "
+                                                 "G의 그래디언트는 그 업데이트들을 거쳐 흐릅니다: G는 자신이 붕괴하면 "
+                                                 "D가 어떻게 대응할지 미리 봅니다.",
+    "mode_collapse.method.pacgan.label": "PacGAN",
+    "mode_collapse.method.pacgan.description": "D가 샘플 m개를 한 묶음으로, 모두 진짜이거나 모두 가짜인 묶음을 "
+                                               "판정합니다: 서로 닮은 샘플 묶음이 붕괴한 G를 드러냅니다.",
+    "mode_collapse.method.mbstd.label": "미니배치 표준편차",
+    "mode_collapse.method.mbstd.description": "D가 특징을 하나 더 받습니다: 미니배치 전체에 걸친 특징들의 퍼짐으로, "
+                                              "G가 붕괴하면 작아집니다.",
+    "mode_collapse.method.wgan-gp.label": "WGAN-GP",
+    "mode_collapse.method.wgan-gp.description": "D는 Wasserstein 거리를 추정하는 critic이고, 그래디언트 페널티로 "
+                                                "1-Lipschitz를 유지하며, G 한 번당 5번 학습합니다.",
+    "mode_collapse.modes_covered": "포착한 모드",
+    "mode_collapse.modes_covered_help": "G의 샘플 2,500개로 잽니다: 적어도 한 고품질 샘플의 가장 가까운 모드가 "
+                                        "되는 모드의 개수입니다.",
+    "mode_collapse.hq": "고품질",
+    "mode_collapse.hq_help": "G의 샘플 2,500개 중 가장 가까운 모드에서 표준편차 3배 안에 있는 샘플의 비율입니다.",
+    "mode_collapse.timeline": "**G의 샘플이 떨어지는 곳, 단계별로** (모드마다 한 줄; 밝을수록 샘플이 많음)",
+    "mode_collapse.fig.all_modes": "모드 {n}개 전부",
+    "mode_collapse.fig.mode": "모드 {i}",
+    "mode_collapse.fig.off_mode": "모드 밖",
+    "mode_collapse.fig.share": "비율",
+    "mode_collapse.fig.hover": "{step}단계<br>{mode}: 샘플의 {share}",
+    "mode_collapse.tables": "발표된 수치와 우리의 수치",
+    "mode_collapse.tables_caption": "포착한 모드 수(여러 번 실행한 평균)와 고품질 샘플의 비율이며, 실행마다 샘플 "
+                                    "2,500개로 잽니다. 발표된 행은 해당 논문에서 인용했습니다. 신경망 구조가 우리와 "
+                                    "다르므로 숫자 자체보다 경향을 비교하세요.",
+    "mode_collapse.published": "**발표된 수치** (`ganviz/published.py`에 인용된 그대로이며, 무엇을 확인할 수 있었고 "
+                               "무엇을 확인하지 못했는지도 그 파일에 적혀 있습니다)",
+    "mode_collapse.measured": "**여기서 측정한 수치** (`python -m ganviz compare --preset <target>`: 위의 프리셋을 "
+                              "시드마다 한 번씩 실행하여 프리셋의 마지막 단계에서 측정했습니다. 실행 횟수 열이 시드 "
+                              "개수를 보여 주며, `results/compare_<target>.json`에 명령과 컴퓨터가 기록되어 있습니다)",
+    "mode_collapse.col.method": "방법",
+    "mode_collapse.col.source": "출처",
+    "mode_collapse.col.modes": "{target} 모드 수",
+    "mode_collapse.col.hq": "{target} HQ %",
+    "mode_collapse.col.runs_with": "{target} {what} 달성 횟수",
+    "mode_collapse.col.all_good": "{target} 모든 모드 & HQ ≥ 0.8",
+    "mode_collapse.col.verified": "여기서 확인함",
+    "mode_collapse.col.unverified": "아니요 (ganviz/published.py 참고)",
+    "mode_collapse.explain": "**모드 붕괴.** G는 D를 속이기만 하면 되고, D는 샘플을 한 번에 하나씩 판정합니다. 지금 "
+                             "D가 진짜라고 믿는 모드 하나에 모든 샘플을 몰아넣는 생성자는 매 라운드를 이깁니다. 그러면 "
+                             "D가 그 모드는 가짜라고 배우고, G는 다른 모드로 옮겨 갑니다. 타임라인에 그 이동이 "
+                             "보입니다. 해법들은 D(또는 G)에게 더 넓은 시야를 줍니다:\n\n"
+                             "- **Unrolled GAN** (Metz et al. 2017): G의 업데이트가 D의 학습 K단계를 미리 내다보므로, "
+                             "D가 곧바로 응징할 움직임에는 G가 벌점을 받습니다.\n"
+                             "- **PacGAN** (Lin et al. 2018): D가 샘플 m개를 한 묶음으로 판정합니다. 거의 똑같은 "
+                             "샘플의 묶음은 붕괴한 G를 드러냅니다.\n"
+                             "- **미니배치 표준편차** (Karras et al. 2018): D가 배치 전체가 얼마나 다양한지 봅니다.\n"
+                             "- **WGAN-GP** (Gulrajani et al. 2017): 그래디언트 페널티를 둔 critic이 D의 결정 경계 "
+                             "근처뿐 아니라 어디에서나 G에게 쓸모 있는 그래디언트를 줍니다.\n\n"
+                             "측정 방법 (Srivastava et al. 2017; Lin et al. 2018): 샘플 2,500개; 가장 가까운 모드에서 "
+                             "표준편차 3배 안에 있는 샘플은 고품질; 어떤 모드가 적어도 한 고품질 샘플의 가장 가까운 "
+                             "모드이면 그 모드는 포착된 것입니다.",
+    "mode_collapse.explain_figures": "**정사각형 그림 두 개**는 같은 단계에서의 두 학습입니다. 검은 점은 실제 샘플(모드), "
+                                     "초록 점은 G의 샘플, 회색 선은 G의 다양체(z의 격자를 G에 통과시킨 것)이고, 배경은 "
+                                     "D(x)로 D가 \"진짜\"라고 하는 곳은 파랑, \"가짜\"라고 하는 곳은 빨강입니다. 그 "
+                                     "아래에는 학습마다 포착한 모드 수의 변화와, 모드마다 한 줄씩 샘플이 떨어지는 곳을 "
+                                     "보여 주는 띠가 있습니다.",
     # --- end mode_collapse
 
 

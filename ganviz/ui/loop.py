@@ -14,6 +14,9 @@ from typing import Callable
 
 import streamlit as st
 
+from ganviz.i18n import t
+
+from . import use_language
 from .sessions import track_trainers
 
 
@@ -33,24 +36,30 @@ class Loop:
     def toggle(self) -> None:
         self.running = not self.running
 
-    def buttons(self, key: str, reset: Callable[[], None], play_label: str = "Play",
+    def buttons(self, key: str, reset: Callable[[], None], play_label: str | None = None,
                 play_icon: str = ":material/play_arrow:", play_help: str = "", reset_help: str = "",
                 step: Callable[[], None] | None = None, step_help: str = "") -> None:
-        """A row of Play/Pause, an optional Step, and Reset buttons (keys ``<key>_play/_step/_reset``)."""
+        """A row of Play/Pause, an optional Step, and Reset buttons (keys ``<key>_play/_step/_reset``).
+
+        The labels are in the current language; ``play_label`` (default: Play) names the play button.
+        """
         cols = st.columns([1.3, 1, 1, 3] if step else [1.3, 1, 4])
-        cols[0].button("Pause" if self.running else play_label, icon=":material/pause:" if self.running else play_icon,
-                       key=f"{key}_play", on_click=self.toggle, type="primary", width="stretch", help=play_help)
+        playing = self.running
+        cols[0].button(t("live.pause") if playing else play_label or t("live.play"),
+                       icon=":material/pause:" if playing else play_icon, key=f"{key}_play",
+                       on_click=self.toggle, type="primary", width="stretch", help=play_help)
         if step:
-            cols[1].button("Step", icon=":material/skip_next:", key=f"{key}_step", on_click=step, width="stretch",
-                           help=step_help)
-        cols[2 if step else 1].button("Reset", icon=":material/restart_alt:", key=f"{key}_reset", on_click=reset,
-                                      width="stretch", help=reset_help)
+            cols[1].button(t("live.step"), icon=":material/skip_next:", key=f"{key}_step", on_click=step,
+                           width="stretch", help=step_help)
+        cols[2 if step else 1].button(t("live.reset"), icon=":material/restart_alt:", key=f"{key}_reset",
+                                      on_click=reset, width="stretch", help=reset_help)
 
     def fragment(self, seconds: float, tick: Callable[[], bool | None], draw: Callable[[], None]) -> None:
         was_running = self.running
 
         @st.fragment(run_every=seconds if was_running else None)
         def frame():
+            use_language()  # a fragment's tick does not run app.py, which sets the language
             track_trainers()
             if self.running and tick() is False:
                 self.running = False
