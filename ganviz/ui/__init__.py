@@ -127,8 +127,9 @@ PRESENTATION_CSS = """
 section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stSidebarHeader"],
 [data-testid="stExpander"], header[data-testid="stHeader"] { display: none !important; }
 .stMainBlockContainer { max-width: 100% !important; padding-top: 1rem !important; }
-[data-testid="stMetricValue"], [data-testid="stMetricValue"] p { font-size: 3rem !important; }
-[data-testid="stMetricLabel"] p { font-size: 1.35rem !important; }
 .stMainBlockContainer p, .stMainBlockContainer li { font-size: 1.3rem !important; }
+.stMainBlockContainer [data-testid="stMetricValue"], .stMainBlockContainer [data-testid="stMetricValue"] p {
+  font-size: 3rem !important; }
+.stMainBlockContainer [data-testid="stMetricLabel"] p { font-size: 1.35rem !important; }
 h1 { font-size: 2.4rem !important; }
 """
