@@ -47,7 +47,22 @@ PAD_BANDWIDTHS = 4.0
 
 
 class BadPoints(ValueError):
-    """The points cannot make a target; the message says why, in one sentence."""
+    """The points cannot make a target; the message says why, in one sentence (in English).
+
+    ``reason`` names the refusal for a program (e.g. a page that says it in the
+    reader's language) and ``values`` holds its facts, unformatted: ``too_few``
+    and ``too_many`` (``count``, ``limit``), ``not_pairs``, ``shape`` (``shape``),
+    ``not_finite_point`` and ``far_point`` (``index``, ``limit``), ``bandwidth``
+    (``bandwidth``), ``file_too_big`` (``size``, ``limit``), ``not_utf8``
+    (``byte``), ``empty``, ``too_many_rows`` (``rows``, ``limit``), ``file_too_few``
+    (``count``, ``limit``), ``row_values`` (``line``, ``count``), ``not_number``,
+    ``not_finite`` and ``far_value`` (``line``, ``field``, and ``limit`` for the last).
+    """
+
+    def __init__(self, message: str, reason: str = "", **values):
+        super().__init__(message)
+        self.reason = reason
+        self.values = values
 
 
 def kde_target(points, bandwidth: float | None = None, name: str = "custom") -> GaussianMixture:
@@ -59,7 +74,7 @@ def kde_target(points, bandwidth: float | None = None, name: str = "custom") -> 
     points = check_points(points)
     h = scott_bandwidth(points) if bandwidth is None else float(bandwidth)
     if not (np.isfinite(h) and h > 0):
-        raise BadPoints(f"the bandwidth must be a positive number (got {bandwidth})")
+        raise BadPoints(f"the bandwidth must be a positive number (got {bandwidth})", "bandwidth", bandwidth=bandwidth)
     pad = PAD_BANDWIDTHS * h
     bounds = np.stack([points.min(0) - pad, points.max(0) + pad], axis=1)
     return GaussianMixture(points, h, bounds=bounds, name=name)
@@ -92,19 +107,24 @@ def check_points(points) -> np.ndarray:
     try:
         points = np.asarray(points, dtype=np.float64)
     except (TypeError, ValueError):
-        raise BadPoints("the points must be pairs of numbers (x, y)") from None
+        raise BadPoints("the points must be pairs of numbers (x, y)", "not_pairs") from None
     if points.ndim != 2 or points.shape[1] != 2:
-        raise BadPoints(f"the points must be an n x 2 table of (x, y) pairs (got shape {points.shape})")
+        raise BadPoints(f"the points must be an n x 2 table of (x, y) pairs (got shape {points.shape})", "shape",
+                        shape=tuple(points.shape))
     if len(points) < MIN_POINTS:
-        raise BadPoints(f"{_count(len(points))} given; at least {MIN_POINTS} are needed")
+        raise BadPoints(f"{_count(len(points))} given; at least {MIN_POINTS} are needed", "too_few", count=len(points),
+                        limit=MIN_POINTS)
     if len(points) > MAX_POINTS:
-        raise BadPoints(f"{_count(len(points))} given; at most {MAX_POINTS:,} are allowed")
+        raise BadPoints(f"{_count(len(points))} given; at most {MAX_POINTS:,} are allowed", "too_many",
+                        count=len(points), limit=MAX_POINTS)
     bad = ~np.isfinite(points).all(axis=1)
     if bad.any():
-        raise BadPoints(f"point {int(np.argmax(bad)) + 1} is not a pair of finite numbers")
+        raise BadPoints(f"point {int(np.argmax(bad)) + 1} is not a pair of finite numbers", "not_finite_point",
+                        index=int(np.argmax(bad)) + 1)
     far = (np.abs(points) > MAX_ABS).any(axis=1)
     if far.any():
-        raise BadPoints(f"point {int(np.argmax(far)) + 1} is further than {MAX_ABS:,.0f} from the origin")
+        raise BadPoints(f"point {int(np.argmax(far)) + 1} is further than {MAX_ABS:,.0f} from the origin", "far_point",
+                        index=int(np.argmax(far)) + 1, limit=MAX_ABS)
     return points
 
 
@@ -121,21 +141,25 @@ def parse_points_csv(data: bytes | str) -> np.ndarray:
     """
     raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     if len(raw) > MAX_BYTES:
-        raise BadPoints(f"the file is {len(raw):,} bytes; at most {MAX_BYTES:,} are allowed")
+        raise BadPoints(f"the file is {len(raw):,} bytes; at most {MAX_BYTES:,} are allowed", "file_too_big",
+                        size=len(raw), limit=MAX_BYTES)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise BadPoints(f"the file is not UTF-8 text (byte {err.start + 1} cannot be read)") from None
+        raise BadPoints(f"the file is not UTF-8 text (byte {err.start + 1} cannot be read)", "not_utf8",
+                        byte=err.start + 1) from None
     rows = [(number, line.strip()) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
     if not rows:
-        raise BadPoints("the file is empty")
+        raise BadPoints("the file is empty", "empty")
     if _is_header(rows[0][1]):
         rows = rows[1:]
     if len(rows) > MAX_POINTS:
-        raise BadPoints(f"the file has {len(rows):,} rows of points; at most {MAX_POINTS:,} are allowed")
+        raise BadPoints(f"the file has {len(rows):,} rows of points; at most {MAX_POINTS:,} are allowed",
+                        "too_many_rows", rows=len(rows), limit=MAX_POINTS)
     points = np.array([_parse_row(number, line) for number, line in rows], dtype=np.float64).reshape(-1, 2)
     if len(points) < MIN_POINTS:
-        raise BadPoints(f"the file has {_count(len(points))}; at least {MIN_POINTS} are needed")
+        raise BadPoints(f"the file has {_count(len(points))}; at least {MIN_POINTS} are needed", "file_too_few",
+                        count=len(points), limit=MIN_POINTS)
     return points
 
 
@@ -160,16 +184,18 @@ def _is_number(field: str) -> bool:
 def _parse_row(number: int, line: str) -> tuple[float, float]:
     fields = _fields(line)
     if len(fields) != 2:
-        raise BadPoints(f"line {number} has {_plural(len(fields), 'value')}; each row must be two numbers, x and y")
+        raise BadPoints(f"line {number} has {_plural(len(fields), 'value')}; each row must be two numbers, x and y",
+                        "row_values", line=number, count=len(fields))
     values = []
     for field in fields:
         if not field or not _is_number(field) or "_" in field:
-            raise BadPoints(f"line {number}: {field!r} is not a number")
+            raise BadPoints(f"line {number}: {field!r} is not a number", "not_number", line=number, field=field)
         value = float(field)
         if not np.isfinite(value):
-            raise BadPoints(f"line {number}: {field!r} is not a finite number")
+            raise BadPoints(f"line {number}: {field!r} is not a finite number", "not_finite", line=number, field=field)
         if abs(value) > MAX_ABS:
-            raise BadPoints(f"line {number}: {field} is further than {MAX_ABS:,.0f} from the origin")
+            raise BadPoints(f"line {number}: {field} is further than {MAX_ABS:,.0f} from the origin", "far_value",
+                            line=number, field=field, limit=MAX_ABS)
         values.append(value)
     return values[0], values[1]
 

@@ -17,6 +17,7 @@ import numpy as np
 import plotly.colors
 
 from .figures import G_STYLE, _columns, _rounded, _series, level_line, line, subplot_title, thin, typed
+from .i18n import t
 from .snapshot2d import Snapshot2D
 
 REAL_COLOUR = "#111111"
@@ -48,7 +49,8 @@ def figure2d(snap: Snapshot2D, show_d_star: bool = False, show_manifold: bool = 
     data = [dict(type="heatmap", x=_rounded(snap.heat_xs, 3), y=_rounded(snap.heat_ys, 3), z=typed(snap.d),
                  colorscale=D_COLOURS, zmin=0, zmax=1, zmid=0.5, opacity=0.75, name=d_title,
                  colorbar=dict(title=dict(text=d_title, side="right"), thickness=12, len=0.6,
-                               tickvals=[0, 0.5, 1], ticktext=["0 fake", "½", "1 real"]),
+                               tickvals=[0, 0.5, 1],
+                               ticktext=[t("two_d.fig.fake_tick"), "½", t("two_d.fig.real_tick")]),
                  hovertemplate="x=%{x:.2f}, y=%{y:.2f}<br>D(x)=%{z:.2f}<extra></extra>")]
     if show_d_star:
         star = np.where(snap.star_mass > STAR_MIN_MASS, snap.d_star, np.nan)
@@ -56,21 +58,21 @@ def figure2d(snap: Snapshot2D, show_d_star: bool = False, show_manifold: bool = 
                          contours=dict(start=0.1, end=0.9, size=0.2, coloring="none", showlabels=True,
                                        labelfont=dict(size=11, color="#7a0000")),
                          line=dict(color="#7a0000", width=1.5, dash="dot"), showscale=False,
-                         name="D* contours", hoverinfo="skip", showlegend=True))
+                         name=t("two_d.fig.d_star"), hoverinfo="skip", showlegend=True))
     if show_manifold and snap.manifold:
         xs, ys = _polylines(snap.manifold)
         data.append(dict(type="scattergl", x=xs, y=ys, mode="lines", line=dict(color=MANIFOLD_COLOUR, width=1.2),
-                         name="G's manifold (z grid → G)", hoverinfo="skip"))
-    data.append(_points(snap.fake, "generated G(z)",
+                         name=t("two_d.fig.manifold"), hoverinfo="skip"))
+    data.append(_points(snap.fake, t("two_d.fig.generated"),
                         dict(size=5, color=FAKE_COLOUR, opacity=0.85, line=dict(color="white", width=0.5))))
-    data.append(_points(snap.real, "real x ~ p_data", dict(size=4, color=REAL_COLOUR, opacity=0.8)))
+    data.append(_points(snap.real, t("two_d.fig.real"), dict(size=4, color=REAL_COLOUR, opacity=0.8)))
     if show_arrows and len(snap.arrow_from):
         segments = [np.stack([a, b]) for a, b in zip(snap.arrow_from, snap.arrow_to)]
         xs, ys = _polylines(segments, 3)
         data.append(dict(type="scatter", x=xs, y=ys, mode="lines+markers", line=dict(color="#5b2c83", width=2),
                          marker=dict(symbol=["circle-open", "arrow", "circle"] * len(segments),
                                      size=[3, 9, 0] * len(segments), angleref="previous", color="#5b2c83"),
-                         name="G's gradient: where G moves them", hoverinfo="skip"))
+                         name=t("two_d.fig.arrows"), hoverinfo="skip"))
     layout = dict(
         xaxis=dict(range=[float(x0), float(x1)], constrain="domain", showgrid=False, zeroline=False),
         yaxis=dict(range=[float(y0), float(y1)], scaleanchor="x", scaleratio=1, constrain="domain", showgrid=False,
@@ -90,25 +92,26 @@ def history_figure_2d(history: list[dict], n_modes: int | None = None, max_point
     steps = [r["step"] for r in rows]
     with_modes = bool(n_modes is not None and rows and "modes" in rows[-1])
     cols = 3 if with_modes else 2
-    titles = ["JSD(p_data ‖ p_g), smoothed (nats)", "losses"] + (["modes covered / high-quality %"] if with_modes else [])
+    titles = [t("two_d.fig.jsd_title"), t("fig.losses_title")] + ([t("two_d.fig.modes_title")] if with_modes else [])
     domains = _columns(cols, 0.07, right=0.94 if with_modes else 1.0)  # room on the right for the % axis
     data = [line(steps, _series(rows, "jsd", 4), "JSD", dict(color="#9467bd", width=2), showlegend=False)]
-    for key, name, colour in (("d_loss", "D's loss", "#1f77b4"), ("g_loss", "G's loss", G_STYLE["color"])):
+    for key, name, colour in (("d_loss", t("two_d.fig.d_loss"), "#1f77b4"),
+                              ("g_loss", t("two_d.fig.g_loss"), G_STYLE["color"])):
         data.append(line(steps, _series(rows, key, 4), name, dict(color=colour, width=2), "2"))
     ceiling, _ = level_line(math.log(2), "", dict(color="gray", dash="dot"))
     layout = dict(height=height, plot_bgcolor="white", margin=dict(l=40, r=40, t=40, b=30),
                   legend=dict(orientation="h", yanchor="top", y=-0.15, x=0), shapes=[ceiling],
-                  annotations=[subplot_title(t, d) for t, d in zip(titles, domains)])
+                  annotations=[subplot_title(text, d) for text, d in zip(titles, domains)])
     for i, domain in enumerate(domains):
         axis = "" if i == 0 else str(i + 1)
         layout[f"xaxis{axis}"] = dict(anchor=f"y{axis}", domain=domain, showgrid=True, gridcolor="#eee")
         layout[f"yaxis{axis}"] = dict(anchor=f"x{axis}", domain=[0.0, 1.0], showgrid=True, gridcolor="#eee")
     layout["yaxis"]["range"] = [0, math.log(2) * 1.05]
     if with_modes:
-        data.append(line(steps, [r.get("modes") for r in rows], "modes covered",
+        data.append(line(steps, [r.get("modes") for r in rows], t("two_d.fig.modes"),
                          dict(color="#d62728", width=2, shape="hv"), "3"))
         data.append(line(steps, [None if r.get("hq") is None else round(100 * r["hq"], 1) for r in rows],
-                         "high-quality %", dict(color="#ff7f0e", width=2, dash="dash"), "3", ))
+                         t("two_d.fig.hq"), dict(color="#ff7f0e", width=2, dash="dash"), "3"))
         data[-1]["yaxis"] = "y4"
         layout["yaxis3"].update(range=[0, n_modes + 0.5], dtick=max(1, round(n_modes / 4)))
         layout["yaxis4"] = dict(anchor="x3", overlaying="y3", side="right", range=[0, 101], dtick=25, ticksuffix="%",

@@ -296,6 +296,98 @@ STRINGS = {
 
 
     # --- two_d (pages/two_d.py, ganviz/ui/custom.py, ganviz/figures2d.py)
+    "two_d.title": "2D: a GAN learns a distribution in the plane",
+    "two_d.caption": "Black dots are real samples, green dots are G's samples. Behind them, D's verdict D(x): blue "
+                     "where D says *real*, red where it says *fake*, white at ½. The grey lines are G's manifold: a "
+                     "grid in z space pushed through G, so you see how G folds and stretches the noise.",
+    "two_d.manifold": "G's manifold",
+    "two_d.manifold_help": "Lines of a grid in z space, pushed through G: how G bends the noise into the plane.",
+    "two_d.d_star": "contours of D*",
+    "two_d.d_star_help": "Levels 0.1, 0.3, 0.5, 0.7, 0.9 of D* = p_data/(p_data + p_g), where either density has "
+                         "mass. p_g here is estimated from 2,500 samples of G (see below).",
+    "two_d.arrows": "G's gradient arrows",
+    "two_d.arrows_help": "For 40 generated points: the direction one G step pushes each point (−∂ G's loss / ∂x), "
+                         "lengths relative to the longest.",
+    "two_d.jsd": "JSD (smoothed)",
+    "two_d.jsd_help": "JSD between p_data and p_g, both blurred by the same Gaussian kernel, in nats (log 2 ≈ 0.693 "
+                      "means no overlap). p_g is estimated from 2,500 samples of G.",
+    "two_d.modes": "modes covered",
+    "two_d.modes_help": "A mode is covered if at least one high-quality sample has it as its nearest mode (2,500 "
+                        "samples; the VEEGAN/PacGAN protocol).",
+    "two_d.hq": "high-quality samples",
+    "two_d.hq_help": "The share of samples within 3 standard deviations of their nearest mode's centre.",
+    "two_d.d_real_help": "Mean D(x) over real samples.",
+    "two_d.d_fake_help": "Mean D(x) over generated samples.",
+    "two_d.outside": "G's samples off the plot",
+    "two_d.outside_help": "The share of p_g's (smoothed) mass outside the plotted window; it counts in the JSD.",
+    "two_d.critic": "With this loss D is a critic, not a probability: the heatmap shows σ(critic(x)).",
+    "two_d.explain": "The same game as Figure 1, in the plane. D is trained to give real samples a high score and "
+                     "G's samples a low one; G is trained to move its samples where D scores high. The heatmap is D(x) "
+                     "on a 48 × 48 grid; the green points are G applied to one fixed batch of noise, so you can follow "
+                     "the same points from frame to frame.",
+    "two_d.explain_collapse": "**Mode collapse.** On ring8 and grid25, count the modes G's samples reach: a generator "
+                              "that puts all its samples on a few modes can still fool a D that only looks at one "
+                              "sample at a time.",
+    "two_d.explain_jsd": "**How p_g and the JSD are estimated.** In 2D, p_g is not computed from G exactly (as it is "
+                         "in 1D) but from 2,500 of G's samples: each is binned on a 128 × 128 grid and blurred by a "
+                         "Gaussian kernel whose width is 2% of the window. p_data is blurred the same way, from its "
+                         "exact cell masses, so a perfect G scores about 0 (up to ~0.004 nats of sampling noise). "
+                         "Blurring both can only bring them closer, so this JSD is a lower bound on the true one.",
+    "two_d.explain_try": "Try: ring8 with noise dimension 1 (G can only draw a curve through the modes); k = 5 against "
+                         "k = 1; the least-squares loss; your own drawing.",
+    "two_d.fig.fake_tick": "0 fake",
+    "two_d.fig.real_tick": "1 real",
+    "two_d.fig.d_star": "D* contours",
+    "two_d.fig.manifold": "G's manifold (z grid → G)",
+    "two_d.fig.generated": "generated G(z)",
+    "two_d.fig.real": "real x ~ p_data",
+    "two_d.fig.arrows": "G's gradient: where G moves them",
+    "two_d.fig.jsd_title": "JSD(p_data ‖ p_g), smoothed (nats)",
+    "two_d.fig.d_loss": "D's loss",
+    "two_d.fig.g_loss": "G's loss",
+    "two_d.fig.modes_title": "modes covered / high-quality %",
+    "two_d.fig.modes": "modes covered",
+    "two_d.fig.hq": "high-quality %",
+    "two_d.custom.expander": "Your target: click to add a point, drag a lasso to add many, or upload a CSV",
+    "two_d.custom.how": "**{points}.** A click adds the grid point under the mouse; a lasso or box (choose it in the "
+                        "chart's toolbar) adds every grid point inside it.",
+    "two_d.custom.one_point": "{n} point",
+    "two_d.custom.n_points": "{n} points",
+    "two_d.custom.one_value": "{n} value",
+    "two_d.custom.n_values": "{n} values",
+    "two_d.custom.upload": "Upload points (CSV: x,y per row, an optional header)",
+    "two_d.custom.upload_help": "Between {min} and {max} rows of two numbers, at most 1 MB.",
+    "two_d.custom.undo": "Undo",
+    "two_d.custom.undo_help": "Remove the last point added.",
+    "two_d.custom.clear": "Clear",
+    "two_d.custom.clear_help": "Remove every point and start a new drawing.",
+    "two_d.custom.smiley": "Smiley",
+    "two_d.custom.smiley_help": "Start again from the example drawing.",
+    "two_d.custom.kde": "The target is a Gaussian kernel density estimate of your points: one small Gaussian on each "
+                        "point, as wide as the typical gap between neighbouring points (at least 0.05, at most Scott's "
+                        "rule); now {h}. Changing the points starts a new model.",
+    "two_d.custom.kde_short": "The target is a Gaussian kernel density estimate of your points.",
+    "two_d.custom.too_few": "Add at least {min} points to train on your own target.",
+    "two_d.custom.upload_refused": "{name} was not used: {reason}. The previous points stay.",
+    "two_d.custom.select_refused": "Those points were not added: {reason}.",
+    "two_d.custom.click_here": "click here",
+    "two_d.custom.your_points": "your points",
+    "two_d.bad.bandwidth": "the bandwidth must be a positive number (got {bandwidth})",
+    "two_d.bad.not_pairs": "the points must be pairs of numbers (x, y)",
+    "two_d.bad.shape": "the points must be an n x 2 table of (x, y) pairs (got shape {shape})",
+    "two_d.bad.too_few": "{count} given; at least {limit} are needed",
+    "two_d.bad.too_many": "{count} given; at most {limit} are allowed",
+    "two_d.bad.not_finite_point": "point {index} is not a pair of finite numbers",
+    "two_d.bad.far_point": "point {index} is further than {limit} from the origin",
+    "two_d.bad.file_too_big": "the file is {size} bytes; at most {limit} are allowed",
+    "two_d.bad.not_utf8": "the file is not UTF-8 text (byte {byte} cannot be read)",
+    "two_d.bad.empty": "the file is empty",
+    "two_d.bad.too_many_rows": "the file has {rows} rows of points; at most {limit} are allowed",
+    "two_d.bad.file_too_few": "the file has {count}; at least {limit} are needed",
+    "two_d.bad.row_values": "line {line} has {count}; each row must be two numbers, x and y",
+    "two_d.bad.not_number": "line {line}: {field!r} is not a number",
+    "two_d.bad.not_finite": "line {line}: {field!r} is not a finite number",
+    "two_d.bad.far_value": "line {line}: {field} is further than {limit} from the origin",
     # --- end two_d
 
 

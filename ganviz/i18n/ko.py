@@ -284,6 +284,97 @@ STRINGS = {
 
 
     # --- two_d (pages/two_d.py, ganviz/ui/custom.py, ganviz/figures2d.py)
+    "two_d.title": "2D: GAN이 평면 위의 분포를 배운다",
+    "two_d.caption": "검은 점은 실제 샘플, 초록 점은 G의 샘플입니다. 그 뒤의 배경은 D의 판정 D(x)입니다: D가 *진짜*라고 "
+                     "하는 곳은 파랑, *가짜*라고 하는 곳은 빨강, ½인 곳은 흰색입니다. 회색 선은 G의 다양체입니다: z "
+                     "공간의 격자를 G에 통과시킨 것이라, G가 노이즈를 어떻게 접고 늘리는지 보입니다.",
+    "two_d.manifold": "G의 다양체",
+    "two_d.manifold_help": "z 공간 격자의 선들을 G에 통과시킨 것: G가 노이즈를 평면 위로 어떻게 구부리는지 보여 줍니다.",
+    "two_d.d_star": "D*의 등고선",
+    "two_d.d_star_help": "D* = p_data/(p_data + p_g)의 0.1, 0.3, 0.5, 0.7, 0.9 등고선으로, 두 밀도 중 하나라도 질량이 "
+                         "있는 곳에 그립니다. 여기서 p_g는 G의 샘플 2,500개로 추정합니다(아래 설명 참고).",
+    "two_d.arrows": "G의 그래디언트 화살표",
+    "two_d.arrows_help": "생성된 점 40개에 대해, G를 한 번 업데이트할 때 각 점이 밀려나는 방향(−∂ G의 손실 / ∂x)을 "
+                         "그립니다. 길이는 가장 긴 화살표에 대한 상대 길이입니다.",
+    "two_d.jsd": "JSD (평활화)",
+    "two_d.jsd_help": "p_data와 p_g를 같은 가우시안 커널로 흐리게 한 뒤 구한 둘 사이의 JSD로, 단위는 nat입니다"
+                      "(log 2 ≈ 0.693이면 전혀 겹치지 않는다는 뜻). p_g는 G의 샘플 2,500개로 추정합니다.",
+    "two_d.modes": "덮은 모드 수",
+    "two_d.modes_help": "고품질 샘플 가운데 적어도 하나가 어떤 모드를 가장 가까운 모드로 가지면 그 모드를 덮었다고 "
+                        "봅니다(샘플 2,500개; VEEGAN/PacGAN의 평가 방식).",
+    "two_d.hq": "고품질 샘플",
+    "two_d.hq_help": "가장 가까운 모드의 중심에서 표준편차의 3배 안에 있는 샘플의 비율.",
+    "two_d.d_real_help": "실제 샘플에 대한 D(x)의 평균.",
+    "two_d.d_fake_help": "생성된 샘플에 대한 D(x)의 평균.",
+    "two_d.outside": "그림 밖으로 나간 G의 샘플",
+    "two_d.outside_help": "그려진 창 밖에 있는 p_g(평활화한 것)의 질량 비율. 이 질량도 JSD에 들어갑니다.",
+    "two_d.critic": "이 손실에서 D는 확률이 아니라 critic입니다: 히트맵은 σ(critic(x))를 보여 줍니다.",
+    "two_d.explain": "그림 1과 같은 게임을 평면에서 합니다. D는 실제 샘플에는 높은 점수를, G의 샘플에는 낮은 점수를 "
+                     "주도록 학습하고, G는 D가 높은 점수를 주는 곳으로 샘플을 옮기도록 학습합니다. 히트맵은 48 × 48 "
+                     "격자 위의 D(x)이고, 초록 점은 고정된 노이즈 배치 하나에 G를 적용한 것이라 프레임이 바뀌어도 같은 "
+                     "점을 따라갈 수 있습니다.",
+    "two_d.explain_collapse": "**모드 붕괴.** ring8과 grid25에서 G의 샘플이 닿는 모드를 세어 보세요: 샘플을 몇 개의 "
+                              "모드에만 몰아넣는 생성자도, 샘플을 한 번에 하나씩만 보는 D는 속일 수 있습니다.",
+    "two_d.explain_jsd": "**p_g와 JSD를 추정하는 방법.** 2D에서는 (1D에서처럼) p_g를 G로부터 정확히 계산하지 않고 G의 "
+                         "샘플 2,500개로 구합니다: 샘플을 128 × 128 격자의 칸에 모은 뒤, 폭이 창의 2%인 가우시안 커널로 "
+                         "흐리게 합니다. p_data도 정확한 칸별 질량에서 출발해 같은 방식으로 흐리게 하므로, 완벽한 G는 약 "
+                         "0을 얻습니다(샘플링 노이즈로 약 0.004 nat까지). 둘을 흐리게 하면 서로 가까워질 수만 있으므로, "
+                         "이 JSD는 실제 JSD의 하한입니다.",
+    "two_d.explain_try": "해 보기: 노이즈 차원을 1로 둔 ring8(G는 모드들을 지나는 곡선 하나만 그릴 수 있습니다); k = 5와 "
+                         "k = 1 비교; 최소제곱 손실; 직접 그린 점.",
+    "two_d.fig.fake_tick": "0 가짜",
+    "two_d.fig.real_tick": "1 진짜",
+    "two_d.fig.d_star": "D* 등고선",
+    "two_d.fig.manifold": "G의 다양체 (z 격자 → G)",
+    "two_d.fig.generated": "생성된 G(z)",
+    "two_d.fig.real": "실제 x ~ p_data",
+    "two_d.fig.arrows": "G의 그래디언트: G가 점을 옮기는 방향",
+    "two_d.fig.jsd_title": "JSD(p_data ‖ p_g), 평활화 (nat)",
+    "two_d.fig.d_loss": "D의 손실",
+    "two_d.fig.g_loss": "G의 손실",
+    "two_d.fig.modes_title": "덮은 모드 수 / 고품질 %",
+    "two_d.fig.modes": "덮은 모드 수",
+    "two_d.fig.hq": "고품질 %",
+    "two_d.custom.expander": "나만의 목표 분포: 클릭하면 점 하나, 올가미로 끌면 여러 개를 추가합니다. CSV를 올려도 됩니다",
+    "two_d.custom.how": "**{points}.** 클릭하면 마우스 아래의 격자점이 추가되고, 올가미나 상자(그래프 도구 모음에서 "
+                        "고르세요)로 고르면 그 안의 격자점이 모두 추가됩니다.",
+    "two_d.custom.one_point": "점 {n}개",
+    "two_d.custom.n_points": "점 {n}개",
+    "two_d.custom.one_value": "값 {n}개",
+    "two_d.custom.n_values": "값 {n}개",
+    "two_d.custom.upload": "점 올리기 (CSV: 한 줄에 x,y 하나, 머리글 줄은 있어도 됨)",
+    "two_d.custom.upload_help": "숫자 두 개로 된 행이 {min}개에서 {max}개까지, 최대 1 MB.",
+    "two_d.custom.undo": "되돌리기",
+    "two_d.custom.undo_help": "마지막으로 추가한 점을 지웁니다.",
+    "two_d.custom.clear": "모두 지우기",
+    "two_d.custom.clear_help": "점을 모두 지우고 새로 그립니다.",
+    "two_d.custom.smiley": "웃는 얼굴",
+    "two_d.custom.smiley_help": "예시 그림에서 다시 시작합니다.",
+    "two_d.custom.kde": "목표 분포는 점들의 가우시안 커널 밀도 추정입니다: 점마다 작은 가우시안을 하나씩 놓고, 그 폭은 "
+                        "이웃한 점 사이의 보통 간격입니다(최소 0.05, 최대 Scott 규칙의 값). 지금은 {h}입니다. 점을 "
+                        "바꾸면 새 모델로 다시 시작합니다.",
+    "two_d.custom.kde_short": "목표 분포는 점들의 가우시안 커널 밀도 추정입니다.",
+    "two_d.custom.too_few": "나만의 목표 분포로 학습하려면 점을 {min}개 이상 추가하세요.",
+    "two_d.custom.upload_refused": "{name} 파일은 쓰지 않았습니다: {reason}. 이전 점들은 그대로 남습니다.",
+    "two_d.custom.select_refused": "그 점들은 추가하지 않았습니다: {reason}.",
+    "two_d.custom.click_here": "여기를 클릭",
+    "two_d.custom.your_points": "내 점",
+    "two_d.bad.bandwidth": "대역폭은 양수여야 합니다(받은 값: {bandwidth})",
+    "two_d.bad.not_pairs": "점은 숫자 쌍 (x, y)여야 합니다",
+    "two_d.bad.shape": "점은 (x, y) 쌍으로 된 n x 2 표여야 합니다(받은 모양: {shape})",
+    "two_d.bad.too_few": "{count}를 받았습니다. 적어도 {limit}개가 필요합니다",
+    "two_d.bad.too_many": "{count}를 받았습니다. 최대 {limit}개까지 허용됩니다",
+    "two_d.bad.not_finite_point": "{index}번째 점이 유한한 숫자 쌍이 아닙니다",
+    "two_d.bad.far_point": "{index}번째 점이 원점에서 {limit}보다 멀리 있습니다",
+    "two_d.bad.file_too_big": "파일 크기가 {size}바이트입니다. 최대 {limit}바이트까지 허용됩니다",
+    "two_d.bad.not_utf8": "파일이 UTF-8 텍스트가 아닙니다({byte}번째 바이트를 읽을 수 없습니다)",
+    "two_d.bad.empty": "파일이 비어 있습니다",
+    "two_d.bad.too_many_rows": "파일에 점이 {rows}행 있습니다. 최대 {limit}행까지 허용됩니다",
+    "two_d.bad.file_too_few": "파일에 {count}만 있습니다. 적어도 {limit}개가 필요합니다",
+    "two_d.bad.row_values": "{line}번째 줄에 {count}가 있습니다. 각 줄은 x와 y, 두 숫자여야 합니다",
+    "two_d.bad.not_number": "{line}번째 줄: {field!r}은(는) 숫자가 아닙니다",
+    "two_d.bad.not_finite": "{line}번째 줄: {field!r}은(는) 유한한 숫자가 아닙니다",
+    "two_d.bad.far_value": "{line}번째 줄: {field}은(는) 원점에서 {limit}보다 멀리 있습니다",
     # --- end two_d
 
 

@@ -4,7 +4,9 @@ The points live in session state; the target the trainer sees is a Gaussian
 KDE of them (``ganviz.custom_target.kde_target``) in a square window. The
 target object is rebuilt only when the points change, so the live run knows a
 new object means a new model. A malformed upload is refused with its reason
-and the previous points stay.
+and the previous points stay. The refusal is kept untranslated (the
+``BadPoints`` reason code and its facts) and said in the reader's language
+when shown (``refusal``), so switching the language translates it too.
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
-from ganviz.custom_target import MIN_POINTS, BadPoints, check_points, drawing_bandwidth, kde_target, parse_points_csv
+from ganviz.custom_target import (MAX_POINTS, MIN_POINTS, BadPoints, check_points, drawing_bandwidth, kde_target,
+                                  parse_points_csv)
 from ganviz.distributions import GaussianMixture
+from ganviz.i18n import CATALOGS, DEFAULT, t
 
 CANVAS = 4.0  # the canvas shows [-CANVAS, CANVAS]^2
 CLICK_GRID = 41  # invisible points per axis that clicks and lassos select
@@ -22,10 +26,38 @@ CLICK_GRID = 41  # invisible points per axis that clicks and lassos select
 
 def smiley() -> np.ndarray:
     """The starting drawing: two eyes and a smile, 40 points."""
-    t = np.linspace(np.pi * 1.15, np.pi * 1.85, 24)
-    mouth = np.stack([2.0 * np.cos(t), 2.0 * np.sin(t) + 0.6], axis=1)
+    angle = np.linspace(np.pi * 1.15, np.pi * 1.85, 24)
+    mouth = np.stack([2.0 * np.cos(angle), 2.0 * np.sin(angle) + 0.6], axis=1)
     eye = np.array([[0.0, 0.0], [0.15, 0.1], [-0.15, 0.1], [0.0, 0.25], [0.1, -0.12], [-0.1, -0.12], [0.0, 0.12], [0.05, 0.0]])
     return np.concatenate([mouth, eye + [-1.0, 1.4], eye + [1.0, 1.4]])
+
+
+def count_of(n: int, noun: str = "points") -> str:
+    """``n`` points (or values), in the current language: "1 point", "5 points", "점 5개"."""
+    if noun == "values":
+        return t("two_d.custom.one_value", n=f"{n:,}") if n == 1 else t("two_d.custom.n_values", n=f"{n:,}")
+    return t("two_d.custom.one_point", n=f"{n:,}") if n == 1 else t("two_d.custom.n_points", n=f"{n:,}")
+
+
+def refusal(reason: str, values: dict, english: str) -> str:
+    """Why some points were refused (a ``BadPoints`` reason and its facts), in the current language.
+
+    A reason without a key in the catalogues falls back to the library's English message ``english``.
+    """
+    key = f"two_d.bad.{reason}"
+    if key not in CATALOGS[DEFAULT].STRINGS:
+        return english
+    said = {}
+    for name, value in values.items():
+        if name == "count":
+            said[name] = count_of(value, "values" if reason == "row_values" else "points")
+        elif isinstance(value, float) and name == "limit":
+            said[name] = f"{value:,.0f}"
+        elif isinstance(value, int) and not isinstance(value, bool):
+            said[name] = f"{value:,}"
+        else:
+            said[name] = value if name == "field" else str(value)
+    return t(key, **said)
 
 
 def square_target(points: np.ndarray) -> GaussianMixture:
@@ -68,7 +100,7 @@ class CustomTarget:
             points = parse_points_csv(upload.getvalue())
             check_points(points)
         except BadPoints as err:
-            st.session_state[f"{self.key}.error"] = f"{upload.name} was not used: {err} The previous points stay."
+            st.session_state[f"{self.key}.error"] = ("upload", upload.name, err.reason, err.values, str(err))
             return
         st.session_state[f"{self.key}.error"] = None
         self._set_points(points)
@@ -81,7 +113,7 @@ class CustomTarget:
             try:
                 points = check_points(np.concatenate([self.points, np.array(picked, dtype=np.float64)]))
             except BadPoints as err:
-                st.session_state[f"{self.key}.error"] = f"Those points were not added: {err}"
+                st.session_state[f"{self.key}.error"] = ("select", "", err.reason, err.values, str(err))
                 return
             st.session_state[f"{self.key}.error"] = None
             self._set_points(points)
@@ -92,36 +124,47 @@ class CustomTarget:
     def _clear(self) -> None:
         self._set_points(np.zeros((0, 2)))
 
+    def error_text(self) -> str | None:
+        """The last refusal, in the current language (stored as what happened, not as text)."""
+        error = st.session_state[f"{self.key}.error"]
+        if not error:
+            return None
+        if isinstance(error, str):  # said before this version
+            return error
+        kind, name, reason, values, english = error
+        why = refusal(reason, values, english)
+        if kind == "upload":
+            return t("two_d.custom.upload_refused", name=name, reason=why)
+        return t("two_d.custom.select_refused", reason=why)
+
     # ----- the editor ----------------------------------------------------------------
     def editor(self) -> GaussianMixture | None:
         """Draw the editor; return the target, or None while there are too few points."""
-        with st.expander("Your target: click to add a point, drag a lasso to add many, or upload a CSV",
-                         icon=":material/draw:", expanded=self.target is None):
-            st.caption(f"**{len(self.points)} points.** A click adds the grid point under the mouse; a lasso or box "
-                       "(choose it in the chart's toolbar) adds every grid point inside it.")
+        with st.expander(t("two_d.custom.expander"), icon=":material/draw:", expanded=self.target is None):
+            st.caption(t("two_d.custom.how", points=count_of(len(self.points))))
             left, right = st.columns([1.2, 1])
             left.plotly_chart(self._canvas(), key=f"{self.key}.canvas", on_select=self._on_select,
                               selection_mode=("points", "box", "lasso"), config={"displaylogo": False})
             with right:
-                st.file_uploader("Upload points (CSV: x,y per row, an optional header)", type=["csv", "txt"],
-                                 key=f"{self.key}.upload", on_change=self._on_upload,
-                                 help=f"Between {MIN_POINTS} and 10,000 rows of two numbers, at most 1 MB.")
+                st.file_uploader(t("two_d.custom.upload"), type=["csv", "txt"], key=f"{self.key}.upload",
+                                 on_change=self._on_upload,
+                                 help=t("two_d.custom.upload_help", min=MIN_POINTS, max=f"{MAX_POINTS:,}"))
                 c1, c2, c3 = st.columns(3)
-                c1.button("Undo", key=f"{self.key}.undo", on_click=self._undo, disabled=len(self.points) == 0,
-                          width="stretch", help="Remove the last point added.")
-                c2.button("Clear", key=f"{self.key}.clear", on_click=self._clear, width="stretch",
-                          help="Remove every point and start a new drawing.")
-                c3.button("Smiley", key=f"{self.key}.example", on_click=self._set_points, args=(smiley(),),
-                          width="stretch", help="Start again from the example drawing.")
-                st.caption("The target is a Gaussian kernel density estimate of your points: one small Gaussian on "
-                           "each point, as wide as the typical gap between neighbouring points (at least 0.05, at "
-                           f"most Scott's rule); now {self.target.stds[0]:.2f}. "
-                           "Changing the points starts a new model." if self.target is not None else
-                           "The target is a Gaussian kernel density estimate of your points.")
-                if st.session_state[f"{self.key}.error"]:
-                    st.error(st.session_state[f"{self.key}.error"])
+                c1.button(t("two_d.custom.undo"), key=f"{self.key}.undo", on_click=self._undo,
+                          disabled=len(self.points) == 0, width="stretch", help=t("two_d.custom.undo_help"))
+                c2.button(t("two_d.custom.clear"), key=f"{self.key}.clear", on_click=self._clear, width="stretch",
+                          help=t("two_d.custom.clear_help"))
+                c3.button(t("two_d.custom.smiley"), key=f"{self.key}.example", on_click=self._set_points,
+                          args=(smiley(),), width="stretch", help=t("two_d.custom.smiley_help"))
+                if self.target is not None:
+                    st.caption(t("two_d.custom.kde", h=f"{self.target.stds[0]:.2f}"))
+                else:
+                    st.caption(t("two_d.custom.kde_short"))
+                error = self.error_text()
+                if error:
+                    st.error(error)
         if self.target is None:
-            st.info(f"Add at least {MIN_POINTS} points to train on your own target.")
+            st.info(t("two_d.custom.too_few", min=MIN_POINTS))
         return self.target
 
     def _canvas(self) -> go.Figure:
@@ -129,12 +172,12 @@ class CustomTarget:
         gx, gy = np.meshgrid(g, g)
         fig = go.Figure()
         fig.add_trace(go.Scatter(x=np.round(gx.ravel(), 3).tolist(), y=np.round(gy.ravel(), 3).tolist(), mode="markers",
-                                 marker=dict(size=9, color="rgba(0,0,0,0.03)"), name="click here", hoverinfo="x+y",
-                                 showlegend=False))
+                                 marker=dict(size=9, color="rgba(0,0,0,0.03)"), name=t("two_d.custom.click_here"),
+                                 hoverinfo="x+y", showlegend=False))
         pts = self.points
         fig.add_trace(go.Scatter(x=np.round(pts[:, 0], 3).tolist(), y=np.round(pts[:, 1], 3).tolist(), mode="markers",
-                                 marker=dict(size=7, color="black"), name="your points", hoverinfo="skip",
-                                 showlegend=False))
+                                 marker=dict(size=7, color="black"), name=t("two_d.custom.your_points"),
+                                 hoverinfo="skip", showlegend=False))
         fig.update_xaxes(range=[-CANVAS - 0.3, CANVAS + 0.3], zeroline=False)
         fig.update_yaxes(range=[-CANVAS - 0.3, CANVAS + 0.3], scaleanchor="x", scaleratio=1, zeroline=False)
         fig.update_layout(height=360, margin=dict(l=10, r=10, t=10, b=10), template="plotly_white",
