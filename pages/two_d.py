@@ -12,6 +12,8 @@ from ganviz.ui.controls import sidebar_config
 from ganviz.ui.custom import CustomTarget
 from ganviz.ui.live import LiveRun
 from ganviz.ui.live_chart import live_plotly_chart
+from ganviz.ui.replay import replay_panel
+from ganviz.ui.runfile import save_load_panel
 
 ganviz.ui.ensure_navigation()
 KEY = "p2d"
@@ -67,6 +69,9 @@ run.fragment(pacing, draw)
 
 run.show_frozen(lambda snap, title: figure2d(snap, show_d_star=show_d_star, show_manifold=show_manifold, height=330,
                                             title=title))
+replay_panel(run, lambda snap: figure2d(snap, show_d_star=show_d_star, show_manifold=show_manifold), name="ganviz-2d")
+if not presenting:
+    save_load_panel(run, [name for name in TARGETS if name != "custom"], name="ganviz-2d")
 
 with st.expander(t("explain.title")):
     st.markdown(t("two_d.explain"))

@@ -166,3 +166,17 @@ def test_a_loaded_run_must_fit_the_page():
 def test_the_page_offers_to_save_the_run(at):
     assert len(at.get("download_button")) == 1  # paused at step 0: the replay has nothing yet, the run can be saved
     assert len(at.get("file_uploader")) == 1
+
+
+def test_the_2d_page_replays_and_exports_too():
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.switch_page("pages/two_d.py").run()
+    at.button(key="p2d.play").click().run()
+    for _ in range(3):
+        at.run()
+    at.button(key="p2d.play").click().run()
+    assert len(at.session_state["p2d.recorder"].frames) >= 3
+    assert len(at.get("download_button")) == 5 and len(at.get("file_uploader")) == 1
+    at.toggle(key="p2d.animate").set_value(True).run()
+    assert not at.exception and '"frames"' in at.get("plotly_chart")[-1].proto.spec
