@@ -105,9 +105,7 @@ def tick():
 
 def divergence(name: str) -> str:
     """What stopped run ``name``, in the current language (the race keeps the facts, not a sentence)."""
-    facts = race.failures[name]
-    return t(f"live.diverged_{facts['which']}", start=facts["start"], bad_step=facts["bad_step"], step=facts["step"],
-             lr_d=f"{facts['lr_d']:g}", lr_g=f"{facts['lr_g']:g}")
+    return ganviz.ui.divergence_text(race.failures[name])
 
 
 def draw():

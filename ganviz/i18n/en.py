@@ -504,6 +504,142 @@ STRINGS = {
 
 
     # --- theory (pages/theory.py, ganviz/theory_figures.py)
+    "theory.title": "The theory, in numbers",
+    "theory.caption": "Proposition 1, Theorem 1 and the saturating loss of Goodfellow et al. (2014), each one a thing "
+                      "to poke. p_data and p_g (left) are exact densities: no network stands between you and the "
+                      "mathematics, except where one is trained on purpose.",
+    "theory.sidebar_header": "p_data and p_g",
+    "theory.sidebar_caption": "Used by Proposition 1 and Theorem 1.",
+    "theory.copy": "Make p_g equal to p_data",
+    "theory.copy_help": "Theorem 1's minimum: then D* = 1/2 everywhere and C(G) = −log 4.",
+    "theory.tab_prop1": "Proposition 1: the best D",
+    "theory.tab_thm1": "Theorem 1: the minimum of C(G)",
+    "theory.tab_saturation": "Why G uses the non-saturating loss",
+    "theory.candidate": "candidate D",
+    "theory.candidate_sigmoid": "a sigmoid",
+    "theory.candidate_blend": "D* blended with ½",
+    "theory.candidate_help": "Any function with values in (0, 1) is a discriminator. Try to beat D*.",
+    "theory.centre": "centre c",
+    "theory.centre_help": "Where the candidate says ½.",
+    "theory.slope": "slope a",
+    "theory.slope_help": "How sharply it switches; negative flips it, 0 gives D = ½ everywhere.",
+    "theory.blend": "blend t",
+    "theory.blend_help": "D = (1 − t)·D* + t·½: D* itself at t = 0, the clueless D = ½ at t = 1.",
+    "theory.candidate_sigmoid_label": "candidate D = σ({slope}·(x − {centre}))",
+    "theory.candidate_blend_label": "candidate D = (1 − {blend})·D* + {blend}·½",
+    "theory.v_star_help": "The best any D can do against this p_g.",
+    "theory.v_candidate": "V(D, G) of the candidate",
+    "theory.v_candidate_help": "Integrated on a grid of 4,000 cells. It is never above V(D*, G).",
+    "theory.v_below": "{gap} below D*",
+    "theory.v_minus_inf": "−∞: D is 0 or 1 where there is data",
+    "theory.why_d_star": "Why D* wins: at each x, y ↦ a·log y + b·log(1 − y) with a = p_data(x), b = p_g(x) is "
+                         "largest at y = a/(a + b). The blue band in the lower plot is what the candidate loses at "
+                         "each x; it is never below zero, so the integral V cannot beat D* either.",
+    "theory.fit_header": "Let a network find D*",
+    "theory.fit_caption": "A small discriminator (2 hidden layers of 32 ReLU units, Adam) sees minibatches of p_data "
+                          "and of p_g and minimises the log loss, i.e. ascends V. It is never told the formula, yet "
+                          "it converges to D*.",
+    "theory.fit_play": "Train D",
+    "theory.fit_play_help": "Train the network D against the fixed p_g, redrawing as it learns.",
+    "theory.fit_reset_help": "A fresh, untrained network.",
+    "theory.fit_done": "D stopped improving after {steps} steps: its curve now lies on D*.",
+    "theory.fit_diverged": "The discriminator's loss became NaN or infinite: reset and try again.",
+    "theory.d_steps": "D steps",
+    "theory.d_steps_help": "Updates of the network D so far (Adam, a minibatch from each density per update).",
+    "theory.gap": "mean |D − D*|",
+    "theory.gap_help": "Averaged under (p_data + p_g)/2.",
+    "theory.v_network": "V(D, G) of the network",
+    "theory.v_network_help": "V of the network's D, integrated on the same grid: it climbs towards V(D*, G).",
+    "theory.network_d": "the network D",
+    "theory.v_plug": "V(D*, G): plug D* into V and integrate",
+    "theory.v_plug_help": "Sum over 4,000 cells of p_data·log D* + p_g·log(1 − D*).",
+    "theory.jsd_nats": "JSD = {jsd} nats.",
+    "theory.difference": "difference",
+    "theory.difference_help": "The two agree to rounding: Theorem 1 holds on the grid.",
+    "theory.jsd_sum": "JSD = (sum of the two KL)/2",
+    "theory.jsd_sum_help": "In nats; 0 ≤ JSD ≤ log 2 ≈ 0.693.",
+    "theory.global_minimum": "p_g = p_data: D* = ½ everywhere, JSD = 0 and C(G) = −log 4, the global minimum.",
+    "theory.lowest_c": "Lowest C(G) on this slide: {c}. It reaches −log 4 ≈ −1.3863 only if p_g has p_data's shape "
+                       "as well as its place: try the sidebar's *Make p_g equal to p_data*.",
+    "theory.saturation_intro": "Early in training D easily tells the fakes apart, so **D(G(z)) ≈ 0**. There the "
+                               "minimax objective log(1 − D(G(z))) is flat and its gradient vanishes; −log D(G(z)) "
+                               "has the same fixed point but a strong gradient. The paper: *“Early in learning, when "
+                               "G is poor, D can reject samples with high confidence … log(1 − D(G(z))) saturates.”*",
+    "theory.experiment": "**The experiment.** The same 1D GAN, same seed, same everything but one setting, trained "
+                         "twice side by side from a generator placed far to the left of the data: compare the loss "
+                         "(minimax vs non-saturating) or k, the D steps per G step. The two presets below are "
+                         "measured settings; each starts both runs from step 0 and plays.",
+    "theory.race_preset.loss.title": "Minimax vs non-saturating",
+    "theory.race_preset.loss.caption": "G starts 2.5 to the left of the data, k = 3, seed 1; only the loss differs. "
+                                       "The minimax run stays stuck at JSD = log 2 for all 4,000 steps, with every "
+                                       "seed we tried (0 to 5): D rejects the fakes and G's gradient D(G(z)) "
+                                       "vanishes. The non-saturating run, from the same weights, falls below JSD 0.3 "
+                                       "within 600 steps (0.13 with this seed).",
+    "theory.race_preset.k.title": "k = 1 vs k = 5",
+    "theory.race_preset.k.caption": "Minimax loss, G starts 2 to the left of the data, seed 2; only k differs. With "
+                                    "k = 1, D cannot reject every fake, G keeps a gradient, and JSD falls from log 2 "
+                                    "to 0.20 by step 100 (0.16 at step 1,000). With k = 5, D rejects them all "
+                                    "(D(G(z)) below 0.001 from step 50), G's gradient vanishes and JSD stays at "
+                                    "log 2 = 0.693 for all 4,000 steps. Seeds 0 to 4 at step 1,000: k = 5 is at "
+                                    "0.693 every time, k = 1 between 0.11 and 0.44.",
+    "theory.compare": "compare",
+    "theory.compare_loss": "the loss: minimax vs non-saturating",
+    "theory.compare_k": "k: 1 vs 5",
+    "theory.compare_help": "What differs between the two runs; everything else, the seed included, is the same.",
+    "theory.offset": "G starts shifted by",
+    "theory.offset_help": "Added to G's output when the networks are built; p_data is N(2, 0.5²).",
+    "theory.k": "k: D steps per G step",
+    "theory.k_help": "A stronger D (larger k) rejects fakes sooner, which is when minimax saturates.",
+    "theory.race_loss": "loss of both runs",
+    "theory.race_loss_help": "When k is compared, both runs use this loss. With minimax, a stronger D (k = 5) can "
+                             "make G's gradient vanish.",
+    "theory.lr": "learning rate (both, SGD)",
+    "theory.lr_help": "SGD with momentum 0.5, the same rate for D and G. Too large and a run diverges (it is then "
+                      "rolled back and you are told).",
+    "theory.seed": "seed",
+    "theory.seed_help": "Both runs use this seed: they start from the same weights.",
+    "theory.race_play_help": "Train both runs, 15 iterations of Algorithm 1 each per frame.",
+    "theory.race_reset_help": "Both runs back to step 0, same seed.",
+    "theory.run_minimax": "minimax",
+    "theory.run_nonsaturating": "non-saturating",
+    "theory.run_title_minimax": "minimax: G minimises log(1 − D(G(z)))",
+    "theory.run_title_nonsaturating": "non-saturating: G minimises −log D(G(z))",
+    "theory.run_title_k": "k = {k} D steps per G step · {loss} loss",
+    "theory.race_jsd_help": "log 2 ≈ 0.693 means p_g and p_data do not overlap at all.",
+    "theory.grad_size": "G's gradient size",
+    "theory.grad_size_help": "Mean |∂ objective / ∂ logit| over p_g: D(G(z)) for minimax, 1 − D(G(z)) for "
+                             "non-saturating.",
+    "theory.fig_integrand_title": "V's integrand at each x: p_data·log D + p_g·log(1 − D)",
+    "theory.fig_with_d_star": "with D*",
+    "theory.fig_with_d": "with D: the loss against D*",
+    "theory.fig_integrand": "integrand",
+    "theory.fig_now": "now",
+    "theory.fig_disjoint": "0 (disjoint: JSD = log 2)",
+    "theory.fig_data_mean": "mean of p_data",
+    "theory.fig_pg_now": "p_g now",
+    "theory.fig_g_mean": "mean of p_g",
+    "theory.fig_obj_minimax": "minimax: log(1 − D(G(z)))",
+    "theory.fig_obj_nonsaturating": "non-saturating: −log D(G(z))",
+    "theory.fig_early": "← early training:<br>D rejects the fakes",
+    "theory.fig_objective_axis": "G's objective (minimised)",
+    "theory.fig_gradient_axis": "its gradient's size |∂/∂ logit|",
+    "theory.fig_run_now": "{run} run now",
+    "theory.fig_nothing_learned": "log 2: nothing learned",
+    "theory.fig_jsd_axis": "JSD (nats)",
+    "theory.explain": "- **Proposition 1**: for a fixed generator, the best discriminator is D* = p_data/(p_data + "
+                      "p_g). Move the candidate D and watch V(D, G) stay below V(D*, G); train a network and watch "
+                      "it find D* by itself.\n"
+                      "- **Theorem 1**: plugging D* into V gives the virtual training criterion C(G) = −log 4 + "
+                      "2·JSD. It is computed here both ways, on the same grid, and the digits agree. Its minimum "
+                      "−log 4 is reached only at p_g = p_data, where D* = ½: the discriminator can do no better "
+                      "than a coin.\n"
+                      "- **The non-saturating loss**: the minimax game gives G a gradient proportional to D(G(z)), "
+                      "nearly zero when D is sure the fakes are fake. Maximising log D(G(z)) instead gives the same "
+                      "fixed point with a strong gradient early on: Section 3 of the paper. The race of k shows the "
+                      "same thing from D's side: with the minimax loss, a stronger D (k = 5) rejects the fakes "
+                      "sooner and G's gradient vanishes, while with k = 1 G keeps a gradient and learns.\n\n"
+                      "All integrals are sums over 4,000 equal cells covering 8 standard deviations around every "
+                      "component, so the mass left outside is below 10⁻¹⁴.",
     # --- end theory
 
 

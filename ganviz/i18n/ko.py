@@ -491,6 +491,142 @@ STRINGS = {
 
 
     # --- theory (pages/theory.py, ganviz/theory_figures.py)
+    "theory.title": "이론을 숫자로",
+    "theory.caption": "Goodfellow et al. (2014)의 명제 1, 정리 1, 그리고 포화되는(saturating) 손실을 하나씩 직접 "
+                      "만져 봅니다. p_data와 p_g(왼쪽)는 정확한 밀도입니다: 일부러 학습시키는 곳을 빼면 여러분과 "
+                      "수학 사이에 신경망이 끼어들지 않습니다.",
+    "theory.sidebar_header": "p_data와 p_g",
+    "theory.sidebar_caption": "명제 1과 정리 1에서 씁니다.",
+    "theory.copy": "p_g를 p_data와 같게 만들기",
+    "theory.copy_help": "정리 1의 최솟값: 이때 모든 곳에서 D* = 1/2이고 C(G) = −log 4입니다.",
+    "theory.tab_prop1": "명제 1: 가장 좋은 D",
+    "theory.tab_thm1": "정리 1: C(G)의 최솟값",
+    "theory.tab_saturation": "G가 non-saturating 손실을 쓰는 이유",
+    "theory.candidate": "후보 D",
+    "theory.candidate_sigmoid": "시그모이드",
+    "theory.candidate_blend": "D*와 ½을 섞은 것",
+    "theory.candidate_help": "값이 (0, 1) 안에 있는 함수는 모두 판별자입니다. D*를 이겨 보세요.",
+    "theory.centre": "중심 c",
+    "theory.centre_help": "후보가 ½이 되는 위치.",
+    "theory.slope": "기울기 a",
+    "theory.slope_help": "얼마나 가파르게 바뀌는지. 음수면 방향이 뒤집히고, 0이면 모든 곳에서 D = ½입니다.",
+    "theory.blend": "섞는 비율 t",
+    "theory.blend_help": "D = (1 − t)·D* + t·½: t = 0이면 D* 자체, t = 1이면 아무것도 모르는 D = ½입니다.",
+    "theory.candidate_sigmoid_label": "후보 D = σ({slope}·(x − {centre}))",
+    "theory.candidate_blend_label": "후보 D = (1 − {blend})·D* + {blend}·½",
+    "theory.v_star_help": "이 p_g에 맞서 어떤 D든 낼 수 있는 최선의 값.",
+    "theory.v_candidate": "후보의 V(D, G)",
+    "theory.v_candidate_help": "4,000칸 격자에서 적분한 값. V(D*, G)보다 커지는 일은 없습니다.",
+    "theory.v_below": "{gap} (D* 대비)",
+    "theory.v_minus_inf": "−∞: 데이터가 있는 곳에서 D가 0 또는 1입니다",
+    "theory.why_d_star": "D\\*가 이기는 이유: 각 x에서 a = p_data(x), b = p_g(x)라 하면 y ↦ a·log y + b·log(1 − y)는 "
+                         "y = a/(a + b)에서 가장 큽니다. 아래 그래프의 파란 띠는 후보가 각 x에서 잃는 양입니다. "
+                         "이 값은 결코 0보다 작지 않으므로 적분한 V도 D\\*를 이길 수 없습니다.",
+    "theory.fit_header": "신경망이 D*를 찾게 하기",
+    "theory.fit_caption": "작은 판별자(ReLU 32개짜리 은닉층 2개, Adam)가 p_data와 p_g의 미니배치를 보며 로그 손실을 "
+                          "최소화합니다. 즉 V를 올라갑니다. 공식을 전혀 알려 주지 않았는데도 D*로 수렴합니다.",
+    "theory.fit_play": "D 학습",
+    "theory.fit_play_help": "고정된 p_g에 맞서 신경망 D를 학습하고, 배우는 동안 다시 그립니다.",
+    "theory.fit_reset_help": "아직 학습하지 않은 새 신경망으로.",
+    "theory.fit_done": "D가 {steps}단계 뒤로 더 나아지지 않았습니다: 이제 곡선이 D* 위에 놓여 있습니다.",
+    "theory.fit_diverged": "판별자의 손실이 NaN 또는 무한대가 되었습니다: 초기화하고 다시 해 보세요.",
+    "theory.d_steps": "D 업데이트 횟수",
+    "theory.d_steps_help": "지금까지 신경망 D를 업데이트한 횟수(Adam, 업데이트마다 각 밀도에서 뽑은 미니배치 하나씩).",
+    "theory.gap": "평균 |D − D*|",
+    "theory.gap_help": "(p_data + p_g)/2에 대해 평균한 값.",
+    "theory.v_network": "신경망의 V(D, G)",
+    "theory.v_network_help": "신경망 D의 V를 같은 격자에서 적분한 값: V(D*, G)를 향해 올라갑니다.",
+    "theory.network_d": "신경망 D",
+    "theory.v_plug": "V(D*, G): D*를 V에 대입해 적분",
+    "theory.v_plug_help": "4,000칸에 걸친 p_data·log D* + p_g·log(1 − D*)의 합.",
+    "theory.jsd_nats": "JSD = {jsd} nat.",
+    "theory.difference": "차이",
+    "theory.difference_help": "두 값이 반올림 오차 안에서 같습니다: 격자 위에서 정리 1이 성립합니다.",
+    "theory.jsd_sum": "JSD = (두 KL의 합)/2",
+    "theory.jsd_sum_help": "단위는 nat. 0 ≤ JSD ≤ log 2 ≈ 0.693.",
+    "theory.global_minimum": "p_g = p_data: 모든 곳에서 D* = ½, JSD = 0, C(G) = −log 4로 전역 최솟값입니다.",
+    "theory.lowest_c": "p_g를 옮겨 본 범위에서 가장 낮은 C(G): {c}. p_g가 p_data와 위치뿐 아니라 모양까지 같아야 "
+                       "−log 4 ≈ −1.3863에 도달합니다: 사이드바의 *p_g를 p_data와 같게 만들기*를 눌러 보세요.",
+    "theory.saturation_intro": "학습 초기에는 D가 가짜를 쉽게 가려내므로 **D(G(z)) ≈ 0**입니다. 거기서 minimax 목적 "
+                               "함수 log(1 − D(G(z)))는 평평해서 그래디언트가 사라집니다. −log D(G(z))는 고정점이 "
+                               "같으면서 그래디언트는 강합니다. 논문: *“Early in learning, when G is poor, D can "
+                               "reject samples with high confidence … log(1 − D(G(z))) saturates.”* (학습 초기에 G가 "
+                               "서툴면 D는 높은 확신으로 샘플을 거부할 수 있고 … log(1 − D(G(z)))는 포화됩니다.)",
+    "theory.experiment": "**실험.** 같은 1D GAN을 같은 시드로, 설정 하나만 빼고 모두 똑같이 두 번 나란히 학습합니다. "
+                         "생성자는 데이터보다 한참 왼쪽에서 출발합니다. 손실(minimax 대 non-saturating)이나 k(G 한 "
+                         "번당 D 업데이트 횟수)를 비교해 보세요. 아래 두 프리셋은 측정해 둔 설정이며, 누르면 두 "
+                         "실행을 0단계부터 시작해 재생합니다.",
+    "theory.race_preset.loss.title": "minimax 대 non-saturating",
+    "theory.race_preset.loss.caption": "G는 데이터보다 2.5만큼 왼쪽에서 출발하고, k = 3, 시드 1이며 손실만 "
+                                       "다릅니다. minimax 실행은 4,000단계 내내 JSD = log 2에 멈춰 있습니다(시험한 "
+                                       "시드 0~5 모두 그랬습니다): D가 가짜를 거부해서 G의 그래디언트 D(G(z))가 "
+                                       "사라지기 때문입니다. 같은 가중치에서 출발한 non-saturating 실행은 600단계 "
+                                       "안에 JSD 0.3 아래로 내려갑니다(이 시드에서는 0.13).",
+    "theory.race_preset.k.title": "k = 1 대 k = 5",
+    "theory.race_preset.k.caption": "minimax 손실, G는 데이터보다 2만큼 왼쪽에서 출발, 시드 2이며 k만 다릅니다. "
+                                    "k = 1이면 D가 가짜를 모두 거부하지 못해 G에 그래디언트가 남고, JSD는 100단계 "
+                                    "만에 log 2에서 0.20으로 내려갑니다(1,000단계에서 0.16). k = 5이면 D가 가짜를 "
+                                    "모두 거부하고(50단계부터 D(G(z))가 0.001 미만) G의 그래디언트가 사라져, JSD는 "
+                                    "4,000단계 내내 log 2 = 0.693에 머뭅니다. 시드 0~4의 1,000단계 값: k = 5는 매번 "
+                                    "0.693, k = 1은 0.11에서 0.44 사이입니다.",
+    "theory.compare": "비교할 것",
+    "theory.compare_loss": "손실: minimax 대 non-saturating",
+    "theory.compare_k": "k: 1 대 5",
+    "theory.compare_help": "두 실행 사이에서 다른 것. 시드를 포함해 나머지는 모두 같습니다.",
+    "theory.offset": "G의 시작 위치 이동",
+    "theory.offset_help": "신경망을 만들 때 G의 출력에 더하는 값. p_data는 N(2, 0.5²)입니다.",
+    "theory.k": "k: G 한 번당 D 업데이트 횟수",
+    "theory.k_help": "D가 강할수록(k가 클수록) 가짜를 더 빨리 거부하고, 바로 그때 minimax가 포화됩니다.",
+    "theory.race_loss": "두 실행의 손실",
+    "theory.race_loss_help": "k를 비교할 때는 두 실행 모두 이 손실을 씁니다. minimax에서는 더 강한 D(k = 5)가 G의 "
+                             "그래디언트를 없앨 수 있습니다.",
+    "theory.lr": "학습률 (둘 다, SGD)",
+    "theory.lr_help": "모멘텀 0.5의 SGD이며 D와 G의 학습률이 같습니다. 너무 크면 발산합니다(그러면 되돌리고 "
+                      "알려 줍니다).",
+    "theory.seed": "시드",
+    "theory.seed_help": "두 실행 모두 이 시드를 씁니다: 같은 가중치에서 출발합니다.",
+    "theory.race_play_help": "두 실행을 함께 학습합니다. 프레임마다 각각 알고리즘 1을 15번 반복합니다.",
+    "theory.race_reset_help": "두 실행 모두 같은 시드로 0단계로 되돌립니다.",
+    "theory.run_minimax": "minimax",
+    "theory.run_nonsaturating": "non-saturating",
+    "theory.run_title_minimax": "minimax: G가 log(1 − D(G(z)))를 최소화",
+    "theory.run_title_nonsaturating": "non-saturating: G가 −log D(G(z))를 최소화",
+    "theory.run_title_k": "k = {k}: G 한 번당 D {k}번 · {loss} 손실",
+    "theory.race_jsd_help": "log 2 ≈ 0.693이면 p_g와 p_data가 전혀 겹치지 않는다는 뜻입니다.",
+    "theory.grad_size": "G의 그래디언트 크기",
+    "theory.grad_size_help": "p_g에 대한 |∂ 목적 함수 / ∂ 로짓|의 평균: minimax는 D(G(z)), non-saturating은 "
+                             "1 − D(G(z)).",
+    "theory.fig_integrand_title": "각 x에서 V의 피적분 함수: p_data·log D + p_g·log(1 − D)",
+    "theory.fig_with_d_star": "D*일 때",
+    "theory.fig_with_d": "D일 때: D* 대비 손실",
+    "theory.fig_integrand": "피적분 함수",
+    "theory.fig_now": "현재",
+    "theory.fig_disjoint": "0 (겹치지 않음: JSD = log 2)",
+    "theory.fig_data_mean": "p_data의 평균",
+    "theory.fig_pg_now": "현재 p_g",
+    "theory.fig_g_mean": "p_g의 평균",
+    "theory.fig_obj_minimax": "minimax: log(1 − D(G(z)))",
+    "theory.fig_obj_nonsaturating": "non-saturating: −log D(G(z))",
+    "theory.fig_early": "← 학습 초기:<br>D가 가짜를 거부",
+    "theory.fig_objective_axis": "G의 목적 함수 (최소화)",
+    "theory.fig_gradient_axis": "그래디언트 크기 |∂/∂ 로짓|",
+    "theory.fig_run_now": "지금의 {run} 실행",
+    "theory.fig_nothing_learned": "log 2: 아무것도 배우지 못함",
+    "theory.fig_jsd_axis": "JSD (nat)",
+    "theory.explain": "- **명제 1**: 생성자가 고정되어 있을 때 가장 좋은 판별자는 D* = p_data/(p_data + p_g)입니다. "
+                      "후보 D를 움직이면서 V(D, G)가 V(D*, G) 아래에 머무는 것을 보고, 신경망을 학습시켜 스스로 "
+                      "D\\*를 찾는 것을 보세요.\n"
+                      "- **정리 1**: D\\*를 V에 대입하면 가상 학습 기준 C(G) = −log 4 + 2·JSD가 나옵니다. 여기서는 "
+                      "같은 격자에서 두 가지 방법으로 계산하며, 자릿수까지 일치합니다. 최솟값 −log 4는 "
+                      "p_g = p_data일 때만 도달하고, 그때 D* = ½입니다: 판별자는 동전 던지기보다 나을 수 "
+                      "없습니다.\n"
+                      "- **non-saturating 손실**: minimax 게임에서 G의 그래디언트는 D(G(z))에 비례하므로, D가 "
+                      "가짜를 확신할 때 거의 0이 됩니다. 대신 log D(G(z))를 최대화하면 고정점은 같으면서 초반에 "
+                      "강한 그래디언트를 얻습니다: 논문의 3절. k 비교는 같은 현상을 D 쪽에서 보여 줍니다: minimax "
+                      "손실에서 더 강한 D(k = 5)는 가짜를 더 빨리 거부해 G의 그래디언트를 없애고, k = 1이면 G에 "
+                      "그래디언트가 남아 학습합니다.\n\n"
+                      "모든 적분은 각 성분 둘레로 표준편차 8배를 덮는 같은 크기의 칸 4,000개에 대한 합이므로, "
+                      "바깥에 남는 질량은 10⁻¹⁴ 미만입니다.",
     # --- end theory
 
 

@@ -35,6 +35,14 @@ def ensure_navigation() -> None:
     register()
 
 
+def divergence_text(facts: dict) -> str:
+    """A divergence (``DivergenceError.facts``: which, start, bad_step, step, lr_d, lr_g) said in the current language."""
+    from ganviz.i18n import t
+
+    return t(f"live.diverged_{facts['which']}", start=facts["start"], bad_step=facts["bad_step"], step=facts["step"],
+             lr_d=f"{facts['lr_d']:g}", lr_g=f"{facts['lr_g']:g}")
+
+
 LANG_KEY = "ganviz.lang"
 PRESENT_KEY = "ganviz.present"
 

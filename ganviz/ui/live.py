@@ -21,7 +21,7 @@ from ganviz.recorder import FrameRecorder
 from ganviz.snapshot import Snapshot1D, take_snapshot
 from ganviz.trainer import DivergenceError, Plateau, TrainConfig, Trainer
 
-from . import presenting, use_language
+from . import divergence_text, presenting, use_language
 from .controls import Pacing, set_widgets
 from .sessions import track_trainers
 
@@ -150,7 +150,7 @@ class LiveRun:
         message = self._get("message")
         if message:
             kind, key, values = message
-            getattr(st, kind)(t(key, **values))
+            getattr(st, kind)(divergence_text(values) if key == "divergence" else t(key, **values))
 
     # ----- toolbar -----------------------------------------------------------------
     def toolbar(self, config: TrainConfig, target=None) -> None:
@@ -224,8 +224,7 @@ class LiveRun:
         except DivergenceError as err:
             self.mode = "paused"
             self._set("diverged", True)
-            self.say("error", f"live.diverged_{err.which}", start=err.start, bad_step=err.bad_step, step=err.step,
-                     lr_d=f"{err.lr_d:g}", lr_g=f"{err.lr_g:g}")
+            self._set("message", ("error", "divergence", dict(err.facts)))
             return None
 
     # ----- the loop ------------------------------------------------------------------
