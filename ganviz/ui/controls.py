@@ -61,7 +61,7 @@ def sidebar_config(key: str, defaults: TrainConfig, targets: list[str], frame_se
                              help=t("controls.batch_help"))
     slow = sb.toggle(t("controls.slow"), value=False, key=f"{key}.slow", help=t("controls.slow_help"))
     iterations = sb.slider(t("controls.speed"), 1, 200, iterations_per_frame, key=f"{key}.speed",
-                           help=t("controls.speed_help"), disabled=slow)
+                           help=t("controls.speed_help"))  # slow motion ignores it, and keeps it for later
     sb.divider()
     sb.caption(t("controls.new_model_caption"))
     dist = sb.selectbox(t("controls.target"), targets, targets.index(defaults.dist), key=f"{key}.dist",
