@@ -188,6 +188,22 @@ STRINGS = {
     # --- end runfile
 
 
+    # --- diagram (ganviz/diagram.py: the model diagram of Algorithm 1)
+    # --- end diagram
+
+
+    # --- tracking (trails of tracked samples, the noise-to-manifold morph)
+    # --- end tracking
+
+
+    # --- checkpoints (instant starts: shipped converged and collapsed runs)
+    # --- end checkpoints
+
+
+    # --- drawing (drawing a 2D target by dragging or touch)
+    # --- end drawing
+
+
     # --- presets (ganviz/presets.py)
     "preset.figure1_abcd.title": "Figure 1: (a) to (d)",
     "preset.figure1_abcd.caption": "The paper's setting. Watch p_g (green) slide onto p_data (black) and D (blue) "

@@ -181,6 +181,22 @@ STRINGS = {
     # --- end runfile
 
 
+    # --- diagram (ganviz/diagram.py: the model diagram of Algorithm 1)
+    # --- end diagram
+
+
+    # --- tracking (trails of tracked samples, the noise-to-manifold morph)
+    # --- end tracking
+
+
+    # --- checkpoints (instant starts: shipped converged and collapsed runs)
+    # --- end checkpoints
+
+
+    # --- drawing (drawing a 2D target by dragging or touch)
+    # --- end drawing
+
+
     # --- presets (ganviz/presets.py)
     "preset.figure1_abcd.title": "그림 1: (a)부터 (d)까지",
     "preset.figure1_abcd.caption": "논문의 설정입니다. p_g(초록)가 p_data(검정) 위로 미끄러지고 D(파랑)가 ½로 평평해지는 "
