@@ -94,7 +94,9 @@ def app_settings() -> None:
     st.session_state.setdefault(LANG_KEY, first_language())
     st.sidebar.radio("Language / 언어", list(LANGUAGES), key=LANG_KEY, format_func=LANGUAGES.get, horizontal=True,
                      on_change=_keep_widget_values)
-    use_language()
+    code = use_language()
+    if st.query_params.get("lang") != code:  # in the address too, so a reload or a shared link keeps it
+        st.query_params["lang"] = code
     st.sidebar.toggle(t("app.present"), key=PRESENT_KEY, help=t("app.present_help"))
     if presenting():
         st.html(f"<style>{PRESENTATION_CSS}</style>")

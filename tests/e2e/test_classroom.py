@@ -20,11 +20,20 @@ def test_korean_and_back_keeps_the_run(page, app_url):
     assert wait_for(lambda: step(page, "단계") == 1), "the run is the same run"
     assert page.locator(f"{css_key('fig1.play')} button", has_text="재생").count() >= 1
     screenshot(page, "figure1-ko")
-    for path, ready in (("two_d", ".js-plotly-plot"), ("mode_collapse", ".js-plotly-plot"),
-                        ("theory", ".js-plotly-plot"), ("mnist", "[data-testid='stImage'] img")):
-        open_page(page, app_url, path, ready=ready)
+    for path, title, ready in (("two_d", "2D", ".js-plotly-plot"), ("mode_collapse", "모드 붕괴", ".js-plotly-plot"),
+                               ("theory", "이론", ".js-plotly-plot"), ("mnist", "MNIST", "[data-testid='stImage'] img")):
+        page.locator("[data-testid='stSidebarNav'] a", has_text=title).first.click()  # in the same session
+        page.wait_for_selector(ready)
+        settle(page)
+        heading = page.locator("h1").first.inner_text()
+        assert any("\uac00" <= ch <= "\ud7a3" for ch in heading), f"{path} speaks Korean: {heading!r}"
         screenshot(page, f"{path}-ko")
         assert exceptions(page) == [], path
+    page.reload()  # a reload is a new session: the address keeps the language
+    page.wait_for_selector("h1")
+    settle(page)
+    assert "lang=ko" in page.url
+    assert any("\uac00" <= ch <= "\ud7a3" for ch in page.locator("h1").first.inner_text())
     open_page(page, app_url, "figure1")
     choose_language(page, "English")
     assert wait_for(lambda: page.locator("h1", has_text="Figure 1, live").count() == 1)
