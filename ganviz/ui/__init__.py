@@ -93,7 +93,9 @@ def app_settings() -> None:
 
     st.session_state.setdefault(LANG_KEY, first_language())
     st.sidebar.radio("Language / 언어", list(LANGUAGES), key=LANG_KEY, format_func=LANGUAGES.get, horizontal=True,
-                     on_change=_keep_widget_values)
+                     on_change=_keep_widget_values,
+                     help="Every label, caption and explanation in English or Korean; the run is kept. / "
+                          "모든 글자와 설명을 영어 또는 한국어로 보여 줍니다. 학습은 그대로 이어집니다.")
     code = use_language()
     if st.query_params.get("lang") != code:  # in the address too, so a reload or a shared link keeps it
         st.query_params["lang"] = code
@@ -101,7 +103,7 @@ def app_settings() -> None:
     if presenting():
         st.html(f"<style>{PRESENTATION_CSS}</style>")
         st.button(t("app.present_exit"), key="ganviz.present_exit", icon=":material/close_fullscreen:",
-                  on_click=_stop_presenting)
+                  on_click=_stop_presenting, help=t("app.present_help"))
 
 
 def _keep_widget_values() -> None:
