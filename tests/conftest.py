@@ -22,3 +22,12 @@ def mnist_dir() -> str:
             return str(folder)
     pytest.fail(f"the MNIST files are missing: looked in {', '.join(map(str, CANDIDATES))} "
                 "(set GANVIZ_TEST_MNIST_DIR to their folder)")
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards():
+    """Every test starts and ends in English, whatever language a test set for its own thread."""
+    from ganviz.i18n import DEFAULT, set_language
+
+    yield
+    set_language(DEFAULT)

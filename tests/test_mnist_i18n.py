@@ -1,26 +1,17 @@
 """The MNIST page in English, in Korean and in presentation mode (issue 7)."""
 
 import streamlit as st
-from streamlit.testing.v1 import AppTest
+from app_page import open_page as open_app_page
 
 from ganviz.i18n import CATALOGS, DEFAULT, set_language
 
-APP = "../app.py"
 PAGE = "pages/mnist.py"
 EN, KO = CATALOGS[DEFAULT].STRINGS, CATALOGS["ko"].STRINGS
 
 
 def open_page(monkeypatch, folder, lang=None, present=False):
     monkeypatch.setenv("GANVIZ_MNIST_DIR", str(folder))
-    at = AppTest.from_file(APP, default_timeout=120)
-    if lang:
-        at.session_state["ganviz.lang"] = lang
-    if present:
-        at.session_state["ganviz.present"] = True
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception
-    return at
+    return open_app_page(PAGE, lang, present)
 
 
 def texts(at) -> list[str]:

@@ -4,6 +4,7 @@ import json
 
 import numpy as np
 import pytest
+from app_page import open_page
 from streamlit.testing.v1 import AppTest
 
 from ganviz import published
@@ -13,19 +14,12 @@ from ganviz.race import Race
 from ganviz.remedies import METHODS, PRESET_CAPTIONS, PRESET_TITLES
 from ganviz.trainer import TrainConfig
 
-APP = "../app.py"
 PAGE = "pages/mode_collapse.py"
 EN, KO = CATALOGS["en"].STRINGS, CATALOGS["ko"].STRINGS
 
 
 def page(lang: str = "en", present: bool = False) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.session_state["ganviz.lang"] = lang
-    at.session_state["ganviz.present"] = present
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception
-    return at
+    return open_page(PAGE, lang, present)
 
 
 def texts(at) -> str:

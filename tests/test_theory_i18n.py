@@ -3,32 +3,20 @@
 import json
 
 import pytest
+from app_page import open_page
 from streamlit.testing.v1 import AppTest
 
-from ganviz.i18n import CATALOGS, DEFAULT, set_language
+from ganviz.i18n import CATALOGS, set_language
 
-APP = "../app.py"
 THEORY = "pages/theory.py"
 EN, KO = CATALOGS["en"].STRINGS, CATALOGS["ko"].STRINGS
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    set_language(DEFAULT)
 
 
 def open_theory(lang: str = "en", present: bool = False) -> AppTest:
     # AppTest calls the widgets' format_func in the test's own thread when it sends a click back (e.g. the
     # mixture pickers' lambdas), so that thread speaks the page's language too.
     set_language(lang)
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["ganviz.lang"] = lang
-    at.session_state["ganviz.present"] = present
-    at.run()
-    at.switch_page(THEORY).run()
-    assert not at.exception
-    return at
+    return open_page(THEORY, lang, present, timeout=60)
 
 
 def shown(at) -> set[str]:

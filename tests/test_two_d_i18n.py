@@ -4,6 +4,7 @@ import json
 
 import numpy as np
 import pytest
+from app_page import open_page
 from streamlit.testing.v1 import AppTest
 
 from ganviz.custom_target import BadPoints, check_points, kde_target, parse_points_csv
@@ -12,7 +13,6 @@ from ganviz.presets import presets_for
 from ganviz.ui.controls import WIDGET_OF_FIELD
 from ganviz.ui.custom import refusal
 
-APP = "../app.py"
 TWO_D = "pages/two_d.py"
 EN, KO = CATALOGS["en"].STRINGS, CATALOGS["ko"].STRINGS
 
@@ -26,13 +26,7 @@ def korean():
 
 
 def page(lang: str = "en", present: bool = False) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["ganviz.lang"] = lang
-    at.session_state["ganviz.present"] = present
-    at.run()
-    at.switch_page(TWO_D).run()
-    assert not at.exception
-    return at
+    return open_page(TWO_D, lang, present, timeout=60)
 
 
 def texts(at: AppTest) -> list[str]:
