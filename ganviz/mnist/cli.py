@@ -177,7 +177,7 @@ def describe(figures: dict) -> str:
     lines = []
     if "parzen" in figures:
         p = figures["parzen"]
-        lines.append(f"Parzen log-likelihood of the MNIST test set (10,000 images, pixels in [0, 1]):")
+        lines.append("Parzen log-likelihood of the MNIST test set (10,000 images, pixels in [0, 1]):")
         lines.append(f"  {p['n_samples']} samples (seed {p['seed']}): {p['samples']['mean']:.1f} ± {p['samples']['se']:.1f}"
                      f"  (sigma {p['samples']['sigma']:.4f})")
         if "real_images" in p:
