@@ -10,6 +10,7 @@ from ganviz.presets import RING8, presets_for
 from ganviz.snapshot2d import take_snapshot_2d
 from ganviz.ui.controls import sidebar_config
 from ganviz.ui.custom import CustomTarget
+from ganviz.ui.diagram import diagram_toggle, model_diagram
 from ganviz.ui.live import LiveRun
 from ganviz.ui.live_chart import live_plotly_chart
 from ganviz.ui.replay import replay_panel
@@ -40,6 +41,7 @@ c1, c2, c3 = st.columns(3)
 show_manifold = c1.toggle(t("two_d.manifold"), value=True, key=f"{KEY}.manifold", help=t("two_d.manifold_help"))
 show_d_star = c2.toggle(t("two_d.d_star"), value=False, key=f"{KEY}.d_star", help=t("two_d.d_star_help"))
 show_arrows = c3.toggle(t("two_d.arrows"), value=False, key=f"{KEY}.arrows", help=t("two_d.arrows_help"))
+show_diagram = diagram_toggle(KEY)
 run.preset_caption()
 run.show_message()
 
@@ -56,6 +58,7 @@ def draw(snap, trainer):
         cols[2].metric(t("metric.d_real"), f"{m['d_real']:.3f}", help=t("two_d.d_real_help"))
         cols[3].metric(t("metric.d_fake"), f"{m['d_fake']:.3f}", help=t("two_d.d_fake_help"))
     cols[4].metric(t("two_d.outside"), f"{100 * m['outside']:.1f}%", help=t("two_d.outside_help"))
+    model_diagram(KEY, trainer, pacing, show_diagram, dim=2)
     live_plotly_chart(figure2d(snap, show_d_star=show_d_star, show_manifold=show_manifold, show_arrows=show_arrows),
                       key=f"{KEY}.figure")
     if not presenting:

@@ -189,6 +189,27 @@ STRINGS = {
 
 
     # --- diagram (ganviz/diagram.py: the model diagram of Algorithm 1)
+    "diagram.toggle": "Model diagram",
+    "diagram.toggle_help": "Algorithm 1 as a graph: samples flow forward along the straight arrows, gradients flow back "
+                           "along the curved ones. Always shown in slow motion, where each beat lights up the parts it "
+                           "uses.",
+    "diagram.z": "noise z\n~ p_z",
+    "diagram.G": "G",
+    "diagram.fake": "fake x = G(z)\n~ p_g",
+    "diagram.real": "real x\n~ p_data",
+    "diagram.D": "D",
+    "diagram.Dx": "D(x)",
+    "diagram.d_loss": "D's loss",
+    "diagram.g_loss": "G's loss",
+    "diagram.grad_d": "D's gradient updates D",
+    "diagram.grad_g": "G's gradient flows through D into G",
+    "diagram.updated": "updated",
+    "diagram.fixed": "held fixed",
+    "diagram.caption_d": "D's turn: D sees a real batch and a fake batch; D's gradient updates D; G is held fixed.",
+    "diagram.caption_g": "G's turn: a fresh fake batch goes through D; G's gradient flows back through D, which is held "
+                         "fixed, and updates G.",
+    "diagram.caption_idle": "Samples flow forward along the straight arrows, gradients back along the curved ones. In "
+                            "slow motion each beat lights up what it uses: k D steps, then one G step.",
     # --- end diagram
 
 

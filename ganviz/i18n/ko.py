@@ -182,6 +182,29 @@ STRINGS = {
 
 
     # --- diagram (ganviz/diagram.py: the model diagram of Algorithm 1)
+    "diagram.toggle": "모델 다이어그램",
+    "diagram.toggle_help": "알고리즘 1을 그래프로 그린 것입니다. 샘플은 직선 화살표를 따라 앞으로, 그래디언트는 곡선 "
+                           "화살표를 따라 거꾸로 흐릅니다. 슬로 모션에서는 항상 보이고, 박자마다 그 박자가 쓰는 "
+                           "부분에 불이 들어옵니다.",
+    "diagram.z": "노이즈 z\n~ p_z",
+    "diagram.G": "G",
+    "diagram.fake": "가짜 x = G(z)\n~ p_g",
+    "diagram.real": "진짜 x\n~ p_data",
+    "diagram.D": "D",
+    "diagram.Dx": "D(x)",
+    "diagram.d_loss": "D의 손실",
+    "diagram.g_loss": "G의 손실",
+    "diagram.grad_d": "D의 그래디언트가 D를 업데이트",
+    "diagram.grad_g": "G의 그래디언트가 D를 거쳐 G로",
+    "diagram.updated": "업데이트",
+    "diagram.fixed": "고정",
+    "diagram.caption_d": "D의 차례: D가 진짜 배치와 가짜 배치를 봅니다. D의 그래디언트가 D를 업데이트하고, G는 "
+                         "고정되어 있습니다.",
+    "diagram.caption_g": "G의 차례: 새 가짜 배치가 D를 거칩니다. G의 그래디언트가 고정된 D를 거쳐 거꾸로 흘러 G를 "
+                         "업데이트합니다.",
+    "diagram.caption_idle": "샘플은 직선 화살표를 따라 앞으로, 그래디언트는 곡선 화살표를 따라 거꾸로 흐릅니다. "
+                            "슬로 모션에서는 박자마다 쓰이는 부분에 불이 들어옵니다: D 업데이트 k번, 그다음 G "
+                            "업데이트 한 번.",
     # --- end diagram
 
 
