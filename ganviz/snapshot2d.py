@@ -24,10 +24,15 @@ METRICS_SEED = 0
 
 def generated_samples(trainer, n: int = N_SAMPLES, seed: int = METRICS_SEED) -> np.ndarray:
     """``n`` samples G(z), z ~ p_z drawn from a generator seeded with ``seed``, as a float64 (n, dim) array."""
+    return _generated(trainer, n, seed)[1]
+
+
+def _generated(trainer, n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The noise z (float32, as G gets it) and ``generated_samples``'s G(z) (float64)."""
     rng = torch.Generator(device=trainer.device).manual_seed(seed)
     with torch.no_grad():
         z = trainer.prior.sample(n, trainer.config.z_dim, rng, trainer.device)
-        return trainer.G(z).cpu().double().numpy()
+        return z.cpu().numpy(), trainer.G(z).cpu().double().numpy()
 
 
 def metrics_2d(trainer, n: int = N_SAMPLES, record: bool = True) -> dict:
@@ -46,11 +51,11 @@ def metrics_2d(trainer, n: int = N_SAMPLES, record: bool = True) -> dict:
     return _metrics_and_samples(trainer, n, record)[0]
 
 
-def _metrics_and_samples(trainer, n: int, record: bool) -> tuple[dict, np.ndarray]:
-    """``metrics_2d``'s row and the generated samples it was measured on."""
+def _metrics_and_samples(trainer, n: int, record: bool) -> tuple[dict, np.ndarray, np.ndarray]:
+    """``metrics_2d``'s row, the generated samples it was measured on and their noise z."""
     if trainer.target.dim != 2:
         raise ValueError("metrics_2d measures 2D targets; this target is %dD" % trainer.target.dim)
-    fake = generated_samples(trainer, n)
+    z, fake = _generated(trainer, n, METRICS_SEED)
     real = trainer.target.sample(n, torch.Generator(device=trainer.device).manual_seed(METRICS_SEED + 1), trainer.device)
     with torch.no_grad():
         d_real = trainer.loss.probability(trainer.D(real).double()).cpu().numpy()
@@ -77,7 +82,7 @@ def _metrics_and_samples(trainer, n: int, record: bool) -> tuple[dict, np.ndarra
     last = trainer.history[-1] if trainer.history else None
     if record and (last is None or (last["step"], last["d_steps"]) != (trainer.step, trainer.d_steps)):
         trainer.history.append(metrics)  # once per state, as take_snapshot does
-    return metrics, fake
+    return metrics, fake, z
 
 
 @dataclass
@@ -101,6 +106,8 @@ class Snapshot2D:
     d_is_probability: bool
     loss: str
     metrics: dict = field(default_factory=dict)
+    fake_z: np.ndarray | None = None  # (n, z_dim) float32: the noise of ``fake``, fake[i] = G(fake_z[i])
+    manifold_z: list = field(default_factory=list)  # (m, z_dim) float32: the z grid lines, manifold[j] = G(manifold_z[j])
 
 
 def take_snapshot_2d(trainer, n_show: int = 1500, heat_cells: int = 48, star_cells: int = 64,
@@ -115,10 +122,13 @@ def take_snapshot_2d(trainer, n_show: int = 1500, heat_cells: int = 48, star_cel
     """
     if trainer.target.dim != 2:
         raise ValueError("take_snapshot_2d draws 2D targets; this target is %dD" % trainer.target.dim)
-    metrics, measured = _metrics_and_samples(trainer, N_SAMPLES, record)
+    metrics, measured, measured_z = _metrics_and_samples(trainer, N_SAMPLES, record)
     bounds = np.asarray(trainer.target.bounds, dtype=np.float64)
     # The points shown are the first of those the metrics were measured on: the same z every frame, one G pass less.
-    fake = measured[:n_show] if n_show <= len(measured) else generated_samples(trainer, n_show, METRICS_SEED + 2)
+    if n_show <= len(measured):
+        fake, fake_z = measured[:n_show], measured_z[:n_show]
+    else:
+        fake_z, fake = _generated(trainer, n_show, METRICS_SEED + 2)
     real_rng = torch.Generator(device=trainer.device).manual_seed(METRICS_SEED + 3)
     real = trainer.target.sample(n_show, real_rng, trainer.device).cpu().double().numpy()
     heat = grid_2d(bounds, heat_cells)
@@ -127,15 +137,18 @@ def take_snapshot_2d(trainer, n_show: int = 1500, heat_cells: int = 48, star_cel
         d = trainer.loss.probability(trainer.D(centres)).cpu().double().numpy().reshape(heat_cells, heat_cells)
     star = compare_2d(measured, trainer.target, cells=star_cells)  # the samples the metrics row was measured on
     arrow_from, arrow_to = _gradient_arrows(trainer, fake[:arrows], bounds)
+    manifold_z, manifold = _manifold(trainer, grid_lines)
     return Snapshot2D(
         step=trainer.step, bounds=bounds, real=real, fake=fake, heat_xs=heat.xs, heat_ys=heat.ys, d=d,
         star_xs=star.xs, star_ys=star.ys, d_star=star.d_star, star_mass=(star.p_data + star.p_g) * star.cell_area,
-        manifold=_manifold(trainer, grid_lines), arrow_from=arrow_from, arrow_to=arrow_to,
+        manifold=manifold, arrow_from=arrow_from, arrow_to=arrow_to,
         d_is_probability=trainer.loss.is_probability, loss=trainer.config.loss, metrics=metrics,
+        fake_z=fake_z, manifold_z=manifold_z,
     )
 
 
-def _manifold(trainer, lines: int, points: int = 80) -> list:
+def _manifold(trainer, lines: int, points: int = 80) -> tuple[list, list]:
+    """The z grid's lines (float32, as G gets them) and the same lines pushed through G (float64)."""
     lo, hi = trainer.prior.range
     z_dim = trainer.config.z_dim
     t = np.linspace(lo, hi, points if z_dim > 1 else 400)
@@ -151,7 +164,7 @@ def _manifold(trainer, lines: int, points: int = 80) -> list:
     with torch.no_grad():
         batch = torch.as_tensor(np.concatenate(zs), dtype=torch.float32, device=trainer.device)
         xs = trainer.G(batch).cpu().double().numpy()
-    return np.split(xs, len(zs))
+    return np.split(batch.cpu().numpy(), len(zs)), np.split(xs, len(zs))
 
 
 def _gradient_arrows(trainer, points, bounds, longest: float = 0.08):

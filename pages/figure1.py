@@ -12,6 +12,7 @@ from ganviz.ui.live import LiveRun
 from ganviz.ui.live_chart import live_plotly_chart
 from ganviz.ui.replay import replay_panel
 from ganviz.ui.runfile import save_load_panel
+from ganviz.ui.tracking import draw_trails, trails_toggle
 
 ganviz.ui.ensure_navigation()
 KEY = "fig1"
@@ -27,8 +28,12 @@ if not presenting:
     run.preset_buttons(presets_for("figure1"))
 run.sync(config)
 run.toolbar(config)
-show_d_star = st.toggle(t("figure1.d_star"), value=True, key=f"{KEY}.d_star", help=t("figure1.d_star_help"))
-show_diagram = diagram_toggle(KEY)
+c1, c2, c3 = st.columns([2.2, 1, 1])
+show_d_star = c1.toggle(t("figure1.d_star"), value=True, key=f"{KEY}.d_star", help=t("figure1.d_star_help"))
+with c2:
+    show_diagram = diagram_toggle(KEY)
+with c3:
+    show_trails = trails_toggle(KEY, two_d=False)
 run.preset_caption()
 run.show_message()
 
@@ -42,7 +47,7 @@ def draw(snap, trainer):
     cols[3].metric(t("metric.d_real"), f"{m['d_real']:.3f}", help=t("metric.d_real_help"))
     cols[4].metric(t("metric.d_fake"), f"{m['d_fake']:.3f}", help=t("metric.d_fake_help"))
     model_diagram(KEY, trainer, pacing, show_diagram, dim=1)
-    live_plotly_chart(figure1(snap, show_d_star=show_d_star), key=f"{KEY}.figure")
+    live_plotly_chart(draw_trails(run, snap, figure1(snap, show_d_star=show_d_star), show_trails), key=f"{KEY}.figure")
     if not presenting:
         live_plotly_chart(history_figure(trainer.history), key=f"{KEY}.history")
     if not snap.d_is_probability:

@@ -15,6 +15,7 @@ from ganviz.ui.live import LiveRun
 from ganviz.ui.live_chart import live_plotly_chart
 from ganviz.ui.replay import replay_panel
 from ganviz.ui.runfile import save_load_panel
+from ganviz.ui.tracking import draw_trails, morph_panel, trails_toggle
 
 ganviz.ui.ensure_navigation()
 KEY = "p2d"
@@ -41,7 +42,11 @@ c1, c2, c3 = st.columns(3)
 show_manifold = c1.toggle(t("two_d.manifold"), value=True, key=f"{KEY}.manifold", help=t("two_d.manifold_help"))
 show_d_star = c2.toggle(t("two_d.d_star"), value=False, key=f"{KEY}.d_star", help=t("two_d.d_star_help"))
 show_arrows = c3.toggle(t("two_d.arrows"), value=False, key=f"{KEY}.arrows", help=t("two_d.arrows_help"))
-show_diagram = diagram_toggle(KEY)
+c1, c2, _ = st.columns(3)
+with c1:
+    show_trails = trails_toggle(KEY, two_d=True)
+with c2:
+    show_diagram = diagram_toggle(KEY)
 run.preset_caption()
 run.show_message()
 
@@ -59,8 +64,9 @@ def draw(snap, trainer):
         cols[3].metric(t("metric.d_fake"), f"{m['d_fake']:.3f}", help=t("two_d.d_fake_help"))
     cols[4].metric(t("two_d.outside"), f"{100 * m['outside']:.1f}%", help=t("two_d.outside_help"))
     model_diagram(KEY, trainer, pacing, show_diagram, dim=2)
-    live_plotly_chart(figure2d(snap, show_d_star=show_d_star, show_manifold=show_manifold, show_arrows=show_arrows),
-                      key=f"{KEY}.figure")
+    figure = figure2d(snap, show_d_star=show_d_star, show_manifold=show_manifold, show_arrows=show_arrows)
+    figure = draw_trails(run, snap, figure, show_trails)
+    live_plotly_chart(figure, key=f"{KEY}.figure")
     if not presenting:
         n_modes = len(trainer.target.means) if has_modes(trainer.target) else None
         live_plotly_chart(history_figure_2d(trainer.history, n_modes), key=f"{KEY}.history")
@@ -69,6 +75,7 @@ def draw(snap, trainer):
 
 
 run.fragment(pacing, draw)
+morph_panel(run)
 
 run.show_frozen(lambda snap, title: figure2d(snap, show_d_star=show_d_star, show_manifold=show_manifold, height=330,
                                             title=title))

@@ -214,6 +214,28 @@ STRINGS = {
 
 
     # --- tracking (trails of tracked samples, the noise-to-manifold morph)
+    "tracking.trails": "Trails",
+    "tracking.trails_help_2d": "For {n} of G's green points (each the same noise z every frame): a dark line through "
+                               "where the point was over the last {frames} frames, ending at the point. It shows "
+                               "which way, and how fast, training moves G's samples.",
+    "tracking.trails_help_1d": "Behind the head of each arrow x = G(z) (the same z every frame): a green streak on the "
+                               "x line over where it was in the last {frames} frames. It shows which way, and how "
+                               "fast, training moves G's outputs.",
+    "tracking.fig.trails": "trails of {n} tracked points",
+    "tracking.morph": "Show how G maps z to x",
+    "tracking.morph_help": "An animation, played in your browser, that carries the grid of noise z onto G's "
+                           "manifold: each point moves in a straight line from z to G(z). It uses G as it is now; "
+                           "turn it off and on again to see a later G.",
+    "tracking.morph.caption": "G at step {step}. At t, each point of the grid is at (1 − t)·z + t·G(z): t = 0 is the "
+                              "noise grid, t = 1 is G's manifold as the plot above draws it. Press ▶ to play, or "
+                              "drag the slider.",
+    "tracking.morph.high_dim": "z has {z_dim} coordinates: the grid varies the first two and keeps the others at 0, "
+                               "and the plot draws z by its first two.",
+    "tracking.morph.one_dim": "z is one number: its grid is a single line, drawn here along the horizontal axis.",
+    "tracking.morph.title": "From noise to G's manifold: (1 − t)·z + t·G(z)",
+    "tracking.morph.family": "grid lines along z{axis}",
+    "tracking.morph.forward": "▶ z → G(z)",
+    "tracking.morph.backward": "◀ G(z) → z",
     # --- end tracking
 
 

@@ -209,6 +209,27 @@ STRINGS = {
 
 
     # --- tracking (trails of tracked samples, the noise-to-manifold morph)
+    "tracking.trails": "자취",
+    "tracking.trails_help_2d": "G의 초록 점 {n}개(프레임마다 같은 노이즈 z)에 대해, 각 점이 지난 {frames}프레임 동안 "
+                               "지나온 자리를 잇는 진한 선을 그립니다. 선은 지금의 점에서 끝납니다. 학습이 G의 "
+                               "샘플을 어느 쪽으로, 얼마나 빠르게 옮기는지 보여 줍니다.",
+    "tracking.trails_help_1d": "화살표 x = G(z)의 끝(프레임마다 같은 z)마다, 지난 {frames}프레임 동안 머물렀던 자리를 "
+                               "x 선 위에 초록 띠로 그립니다. 학습이 G의 출력을 어느 쪽으로, 얼마나 빠르게 옮기는지 "
+                               "보여 줍니다.",
+    "tracking.fig.trails": "따라가는 점 {n}개의 자취",
+    "tracking.morph": "G가 z를 x로 보내는 모습 보기",
+    "tracking.morph_help": "노이즈 z의 격자를 G의 다양체로 옮겨 가는 애니메이션으로, 브라우저에서 재생됩니다. 격자의 "
+                           "각 점이 z에서 G(z)까지 직선으로 움직입니다. 지금의 G를 씁니다. 나중의 G를 보려면 껐다가 "
+                           "다시 켜세요.",
+    "tracking.morph.caption": "{step}단계의 G. t일 때 격자의 각 점은 (1 − t)·z + t·G(z)에 있습니다: t = 0은 노이즈 "
+                              "격자, t = 1은 위 그림에 그려진 G의 다양체입니다. ▶를 누르거나 슬라이더를 끌어 보세요.",
+    "tracking.morph.high_dim": "z의 좌표는 {z_dim}개입니다: 격자는 처음 두 좌표만 바꾸고 나머지는 0으로 두며, 그림은 "
+                               "z를 처음 두 좌표로 그립니다.",
+    "tracking.morph.one_dim": "z는 수 하나입니다: 그 격자는 선 하나뿐이라, 여기서는 가로축을 따라 그립니다.",
+    "tracking.morph.title": "노이즈에서 G의 다양체로: (1 − t)·z + t·G(z)",
+    "tracking.morph.family": "z{axis} 방향 격자선",
+    "tracking.morph.forward": "▶ z → G(z)",
+    "tracking.morph.backward": "◀ G(z) → z",
     # --- end tracking
 
 
