@@ -6,6 +6,7 @@ import ganviz.ui
 from ganviz.figures import figure1, history_figure
 from ganviz.i18n import t
 from ganviz.presets import FIGURE1, presets_for
+from ganviz.ui.checkpoints import start_from_trained
 from ganviz.ui.controls import sidebar_config
 from ganviz.ui.live import LiveRun
 from ganviz.ui.live_chart import live_plotly_chart
@@ -24,6 +25,7 @@ config, pacing = sidebar_config(KEY, FIGURE1, ["gaussian", "bimodal"], frame_sec
 run = LiveRun(KEY)
 if not presenting:
     run.preset_buttons(presets_for("figure1"))
+    start_from_trained(run, config)  # shipped checkpoints: converged, collapsed
 run.sync(config)
 run.toolbar(config)
 show_d_star = st.toggle(t("figure1.d_star"), value=True, key=f"{KEY}.d_star", help=t("figure1.d_star_help"))
