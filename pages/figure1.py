@@ -6,6 +6,7 @@ import ganviz.ui
 from ganviz.figures import figure1, history_figure
 from ganviz.i18n import t
 from ganviz.presets import FIGURE1, presets_for
+from ganviz.ui.checkpoints import start_from_trained
 from ganviz.ui.controls import sidebar_config
 from ganviz.ui.diagram import diagram_toggle, model_diagram
 from ganviz.ui.live import LiveRun
@@ -26,6 +27,7 @@ config, pacing = sidebar_config(KEY, FIGURE1, ["gaussian", "bimodal"], frame_sec
 run = LiveRun(KEY)
 if not presenting:
     run.preset_buttons(presets_for("figure1"))
+    start_from_trained(run, config)  # shipped checkpoints: converged, collapsed
 run.sync(config)
 run.toolbar(config)
 c1, c2, c3 = st.columns([2.2, 1, 1])

@@ -8,6 +8,7 @@ from ganviz.i18n import t
 from ganviz.modes import has_modes
 from ganviz.presets import RING8, presets_for
 from ganviz.snapshot2d import take_snapshot_2d
+from ganviz.ui.checkpoints import start_from_trained
 from ganviz.ui.controls import sidebar_config
 from ganviz.ui.custom import CustomTarget
 from ganviz.ui.diagram import diagram_toggle, model_diagram
@@ -31,6 +32,7 @@ config, pacing = sidebar_config(KEY, DEFAULTS, TARGETS, frame_seconds=0.2, itera
 run = LiveRun(KEY, snapshot=take_snapshot_2d)
 if not presenting:
     run.preset_buttons(presets_for("two_d"))  # above the custom editor, which may stop the page
+    start_from_trained(run, config)  # shipped checkpoints: converged, collapsed
 target = None
 if config.dist == "custom":
     target = CustomTarget(f"{KEY}.custom").editor()

@@ -240,6 +240,22 @@ STRINGS = {
 
 
     # --- checkpoints (instant starts: shipped converged and collapsed runs)
+    "checkpoints.label": "Start from a trained model",
+    "checkpoints.help": "GANs already trained on this target ship with ganviz. Loading one replaces the current run "
+                        "and sets the controls to its settings, paused: press Play to go on from there. Changing the "
+                        "target, the loss or the network afterwards starts a fresh model.",
+    "checkpoints.kind.converged": "Converged: G has learned the target",
+    "checkpoints.kind.collapsed": "Collapsed: G is stuck on one mode",
+    "checkpoints.load": "Load",
+    "checkpoints.load_help": "Load the trained model chosen on the left, paused.",
+    "checkpoints.kind_name.converged": "converged",
+    "checkpoints.kind_name.collapsed": "collapsed",
+    "checkpoints.loaded": "Trained model: a {kind} GAN on “{target}”, after {step} iterations of training. JSD {jsd}.",
+    "checkpoints.loaded_modes": "Modes covered: {modes} of {n}; high-quality samples: {hq}%.",
+    "checkpoints.loaded_mass": "G's mass on the two modes: {left}% and {right}%.",
+    "checkpoints.loaded_then": "Paused: press Play to train on from here.",
+    "checkpoints.refused": "The trained model was not loaded: {reason}. The current run stays.",
+    "checkpoints.unavailable": "No trained models to start from: {reason}.",
     # --- end checkpoints
 
 

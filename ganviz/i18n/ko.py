@@ -234,6 +234,22 @@ STRINGS = {
 
 
     # --- checkpoints (instant starts: shipped converged and collapsed runs)
+    "checkpoints.label": "학습된 모델에서 시작하기",
+    "checkpoints.help": "이 목표 분포로 미리 학습해 둔 GAN이 ganviz에 들어 있습니다. 불러오면 지금의 학습을 대신하고 "
+                        "조작 항목이 그 설정으로 바뀌며, 일시 정지 상태로 시작합니다. 재생을 누르면 거기서부터 이어서 "
+                        "학습합니다. 그 뒤에 목표 분포, 손실 함수, 신경망을 바꾸면 새 모델로 처음부터 시작합니다.",
+    "checkpoints.kind.converged": "수렴: G가 목표 분포를 배웠습니다",
+    "checkpoints.kind.collapsed": "붕괴: G가 모드 하나에 갇혔습니다",
+    "checkpoints.load": "불러오기",
+    "checkpoints.load_help": "왼쪽에서 고른 학습된 모델을 일시 정지 상태로 불러옵니다.",
+    "checkpoints.kind_name.converged": "수렴한",
+    "checkpoints.kind_name.collapsed": "모드 붕괴된",
+    "checkpoints.loaded": "학습된 모델: “{target}”에서 {step}번 반복 학습한, {kind} GAN입니다. JSD {jsd}.",
+    "checkpoints.loaded_modes": "덮은 모드 수: {n}개 중 {modes}개, 고품질 샘플: {hq}%.",
+    "checkpoints.loaded_mass": "두 모드에 놓인 G의 질량: {left}%와 {right}%.",
+    "checkpoints.loaded_then": "일시 정지 중입니다. 재생을 누르면 여기서부터 이어서 학습합니다.",
+    "checkpoints.refused": "학습된 모델을 불러오지 않았습니다: {reason}. 지금의 학습은 그대로입니다.",
+    "checkpoints.unavailable": "시작할 학습된 모델이 없습니다: {reason}.",
     # --- end checkpoints
 
 
