@@ -115,6 +115,9 @@ def config_for(method: str, base: TrainConfig) -> TrainConfig:
 #   plain GAN      10.2 ± 8.1 modes, HQ 0.08; per seed 11 18 1 1 20
 #   PacGAN (m=2)   20.0 ± 1.5 modes, HQ 0.12; per seed 20 19 19 23 19
 #   minibatch std  22.0 ± 1.4 modes, HQ 0.18; per seed 20 21 22 23 24 (more than the plain GAN on every seed)
+# The same preset with --width 256 (results/compare_grid25_width256.json, 5 seeds, 75 to 103 s of CPU per run):
+# minibatch std 24.4 ± 0.8 (24 25 23 25 25, HQ 0.35), PacGAN 23.8, and the plain GAN 23.8 too: at that width
+# capacity alone reaches the modes, so the page keeps width 128, where the remedies make the difference.
 #   time per run: 35 to 67 s of CPU (minibatch std the slowest); wall-clock up to 102 s beside the test suite.
 #   (Before the optimizer was fused: plain 14.8, PacGAN 19.2, minibatch std 22.0 on seeds 0-3.)
 # Target of the issue: >= 23 of 25 modes on average for the best remedy -- missed: minibatch std, the best, 22.0
