@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from ganviz.custom_target import BadPoints, check_points, kde_target, parse_points_csv
 from ganviz.i18n import CATALOGS, DEFAULT, set_language
 from ganviz.presets import presets_for
+from ganviz.strokes import MAX_POSITIONS, points_from_strokes
 from ganviz.ui.controls import WIDGET_OF_FIELD
 from ganviz.ui.custom import refusal
 
@@ -145,6 +146,7 @@ BAD_FILES = [b"", b"x,y,z\n1,2,3\n4,5,6\n", b"x,y\n1,2\nhello,3\n", b"1,2\nnan,3
              "x,y\n1,2\n3,\xe9\n".encode("latin-1"), b"x,y\n" + b"1,2\n" * 10_001, b"1,2\n" * 300_000]
 BAD_POINTS = [[[0, 0]], np.zeros((10_001, 2)), [[0, 0], [float("inf"), 1]], [[0, 0], [1, 2000]], [[1, 2, 3]],
               [["a", "b"], [1, 2]]]
+BAD_STROKES = [[[], []], [np.zeros((MAX_POSITIONS + 1, 2))], [[[0, 0], [5, 0]]]]  # drawn: see tests/test_strokes.py
 
 
 def _refused(work) -> BadPoints:
@@ -158,6 +160,7 @@ def test_two_d_every_refusal_has_a_reason_the_page_translates():
     errors = [_refused(lambda: parse_points_csv(data)) for data in BAD_FILES]
     errors += [_refused(lambda: check_points(points)) for points in BAD_POINTS]
     errors.append(_refused(lambda: kde_target([[0, 0], [1, 1]], bandwidth=-1.0)))
+    errors += [_refused(lambda: points_from_strokes(strokes, window=(-4, 4))) for strokes in BAD_STROKES]
     reasons = [err.reason for err in errors]
     assert len(set(reasons)) == len(reasons), reasons
     assert {f"two_d.bad.{r}" for r in reasons} == {key for key in EN if key.startswith("two_d.bad.")}

@@ -260,6 +260,19 @@ STRINGS = {
 
 
     # --- drawing (drawing a 2D target by dragging or touch)
+    "drawing.expander": "Your target: draw it, click or lasso points, or upload a CSV",
+    "drawing.tab": "Draw with the mouse or a finger",
+    "drawing.click_tab": "Click or lasso",
+    "drawing.how": "**{points}.** Drag with the mouse, a pen or a finger: each stroke adds a point every {spacing} "
+                   "along it, however fast you draw; a tap adds one point. Undo takes back the last stroke.",
+    "drawing.hint": "Draw here",
+    "drawing.label": "Drawing canvas: drag to draw your target",
+    "drawing.undo_help": "Take back the last stroke, lasso or click (after a file or the smiley: their last point).",
+    "drawing.refused": "That stroke was not added: {reason}. The previous points stay.",
+    # refusals of strokes, said by ganviz.ui.custom.refusal (which looks up two_d.bad.<reason>)
+    "two_d.bad.no_stroke": "no stroke was drawn",
+    "two_d.bad.too_many_positions": "{count} were sent at once; at most {limit} are allowed",
+    "two_d.bad.outside_window": "position {index} is outside the drawing window [{low}, {high}]",
     # --- end drawing
 
 

@@ -254,6 +254,19 @@ STRINGS = {
 
 
     # --- drawing (drawing a 2D target by dragging or touch)
+    "drawing.expander": "나만의 목표 분포: 직접 그리거나, 점을 클릭하거나 올가미로 고르거나, CSV를 올리세요",
+    "drawing.tab": "마우스나 손가락으로 그리기",
+    "drawing.click_tab": "클릭이나 올가미",
+    "drawing.how": "**{points}.** 마우스, 펜, 손가락으로 끌어서 그리세요. 얼마나 빨리 그리든 선을 따라 {spacing} "
+                   "간격마다 점이 하나씩 추가되고, 톡 누르면 점 하나가 추가됩니다. 되돌리기를 누르면 마지막 선이 지워집니다.",
+    "drawing.hint": "여기에 그리세요",
+    "drawing.label": "그림판: 끌어서 목표 분포를 그리세요",
+    "drawing.undo_help": "마지막에 그린 선, 올가미, 클릭을 되돌립니다(파일이나 웃는 얼굴 뒤라면 마지막 점 하나).",
+    "drawing.refused": "그 선은 추가하지 않았습니다: {reason}. 이전 점들은 그대로 남습니다.",
+    # refusals of strokes, said by ganviz.ui.custom.refusal (which looks up two_d.bad.<reason>)
+    "two_d.bad.no_stroke": "그린 선이 없습니다",
+    "two_d.bad.too_many_positions": "한 번에 {count}가 왔습니다. 최대 {limit}개까지 받습니다",
+    "two_d.bad.outside_window": "{index}번째 위치가 그림판 영역 [{low}, {high}] 밖에 있습니다",
     # --- end drawing
 
 

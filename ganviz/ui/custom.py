@@ -1,4 +1,9 @@
-"""The editor for a custom 2D target: click or lasso points on a canvas, or upload a CSV of x,y rows.
+"""The editor for a custom 2D target: draw it, click or lasso points on a canvas, or upload a CSV of x,y rows.
+
+Drawing (mouse, pen or finger) is ``ganviz.ui.draw_canvas``; each stroke
+becomes points one ``STROKE_SPACING`` apart along it (``ganviz.strokes``).
+Undo takes back the last addition: a stroke, a lasso or a click (or, after a
+file or the smiley, their last point).
 
 The points live in session state; the target the trainer sees is a Gaussian
 KDE of them (``ganviz.custom_target.kde_target``) in a square window. The
@@ -19,6 +24,8 @@ from ganviz.custom_target import (MAX_POINTS, MIN_POINTS, BadPoints, check_point
                                   parse_points_csv)
 from ganviz.distributions import GaussianMixture
 from ganviz.i18n import CATALOGS, DEFAULT, t
+from ganviz.strokes import STROKE_SPACING, points_from_strokes
+from ganviz.ui.draw_canvas import draw_canvas, stroke_value
 
 CANVAS = 4.0  # the canvas shows [-CANVAS, CANVAS]^2
 CLICK_GRID = 41  # invisible points per axis that clicks and lassos select
@@ -76,7 +83,10 @@ class CustomTarget:
         ss = st.session_state
         if f"{key}.points" not in ss:
             self._set_points(smiley())
+            ss[f"{key}.editing"] = False  # becomes True with the first change, and keeps the editor open
         ss.setdefault(f"{key}.error", None)
+        ss.setdefault(f"{key}.added", [])  # sizes of the additions (strokes, lassos, clicks) at the end of the points
+        ss.setdefault(f"{key}.stroke_done", 0)  # the id of the last stroke handled, sent back to the canvas
 
     @property
     def points(self) -> np.ndarray:
@@ -86,10 +96,23 @@ class CustomTarget:
     def target(self) -> GaussianMixture | None:
         return st.session_state[f"{self.key}.target"]
 
-    def _set_points(self, points) -> None:
+    def _set_points(self, points, added=()) -> None:
+        """New points; ``added`` lists the sizes of the undoable additions at their end (none: a new drawing)."""
         points = np.asarray(points, dtype=np.float64).reshape(-1, 2)
         st.session_state[f"{self.key}.points"] = points
         st.session_state[f"{self.key}.target"] = square_target(points) if len(points) >= MIN_POINTS else None
+        st.session_state[f"{self.key}.added"] = list(added)
+        st.session_state[f"{self.key}.editing"] = True
+
+    def _add(self, additions: list[np.ndarray], kind: str) -> None:
+        """Append ``additions`` (each one undoable), or keep the points and say why if the total is refused."""
+        try:
+            points = check_points(np.concatenate([self.points, *additions]))
+        except BadPoints as err:
+            st.session_state[f"{self.key}.error"] = (kind, "", err.reason, err.values, str(err))
+            return
+        st.session_state[f"{self.key}.error"] = None
+        self._set_points(points, st.session_state[f"{self.key}.added"] + [len(a) for a in additions])
 
     # ----- callbacks ---------------------------------------------------------------
     def _on_upload(self) -> None:
@@ -110,16 +133,26 @@ class CustomTarget:
         selected = (state or {}).get("selection", {}).get("points", [])
         picked = [(p["x"], p["y"]) for p in selected if "x" in p and p.get("curve_number", 0) == 0]  # grid, not old points
         if picked:
-            try:
-                points = check_points(np.concatenate([self.points, np.array(picked, dtype=np.float64)]))
-            except BadPoints as err:
-                st.session_state[f"{self.key}.error"] = ("select", "", err.reason, err.values, str(err))
-                return
-            st.session_state[f"{self.key}.error"] = None
-            self._set_points(points)
+            self._add([np.array(picked, dtype=np.float64)], "select")
+
+    def _on_stroke(self) -> None:
+        """Add the strokes the canvas sent that are newer than the last one handled, each one undoable."""
+        done = st.session_state[f"{self.key}.stroke_done"]
+        new = [s for s in stroke_value(f"{self.key}.draw") if s["id"] > done]
+        if not new:
+            return
+        st.session_state[f"{self.key}.stroke_done"] = max(s["id"] for s in new)
+        try:
+            additions = [points_from_strokes(s["lines"], STROKE_SPACING, window=(-CANVAS, CANVAS)) for s in new]
+        except BadPoints as err:
+            st.session_state[f"{self.key}.error"] = ("draw", "", err.reason, err.values, str(err))
+            return
+        self._add(additions, "draw")
 
     def _undo(self) -> None:
-        self._set_points(self.points[:-1])
+        added = st.session_state[f"{self.key}.added"]
+        last = added[-1] if added else 1
+        self._set_points(self.points[:-last], added[:-1])
 
     def _clear(self) -> None:
         self._set_points(np.zeros((0, 2)))
@@ -135,23 +168,34 @@ class CustomTarget:
         why = refusal(reason, values, english)
         if kind == "upload":
             return t("two_d.custom.upload_refused", name=name, reason=why)
+        if kind == "draw":
+            return t("drawing.refused", reason=why)
         return t("two_d.custom.select_refused", reason=why)
 
     # ----- the editor ----------------------------------------------------------------
     def editor(self) -> GaussianMixture | None:
         """Draw the editor; return the target, or None while there are too few points."""
-        with st.expander(t("two_d.custom.expander"), icon=":material/draw:", expanded=self.target is None):
-            st.caption(t("two_d.custom.how", points=count_of(len(self.points))))
+        # Streamlit applies a change of `expanded`: it must not flip to False when the first stroke makes a target.
+        editing = self.target is None or st.session_state.get(f"{self.key}.editing", False)
+        with st.expander(t("drawing.expander"), icon=":material/draw:", expanded=editing):
             left, right = st.columns([1.2, 1])
-            left.plotly_chart(self._canvas(), key=f"{self.key}.canvas", on_select=self._on_select,
-                              selection_mode=("points", "box", "lasso"), config={"displaylogo": False})
+            draw, click = left.tabs([t("drawing.tab"), t("drawing.click_tab")])
+            with draw:
+                st.caption(t("drawing.how", points=count_of(len(self.points)), spacing=f"{STROKE_SPACING:g}"))
+                draw_canvas(f"{self.key}.draw", self.points, st.session_state[f"{self.key}.stroke_done"],
+                            self._on_stroke, window=(-CANVAS, CANVAS), step=STROKE_SPACING / 5,
+                            hint=t("drawing.hint"), label=t("drawing.label"))
+            with click:
+                st.caption(t("two_d.custom.how", points=count_of(len(self.points))))
+                st.plotly_chart(self._canvas(), key=f"{self.key}.canvas", on_select=self._on_select,
+                                selection_mode=("points", "box", "lasso"), config={"displaylogo": False})
             with right:
                 st.file_uploader(t("two_d.custom.upload"), type=["csv", "txt"], key=f"{self.key}.upload",
                                  on_change=self._on_upload,
                                  help=t("two_d.custom.upload_help", min=MIN_POINTS, max=f"{MAX_POINTS:,}"))
                 c1, c2, c3 = st.columns(3)
                 c1.button(t("two_d.custom.undo"), key=f"{self.key}.undo", on_click=self._undo,
-                          disabled=len(self.points) == 0, width="stretch", help=t("two_d.custom.undo_help"))
+                          disabled=len(self.points) == 0, width="stretch", help=t("drawing.undo_help"))
                 c2.button(t("two_d.custom.clear"), key=f"{self.key}.clear", on_click=self._clear, width="stretch",
                           help=t("two_d.custom.clear_help"))
                 c3.button(t("two_d.custom.smiley"), key=f"{self.key}.example", on_click=self._set_points,
