@@ -436,7 +436,6 @@ STRINGS = {
     "two_d.fig.modes_title": "modes covered / high-quality %",
     "two_d.fig.modes": "modes covered",
     "two_d.fig.hq": "high-quality %",
-    "two_d.custom.expander": "Your target: click to add a point, drag a lasso to add many, or upload a CSV",
     "two_d.custom.how": "**{points}.** A click adds the grid point under the mouse; a lasso or box (choose it in the "
                         "chart's toolbar) adds every grid point inside it.",
     "two_d.custom.one_point": "{n} point",
@@ -446,7 +445,6 @@ STRINGS = {
     "two_d.custom.upload": "Upload points (CSV: x,y per row, an optional header)",
     "two_d.custom.upload_help": "Between {min} and {max} rows of two numbers, at most 1 MB.",
     "two_d.custom.undo": "Undo",
-    "two_d.custom.undo_help": "Remove the last point added.",
     "two_d.custom.clear": "Clear",
     "two_d.custom.clear_help": "Remove every point and start a new drawing.",
     "two_d.custom.smiley": "Smiley",

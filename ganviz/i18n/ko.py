@@ -424,7 +424,6 @@ STRINGS = {
     "two_d.fig.modes_title": "덮은 모드 수 / 고품질 %",
     "two_d.fig.modes": "덮은 모드 수",
     "two_d.fig.hq": "고품질 %",
-    "two_d.custom.expander": "나만의 목표 분포: 클릭하면 점 하나, 올가미로 끌면 여러 개를 추가합니다. CSV를 올려도 됩니다",
     "two_d.custom.how": "**{points}.** 클릭하면 마우스 아래의 격자점이 추가되고, 올가미나 상자(그래프 도구 모음에서 "
                         "고르세요)로 고르면 그 안의 격자점이 모두 추가됩니다.",
     "two_d.custom.one_point": "점 {n}개",
@@ -434,7 +433,6 @@ STRINGS = {
     "two_d.custom.upload": "점 올리기 (CSV: 한 줄에 x,y 하나, 머리글 줄은 있어도 됨)",
     "two_d.custom.upload_help": "숫자 두 개로 된 행이 {min}개에서 {max}개까지, 최대 1 MB.",
     "two_d.custom.undo": "되돌리기",
-    "two_d.custom.undo_help": "마지막으로 추가한 점을 지웁니다.",
     "two_d.custom.clear": "모두 지우기",
     "two_d.custom.clear_help": "점을 모두 지우고 새로 그립니다.",
     "two_d.custom.smiley": "웃는 얼굴",
