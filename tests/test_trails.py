@@ -103,13 +103,18 @@ def trail_points(traces, axis: str) -> np.ndarray:
     return np.array([v for v in values if v is not None]).reshape(-1, 2)
 
 
-def test_trail_traces_in_the_figures():
-    trainer = Trainer(RING)
+def followed(trainer, snapshot, frames: int, steps: int):
+    """The trails of ``frames`` frames of ``trainer``, ``steps`` iterations apart, and the last snapshot."""
     trails = Trails()
-    for _ in range(4):
-        snap = take_snapshot_2d(trainer)
+    for _ in range(frames):
+        snap = snapshot(trainer)
         trails.push(tracked_points(snap))
-        trainer.train(10)
+        trainer.train(steps)
+    return trails, snap
+
+
+def test_trail_traces_in_the_figures():
+    trails, snap = followed(Trainer(RING), take_snapshot_2d, frames=4, steps=10)
     lines = trails.polylines()
     fig = add_trails_2d(figure2d(snap), lines)
     go.Figure(fig)  # valid Plotly
@@ -127,12 +132,7 @@ def test_trail_traces_in_the_figures():
     np.testing.assert_allclose(newest_y[:, 1], [line[-1, 1] for line in lines], atol=5e-4)
     np.testing.assert_allclose(trail_points(drawn[:1], "x")[:, 0], [line[0, 0] for line in lines], atol=5e-4)
 
-    line_trainer = Trainer(LINE)
-    trails_1d = Trails()
-    for _ in range(3):
-        snap = take_snapshot(line_trainer)
-        trails_1d.push(tracked_points(snap))
-        line_trainer.train(20)
+    trails_1d, snap = followed(Trainer(LINE), take_snapshot, frames=3, steps=20)
     fig = add_trails_1d(figure1(snap), trails_1d.polylines())
     go.Figure(fig)
     drawn = [d for d in fig["data"] if d.get("name") == t("tracking.fig.trails", n=len(snap.x_arrows))]
