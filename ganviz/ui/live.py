@@ -122,7 +122,7 @@ class LiveRun:
         self.recorder.clear()
 
     def preset_buttons(self, presets: list) -> None:
-        """A row of buttons, one per preset of this page (``ganviz.presets``), each with its caption under it."""
+        """Buttons, three to a row, one per preset of this page (``ganviz.presets``); each one's caption is its tooltip."""
         if not presets:
             return
         per_row = 3
