@@ -25,9 +25,9 @@ from .live import LiveRun
 
 def replay_panel(run: LiveRun, draw: Callable[[object], dict], name: str) -> None:
     """The timeline slider, the replay and the downloads for ``run``; ``draw(snapshot)`` is the page's figure."""
-    frames = list(run.recorder.frames)
     if run.mode != "paused":
         return
+    frames = list(run.recorder.frames)
     st.subheader(t("replay.title"))
     if len(frames) < 2:
         st.caption(t("replay.empty"))

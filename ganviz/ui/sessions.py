@@ -77,9 +77,7 @@ class _Session:
 
 def _session_closed(_session: _Session) -> None:
     log.info("session closed (%d open)", _change("sessions", -1))
-    # The session's state is dropped just after this; its trainers sit in reference cycles (closures, optimizers),
-    # which only the cycle collector frees. Collect a moment later rather than whenever the next GC happens to run.
-    threading.Timer(2.0, gc.collect).start()
+    # Its trainers are freed by the janitor's collections once Streamlit drops the session (see _start_janitor).
 
 
 @st.cache_resource(scope="session", on_release=_session_closed, show_spinner=False)
