@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import torch
 
+from .autodevice import faster
 from .device import resolve_device
 from .figures import figure1, history_figure
 from .figures2d import figure2d, history_figure_2d
@@ -44,7 +45,7 @@ from .modes import has_modes
 from .reference import reference_optimizer, reference_train
 from .snapshot import take_snapshot
 from .snapshot2d import take_snapshot_2d
-from .trainer import TrainConfig, Trainer
+from .trainer import TrainConfig, Trainer, synchronize
 from .wire import figure_json
 
 CHUNK = 20  # iterations per frame, the Figure 1 page's default
@@ -91,11 +92,6 @@ def median_times(work, reps: int) -> tuple[float, float]:
     return statistics.median(wall), statistics.median(cpu)
 
 
-def _sync(device) -> None:
-    if device.type == "cuda":
-        torch.cuda.synchronize(device)
-
-
 # ----- 1. training ---------------------------------------------------------------------
 def mlp_flops(n_in: int, n_out: int, width: int, depth: int, batch: int) -> int:
     """Multiply-adds x 2 of one forward pass of ``models.mlp`` on ``batch`` rows."""
@@ -130,7 +126,7 @@ def peak_flops(size: int, device, threads: int | None = None) -> float:
 
         def work():
             a @ b
-            _sync(device)
+            synchronize(device)
 
         return 2 * size**3 / median_time(work, 5)
     finally:
@@ -149,12 +145,12 @@ def training_rates(config: TrainConfig, plan: Plan, device) -> dict:
     def ours():
         for _ in range(plan.train_chunks):
             trainer.train(CHUNK)
-        _sync(device)
+        synchronize(device)
 
     def reference():
         reference_train(plain.G, plain.D, opt_g, opt_d, plain.target, plain.prior, config.z_dim,
                         config.batch, config.k, iterations, rng, device)
-        _sync(device)
+        synchronize(device)
 
     ours(), reference()  # warm up
     wall, cpu = {"ours": [], "reference": []}, {"ours": [], "reference": []}
@@ -230,11 +226,6 @@ def mnist_cost(plan: Plan, device) -> dict:
 
 
 # ----- the whole run -----------------------------------------------------------------
-def choose_device(rates: dict) -> str:
-    """The device with the most iterations per second in ``rates`` ({device name: iterations/s}); ties go to the CPU."""
-    return max(sorted(rates, key=lambda name: name != "cpu"), key=lambda name: rates[name])
-
-
 def run(device_name: str = "auto", quick: bool = False) -> dict:
     """Measure everything on ``device_name``; a flat dict with the keys the issue lists."""
     plan = QUICK if quick else Plan()
@@ -267,7 +258,7 @@ def run(device_name: str = "auto", quick: bool = False) -> dict:
         for name, config in SETTINGS.items():
             cpu_rate = training_rates(config, plan, torch.device("cpu"))["trainer"]
             result[f"cpu_iters_per_s_{name}"] = cpu_rate
-            result[f"faster_device_{name}"] = choose_device({"cpu": cpu_rate, str(device): result[f"train_iters_per_s_{name}"]})
+            result[f"faster_device_{name}"] = faster({"cpu": cpu_rate, str(device): result[f"train_iters_per_s_{name}"]})
     for page, label in (("figure1", "figure1"), ("two_d", "2d")):
         cost = frame_cost(page, plan, device)
         result.update({f"frame_ms_{label}": cost["ms"], f"frame_cpu_ms_{label}": cost["cpu_ms"], f"frame_metrics_ms_{label}": cost["metrics_ms"],

@@ -94,7 +94,9 @@ def add_model_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--decay-floor", type=float, default=d.decay_floor,
                         help="the learning rates' final factor, in (0, 1] (default: %(default)s)")
     parser.add_argument("--steps", type=int, default=3000, help="Algorithm-1 iterations to run, >= 1 (default: %(default)s)")
-    parser.add_argument("--device", default=d.device, help="auto (CUDA, then MPS, then CPU), cpu, cuda or mps (default: %(default)s)")
+    parser.add_argument("--device", default=d.device,
+                        help="auto (with a GPU: whichever of the CPU and the GPU trains this size faster, timed "
+                             "first), cpu, cuda or mps (default: %(default)s)")
     parser.add_argument("--n-samples", type=int, default=N_SAMPLES,
                         help="generated samples (noise drawn with its own fixed seed, so the training run is unchanged) "
                              "behind the 2D metrics and --save-samples (default: %(default)s)")

@@ -6,7 +6,7 @@ import math
 import pytest
 import torch
 
-from ganviz.bench import SETTINGS, choose_device, iteration_flops, mlp_flops
+from ganviz.bench import SETTINGS, iteration_flops, mlp_flops
 from ganviz.cli import main
 from ganviz.distributions import get_distribution
 from ganviz.models import Discriminator, Generator
@@ -47,12 +47,6 @@ def test_flops_are_counted_from_the_layer_sizes():
     config = TrainConfig(dist="ring8", z_dim=2, width=4, depth=1, batch=3, k=2)
     g, d = mlp_flops(2, 2, 4, 1, 3), mlp_flops(2, 1, 4, 1, 3)
     assert iteration_flops(config, 2) == 2 * (g + 6 * d) + 3 * g + 2 * d
-
-
-def test_choose_device_takes_the_faster_and_the_cpu_on_a_tie():
-    assert choose_device({"cpu": 900.0, "cuda": 400.0}) == "cpu"
-    assert choose_device({"cpu": 300.0, "cuda": 2000.0}) == "cuda"
-    assert choose_device({"cuda": 500.0, "cpu": 500.0}) == "cpu"
 
 
 def test_reference_loop_trains_both_networks():

@@ -141,6 +141,8 @@ STRINGS = {
     "live.status_slow": "slow motion",
     "live.settings": "training with k = {k}, m = {m}, lr_D = {lr_d}, lr_G = {lr_g}; {per_frame} iterations per frame, "
                      "a frame every {seconds} s; on the {device}",
+    "live.device_measured": " (chosen because it trained this size faster: {rates})",
+    "live.device_rate": "{device} {rate} iterations/s",
     "beat.d": "Beat: D step {i} of {k}. D sees {m} real samples and {m} of G's samples and climbs V(D, G); G is held "
               "fixed.",
     "beat.g": "Beat: G step. {m} fresh z go through G, then through D; G's gradient flows back through D, which is "

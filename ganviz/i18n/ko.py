@@ -135,6 +135,8 @@ STRINGS = {
     "live.status_slow": "슬로 모션",
     "live.settings": "학습 설정: k = {k}, m = {m}, lr_D = {lr_d}, lr_G = {lr_g}; 프레임당 {per_frame}회 반복, "
                      "{seconds}초마다 한 프레임; {device}에서 실행",
+    "live.device_measured": " (이 크기에서 더 빨리 학습해서 골랐습니다: {rates})",
+    "live.device_rate": "{device} 초당 {rate}회",
     "beat.d": "박자: D 업데이트 {i}/{k}. D가 실제 샘플 {m}개와 G의 샘플 {m}개를 보고 V(D, G)를 올라갑니다. G는 "
               "고정되어 있습니다.",
     "beat.g": "박자: G 업데이트. 새 z {m}개가 G를 거쳐 D로 들어가고, G의 그래디언트는 고정된 D를 거쳐 거꾸로 "

@@ -300,5 +300,15 @@ def settings_caption(trainer: Trainer, pacing: Pacing) -> None:
     c = trainer.config
     st.caption(t("live.settings", k=c.k, m=c.batch, lr_d=f"{c.lr_d:g}", lr_g=f"{c.lr_g:g}",
                  per_frame=pacing.iterations_per_frame, seconds=f"{pacing.frame_seconds:g}",
-                 device=trainer.device.type.upper()))
+                 device=trainer.device.type.upper()) + device_reason(trainer))
+
+
+def device_reason(trainer: Trainer) -> str:
+    """Why "auto" trains here, when it measured the candidates (a machine with an accelerator), else ""."""
+    rates = getattr(trainer, "device_choice", None) and trainer.device_choice.rates
+    if not rates:
+        return ""
+    measured = ", ".join(t("live.device_rate", device=name.upper(), rate=f"{rate:.0f}")
+                         for name, rate in sorted(rates.items(), key=lambda item: -item[1]))
+    return t("live.device_measured", rates=measured)
 
