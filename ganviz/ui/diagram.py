@@ -13,6 +13,7 @@ from ganviz.diagram import beat_highlight, diagram_caption, diagram_figure
 from ganviz.i18n import t
 
 from .controls import Pacing
+from .live import beat_caption
 from .live_chart import live_plotly_chart
 
 CAPTION_COLOUR = {"d": "blue", "g": "green", "idle": "gray"}  # D's colour, G's colour (as in Figure 1)
@@ -26,10 +27,14 @@ def diagram_toggle(key: str) -> bool:
 def model_diagram(key: str, trainer, pacing: Pacing, toggled: bool, dim: int = 1) -> None:
     """The diagram lit for the trainer's last beat, and one line saying what that beat does.
 
-    Drawn when ``toggled`` or in slow motion; nothing otherwise.
+    Drawn when ``toggled`` or in slow motion; nothing otherwise. After a beat the line is
+    the beat's own caption (which D step of k, the batch sizes), which the live fragment
+    then leaves out (``LiveRun.fragment``), so the class reads it once.
     """
     if not (toggled or pacing.slow):
         return
     highlight = beat_highlight(trainer)
     live_plotly_chart(diagram_figure(highlight, dim), key=f"{key}.diagram_chart")
-    st.markdown(f":{CAPTION_COLOUR[highlight]}[**{diagram_caption(highlight)}**]")
+    caption = diagram_caption(highlight) if highlight == "idle" else beat_caption(trainer)
+    st.markdown(f":{CAPTION_COLOUR[highlight]}[**{caption}**]")
+

@@ -256,13 +256,17 @@ class LiveRun:
                 self.recorder.record(snap)
             self.status_line(pacing)
             draw(snap, self.trainer)
-            if pacing.slow or self.trainer.last_beat:
-                st.caption(beat_caption(self.trainer))
+            if (pacing.slow or self.trainer.last_beat) and not self.diagram_shown(pacing):
+                st.caption(beat_caption(self.trainer))  # with the diagram on, its caption says it
             settings_caption(self.trainer, pacing)
             if running and self.mode == "paused":
                 st.rerun(scope="app")  # stop the timer and refresh the buttons
 
         frame()
+
+    def diagram_shown(self, pacing: Pacing) -> bool:
+        """Whether the page's model diagram (``ui/diagram.py``) is on screen: toggled on, or slow motion."""
+        return pacing.slow or bool(st.session_state.get(f"{self.key}.diagram"))
 
     def status_line(self, pacing: Pacing) -> None:
         """Always on screen: running / paused / training D / diverged, the step and the iterations per second."""
