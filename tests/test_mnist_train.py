@@ -71,3 +71,26 @@ def test_a_stopped_run_can_be_made_final_at_its_last_checkpoint(mnist_dir, tmp_p
     assert json.loads((tmp_path / "card.json").read_text())["steps"] == 2
     assert train(mnist_dir, tmp_path, 1) == 1
     assert "already at step 2, past --steps 1" in capsys.readouterr().err
+
+
+def test_widths_build_the_networks_and_a_resume_keeps_them(mnist_dir, tmp_path, capsys):
+    args = ["mnist", "train", "--data", mnist_dir, "--out", str(tmp_path), "--train-images", "256", "--batch", "16",
+            "--device", "cpu", "--g-widths", "32,48", "--d-widths", "40"]
+    assert main([*args, "--steps", "2"]) == 0
+    generator = load_generator(str(tmp_path))
+    assert generator.generator.widths == (32, 48) and generator.discriminator.widths == (40,)
+    assert main([*args, "--steps", "3"]) == 0  # the same widths: resumed
+    card = json.loads((tmp_path / "card.json").read_text())
+    assert card["steps"] == 3 and card["config"]["g_widths"] == [32, 48] and "32 -> 48" in card["generator"]
+    capsys.readouterr()
+    assert main([*args[:-2], "--d-widths", "41", "--steps", "4"]) == 1  # other widths: another recipe
+    assert "different recipe" in capsys.readouterr().err
+
+
+def test_bad_widths_are_refused_with_the_reason(mnist_dir, tmp_path, capsys):
+    import pytest
+
+    for bad in ("0,12", "a,b", ""):
+        with pytest.raises(SystemExit):
+            main(["mnist", "train", "--data", mnist_dir, "--out", str(tmp_path), "--g-widths", bad])
+        assert "width" in capsys.readouterr().err

@@ -9,6 +9,8 @@ file at fault, with exit status 2 for bad arguments and 1 for bad files.
 
 from __future__ import annotations
 
+import argparse
+
 import json
 import os
 import sys
@@ -50,6 +52,10 @@ def add_mnist_command(commands, parser_class) -> None:
     train.add_argument("--seed", type=int, default=d.seed, help="random seed (default: %(default)s)")
     train.add_argument("--train-images", type=int, default=d.train_images,
                        help="train on train[0:N] (default: %(default)s, the paper's split)")
+    train.add_argument("--g-widths", type=widths, default=d.g_widths, metavar="W,W,...",
+                       help=f"G's hidden layer widths (default: {','.join(map(str, d.g_widths))})")
+    train.add_argument("--d-widths", type=widths, default=d.d_widths, metavar="W,W,...",
+                       help=f"D's hidden layer widths (default: {','.join(map(str, d.d_widths))})")
     train.add_argument("--checkpoint-every", type=int, default=500, help="steps between checkpoints (default: %(default)s)")
     train.add_argument("--device", default="auto", help="auto (CUDA, then MPS, then CPU), cpu, cuda or mps (default: %(default)s)")
     train.set_defaults(run=train_command, parser=train)
@@ -96,6 +102,17 @@ def add_mnist_command(commands, parser_class) -> None:
     get.set_defaults(run=download_command, parser=get)
 
 
+def widths(text: str) -> tuple[int, ...]:
+    """ "256,512,1024" -> (256, 512, 1024): hidden layer widths, each >= 1."""
+    try:
+        values = tuple(int(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected widths like 256,512 (got {text!r})") from None
+    if not values or min(values) < 1:
+        raise argparse.ArgumentTypeError(f"each width must be >= 1 (got {text!r})")
+    return values
+
+
 def _fail(message: str) -> int:
     print(f"python -m ganviz mnist: {message}", file=sys.stderr)
     return 1
@@ -108,7 +125,8 @@ def train_command(args, parser) -> int:
         parser.error(f"--checkpoint-every must be >= 1 (got {args.checkpoint_every})")
     try:
         config = MnistTrainConfig(steps=args.steps, batch=args.batch, lr=args.lr, ema=args.ema, seed=args.seed,
-                                  train_images=args.train_images).validate()
+                                  train_images=args.train_images, g_widths=args.g_widths,
+                                  d_widths=args.d_widths).validate()
         resolve_device(args.device)
     except ValueError as err:
         parser.error(str(err))

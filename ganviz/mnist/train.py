@@ -34,7 +34,7 @@ import torch.nn.functional as F
 from ganviz.device import resolve_device
 
 from .idx import load_split
-from .models import MnistDiscriminator, MnistGenerator, from_uint8, latents, to_pixels
+from .models import D_WIDTHS, G_WIDTHS, MnistDiscriminator, MnistGenerator, from_uint8, latents, to_pixels
 from .weights import (CARD_FILE, DISCRIMINATOR_FILE, GENERATOR_FILE, PROGRESS_FILE, read_tensors, write_network,
                       write_tensors)
 
@@ -59,12 +59,16 @@ class MnistTrainConfig:
     seed: int = 0
     train_images: int = 50_000  # train[0:train_images]; the paper trains on train[0:50000]
     progress_n: int = 64  # samples per progress frame
+    g_widths: tuple[int, ...] = G_WIDTHS  # G's hidden layers
+    d_widths: tuple[int, ...] = D_WIDTHS  # D's hidden layers
 
     def validate(self) -> "MnistTrainConfig":
         if self.steps < 1 or self.batch < 1 or self.train_images < 1 or self.progress_n < 1:
             raise ValueError("steps, batch, train_images and progress_n must be >= 1")
         if not (self.lr > 0 and 0 <= self.beta1 < 1 and 0 <= self.ema < 1):
             raise ValueError("need lr > 0, 0 <= beta1 < 1 and 0 <= ema < 1")
+        if not self.g_widths or not self.d_widths or min(*self.g_widths, *self.d_widths) < 1:
+            raise ValueError("g_widths and d_widths need at least one layer, each of width >= 1")
         if self.train_images > 60_000:
             raise ValueError(f"train_images must be <= 60000 (got {self.train_images})")
         return self
@@ -77,7 +81,8 @@ class MnistTrainer:
         self.config = config.validate()
         self.device = resolve_device(device)
         torch.manual_seed(config.seed)  # the networks' initial weights
-        self.g, self.d = MnistGenerator().to(self.device), MnistDiscriminator().to(self.device)
+        self.g = MnistGenerator(widths=config.g_widths).to(self.device)
+        self.d = MnistDiscriminator(widths=config.d_widths).to(self.device)
         self.g_ema = copy.deepcopy(self.g).eval()
         betas = (config.beta1, 0.999)
         self.opt_g = torch.optim.Adam(self.g.parameters(), lr=config.lr, betas=betas)
@@ -193,7 +198,7 @@ class MnistTrainer:
         path = os.path.join(out, CHECKPOINT_FILE)
         tensors, info = read_tensors(path)
         saved = {k: v for k, v in info.get("config", {}).items() if k != "steps"}
-        mine = {k: v for k, v in asdict(self.config).items() if k != "steps"}
+        mine = {k: v for k, v in json.loads(json.dumps(asdict(self.config))).items() if k != "steps"}
         if saved != mine:
             diff = {k: (saved.get(k), v) for k, v in mine.items() if saved.get(k) != v}
             raise RecipeError(f"{path} was made with a different recipe {diff}; use another --out or the same flags")
