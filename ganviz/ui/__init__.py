@@ -145,3 +145,16 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [da
 .stMainBlockContainer [data-testid="stMetricLabel"] p { font-size: 1.35rem !important; }
 h1 { font-size: 2.4rem !important; }
 """
+
+
+def in_language(make):
+    """``make`` as a download's deferred data, run in the page's current language (it runs after the script)."""
+    from ganviz.i18n import language, set_language
+
+    code = language()
+
+    def made():
+        set_language(code)
+        return make()
+
+    return made

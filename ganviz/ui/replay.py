@@ -15,11 +15,11 @@ from typing import Callable
 import streamlit as st
 
 from ganviz.export import metrics_csv, replay_html
-from ganviz.i18n import language, set_language, t
+from ganviz.i18n import t
 from ganviz.replay import replay_figure
 from ganviz.video import gif_bytes, mp4_bytes
 
-from . import presenting
+from . import in_language, presenting
 from .live import LiveRun
 
 
@@ -56,14 +56,3 @@ def replay_panel(run: LiveRun, draw: Callable[[object], dict], name: str) -> Non
     cols[3].download_button(t("replay.mp4"), data=in_language(lambda: mp4_bytes(frames)), file_name=f"{name}.mp4",
                             mime="video/mp4", key=f"{run.key}.dl_mp4", on_click="ignore", icon=":material/videocam:",
                             help=t("replay.mp4_help"), width="stretch")
-
-
-def in_language(make: Callable[[], object]) -> Callable[[], object]:
-    """``make`` as a download's deferred data, run in the page's current language (it runs after the script)."""
-    code = language()
-
-    def made():
-        set_language(code)
-        return make()
-
-    return made

@@ -15,9 +15,9 @@ from ganviz.i18n import t
 from ganviz.runfile import RunFileError, load_run, save_run
 from ganviz.trainer import TrainConfig
 
+from . import in_language
 from .controls import set_widgets
 from .live import LiveRun
-from .replay import in_language
 
 
 def save_load_panel(run: LiveRun, targets: list[str], name: str) -> None:
