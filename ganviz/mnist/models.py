@@ -1,9 +1,11 @@
 """The MNIST generator and discriminator: MLPs on flattened 28x28 images.
 
-G maps z ~ N(0, I) of dimension 100 through three LeakyReLU layers to 784 pixels in
-[-1, 1] (tanh); the pixel value p in [0, 1] is (x + 1) / 2. D maps 784 pixels through
-three LeakyReLU layers with dropout to one logit, D(x) = sigmoid(logit). The widths
-are recorded in the weights file, so a file always rebuilds the network it came from.
+G maps z ~ N(0, I) of dimension 100 through hidden LeakyReLU layers (by default the
+shipped generator's 256, 512 and 1024 units) to 784 pixels in [-1, 1] (tanh); the pixel
+value p in [0, 1] is (x + 1) / 2. D maps 784 pixels through hidden LeakyReLU layers
+with dropout (by default 1024, 512 and 256 units) to one logit, D(x) = sigmoid(logit).
+The widths are recorded in the weights file, so a file always rebuilds the network it
+came from.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from torch import nn
 
 Z_DIM = 100
 PIXELS = 28 * 28
-G_WIDTHS = (256, 512)
-D_WIDTHS = (512, 256)
+G_WIDTHS = (256, 512, 1024)
+D_WIDTHS = (1024, 512, 256)
 D_DROPOUT = 0.3
 SLOPE = 0.2
 
