@@ -23,7 +23,7 @@ st.title(t("figure1.title"))
 if not presenting:
     st.caption(t("figure1.caption"))
 
-config, pacing = sidebar_config(KEY, FIGURE1, ["gaussian", "bimodal"], frame_seconds=0.1, iterations_per_frame=20)
+config, pacing = sidebar_config(KEY, FIGURE1, ["gaussian", "bimodal"], frame_seconds=0.08, iterations_per_frame=20)
 run = LiveRun(KEY)
 if not presenting:
     run.preset_buttons(presets_for("figure1"))
@@ -51,7 +51,7 @@ def draw(snap, trainer):
     model_diagram(KEY, trainer, pacing, show_diagram, dim=1)
     live_plotly_chart(draw_trails(run, snap, figure1(snap, show_d_star=show_d_star), show_trails), key=f"{KEY}.figure")
     if not presenting:
-        live_plotly_chart(history_figure(trainer.history), key=f"{KEY}.history")
+        live_plotly_chart(lambda: history_figure(trainer.history), key=f"{KEY}.history", every=run.chart_every())
     if not snap.d_is_probability:
         st.caption(t("figure1.critic"))
 

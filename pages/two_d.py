@@ -28,7 +28,7 @@ st.title(t("two_d.title"))
 if not presenting:
     st.caption(t("two_d.caption"))
 
-config, pacing = sidebar_config(KEY, DEFAULTS, TARGETS, frame_seconds=0.2, iterations_per_frame=40)
+config, pacing = sidebar_config(KEY, DEFAULTS, TARGETS, frame_seconds=0.16, iterations_per_frame=40)
 run = LiveRun(KEY, snapshot=take_snapshot_2d)
 if not presenting:
     run.preset_buttons(presets_for("two_d"))  # above the custom editor, which may stop the page
@@ -71,7 +71,8 @@ def draw(snap, trainer):
     live_plotly_chart(figure, key=f"{KEY}.figure")
     if not presenting:
         n_modes = len(trainer.target.means) if has_modes(trainer.target) else None
-        live_plotly_chart(history_figure_2d(trainer.history, n_modes), key=f"{KEY}.history")
+        live_plotly_chart(lambda: history_figure_2d(trainer.history, n_modes), key=f"{KEY}.history",
+                          every=run.chart_every())
     if not snap.d_is_probability:
         st.caption(t("two_d.critic"))
 

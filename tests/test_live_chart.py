@@ -99,3 +99,46 @@ def test_plotly_js_comes_from_the_installed_plotly_package():
     assert src.startswith("/component/ganviz.ui.live_chart.plotly_js/plotly.min.js?v=")
     head = (PLOTLY_JS_DIR / "plotly.min.js").read_text(encoding="utf-8")[:200]
     assert f"plotly.js v{get_plotlyjs_version()}" in head
+
+
+def throttled_page(every: float):
+    import streamlit as st
+
+    from ganviz.i18n import set_language
+    from ganviz.ui.live_chart import live_plotly_chart
+    from tests.test_live_chart import figure
+
+    set_language(st.session_state.get("lang", "en"))
+    tick = st.session_state.tick = st.session_state.get("tick", 0) + 1
+
+    def make():
+        st.session_state.built = st.session_state.get("built", 0) + 1
+        return figure(tick)
+
+    live_plotly_chart(make, key="history", every=every)
+
+
+def test_a_throttled_chart_is_rebuilt_at_most_once_per_period_and_resent_in_between():
+    at = AppTest.from_function(throttled_page, kwargs=dict(every=60.0), default_timeout=30).run()
+    first = sent_figure(at)
+    for _ in range(3):
+        at.run()
+    assert at.session_state["tick"] == 4 and at.session_state["built"] == 1
+    assert sent_figure(at) == first  # the same figure again: the browser skips the redraw
+    at.session_state["lang"] = "ko"  # another language: rebuilt at once, whatever the period
+    at.run()
+    assert at.session_state["built"] == 2 and sent_figure(at)["layout"]["title"]["text"] == "tick 5"
+    assert not at.exception
+
+
+def test_a_chart_with_no_period_is_built_on_every_rerun():
+    at = AppTest.from_function(throttled_page, kwargs=dict(every=0.0), default_timeout=30).run()
+    at.run()
+    at.run()
+    assert at.session_state["built"] == 3 and sent_figure(at)["layout"]["title"]["text"] == "tick 3"
+
+
+def test_the_browser_skips_an_unchanged_figure():
+    from ganviz.ui.live_chart import _JS
+
+    assert "div.drawn === data.figure" in _JS  # checked in a real browser by the e2e live-page tests

@@ -31,6 +31,7 @@ D_WINDOW = 100  # D-only steps per frame while "train D to optimality" runs
 # hold the interpreter for seconds while the others wait. Past the budget the frame draws what it has.
 FRAME_BUDGET_S = float(os.environ.get("GANVIZ_FRAME_BUDGET_MS", "150")) / 1000
 TRAIN_CHUNK = 5  # iterations between two looks at the clock
+SECONDARY_CHART_SECONDS = 0.5  # the history charts' refresh while training runs (ui/live_chart.py, ``every``)
 RECORDED_FRAMES = 150  # frames kept per run for the timeline and the replay (evenly thinned; see recorder.py)
 
 
@@ -263,6 +264,11 @@ class LiveRun:
                 st.rerun(scope="app")  # stop the timer and refresh the buttons
 
         frame()
+
+    def chart_every(self) -> float:
+        """How often a secondary chart (the history) is rebuilt: twice a second while training runs, else every
+        rerun (a paused page shows what is true now: after Reset, Step, a load)."""
+        return SECONDARY_CHART_SECONDS if self.mode != "paused" else 0.0
 
     def diagram_shown(self, pacing: Pacing) -> bool:
         """Whether the page's model diagram (``ui/diagram.py``) is on screen: toggled on, or slow motion."""

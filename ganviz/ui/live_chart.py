@@ -30,6 +30,7 @@ where it would get Streamlit's (see ``_without_streamlit_template``).
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,8 @@ export default function ({ data, parentElement }) {
     div.className = "live-plotly-chart";
     parentElement.appendChild(div);
   }
+  // The same figure again (a throttled chart between its refreshes): nothing to redraw.
+  if (div.drawn === data.figure && div.drawnHeight === data.height) return;
   const fig = JSON.parse(data.figure);
   const layout = { uirevision: data.uirevision, ...fig.layout };
   if (data.height) layout.height = data.height;
@@ -79,6 +82,8 @@ export default function ({ data, parentElement }) {
   loadPlotly(data.src)
     .then((Plotly) => {
       Plotly.react(div, fig.data ?? [], layout, config);
+      div.drawn = data.figure;
+      div.drawnHeight = data.height;
       if (!div.resizer) {  // follow the container's width: window, columns, sidebar
         div.resizer = new ResizeObserver(() => Plotly.Plots.resize(div));
         div.resizer.observe(div);
@@ -91,27 +96,49 @@ export default function ({ data, parentElement }) {
 _chart = st.components.v2.component("ganviz.live_plotly_chart", js=_JS, isolate_styles=False)
 
 
-def live_plotly_chart(fig: Any, key: str, height: int | None = None) -> None:
+def live_plotly_chart(fig: Any, key: str, height: int | None = None, every: float = 0.0) -> None:
     """Draw ``fig`` (a plotly Figure or its dict) and redraw it in place on reruns.
 
     ``key`` names the chart: keep it the same across reruns (it is also the
     default ``layout.uirevision``, so zoom and pan survive new data).
     ``height`` in pixels overrides ``layout.height`` (plotly's default: 450).
     In presentation mode the figure is drawn ``for_projector``: larger type and lines.
+
+    ``every`` > 0 throttles a secondary chart: ``fig`` is then a function that
+    builds the figure, called at most once per ``every`` seconds; in between, the
+    last figure is sent again and the browser, seeing the same figure, skips the
+    redraw (a history chart redrawn 2 times a second instead of 10 leaves the
+    browser's time to the live figure). A change of language or presentation
+    mode builds a new one at once.
     """
     from . import presenting
 
-    if presenting():
+    if every > 0:
+        _send(key, height, _throttled(fig, key, every, presenting()))
+        return
+    _send(key, height, _figure_text(fig() if callable(fig) else fig, presenting()))
+
+
+def _figure_text(fig: Any, projector: bool) -> str:
+    if projector:
         fig = for_projector(fig if isinstance(fig, dict) else fig.to_dict())
-    _chart(
-        key=key,
-        data={
-            "figure": figure_json(_without_streamlit_template(fig)),
-            "src": _plotly_js_url(),
-            "uirevision": key,
-            "height": height,
-        },
-    )
+    return figure_json(_without_streamlit_template(fig))
+
+
+def _throttled(make, key: str, every: float, projector: bool) -> str:
+    """The JSON of ``make()``, rebuilt only when the last one is ``every`` seconds old or was built otherwise."""
+    from ganviz.i18n import language
+
+    slot, now, how = f"{key}.__sent", time.monotonic(), (language(), projector)
+    last = st.session_state.get(slot)
+    if last is None or last[2] != how or now - last[0] >= every:
+        last = (now, _figure_text(make(), projector), how)
+        st.session_state[slot] = last
+    return last[1]
+
+
+def _send(key: str, height: int | None, figure: str) -> None:
+    _chart(key=key, data={"figure": figure, "src": _plotly_js_url(), "uirevision": key, "height": height})
 
 
 def _without_streamlit_template(fig: Any) -> Any:
