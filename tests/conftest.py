@@ -31,3 +31,13 @@ def _english_afterwards():
 
     yield
     set_language(DEFAULT)
+
+
+@pytest.fixture(autouse=True)
+def _no_play_debounce(request, monkeypatch):
+    """AppTest clicks Play and Pause a few milliseconds apart, which the app takes for Streamlit's echo of one
+    click (``ganviz.ui.live.PLAY_DEBOUNCE_S``); tests marked ``debounce`` keep it (tests/test_live.py)."""
+    if "debounce" not in request.keywords:
+        import ganviz.ui.live
+
+        monkeypatch.setattr(ganviz.ui.live, "PLAY_DEBOUNCE_S", 0.0)

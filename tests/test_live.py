@@ -40,3 +40,34 @@ def test_an_expensive_frame_stops_at_its_budget():
 def test_a_frame_always_moves(iterations):
     trainer = FakeTrainer()
     assert train_within(trainer, iterations, budget_s=0.0, clock=FakeClock(1.0)) == min(iterations, TRAIN_CHUNK)
+
+
+@pytest.mark.debounce
+def test_a_second_play_pause_within_the_debounce_is_taken_for_an_echo():
+    """Streamlit may run a button's callback twice, 13-52 ms apart, when a click meets a fragment tick, the second
+    time with the re-drawn button's arguments (Pause, then Play): the echo must not undo the click."""
+    import time
+
+    from streamlit.testing.v1 import AppTest
+
+    import ganviz.ui.live as live
+
+    at = AppTest.from_file("../app.py", default_timeout=120)
+    at.run()
+    at.switch_page("pages/figure1.py").run()
+    run = live.LiveRun.__new__(live.LiveRun)  # the callback, called as Streamlit would, on the page's state
+    run.key = "fig1"
+    state = at.session_state
+
+    real = live.st.session_state
+    try:
+        live.st.session_state = state  # LiveRun reads st.session_state: point it at the AppTest's
+        run._play(True)
+        assert state["fig1.mode"] == "playing"
+        run._play(False)  # the echo, at once: ignored
+        assert state["fig1.mode"] == "playing"
+        time.sleep(live.PLAY_DEBOUNCE_S + 0.05)
+        run._play(False)  # a real second press, later: taken
+        assert state["fig1.mode"] == "paused"
+    finally:
+        live.st.session_state = real

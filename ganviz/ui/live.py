@@ -31,6 +31,7 @@ D_WINDOW = 100  # D-only steps per frame while "train D to optimality" runs
 # hold the interpreter for seconds while the others wait. Past the budget the frame draws what it has.
 FRAME_BUDGET_S = float(os.environ.get("GANVIZ_FRAME_BUDGET_MS", "150")) / 1000
 TRAIN_CHUNK = 5  # iterations between two looks at the clock
+PLAY_DEBOUNCE_S = 0.25  # a second Play/Pause within this is Streamlit's echo of the first (measured 13-52 ms later)
 SECONDARY_CHART_SECONDS = 0.5  # the history charts' refresh while training runs (ui/live_chart.py, ``every``)
 RECORDED_FRAMES = 150  # frames kept per run for the timeline and the replay (evenly thinned; see recorder.py)
 
@@ -160,7 +161,8 @@ class LiveRun:
         cols = st.columns(5)
         cols[0].button(t("live.pause") if playing else t("live.play"),
                        icon=":material/pause:" if playing else ":material/play_arrow:", key=f"{self.key}.play",
-                       type="primary", on_click=self._toggle_play, width="stretch", help=t("live.play_help"))
+                       type="primary", on_click=self._play, args=(not playing,), width="stretch",
+                       help=t("live.play_help"))
         cols[1].button(t("live.step"), icon=":material/skip_next:", key=f"{self.key}.step", on_click=self._step,
                        width="stretch", help=t("live.step_help"))
         cols[2].button(t("live.d_step"), icon=":material/gavel:", key=f"{self.key}.d_step", on_click=self._d_step,
@@ -188,8 +190,18 @@ class LiveRun:
             title = t("live.frozen_title", panel="abcd"[i], step=f"{snap.step:,}", jsd=f"{snap.metrics['jsd']:.3f}")
             col.plotly_chart(figure(snap, title), key=f"{self.key}.frozen{i}", config={"displayModeBar": False})
 
-    def _toggle_play(self):
-        self.mode = "paused" if self.mode == "playing" else "playing"
+    def _play(self, on: bool):
+        """The Play/Pause button: play or pause, as its label said when it was drawn.
+
+        Streamlit sometimes runs a button's callback a second time when the click meets a
+        fragment's timer tick (seen in the browser tests: Pause, then playing again a moment
+        later). A second press within ``PLAY_DEBOUNCE_S`` of the last is taken for that echo.
+        """
+        now = time.monotonic()
+        if now - (st.session_state.get(f"{self.key}.play_at") or -1e9) < PLAY_DEBOUNCE_S:
+            return
+        st.session_state[f"{self.key}.play_at"] = now
+        self.mode = "playing" if on else "paused"
         self._set("message", None)
         self._set("diverged", False)
 

@@ -10,6 +10,7 @@ before the page script, so the fragment is declared with the right timer.
 
 from __future__ import annotations
 
+import time
 from typing import Callable
 
 import streamlit as st
@@ -17,6 +18,7 @@ import streamlit as st
 from ganviz.i18n import t
 
 from . import use_language
+from . import live
 from .sessions import track_trainers
 
 
@@ -33,8 +35,17 @@ class Loop:
     def running(self, on: bool) -> None:
         st.session_state[self.key] = on
 
-    def toggle(self) -> None:
-        self.running = not self.running
+    def play(self, on: bool) -> None:
+        """Set the switch to what the Play/Pause button said when it was drawn.
+
+        A second press within ``PLAY_DEBOUNCE_S`` is taken for Streamlit's echo of the first
+        (see ``LiveRun._play``).
+        """
+        now, stamp = time.monotonic(), f"{self.key}.play_at"
+        if now - (st.session_state.get(stamp) or -1e9) < live.PLAY_DEBOUNCE_S:
+            return
+        st.session_state[stamp] = now
+        self.running = on
 
     def buttons(self, key: str, reset: Callable[[], None], play_label: str | None = None,
                 play_icon: str = ":material/play_arrow:", play_help: str = "", reset_help: str = "",
@@ -47,7 +58,7 @@ class Loop:
         playing = self.running
         cols[0].button(t("live.pause") if playing else play_label or t("live.play"),
                        icon=":material/pause:" if playing else play_icon, key=f"{key}_play",
-                       on_click=self.toggle, type="primary", width="stretch", help=play_help)
+                       on_click=self.play, args=(not playing,), type="primary", width="stretch", help=play_help)
         if step:
             cols[1].button(t("live.step"), icon=":material/skip_next:", key=f"{key}_step", on_click=step,
                            width="stretch", help=step_help)
