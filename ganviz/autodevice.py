@@ -5,9 +5,9 @@ points does so little arithmetic per kernel that launching the kernels costs mor
 than the CPU's whole step. So when an accelerator is present, the first run of
 each size (target dimension, noise dimension, width, depth, batch, k, loss,
 remedy) times a few iterations on every candidate device and keeps the faster
-one for the rest of the process (``training_device``). With only a CPU nothing
-is measured. Which device won, and the rates it was chosen by, are kept in
-``last_choice`` so the page can say so.
+one for the rest of the process (``choose``). With only a CPU nothing is
+measured. Which device won, and the rates it was chosen by, are the
+``DeviceChoice`` a trainer keeps (``Trainer.device_choice``), so the page can say so.
 """
 
 from __future__ import annotations

@@ -36,9 +36,9 @@ from .autodevice import choose as choose_device
 from .distributions import DISTRIBUTIONS, get_distribution
 from .losses import LOSSES, get_loss
 from .minibatch_std import MinibatchStdDiscriminator
-from . import optim_step
 from .models import Discriminator, Generator
 from .optim_step import clear_grads, set_requires_grad
+from .optim_step import step as optimizer_step
 from .packing import PackedDiscriminator, pack
 from .priors import PRIORS, get_prior
 from .unrolled import unrolled_g_loss
@@ -265,7 +265,7 @@ class Trainer:
         loss = self.loss.d_loss(self.D, self.shown_to_d(real), self.shown_to_d(fake))
         clear_grads(self.opt_d)
         loss.backward()
-        optim_step.step(self.opt_d)
+        optimizer_step(self.opt_d)
         self.d_steps += 1
         return loss.detach()
 
@@ -279,7 +279,7 @@ class Trainer:
             loss = self.loss.g_loss(self.D, self.shown_to_d(fake))
         clear_grads(self.opt_g)
         loss.backward()
-        optim_step.step(self.opt_g)
+        optimizer_step(self.opt_g)
         set_requires_grad(self.opt_d, True)
         return loss.detach()
 

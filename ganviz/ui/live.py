@@ -197,10 +197,8 @@ class LiveRun:
         fragment's timer tick (seen in the browser tests: Pause, then playing again a moment
         later). A second press within ``PLAY_DEBOUNCE_S`` of the last is taken for that echo.
         """
-        now = time.monotonic()
-        if now - (st.session_state.get(f"{self.key}.play_at") or -1e9) < PLAY_DEBOUNCE_S:
+        if echo_of_last_press(f"{self.key}.play_at"):
             return
-        st.session_state[f"{self.key}.play_at"] = now
         self.mode = "playing" if on else "paused"
         self._set("message", None)
         self._set("diverged", False)
@@ -325,9 +323,19 @@ def settings_caption(trainer: Trainer, pacing: Pacing) -> None:
                  device=trainer.device.type.upper()) + device_reason(trainer))
 
 
+def echo_of_last_press(stamp: str) -> bool:
+    """Whether a press now comes within ``PLAY_DEBOUNCE_S`` of the last one stamped in ``st.session_state[stamp]``
+    (then it is Streamlit's echo of that press, see ``LiveRun._play``); otherwise stamp it and say False."""
+    now = time.monotonic()
+    if now - (st.session_state.get(stamp) or -1e9) < PLAY_DEBOUNCE_S:
+        return True
+    st.session_state[stamp] = now
+    return False
+
+
 def device_reason(trainer: Trainer) -> str:
     """Why "auto" trains here, when it measured the candidates (a machine with an accelerator), else ""."""
-    rates = getattr(trainer, "device_choice", None) and trainer.device_choice.rates
+    rates = trainer.device_choice.rates
     if not rates:
         return ""
     measured = ", ".join(t("live.device_rate", device=name.upper(), rate=f"{rate:.0f}")

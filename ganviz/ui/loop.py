@@ -10,7 +10,6 @@ before the page script, so the fragment is declared with the right timer.
 
 from __future__ import annotations
 
-import time
 from typing import Callable
 
 import streamlit as st
@@ -18,7 +17,7 @@ import streamlit as st
 from ganviz.i18n import t
 
 from . import use_language
-from . import live
+from .live import echo_of_last_press
 from .sessions import track_trainers
 
 
@@ -41,11 +40,8 @@ class Loop:
         A second press within ``PLAY_DEBOUNCE_S`` is taken for Streamlit's echo of the first
         (see ``LiveRun._play``).
         """
-        now, stamp = time.monotonic(), f"{self.key}.play_at"
-        if now - (st.session_state.get(stamp) or -1e9) < live.PLAY_DEBOUNCE_S:
-            return
-        st.session_state[stamp] = now
-        self.running = on
+        if not echo_of_last_press(f"{self.key}.play_at"):
+            self.running = on
 
     def buttons(self, key: str, reset: Callable[[], None], play_label: str | None = None,
                 play_icon: str = ":material/play_arrow:", play_help: str = "", reset_help: str = "",
