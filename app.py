@@ -1,21 +1,14 @@
-"""ganviz: the front door. Run with `streamlit run app.py`."""
+"""ganviz: the front door. Run with `streamlit run app.py`.
+
+``streamlit run`` finds ``app`` below, an ``st.App``, and serves it: every page
+runs inside ``navigation.py`` (the page config, the language and presentation
+switches, the menu of pages). Before the server takes its first visitor it
+warms up (imports torch and the pages' modules, computes one frame of each live
+page) and it serves plotly.js from a cached route: ``ganviz/ui/server.py``.
+"""
 
 import streamlit as st
 
-import ganviz.ui
-from ganviz.i18n import t
+from ganviz.ui.server import lifespan, routes
 
-st.set_page_config(page_title="ganviz: GANs, live", page_icon="🎲", layout="wide")
-ganviz.ui.app_settings()  # the language switch and presentation mode, on every page
-
-PAGES = [
-    st.Page("pages/home.py", title=t("nav.home"), icon=":material/home:", default=True),
-    st.Page("pages/figure1.py", title=t("nav.figure1"), icon=":material/show_chart:", url_path="figure1"),
-    st.Page("pages/two_d.py", title=t("nav.two_d"), icon=":material/grain:", url_path="two_d"),
-    st.Page("pages/mode_collapse.py", title=t("nav.mode_collapse"), icon=":material/scatter_plot:",
-            url_path="mode_collapse"),
-    st.Page("pages/theory.py", title=t("nav.theory"), icon=":material/functions:", url_path="theory"),
-    st.Page("pages/mnist.py", title=t("nav.mnist"), icon=":material/draw:", url_path="mnist"),
-]
-
-st.navigation(PAGES).run()
+app = st.App("navigation.py", lifespan=lifespan, routes=routes())

@@ -8,11 +8,11 @@ every test).
 
 from streamlit.testing.v1 import AppTest
 
-APP = "../app.py"
+APP = "../navigation.py"
 
 
 def open_page(path: str, lang: str | None = None, present: bool = False, timeout: float = 120) -> AppTest:
-    """``path`` (e.g. "pages/theory.py") run once inside app.py's navigation, with no exception on it."""
+    """``path`` (e.g. "pages/theory.py") run once inside navigation.py, with no exception on it."""
     at = AppTest.from_file(APP, default_timeout=timeout)
     if lang is not None:
         at.session_state["ganviz.lang"] = lang

@@ -41,3 +41,13 @@ def _no_play_debounce(request, monkeypatch):
         import ganviz.ui.live
 
         monkeypatch.setattr(ganviz.ui.live, "PLAY_DEBOUNCE_S", 0.0)
+
+
+@pytest.fixture(autouse=True)
+def _every_run_is_a_tick(monkeypatch):
+    """AppTest cannot fire a fragment's timer, so each ``at.run()`` stands for one tick and trains a frame; in the
+    browser a page run within ``ganviz.ui.live.INTERACTION_GRACE`` frame periods of the last tick only draws
+    (tests/test_live.py sets it back to check that)."""
+    import ganviz.ui.live
+
+    monkeypatch.setattr(ganviz.ui.live, "INTERACTION_GRACE", 0)

@@ -13,7 +13,7 @@ import pytest
 import torch
 from streamlit.testing.v1 import AppTest
 
-APP = "../app.py"
+APP = "../navigation.py"
 DIVERGED = re.compile(r"^Training diverged between steps \d+ and \d+: (D's loss|G's loss|the network weights) became NaN "
                       r"or infinite\. Rolled back to step (\d+)\. Likely cause: a learning rate too high for this loss "
                       r"\(lr_D = [\d.e+-]+, lr_G = [\d.e+-]+\); lower it and press Play again\.$")

@@ -148,7 +148,7 @@ def test_an_unshipped_kind_is_refused():
 
 # ----- the pages ----------------------------------------------------------------------------------------------------
 def page(path: str) -> AppTest:
-    at = AppTest.from_file("../app.py", default_timeout=60)
+    at = AppTest.from_file("../navigation.py", default_timeout=60)
     at.run()
     at.switch_page(path).run()
     assert not at.exception

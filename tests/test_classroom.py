@@ -6,7 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from ganviz.presets import presets_for
 
-APP = "../app.py"
+APP = "../navigation.py"
 KEY = "fig1"
 
 

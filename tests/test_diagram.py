@@ -15,7 +15,7 @@ from ganviz.presets import FIGURE1
 from ganviz.trainer import Trainer
 from ganviz.ui.live import beat_caption
 
-APP = "../app.py"
+APP = "../navigation.py"
 EN, KO = CATALOGS["en"].STRINGS, CATALOGS["ko"].STRINGS
 
 
@@ -120,7 +120,7 @@ def live_page(lang: str, page: str = "pages/figure1.py", key: str = "fig1") -> A
 def diagram_sent(at: AppTest, key: str) -> dict | None:
     for element in at.get("bidi_component"):
         payload = json.loads(element.proto.json)
-        if payload["uirevision"] == f"{key}.diagram_chart":
+        if payload.get("uirevision") == f"{key}.diagram_chart":
             return json.loads(payload["figure"])
     return None
 

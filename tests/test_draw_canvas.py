@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 import ganviz.custom_target
 from ganviz.strokes import STROKE_SPACING
 
-APP = "../app.py"
+APP = "../navigation.py"
 TWO_D = "pages/two_d.py"
 ACROSS = [[-3.0, 0.0], [-1.0, 0.0], [3.0, 0.0]]  # 6 long: 6 / 0.15 + 1 = 41 points
 

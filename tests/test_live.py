@@ -36,6 +36,23 @@ def test_an_expensive_frame_stops_at_its_budget():
     assert done == 3 * TRAIN_CHUNK, "three chunks fit in 150 ms; the fourth is not started"
 
 
+def test_a_frame_offers_an_interruption_between_its_chunks_and_stops_where_it_is_interrupted():
+    trainer, offered = FakeTrainer(), []
+    assert train_within(trainer, 23, budget_s=1.0, clock=FakeClock(0.001), between=lambda: offered.append(sum(trainer.calls))) == 23
+    assert offered == [5, 10, 15, 20], "after every chunk but the last"
+
+    class Rerun(Exception):
+        pass
+
+    def interrupt():
+        raise Rerun  # what Streamlit raises at a session-state read when a click waits
+
+    trainer = FakeTrainer()
+    with pytest.raises(Rerun):
+        train_within(trainer, 23, budget_s=1.0, clock=FakeClock(0.001), between=interrupt)
+    assert trainer.calls == [TRAIN_CHUNK], "the chunk trained before the click stays trained; no more are started"
+
+
 @pytest.mark.parametrize("iterations", [1, TRAIN_CHUNK, 200])
 def test_a_frame_always_moves(iterations):
     trainer = FakeTrainer()
@@ -52,7 +69,7 @@ def test_a_second_play_pause_within_the_debounce_is_taken_for_an_echo():
 
     import ganviz.ui.live as live
 
-    at = AppTest.from_file("../app.py", default_timeout=120)
+    at = AppTest.from_file("../navigation.py", default_timeout=120)
     at.run()
     at.switch_page("pages/figure1.py").run()
     run = live.LiveRun.__new__(live.LiveRun)  # the callback, called as Streamlit would, on the page's state
@@ -71,3 +88,26 @@ def test_a_second_play_pause_within_the_debounce_is_taken_for_an_echo():
         assert state["fig1.mode"] == "paused"
     finally:
         live.st.session_state = real
+
+
+def test_a_page_run_while_training_runs_draws_without_training(monkeypatch):
+    """A click or a slider while training runs reruns the page: it must answer without a frame's training (the
+    timer's next tick trains); a page run after a pause in the ticks (e.g. Play) trains at once."""
+    from streamlit.testing.v1 import AppTest
+
+    import ganviz.ui.live as live
+
+    monkeypatch.setattr(live, "INTERACTION_GRACE", 1e6)  # every page run counts as within the grace
+    at = AppTest.from_file("../navigation.py", default_timeout=120)
+    at.run()
+    at.switch_page("pages/figure1.py").run()
+    at.button(key="fig1.play").click().run()  # Play: no frame has trained yet, so this run trains
+    trainer = at.session_state["fig1.trainer"]
+    after_play = trainer.step
+    assert after_play > 0
+    at.toggle(key="fig1.d_star").set_value(False).run()  # a toggle while playing: drawn, not trained
+    assert trainer.step == after_play
+    assert not at.exception
+    monkeypatch.setattr(live, "INTERACTION_GRACE", 0)  # ticks are frame periods apart again
+    at.run()
+    assert trainer.step > after_play

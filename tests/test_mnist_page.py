@@ -3,7 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = "../app.py"
+APP = "../navigation.py"
 PAGE = "pages/mnist.py"
 
 

@@ -111,7 +111,7 @@ def test_the_window_holds_the_page_window_the_grid_and_g_of_it_within_reason():
 
 
 def test_the_2d_page_shows_the_morph_on_demand():
-    at = AppTest.from_file("../app.py", default_timeout=60)
+    at = AppTest.from_file("../navigation.py", default_timeout=60)
     at.run()
     at.switch_page("pages/two_d.py").run()
     at.button(key="p2d.step").click().run()

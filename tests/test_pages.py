@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 import ganviz.trainer
 
-APP = "../app.py"
+APP = "../navigation.py"
 FIG1 = "pages/figure1.py"
 
 

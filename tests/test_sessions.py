@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from ganviz.trainer import TrainConfig, Trainer
 from ganviz.ui import sessions
 
-APP = "../app.py"
+APP = "../navigation.py"
 
 
 def open_app(query=None):

@@ -150,7 +150,7 @@ def sent_figure(at) -> dict:
 
 
 def test_the_2d_page_draws_trails_and_a_reset_clears_them():
-    at = AppTest.from_file("../app.py", default_timeout=60)
+    at = AppTest.from_file("../navigation.py", default_timeout=60)
     at.run()
     at.switch_page("pages/two_d.py").run()
     at.toggle(key="p2d.trails").set_value(True).run()

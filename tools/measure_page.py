@@ -15,11 +15,13 @@ port, opens ``--page`` and measures, all in the browser:
   plots_per_s   -- Plotly redraws of the page's first chart per second
                    (``plotly_afterplot`` events);
 * toggle_ms -- while training runs, clicks the page's first toggle (the D*
-  overlay) ``--presses`` times and times each click until the first chart's
-  number of traces changes (median);
-* slider_ms -- while training runs, moves the "k" slider one notch with the
-  keyboard and times until the page's live-settings line shows the new k
-  (median; absent on a page without that line);
+  overlay) ``--presses`` times and times each click, in the page's own clock,
+  from the click event's ``timeStamp`` (so time the input waits behind a busy
+  renderer counts) to the first animation frame after the first chart's
+  number of traces changed (median);
+* slider_ms -- the same for moving the "k" slider one notch with the keyboard,
+  until the page's live-settings line shows the new k (median; absent on a
+  page without that line); toggle_max_ms and slider_max_ms are the slowest press;
 * blank_share -- the share of polls (every 50 ms) where the chart was missing.
 
 The CPU is shared with whatever else runs: run it twice and note ``uptime``.
@@ -131,8 +133,9 @@ def main() -> int:
                 plots_per_s=round(plots / span, 2),
                 blank_share=round(sum(not d for d in polls) / max(1, len(polls)), 3),
             )
-            result["toggle_ms"] = _median_ms(_toggle_times(page, args.presses))
-            result["slider_ms"] = _median_ms(_slider_times(page, args.presses))
+            toggles, sliders = _toggle_times(page, args.presses), _slider_times(page, args.presses)
+            result.update(toggle_ms=_median_ms(toggles), toggle_max_ms=_max_ms(toggles),
+                          slider_ms=_median_ms(sliders), slider_max_ms=_max_ms(sliders))
             browser.close()
     finally:
         server.terminate()
@@ -152,15 +155,7 @@ def _first_frame(page, url: str) -> float:
 
 def _toggle_times(page, presses: int) -> list:
     toggle = page.locator("[data-testid='stMain'] [data-testid='stCheckbox'] label").first
-    times = []
-    for _ in range(presses):
-        before = page.evaluate(TRACES_JS)
-        start = time.perf_counter()
-        toggle.click()
-        waited, _ = wait_for(page, TRACES_JS, lambda n: n != before)
-        times.append(None if waited is None else time.perf_counter() - start)
-        time.sleep(0.5)
-    return times
+    return [_response_time(page, TRACES_JS, toggle.click) for _ in range(presses)]
 
 
 def _slider_times(page, presses: int) -> list:
@@ -169,14 +164,42 @@ def _slider_times(page, presses: int) -> list:
     thumb = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input[type='range']").first  # k
     times = []
     for i in range(presses):
-        before = page.evaluate(SETTINGS_JS)
         thumb.focus()
-        start = time.perf_counter()
-        page.keyboard.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
-        waited, _ = wait_for(page, SETTINGS_JS, lambda k: k is not None and k != before)
-        times.append(None if waited is None else time.perf_counter() - start)
-        time.sleep(0.5)
+        times.append(_response_time(page, SETTINGS_JS, lambda: page.keyboard.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")))
     return times
+
+
+# Times one input in the page's own clock: from the input event's timeStamp (when the browser took the click or
+# the key, so time spent queued behind a busy renderer counts) to the first animation frame after the DOM shows
+# a new value of ``readJs``. Playwright's own actionability checks before a click are not counted.
+WATCH_JS = """([readJs, before]) => {
+  const read = eval(readJs);
+  window.__input = null; window.__shown = null;
+  const stamp = e => { if (window.__input === null) window.__input = e.timeStamp; };
+  document.addEventListener('pointerdown', stamp, {capture: true, once: true});
+  document.addEventListener('keydown', stamp, {capture: true, once: true});
+  const watcher = new MutationObserver(() => {
+    const v = read();
+    if (window.__shown === null && v !== null && v !== before) {
+      window.__shown = -1; watcher.disconnect();
+      requestAnimationFrame(() => { window.__shown = performance.now(); });
+    }
+  });
+  watcher.observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
+}"""
+
+
+def _response_time(page, read_js: str, act) -> float | None:
+    """Seconds from ``act()``'s input event to the frame that shows a change of ``read_js`` (None: not in 10 s)."""
+    page.evaluate(WATCH_JS, [read_js, page.evaluate(read_js)])
+    act()
+    waited, _ = wait_for(page, "() => window.__shown", lambda v: v is not None and v > 0)
+    result = None
+    if waited is not None:
+        shown, pressed = page.evaluate("() => [window.__shown, window.__input]")
+        result = (shown - pressed) / 1000 if pressed is not None else None
+    time.sleep(0.5)
+    return result
 
 
 def _median_ms(times: list):
@@ -184,6 +207,11 @@ def _median_ms(times: list):
     if not times:
         return None
     return round(1000 * statistics.median(10.0 if t is None else t for t in times))
+
+
+def _max_ms(times: list):
+    """The slowest press in ms (10 s for one never seen)."""
+    return round(1000 * max(10.0 if t is None else t for t in times)) if times else None
 
 
 if __name__ == "__main__":

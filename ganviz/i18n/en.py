@@ -8,7 +8,7 @@ is filled in by ``t(key, name=value)``; mathematical notation stays as it is.
 NAME = "English"
 
 STRINGS = {
-    # --- app (app.py, ganviz/ui/__init__.py, ganviz/ui/sessions.py)
+    # --- app (navigation.py, ganviz/ui/__init__.py, ganviz/ui/sessions.py)
     "nav.home": "Home",
     "nav.figure1": "Figure 1",
     "nav.two_d": "2D",

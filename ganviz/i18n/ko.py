@@ -3,7 +3,7 @@
 NAME = "한국어"
 
 STRINGS = {
-    # --- app (app.py, ganviz/ui/__init__.py, ganviz/ui/sessions.py)
+    # --- app (navigation.py, ganviz/ui/__init__.py, ganviz/ui/sessions.py)
     "nav.home": "홈",
     "nav.figure1": "그림 1",
     "nav.two_d": "2D",

@@ -12,13 +12,13 @@ configure_threads()
 
 
 def ensure_navigation() -> None:
-    """Make a page opened by a deep link run inside app.py's ``st.navigation``.
+    """Make a page opened by a deep link run inside navigation.py's ``st.navigation``.
 
-    Streamlit sees the ``pages/`` folder beside app.py and, until some script
+    Streamlit sees the ``pages/`` folder beside navigation.py and, until some script
     calls ``st.navigation``, runs a requested page on its own (the old
-    multipage mode: no app.py, no page config, a different menu). That happens
+    multipage mode: no navigation.py, no page config, a different menu). That happens
     when a server's very first visitor opens e.g. ``/figure1`` directly. Every
-    page calls this first: in that mode it switches Streamlit to app.py's
+    page calls this first: in that mode it switches Streamlit to navigation.py's
     navigation and reruns, which then serves the same page properly.
 
     It also counts the session and the trainers it holds (``sessions.register``).
@@ -100,6 +100,11 @@ def app_settings() -> None:
     if st.query_params.get("lang") != code:  # in the address too, so a reload or a shared link keeps it
         st.query_params["lang"] = code
     st.sidebar.toggle(t("app.present"), key=PRESENT_KEY, help=t("app.present_help"))
+    from .live_chart import PRELOAD_CSS, preload_plotly
+
+    with st.sidebar:
+        st.html(f"<style>{PRELOAD_CSS}</style>")
+        preload_plotly()
     if presenting():
         st.html(f"<style>{PRESENTATION_CSS}</style>")
         st.button(t("app.present_exit"), key="ganviz.present_exit", icon=":material/close_fullscreen:",

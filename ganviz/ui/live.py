@@ -33,13 +33,18 @@ FRAME_BUDGET_S = float(os.environ.get("GANVIZ_FRAME_BUDGET_MS", "150")) / 1000
 TRAIN_CHUNK = 5  # iterations between two looks at the clock
 PLAY_DEBOUNCE_S = 0.25  # a second Play/Pause within this is Streamlit's echo of the first (measured 13-52 ms later)
 SECONDARY_CHART_SECONDS = 0.5  # the history charts' refresh while training runs (ui/live_chart.py, ``every``)
+# A page run within this many frame periods of the last trained frame only draws (see ``LiveRun.fragment``);
+# tests/conftest.py sets it to 0 for AppTest, where each run stands for one tick.
+INTERACTION_GRACE = 3
 RECORDED_FRAMES = 150  # frames kept per run for the timeline and the replay (evenly thinned; see recorder.py)
 
 
-def train_within(trainer: Trainer, iterations: int, budget_s: float, clock: Callable[[], float] = time.perf_counter) -> int:
+def train_within(trainer: Trainer, iterations: int, budget_s: float, clock: Callable[[], float] = time.perf_counter,
+                 between: Callable[[], object] = lambda: None) -> int:
     """Train up to ``iterations`` Algorithm-1 iterations in chunks, stopping after the chunk that uses up ``budget_s``.
 
-    At least one chunk always runs, so a run always moves. Returns the iterations done.
+    At least one chunk always runs, so a run always moves. ``between()`` is called after every chunk but the
+    last (the live loop lets Streamlit interrupt the frame there: ``yield_to_clicks``). Returns the iterations done.
     """
     done, start = 0, clock()
     while done < iterations:
@@ -48,7 +53,20 @@ def train_within(trainer: Trainer, iterations: int, budget_s: float, clock: Call
         done += n
         if clock() - start >= budget_s:
             break
+        if done < iterations:
+            between()
     return done
+
+
+def yield_to_clicks() -> None:
+    """Let a click or a slider that waits for this frame's training stop it now, between two chunks.
+
+    Streamlit stops a running script for a waiting rerun only at its own calls, and every read of
+    ``st.session_state`` is one of them. Without this a click waited for the rest of the frame's training
+    (up to 80 ms on Figure 1, 160 ms on 2D), measured in the browser with tools/measure_page.py. The chunks
+    already trained stay trained: each ``trainer.train`` call is whole, divergence guard included.
+    """
+    st.session_state.get(f"{__name__}.yield")
 
 
 class LiveRun:
@@ -64,6 +82,7 @@ class LiveRun:
         ss.setdefault(f"{key}.message", None)  # (kind, i18n key, values), said in the reader's language
         ss.setdefault(f"{key}.diverged", False)
         ss.setdefault(f"{key}.rate", None)  # (time, step, iterations per second) of the last frame
+        ss.setdefault(f"{key}.trained_at", None)  # time.monotonic() of the last frame that trained
         ss.setdefault(f"{key}.recorder", FrameRecorder(RECORDED_FRAMES))
 
     def _get(self, name):
@@ -244,7 +263,8 @@ class LiveRun:
         if self.mode == "playing" and pacing.slow:
             self._guarded(lambda trainer: trainer.beat())
         elif self.mode == "playing":
-            self._guarded(lambda trainer: train_within(trainer, pacing.iterations_per_frame, FRAME_BUDGET_S))
+            self._guarded(lambda trainer: train_within(trainer, pacing.iterations_per_frame, FRAME_BUDGET_S,
+                                                             between=yield_to_clicks))
         elif self.mode == "fit_d":
             loss = self._guarded(lambda trainer: trainer.train_discriminator(D_WINDOW))
             if loss is None or self._get("plateau").update(loss):
@@ -253,17 +273,26 @@ class LiveRun:
                 self.mode = "paused"
 
     def fragment(self, pacing: Pacing, draw: Callable[[Snapshot1D, Trainer], None]) -> None:
-        """Advance and draw, rerunning every ``pacing.frame_seconds`` while training runs."""
+        """Advance and draw, rerunning every ``pacing.frame_seconds`` while training runs.
+
+        The first call of ``frame`` runs inside the whole page's run; the timer's ticks call it again on its
+        own. A page run while training runs is a click or a slider's answer: it only draws, unless no frame has
+        trained for a frame period (``trains_in_page_run``), and the next tick trains on.
+        """
         running = self.mode != "paused"
+        page_run = [True]  # this closure's first call is the page run's; later ones are the timer's
 
         @st.fragment(run_every=pacing.frame_seconds if running else None)
         def frame():
             use_language()
             track_trainers()
-            if self.mode != "paused":
+            advance = self.mode != "paused" and (not page_run[0] or self.trains_in_page_run(pacing))
+            page_run[0] = False
+            if advance:
                 self.advance(pacing)
+                self._set("trained_at", time.monotonic())
             snap = self.snapshot(self.trainer)
-            if running:
+            if running and advance:
                 self.recorder.record(snap)
             self.status_line(pacing)
             draw(snap, self.trainer)
@@ -274,6 +303,13 @@ class LiveRun:
                 st.rerun(scope="app")  # stop the timer and refresh the buttons
 
         frame()
+
+    def trains_in_page_run(self, pacing: Pacing) -> bool:
+        """Whether a page run (not a tick) trains a frame: only when no frame has trained for
+        ``INTERACTION_GRACE`` frame periods (e.g. right after Play); a click or a slider while training runs
+        gets its answer drawn without waiting for a frame's training (up to 150 ms), measured in the browser."""
+        last = self._get("trained_at")
+        return last is None or time.monotonic() - last >= INTERACTION_GRACE * pacing.frame_seconds
 
     def chart_every(self) -> float:
         """How often a secondary chart (the history) is rebuilt: twice a second while training runs, else every
@@ -289,7 +325,9 @@ class LiveRun:
         now, step = time.monotonic(), self.trainer.step
         last = self._get("rate")
         rate = None
-        if self.mode == "playing" and last is not None and now > last[0]:
+        if self.mode == "playing" and last is not None and step == last[1]:  # a page run that only drew
+            now, rate = last[0], last[2]
+        elif self.mode == "playing" and last is not None and now > last[0]:
             fresh = (step - last[1]) / (now - last[0])
             rate = fresh if last[2] is None else 0.7 * last[2] + 0.3 * fresh  # smoothed over a few frames
         self._set("rate", (now, step, rate) if self.mode == "playing" else None)

@@ -66,7 +66,7 @@ class Loop:
 
         @st.fragment(run_every=seconds if was_running else None)
         def frame():
-            use_language()  # a fragment's tick does not run app.py, which sets the language
+            use_language()  # a fragment's tick does not run navigation.py, which sets the language
             track_trainers()
             if self.running and tick() is False:
                 self.running = False

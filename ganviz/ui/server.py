@@ -1,0 +1,124 @@
+"""The server around the pages: a warm-up before the first visitor, and plotly.js served once and cached.
+
+``app.py`` hands both to ``st.App`` (Streamlit's documented ASGI entry point;
+``streamlit run app.py`` finds it there):
+
+* ``lifespan`` runs ``warm_up`` before the server takes its first visitor. A
+  cold process spent about 2.5 s of a first visitor's first frame on work that
+  is the same for everyone: importing torch and the app (about 1.1 s), torch
+  importing ``torch._dynamo`` the first time any ``torch.optim`` optimizer is
+  built (about 0.7 s), first calls into torch and NumPy. ``warm_up`` does it at
+  start-up instead, by importing what the pages import and computing one frame
+  of the Figure 1 and 2D pages' default settings (and, on a machine with an
+  accelerator, measuring which device their sizes train faster on).
+* ``routes`` serves the installed plotly package's ``plotly.min.js`` (4.8 MB)
+  gzip-compressed once, with a year's ``immutable`` caching (its URL names the
+  plotly version). Streamlit's component route, the fallback, sends it with
+  ``Cache-Control: public`` and no validator, so every new tab fetched the
+  file again, the server compressed it again, and the browser compiled it again.
+"""
+
+from __future__ import annotations
+
+import ast
+import asyncio
+import gzip
+import importlib
+import time
+import webbrowser
+from contextlib import asynccontextmanager
+from functools import cache
+from pathlib import Path
+
+import plotly
+from streamlit import config
+
+ROOT = Path(__file__).resolve().parents[2]
+PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+PLOTLY_PATH = "/ganviz/plotly.min.js"  # under server.baseUrlPath
+CACHE_FOREVER = "public, max-age=31536000, immutable"
+served = {"plotly": False}  # set by ``lifespan``: the route is mounted, pages may link to it
+
+
+def plotly_url() -> str | None:
+    """The versioned URL of ``PLOTLY_PATH`` where this process serves it (under ``st.App``), else None."""
+    if not served["plotly"]:
+        return None
+    return f"{_base_path()}{PLOTLY_PATH}?v={plotly.__version__}"
+
+
+def routes() -> list:
+    """The extra routes for ``st.App``: plotly.js at ``PLOTLY_PATH``."""
+    from starlette.routing import Route
+
+    return [Route(f"{_base_path()}{PLOTLY_PATH}", plotly_js, methods=["GET", "HEAD"])]
+
+
+async def plotly_js(request):
+    """plotly.min.js, gzip-compressed when the browser accepts it (almost always), cached for a year."""
+    from starlette.responses import Response
+
+    headers = {"Cache-Control": CACHE_FOREVER, "Vary": "Accept-Encoding"}
+    if "gzip" in request.headers.get("accept-encoding", ""):
+        body = await asyncio.to_thread(_plotly_gzip)
+        headers["Content-Encoding"] = "gzip"  # Streamlit's gzip middleware leaves an encoded body alone
+    else:
+        body = PLOTLY_JS.read_bytes()
+    return Response(body, media_type="text/javascript", headers=headers)
+
+
+@cache
+def _plotly_gzip() -> bytes:
+    return gzip.compress(PLOTLY_JS.read_bytes(), compresslevel=9, mtime=0)
+
+
+@asynccontextmanager
+async def lifespan(app):
+    """``st.App``'s start-up and shut-down: warm up (in a worker thread), then serve; open a browser like
+    ``streamlit run`` does for a plain script (not when headless)."""
+    seconds = await asyncio.to_thread(warm_up)
+    await asyncio.to_thread(_plotly_gzip)
+    served["plotly"] = True
+    print(f"ganviz: warmed up in {seconds:.1f} s (imports, one frame of each live page); serving.", flush=True)
+    if not config.get_option("server.headless"):
+        address, port = config.get_option("browser.serverAddress"), config.get_option("server.port")
+        await asyncio.to_thread(webbrowser.open, f"http://{address}:{port}{_base_path()}/")
+    yield
+    served["plotly"] = False
+
+
+def warm_up(pages: Path = ROOT / "pages") -> float:
+    """Import every module the pages import and compute one frame of each live page's defaults; return seconds."""
+    start = time.perf_counter()
+    for name in page_imports(pages):
+        importlib.import_module(name)
+    from ganviz.figures import figure1
+    from ganviz.figures2d import figure2d
+    from ganviz.presets import FIGURE1, RING8
+    from ganviz.snapshot import take_snapshot
+    from ganviz.snapshot2d import take_snapshot_2d
+    from ganviz.trainer import Trainer
+    from ganviz.wire import figure_json
+
+    for settings, snapshot, figure in ((FIGURE1, take_snapshot, figure1), (RING8, take_snapshot_2d, figure2d)):
+        trainer = Trainer(settings)
+        trainer.train(5)
+        figure_json(figure(snapshot(trainer)))
+    return time.perf_counter() - start
+
+
+def page_imports(pages: Path) -> list[str]:
+    """The modules the page scripts in ``pages`` import (``import a.b``, ``from a.b import c``), sorted."""
+    names = set()
+    for path in sorted(pages.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names.add(node.module)
+    return sorted(names)
+
+
+def _base_path() -> str:
+    base = (config.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}" if base else ""

@@ -1,0 +1,71 @@
+"""The server around the pages (ganviz/ui/server.py): app.py's st.App, the warm-up, the cached plotly.js route."""
+
+import asyncio
+import gzip
+from pathlib import Path
+
+import plotly
+from starlette.requests import Request
+from streamlit.web.server.app_discovery import discover_asgi_app
+
+from ganviz.ui import server
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_streamlit_run_app_py_finds_the_st_app():
+    found = discover_asgi_app(ROOT / "app.py")
+    assert found.is_asgi_app and found.import_string == "app:app"
+    assert (ROOT / "navigation.py").is_file()  # the script it serves
+    assert '"navigation.py"' in (ROOT / "app.py").read_text()
+
+
+def test_page_imports_are_what_the_pages_import():
+    names = server.page_imports(ROOT / "pages")
+    assert {"streamlit", "ganviz.ui", "ganviz.ui.live", "ganviz.figures", "ganviz.figures2d"} <= set(names)
+    assert names == sorted(set(names))
+
+
+def test_page_imports_reads_both_import_forms(tmp_path):
+    (tmp_path / "a.py").write_text("import json, os.path\nfrom collections import abc\nfrom . import x\n")
+    assert server.page_imports(tmp_path) == ["collections", "json", "os.path"]
+
+
+def test_warm_up_imports_the_pages_modules_and_computes_a_frame(tmp_path):
+    (tmp_path / "page.py").write_text("import colorsys\n")
+    seconds = server.warm_up(tmp_path)
+    assert seconds > 0
+    import sys
+
+    assert "colorsys" in sys.modules
+
+
+def _get(accept_encoding: str):
+    scope = {"type": "http", "method": "GET", "path": server.PLOTLY_PATH, "query_string": b"",
+             "headers": [(b"accept-encoding", accept_encoding.encode())]}
+    return asyncio.run(server.plotly_js(Request(scope)))
+
+
+def test_plotly_js_is_sent_compressed_and_cached_for_a_year():
+    response = _get("gzip, deflate, br")
+    assert response.headers["content-encoding"] == "gzip"
+    assert "immutable" in response.headers["cache-control"] and "max-age=31536000" in response.headers["cache-control"]
+    assert gzip.decompress(response.body) == server.PLOTLY_JS.read_bytes()
+    assert len(response.body) < server.PLOTLY_JS.stat().st_size / 2
+
+
+def test_plotly_js_uncompressed_for_a_client_without_gzip():
+    response = _get("identity")
+    assert "content-encoding" not in response.headers
+    assert response.body == server.PLOTLY_JS.read_bytes()
+
+
+def test_pages_link_to_the_route_only_while_it_is_served(monkeypatch):
+    assert server.plotly_url() is None
+    monkeypatch.setitem(server.served, "plotly", True)
+    assert server.plotly_url() == f"{server.PLOTLY_PATH}?v={plotly.__version__}"
+    from streamlit import config
+
+    monkeypatch.setattr(config, "get_option", lambda name: "/class/" if name == "server.baseUrlPath" else None)
+    assert server.plotly_url().startswith("/class/ganviz/plotly.min.js?v=")
+    assert [route.path for route in server.routes()] == ["/class/ganviz/plotly.min.js"]
