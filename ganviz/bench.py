@@ -24,6 +24,12 @@ Everything is measured in one run, on one device, as medians over repetitions:
    and the nearest training images (Euclidean, pixel space) of 10 samples among
    60,000 (``mnist.nearest``), MNIST's own when its folder is found, else
    random images ("synthetic": the search costs the same).
+
+What a student sees in the browser (frames and iterations per second while a
+page trains, seconds to a new tab's first frame, how fast a toggle or a slider
+answers) is measured in a real headless Chromium against ``streamlit run
+app.py`` by ``tools/measure_page.py``; its docstring gives the method, README
+"Performance" the figures.
 """
 
 from __future__ import annotations

@@ -10,7 +10,6 @@ How the chart looks in a browser: tools/measure_live_chart.py.
 import json
 
 import numpy as np
-import plotly
 import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.offline import get_plotlyjs_version
@@ -144,11 +143,3 @@ def test_the_browser_skips_an_unchanged_figure():
 
     assert "div.drawn === data.figure" in _JS  # checked in a real browser by the e2e live-page tests
 
-
-def test_every_page_run_preloads_plotly_js_without_drawing():
-    at = AppTest.from_file("../navigation.py", default_timeout=60).run()
-    assert not at.exception
-    preloads = [json.loads(e.proto.json) for e in at.get("bidi_component")
-                if json.loads(e.proto.json).get("preload")]
-    assert len(preloads) == 1 and "figure" not in preloads[0]
-    assert preloads[0]["src"].endswith(f"/plotly.min.js?v={plotly.__version__}")

@@ -41,8 +41,7 @@ def charts(at: AppTest) -> dict[str, dict]:
     sent = {}
     for element in at.get("bidi_component"):
         payload = json.loads(element.proto.json)
-        if "figure" in payload:  # not the plotly.js preloader (ui/live_chart.py)
-            sent[payload["uirevision"]] = json.loads(payload["figure"])
+        sent[payload["uirevision"]] = json.loads(payload["figure"])
     return sent
 
 

@@ -100,11 +100,6 @@ def app_settings() -> None:
     if st.query_params.get("lang") != code:  # in the address too, so a reload or a shared link keeps it
         st.query_params["lang"] = code
     st.sidebar.toggle(t("app.present"), key=PRESENT_KEY, help=t("app.present_help"))
-    from .live_chart import PRELOAD_CSS, preload_plotly
-
-    with st.sidebar:
-        st.html(f"<style>{PRELOAD_CSS}</style>")
-        preload_plotly()
     if presenting():
         st.html(f"<style>{PRESENTATION_CSS}</style>")
         st.button(t("app.present_exit"), key="ganviz.present_exit", icon=":material/close_fullscreen:",

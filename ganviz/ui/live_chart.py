@@ -21,8 +21,6 @@ How it works, all with public Streamlit APIs and nothing from a CDN:
   Streamlit's component route does: a v1 ``declare_component(path=...)``
   registers that folder to be served under ``<baseUrlPath>/component/<name>/``;
   the component is never mounted. No copy, no static folder, no config option.
-* ``preload_plotly()``, called at the top of every page run, starts that load
-  before the page's first chart asks for it.
 
 AppTest runs no JavaScript: there the call just emits the component element,
 whose JSON payload carries the figure (see tests/test_live_chart.py).
@@ -50,7 +48,7 @@ PLOTLY_JS_DIR = Path(plotly.__file__).parent / "package_data"  # holds plotly.mi
 
 _JS = """
 // plotly.js loads once per page; later charts and ticks reuse the promise.
-const plotlyBySrc = (window.__ganvizPlotly ??= {});
+const plotlyBySrc = {};
 function loadPlotly(src) {
   plotlyBySrc[src] ??= new Promise((resolve, reject) => {
     const before = window.Plotly;  // st.plotly_chart's own plotly.js may set it
@@ -69,7 +67,6 @@ function loadPlotly(src) {
 
 // Called on mount and again with new `data` on each rerun, same parentElement.
 export default function ({ data, parentElement }) {
-  if (data.preload) { loadPlotly(data.src); return; }  // preload_plotly(): fetch and parse it now, draw nothing
   let div = parentElement.querySelector(":scope > .live-plotly-chart");
   if (!div) {
     div = document.createElement("div");
@@ -121,21 +118,6 @@ def live_plotly_chart(fig: Any, key: str, height: int | None = None, every: floa
         _send(key, height, _throttled(fig, key, every, presenting()))
         return
     _send(key, height, _figure_text(fig() if callable(fig) else fig, presenting()))
-
-
-def preload_plotly() -> None:
-    """Start loading plotly.js in the browser now, before the page's first live chart asks for it.
-
-    plotly.js is 4.8 MB of JavaScript: fetching and parsing it took about 1 s of
-    a new tab's first frame, after the script had reached its first chart. Called
-    at the top of every page run (``app_settings``), it overlaps that with the
-    script's own work. Draws nothing: its element is hidden (``PRELOAD_CSS``).
-    """
-    _chart(key=PRELOAD_KEY, data={"preload": True, "src": _plotly_js_url()})
-
-
-PRELOAD_KEY = "ganviz_plotly_preload"
-PRELOAD_CSS = f".st-key-{PRELOAD_KEY} {{ display: none !important; }}"
 
 
 def _figure_text(fig: Any, projector: bool) -> str:
