@@ -277,7 +277,7 @@ class LiveRun:
 
         The first call of ``frame`` runs inside the whole page's run; the timer's ticks call it again on its
         own. A page run while training runs is a click or a slider's answer: it only draws, unless no frame has
-        trained for a frame period (``trains_in_page_run``), and the next tick trains on.
+        trained for ``INTERACTION_GRACE`` frame periods (``trains_in_page_run``), and the next tick trains on.
         """
         running = self.mode != "paused"
         page_run = [True]  # this closure's first call is the page run's; later ones are the timer's
