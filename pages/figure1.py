@@ -33,7 +33,7 @@ run.toolbar(config)
 c1, c2, c3 = st.columns([2.2, 1, 1])
 show_d_star = c1.toggle(t("figure1.d_star"), value=True, key=f"{KEY}.d_star", help=t("figure1.d_star_help"))
 with c2:
-    show_diagram = diagram_toggle(KEY)
+    diagram_toggle(KEY)  # model_diagram reads it
 with c3:
     show_trails = trails_toggle(KEY, two_d=False)
 run.preset_caption()
@@ -48,7 +48,7 @@ def draw(snap, trainer):
     cols[2].metric("C(G) = −log 4 + 2·JSD", f"{m['criterion']:.4f}", help=t("metric.criterion_help"))
     cols[3].metric(t("metric.d_real"), f"{m['d_real']:.3f}", help=t("metric.d_real_help"))
     cols[4].metric(t("metric.d_fake"), f"{m['d_fake']:.3f}", help=t("metric.d_fake_help"))
-    model_diagram(KEY, trainer, pacing, show_diagram, dim=1)
+    model_diagram(KEY, trainer, pacing, dim=1)
     live_plotly_chart(draw_trails(run, snap, figure1(snap, show_d_star=show_d_star), show_trails), key=f"{KEY}.figure")
     if not presenting:
         live_plotly_chart(lambda: history_figure(trainer.history), key=f"{KEY}.history", every=run.chart_every())

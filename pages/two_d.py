@@ -48,7 +48,7 @@ c1, c2, _ = st.columns(3)
 with c1:
     show_trails = trails_toggle(KEY, two_d=True)
 with c2:
-    show_diagram = diagram_toggle(KEY)
+    diagram_toggle(KEY)  # model_diagram reads it
 run.preset_caption()
 run.show_message()
 
@@ -65,7 +65,7 @@ def draw(snap, trainer):
         cols[2].metric(t("metric.d_real"), f"{m['d_real']:.3f}", help=t("two_d.d_real_help"))
         cols[3].metric(t("metric.d_fake"), f"{m['d_fake']:.3f}", help=t("two_d.d_fake_help"))
     cols[4].metric(t("two_d.outside"), f"{100 * m['outside']:.1f}%", help=t("two_d.outside_help"))
-    model_diagram(KEY, trainer, pacing, show_diagram, dim=2)
+    model_diagram(KEY, trainer, pacing, dim=2)
     figure = figure2d(snap, show_d_star=show_d_star, show_manifold=show_manifold, show_arrows=show_arrows)
     figure = draw_trails(run, snap, figure, show_trails)
     live_plotly_chart(figure, key=f"{KEY}.figure")

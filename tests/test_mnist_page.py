@@ -1,6 +1,5 @@
 """The MNIST page under AppTest: it samples offline, with and without the data folder."""
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 APP = "../navigation.py"

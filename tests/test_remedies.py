@@ -8,7 +8,7 @@ import pytest
 import torch
 
 from ganviz.compare import merge_summaries, parse_methods, parse_seeds, summarise
-from ganviz.losses import NonSaturating, WassersteinGP, get_loss
+from ganviz.losses import NonSaturating, WassersteinGP
 from ganviz.minibatch_std import MinibatchStdDiscriminator, append_minibatch_std, minibatch_std
 from ganviz.models import Discriminator
 from ganviz.packing import PackedDiscriminator, pack

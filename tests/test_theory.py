@@ -5,10 +5,10 @@ import math
 import numpy as np
 import pytest
 import torch
-from scipy import integrate, stats
+from scipy import integrate
 
 from ganviz import theory
-from ganviz.metrics import jsd, kl, optimal_discriminator, value
+from ganviz.metrics import kl, optimal_discriminator, value
 
 LOG4 = math.log(4.0)
 

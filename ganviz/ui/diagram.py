@@ -13,7 +13,7 @@ from ganviz.diagram import beat_highlight, diagram_caption, diagram_figure
 from ganviz.i18n import t
 
 from .controls import Pacing
-from .live import beat_caption
+from .live import beat_caption, diagram_shown
 from .live_chart import live_plotly_chart
 
 CAPTION_COLOUR = {"d": "blue", "g": "green", "idle": "gray"}  # D's colour, G's colour (as in Figure 1)
@@ -24,14 +24,14 @@ def diagram_toggle(key: str) -> bool:
     return st.toggle(t("diagram.toggle"), value=False, key=f"{key}.diagram", help=t("diagram.toggle_help"))
 
 
-def model_diagram(key: str, trainer, pacing: Pacing, toggled: bool, dim: int = 1) -> None:
+def model_diagram(key: str, trainer, pacing: Pacing, dim: int = 1) -> None:
     """The diagram lit for the trainer's last beat, and one line saying what that beat does.
 
-    Drawn when ``toggled`` or in slow motion; nothing otherwise. After a beat the line is
+    Drawn when the toggle is on or in slow motion (``live.diagram_shown``); nothing otherwise. After a beat the line is
     the beat's own caption (which D step of k, the batch sizes), which the live fragment
     then leaves out (``LiveRun.fragment``), so the class reads it once.
     """
-    if not (toggled or pacing.slow):
+    if not diagram_shown(key, pacing):
         return
     highlight = beat_highlight(trainer)
     live_plotly_chart(diagram_figure(highlight, dim), key=f"{key}.diagram_chart")

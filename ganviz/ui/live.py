@@ -317,8 +317,7 @@ class LiveRun:
         return SECONDARY_CHART_SECONDS if self.mode != "paused" else 0.0
 
     def diagram_shown(self, pacing: Pacing) -> bool:
-        """Whether the page's model diagram (``ui/diagram.py``) is on screen: toggled on, or slow motion."""
-        return pacing.slow or bool(st.session_state.get(f"{self.key}.diagram"))
+        return diagram_shown(self.key, pacing)
 
     def status_line(self, pacing: Pacing) -> None:
         """Always on screen: running / paused / training D / diverged, the step and the iterations per second."""
@@ -342,6 +341,11 @@ class LiveRun:
         speed = t("live.status_rate", rate=f"{rate:,.0f}") if rate is not None else ""
         slow = f" · {t('live.status_slow')}" if pacing.slow else ""
         st.markdown(f"{badge} &nbsp; {t('live.status_step', step=f'{step:,}')}{speed}{slow}")
+
+
+def diagram_shown(key: str, pacing: Pacing) -> bool:
+    """Whether page ``key``'s model diagram (``ui/diagram.py``) is on screen: its toggle is on, or slow motion."""
+    return pacing.slow or bool(st.session_state.get(f"{key}.diagram"))
 
 
 def beat_caption(trainer: Trainer) -> str:
