@@ -307,6 +307,24 @@ def test_two_d_custom_target_refuses_a_huge_file(two_d):
     assert not at.exception and at.error and "huge.csv" in at.error[0].value
 
 
+def test_each_uploader_lets_through_what_ganviz_accepts_and_the_server_allows_it(two_d):
+    """Streamlit's browser refuses files over an uploader's limit and the server over ``server.maxUploadSize``:
+    a saved run (up to runfile.MAX_BYTES) must load back, custom points stop at custom_target.MAX_BYTES."""
+    import re
+    from pathlib import Path
+
+    from ganviz import custom_target, runfile
+
+    at = two_d
+    config = (Path(__file__).parent.parent / ".streamlit/config.toml").read_text()
+    server_mb = int(re.search(r"^maxUploadSize\s*=\s*(\d+)", config, re.MULTILINE).group(1))
+    run_mb = at.file_uploader(key="p2d.load_run").proto.max_upload_size_mb
+    assert runfile.MAX_BYTES <= run_mb * 2**20 <= server_mb * 2**20
+    at.selectbox(key="p2d.dist").set_value("custom").run()
+    points_mb = at.file_uploader(key="p2d.custom.upload").proto.max_upload_size_mb
+    assert custom_target.MAX_BYTES <= points_mb * 2**20 < 2 * custom_target.MAX_BYTES
+
+
 # ----- the mode-collapse lab ----------------------------------------------------------------------
 MODE_COLLAPSE = "pages/mode_collapse.py"
 

@@ -147,6 +147,16 @@ h1 { font-size: 2.4rem !important; }
 """
 
 
+def upload_limit_mb(max_bytes: int) -> int:
+    """The ``max_upload_size`` (whole MB of 2**20 bytes, as Streamlit counts) of an uploader for files of at most
+    ``max_bytes``: the browser refuses bigger files at once, and ganviz's own check refuses, with its reason,
+    what slips between ``max_bytes`` and that. At most ``server.maxUploadSize`` in .streamlit/config.toml,
+    which the server enforces for every upload."""
+    import math
+
+    return max(1, math.ceil(max_bytes / 2**20))
+
+
 def in_language(make):
     """``make`` as a download's deferred data, run in the page's current language (it runs after the script)."""
     from ganviz.i18n import language, set_language

@@ -20,11 +20,12 @@ import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
-from ganviz.custom_target import (MAX_POINTS, MIN_POINTS, BadPoints, check_points, drawing_bandwidth, kde_target,
-                                  parse_points_csv)
+from ganviz.custom_target import (MAX_BYTES, MAX_POINTS, MIN_POINTS, BadPoints, check_points, drawing_bandwidth,
+                                  kde_target, parse_points_csv)
 from ganviz.distributions import GaussianMixture
 from ganviz.i18n import CATALOGS, DEFAULT, t
 from ganviz.strokes import STROKE_SPACING, points_from_strokes
+from ganviz.ui import upload_limit_mb
 from ganviz.ui.draw_canvas import draw_canvas, stroke_value
 
 CANVAS = 4.0  # the canvas shows [-CANVAS, CANVAS]^2
@@ -191,7 +192,7 @@ class CustomTarget:
                                 selection_mode=("points", "box", "lasso"), config={"displaylogo": False})
             with right:
                 st.file_uploader(t("two_d.custom.upload"), type=["csv", "txt"], key=f"{self.key}.upload",
-                                 on_change=self._on_upload,
+                                 on_change=self._on_upload, max_upload_size=upload_limit_mb(MAX_BYTES),
                                  help=t("two_d.custom.upload_help", min=MIN_POINTS, max=f"{MAX_POINTS:,}"))
                 c1, c2, c3 = st.columns(3)
                 c1.button(t("two_d.custom.undo"), key=f"{self.key}.undo", on_click=self._undo,

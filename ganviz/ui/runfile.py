@@ -12,10 +12,11 @@ from __future__ import annotations
 import streamlit as st
 
 from ganviz.i18n import t
+from ganviz.runfile import MAX_BYTES as RUN_MAX_BYTES
 from ganviz.runfile import RunFileError, load_run, save_run
 from ganviz.trainer import TrainConfig
 
-from . import in_language
+from . import in_language, upload_limit_mb
 from .controls import set_widgets
 from .live import LiveRun
 
@@ -28,7 +29,8 @@ def save_load_panel(run: LiveRun, targets: list[str], name: str) -> None:
                             key=f"{run.key}.save_run", on_click="ignore", icon=":material/save:",
                             help=t("runfile.save_help"), width="stretch")
     cols[1].file_uploader(t("runfile.load"), type=None, key=f"{run.key}.load_run", on_change=_load,
-                          args=(run, targets), help=t("runfile.load_help"))
+                          args=(run, targets), help=t("runfile.load_help"),
+                          max_upload_size=upload_limit_mb(RUN_MAX_BYTES))  # a long run's history passes 2 MB
 
 
 def _load(run: LiveRun, targets: list[str]) -> None:
