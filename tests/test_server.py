@@ -2,6 +2,7 @@
 
 import asyncio
 import gzip
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import plotly
@@ -43,7 +44,9 @@ def test_warm_up_imports_the_pages_modules_and_computes_a_frame(tmp_path):
 def _get(accept_encoding: str):
     scope = {"type": "http", "method": "GET", "path": server.PLOTLY_PATH, "query_string": b"",
              "headers": [(b"accept-encoding", accept_encoding.encode())]}
-    return asyncio.run(server.plotly_js(Request(scope)))
+    # In a thread of its own: after the browser tests, this thread may already run an event loop (Playwright's).
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, server.plotly_js(Request(scope))).result()
 
 
 def test_plotly_js_is_sent_compressed_and_cached_for_a_year():
