@@ -72,3 +72,38 @@ def test_pages_link_to_the_route_only_while_it_is_served(monkeypatch):
     monkeypatch.setattr(config, "get_option", lambda name: "/class/" if name == "server.baseUrlPath" else None)
     assert server.plotly_url().startswith("/class/ganviz/plotly.min.js?v=")
     assert [route.path for route in server.routes()] == ["/class/ganviz/plotly.min.js"]
+
+
+def _start_and_stop(app=None) -> list:
+    """Run ``lifespan`` up to serving and back; return what ``served`` said while serving."""
+    async def go():
+        async with server.lifespan(app):
+            return dict(server.served)
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, go()).result()
+
+
+def test_the_server_starts_even_when_the_warm_up_fails(monkeypatch, capsys):
+    def broken():
+        raise ImportError("no module named nowhere")
+
+    monkeypatch.setattr(server, "warm_up", broken)
+    monkeypatch.setattr(server.config, "get_option", lambda name: True if name == "server.headless" else "")
+    assert _start_and_stop() == {"plotly": True}
+    assert "warm-up failed (ImportError: no module named nowhere)" in capsys.readouterr().out
+    assert server.served == {"plotly": False}, "not served once the server has stopped"
+
+
+def test_a_browser_tab_opens_unless_headless(monkeypatch):
+    opened = []
+    monkeypatch.setattr(server, "warm_up", lambda: 0.0)
+    monkeypatch.setattr(server.webbrowser, "open", opened.append)
+    options = {"server.headless": False, "browser.serverAddress": "localhost", "server.port": 8501,
+               "server.baseUrlPath": ""}
+    monkeypatch.setattr(server.config, "get_option", options.get)
+    _start_and_stop()
+    assert opened == ["http://localhost:8501/"]
+    options["server.headless"] = True
+    _start_and_stop()
+    assert len(opened) == 1

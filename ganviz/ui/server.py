@@ -76,15 +76,20 @@ def _plotly_gzip() -> bytes:
 async def lifespan(app):
     """``st.App``'s start-up and shut-down: warm up (in a worker thread), then serve; open a browser like
     ``streamlit run`` does for a plain script (not when headless)."""
-    seconds = await asyncio.to_thread(warm_up)
+    try:
+        seconds = await asyncio.to_thread(warm_up)
+        print(f"ganviz: warmed up in {seconds:.1f} s (imports, one frame of each live page); serving.", flush=True)
+    except Exception as err:  # the pages will show it where it happens; the server still starts
+        print(f"ganviz: warm-up failed ({type(err).__name__}: {err}); serving without it.", flush=True)
     await asyncio.to_thread(_plotly_gzip)
     served["plotly"] = True
-    print(f"ganviz: warmed up in {seconds:.1f} s (imports, one frame of each live page); serving.", flush=True)
     if not config.get_option("server.headless"):
         address, port = config.get_option("browser.serverAddress"), config.get_option("server.port")
         await asyncio.to_thread(webbrowser.open, f"http://{address}:{port}{_base_path()}/")
-    yield
-    served["plotly"] = False
+    try:
+        yield
+    finally:
+        served["plotly"] = False
 
 
 def warm_up(pages: Path = ROOT / "pages") -> float:
