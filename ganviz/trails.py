@@ -114,7 +114,7 @@ def _finite(v: float) -> float | None:
 
 def add_trails_2d(figure: dict, polylines: list, rgb: str = TRAIL_RGB_2D) -> dict:
     """``figure`` (a ``figure2d`` dict) with the trails drawn under G's points; returns the figure."""
-    base = dict(type="scattergl", name=t("tracking.fig.trails", n=len(polylines)))
+    base = dict(type="scatter", name=t("tracking.fig.trails", n=len(polylines)))  # SVG lines, as the manifold
     data = figure["data"]
     generated = next((i for i, d in enumerate(data) if d.get("name") == t("two_d.fig.generated")), len(data))
     data[generated:generated] = _faded_traces(polylines, base, rgb, (1.0, 2.5), 3)

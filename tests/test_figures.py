@@ -91,6 +91,8 @@ def test_figure2d_layers_and_square_aspect():
     assert any(n.startswith("G's manifold") for n in names) and any(n.startswith("G's gradient") for n in names)
     by_name = {t.name: t for t in fig.data}
     assert by_name["real x ~ p_data"].type == by_name["generated G(z)"].type == "scattergl"  # WebGL
+    manifold = next(t for t in fig.data if t.name.startswith("G's manifold"))
+    assert manifold.type == "scatter", "lines in SVG: cheaper than WebGL lines where the browser has no GPU"
     assert by_name["real x ~ p_data"].marker.color != by_name["generated G(z)"].marker.color
     heat = fig.data[0]
     assert heat.zmin == 0 and heat.zmax == 1 and heat.zmid == 0.5
