@@ -15,9 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import torch
-
-from .device import resolve_device
+from .device import accelerators, resolve_device
 
 
 @dataclass(frozen=True)
@@ -29,16 +27,6 @@ class DeviceChoice:
 
 
 _CHOICES: dict[tuple, DeviceChoice] = {}
-
-
-def accelerators() -> list[str]:
-    """The devices besides the CPU that torch can use here."""
-    found = []
-    if torch.cuda.is_available():
-        found.append("cuda")
-    if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
-        found.append("mps")
-    return found
 
 
 def size_key(config) -> tuple:

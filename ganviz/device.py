@@ -5,17 +5,23 @@ from __future__ import annotations
 import torch
 
 
+def accelerators() -> list[str]:
+    """The devices besides the CPU that torch can use here, in the order ``auto`` prefers them."""
+    found = []
+    if torch.cuda.is_available():
+        found.append("cuda")
+    if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
+        found.append("mps")
+    return found
+
+
 def resolve_device(name: str = "auto") -> torch.device:
     """``auto``, ``cpu``, ``cuda`` (or ``cuda:N``) or ``mps`` -> a torch.device that exists here."""
     if name == "auto":
-        if torch.cuda.is_available():
-            return torch.device("cuda")
-        if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
-            return torch.device("mps")
-        return torch.device("cpu")
-    if name.startswith("cuda") and not torch.cuda.is_available():
+        return torch.device((accelerators() or ["cpu"])[0])
+    if name.startswith("cuda") and "cuda" not in accelerators():
         raise ValueError("device 'cuda' was asked for, but this machine has no CUDA GPU; use --device auto or cpu")
-    if name == "mps" and not (getattr(torch.backends, "mps", None) and torch.backends.mps.is_available()):
+    if name == "mps" and "mps" not in accelerators():
         raise ValueError("device 'mps' was asked for, but it is not available here; use --device auto or cpu")
     if name != "cpu" and not name.startswith("cuda") and name != "mps":
         raise ValueError(f"unknown device {name!r}; choose auto, cpu, cuda or mps")

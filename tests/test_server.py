@@ -41,12 +41,17 @@ def test_warm_up_imports_the_pages_modules_and_computes_a_frame(tmp_path):
     assert "colorsys" in sys.modules
 
 
+def _run(coroutine):
+    """``asyncio.run(coroutine)`` in a thread of its own: after the browser tests, this thread may already run an
+    event loop (Playwright's)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def _get(accept_encoding: str):
     scope = {"type": "http", "method": "GET", "path": server.PLOTLY_PATH, "query_string": b"",
              "headers": [(b"accept-encoding", accept_encoding.encode())]}
-    # In a thread of its own: after the browser tests, this thread may already run an event loop (Playwright's).
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, server.plotly_js(Request(scope))).result()
+    return _run(server.plotly_js(Request(scope)))
 
 
 def test_plotly_js_is_sent_compressed_and_cached_for_a_year():
@@ -74,14 +79,13 @@ def test_pages_link_to_the_route_only_while_it_is_served(monkeypatch):
     assert [route.path for route in server.routes()] == ["/class/ganviz/plotly.min.js"]
 
 
-def _start_and_stop(app=None) -> list:
+def _start_and_stop(app=None) -> dict:
     """Run ``lifespan`` up to serving and back; return what ``served`` said while serving."""
     async def go():
         async with server.lifespan(app):
             return dict(server.served)
 
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, go()).result()
+    return _run(go())
 
 
 def test_the_server_starts_even_when_the_warm_up_fails(monkeypatch, capsys):

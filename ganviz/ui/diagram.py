@@ -37,4 +37,3 @@ def model_diagram(key: str, trainer, pacing: Pacing, dim: int = 1) -> None:
     live_plotly_chart(diagram_figure(highlight, dim), key=f"{key}.diagram_chart")
     caption = diagram_caption(highlight) if highlight == "idle" else beat_caption(trainer)
     st.markdown(f":{CAPTION_COLOUR[highlight]}[**{caption}**]")
-

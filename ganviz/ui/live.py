@@ -280,14 +280,15 @@ class LiveRun:
         trained for ``INTERACTION_GRACE`` frame periods (``trains_in_page_run``), and the next tick trains on.
         """
         running = self.mode != "paused"
-        page_run = [True]  # this closure's first call is the page run's; later ones are the timer's
+        page_run = True  # this closure's first call is the page run's; later ones are the timer's
 
         @st.fragment(run_every=pacing.frame_seconds if running else None)
         def frame():
+            nonlocal page_run
             use_language()
             track_trainers()
-            advance = self.mode != "paused" and (not page_run[0] or self.trains_in_page_run(pacing))
-            page_run[0] = False
+            advance = self.mode != "paused" and (not page_run or self.trains_in_page_run(pacing))
+            page_run = False
             if advance:
                 self.advance(pacing)
                 self._set("trained_at", time.monotonic())
@@ -296,7 +297,7 @@ class LiveRun:
                 self.recorder.record(snap)
             self.status_line(pacing)
             draw(snap, self.trainer)
-            if (pacing.slow or self.trainer.last_beat) and not self.diagram_shown(pacing):
+            if (pacing.slow or self.trainer.last_beat) and not diagram_shown(self.key, pacing):
                 st.caption(beat_caption(self.trainer))  # with the diagram on, its caption says it
             settings_caption(self.trainer, pacing)
             if running and self.mode == "paused":
@@ -315,9 +316,6 @@ class LiveRun:
         """How often a secondary chart (the history) is rebuilt: twice a second while training runs, else every
         rerun (a paused page shows what is true now: after Reset, Step, a load)."""
         return SECONDARY_CHART_SECONDS if self.mode != "paused" else 0.0
-
-    def diagram_shown(self, pacing: Pacing) -> bool:
-        return diagram_shown(self.key, pacing)
 
     def status_line(self, pacing: Pacing) -> None:
         """Always on screen: running / paused / training D / diverged, the step and the iterations per second."""
@@ -383,4 +381,3 @@ def device_reason(trainer: Trainer) -> str:
     measured = ", ".join(t("live.device_rate", device=name.upper(), rate=f"{rate:.0f}")
                          for name, rate in sorted(rates.items(), key=lambda item: -item[1]))
     return t("live.device_measured", rates=measured)
-

@@ -39,10 +39,11 @@ import plotly
 import plotly.io as pio
 import streamlit as st
 import streamlit.components.v1 as components_v1
-from streamlit import config
 
 from ganviz.projector import for_projector
 from ganviz.wire import figure_json
+
+from .server import base_path, plotly_url
 
 PLOTLY_JS_DIR = Path(plotly.__file__).parent / "package_data"  # holds plotly.min.js
 
@@ -164,13 +165,9 @@ def _without_streamlit_template(fig: Any) -> Any:
 def _plotly_js_url() -> str:
     """The URL of the package's plotly.min.js: ganviz's cached route under ``app.py`` (``server.plotly_url``),
     else Streamlit's component route (AppTest, or ``streamlit run navigation.py``)."""
-    from .server import plotly_url
-
     url = plotly_url()
     if url:
         return url
     served = components_v1.declare_component("plotly_js", path=str(PLOTLY_JS_DIR))
-    base = config.get_option("server.baseUrlPath").strip("/")
-    prefix = f"/{base}" if base else ""
     # The version busts the browser cache when plotly is upgraded.
-    return f"{prefix}/component/{served.name}/plotly.min.js?v={plotly.__version__}"
+    return f"{base_path()}/component/{served.name}/plotly.min.js?v={plotly.__version__}"

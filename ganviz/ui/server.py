@@ -44,14 +44,14 @@ def plotly_url() -> str | None:
     """The versioned URL of ``PLOTLY_PATH`` where this process serves it (under ``st.App``), else None."""
     if not served["plotly"]:
         return None
-    return f"{_base_path()}{PLOTLY_PATH}?v={plotly.__version__}"
+    return f"{base_path()}{PLOTLY_PATH}?v={plotly.__version__}"
 
 
 def routes() -> list:
     """The extra routes for ``st.App``: plotly.js at ``PLOTLY_PATH``."""
     from starlette.routing import Route
 
-    return [Route(f"{_base_path()}{PLOTLY_PATH}", plotly_js, methods=["GET", "HEAD"])]
+    return [Route(f"{base_path()}{PLOTLY_PATH}", plotly_js, methods=["GET", "HEAD"])]
 
 
 async def plotly_js(request):
@@ -85,7 +85,7 @@ async def lifespan(app):
     served["plotly"] = True
     if not config.get_option("server.headless"):
         address, port = config.get_option("browser.serverAddress"), config.get_option("server.port")
-        await asyncio.to_thread(webbrowser.open, f"http://{address}:{port}{_base_path()}/")
+        await asyncio.to_thread(webbrowser.open, f"http://{address}:{port}{base_path()}/")
     try:
         yield
     finally:
@@ -124,6 +124,7 @@ def page_imports(pages: Path) -> list[str]:
     return sorted(names)
 
 
-def _base_path() -> str:
+def base_path() -> str:
+    """``server.baseUrlPath`` as a URL prefix: "" or "/name"."""
     base = (config.get_option("server.baseUrlPath") or "").strip("/")
     return f"/{base}" if base else ""
