@@ -5,10 +5,10 @@ The library never imports Streamlit (only ``ganviz.ui`` does). Its public names:
     from ganviz import get_distribution, TrainConfig, Trainer, jsd, optimal_discriminator
 """
 
-from .distributions import get_distribution
-from .metrics import criterion, jsd, kl, optimal_discriminator, value
-from .snapshot import Snapshot1D, take_snapshot
-from .trainer import DivergenceError, TrainConfig, Trainer
+from .core.distributions import get_distribution
+from .measure.metrics import criterion, jsd, kl, optimal_discriminator, value
+from .frames.snapshot import Snapshot1D, take_snapshot
+from .core.trainer import DivergenceError, TrainConfig, Trainer
 
 __all__ = [
     "get_distribution",

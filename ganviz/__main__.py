@@ -1,7 +1,7 @@
-"""``python -m ganviz``: see ganviz/cli.py."""
+"""``python -m ganviz``: see ganviz/cli/commands.py."""
 
 import sys
 
-from .cli import main
+from .cli.commands import main
 
 sys.exit(main())

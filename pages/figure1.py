@@ -3,9 +3,9 @@
 import streamlit as st
 
 import ganviz.ui
-from ganviz.figures import figure1, history_figure
+from ganviz.views.figure1 import figure1, history_figure
 from ganviz.i18n import t
-from ganviz.presets import FIGURE1, presets_for
+from ganviz.lessons.presets import FIGURE1, presets_for
 from ganviz.ui.checkpoints import start_from_trained
 from ganviz.ui.controls import sidebar_config
 from ganviz.ui.diagram import diagram_toggle, model_diagram

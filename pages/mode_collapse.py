@@ -5,13 +5,13 @@ from dataclasses import replace
 import streamlit as st
 
 import ganviz.ui
-from ganviz.figures2d import figure2d
-from ganviz.figures_modes import mode_timeline_figure, modes_over_time_figure
+from ganviz.views.figure2d import figure2d
+from ganviz.views.modes import mode_timeline_figure, modes_over_time_figure
 from ganviz.i18n import t
-from ganviz.published import measured_line, measured_table, method_label, published_table
-from ganviz.race import Race
-from ganviz.remedies import METHODS, PRESET_STEPS, PRESETS, config_for
-from ganviz.snapshot2d import take_snapshot_2d
+from ganviz.lessons.published import measured_line, measured_table, method_label, published_table
+from ganviz.lessons.race import Race
+from ganviz.remedies.methods import METHODS, PRESET_STEPS, PRESETS, config_for
+from ganviz.frames.snapshot2d import take_snapshot_2d
 from ganviz.ui.live_chart import live_plotly_chart
 from ganviz.ui.loop import Loop
 

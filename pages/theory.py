@@ -7,15 +7,15 @@ import numpy as np
 import streamlit as st
 
 import ganviz.ui
-from ganviz import theory
-from ganviz.figures import figure1
-from ganviz.fixed_g import DiscriminatorFit
+from ganviz.measure import theory
+from ganviz.views.figure1 import figure1
+from ganviz.core.fixed_g import DiscriminatorFit
 from ganviz.i18n import t
-from ganviz.race import RACE_PRESETS, THEORY_RACE, Race
-from ganviz.snapshot import take_snapshot
-from ganviz.theory_figures import (RUN_COLOURS, criterion_curve_figure, densities_figure, gap_figure,
+from ganviz.lessons.race import RACE_PRESETS, THEORY_RACE, Race
+from ganviz.frames.snapshot import take_snapshot
+from ganviz.views.theory import (RUN_COLOURS, criterion_curve_figure, densities_figure, gap_figure,
                                    objectives_figure, proposition1_figure, race_jsd_figure, sweep_figure)
-from ganviz.trainer import DivergenceError
+from ganviz.core.trainer import DivergenceError
 from ganviz.ui.controls import LEARNING_RATES, copy_widgets, mixture_picker
 from ganviz.ui.live_chart import live_plotly_chart
 from ganviz.ui.loop import Loop

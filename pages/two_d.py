@@ -3,11 +3,11 @@
 import streamlit as st
 
 import ganviz.ui
-from ganviz.figures2d import figure2d, history_figure_2d
+from ganviz.views.figure2d import figure2d, history_figure_2d
 from ganviz.i18n import t
-from ganviz.modes import has_modes
-from ganviz.presets import RING8, presets_for
-from ganviz.snapshot2d import take_snapshot_2d
+from ganviz.measure.modes import has_modes
+from ganviz.lessons.presets import RING8, presets_for
+from ganviz.frames.snapshot2d import take_snapshot_2d
 from ganviz.ui.checkpoints import start_from_trained
 from ganviz.ui.controls import sidebar_config
 from ganviz.ui.custom import CustomTarget

@@ -1,10 +1,10 @@
-"""Train and write the checkpoints shipped in ganviz/checkpoints/ (see ganviz/checkpoints.py), and their index.
+"""Train and write the checkpoints shipped in ganviz/files/trained/ (see ganviz/files/checkpoints.py), and their index.
 
 Usage (from the repo root):  .venv/bin/python tools/make_checkpoints.py
 
 Deterministic: fixed seeds and iteration counts, on the CPU, one torch thread, so a rerun on the
 same machine writes the same files (another CPU or torch version may round differently and land
-elsewhere: the script prints what each run reached, and tests/test_checkpoints.py checks the files).
+elsewhere: the script prints what each run reached, and tests/files/test_checkpoints.py checks the files).
 Each recipe is a config and its phases: iterations of Algorithm 1, each phase after setting some
 live fields (a converged run ends with a phase at learning rate 1e-4, so that it settles, and stays
 settled when a class plays it on). The configs are ones the sidebar can show (no remedy, no decay).
@@ -24,13 +24,13 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ganviz.checkpoints import FOLDER, FORMAT, INDEX, MAX_BYTES, VERSION, checkpoint_bytes, reached  # noqa: E402
-from ganviz.presets import FIGURE1, RING8  # noqa: E402
-from ganviz.remedies import PRESETS as MODE_COLLAPSE  # noqa: E402
-from ganviz.runfile import load_run  # noqa: E402
-from ganviz.snapshot import take_snapshot  # noqa: E402
-from ganviz.snapshot2d import metrics_2d  # noqa: E402
-from ganviz.trainer import TrainConfig, Trainer  # noqa: E402
+from ganviz.files.checkpoints import FOLDER, FORMAT, INDEX, MAX_BYTES, VERSION, checkpoint_bytes, reached  # noqa: E402
+from ganviz.lessons.presets import FIGURE1, RING8  # noqa: E402
+from ganviz.remedies.methods import PRESETS as MODE_COLLAPSE  # noqa: E402
+from ganviz.files.runfile import load_run  # noqa: E402
+from ganviz.frames.snapshot import take_snapshot  # noqa: E402
+from ganviz.frames.snapshot2d import metrics_2d  # noqa: E402
+from ganviz.core.trainer import TrainConfig, Trainer  # noqa: E402
 
 SETTLE = {"lr_d": 1e-4, "lr_g": 1e-4}  # the last phase of a converged 2D run
 

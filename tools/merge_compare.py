@@ -6,7 +6,7 @@ twice (e.g. ``--methods gan`` and ``--methods pacgan``), then
     .venv/bin/python tools/merge_compare.py results/compare_ring8.json a.jsonl b.jsonl [--markdown results/compare_ring8.md]
 
 writes every run row and one summary recomputed from all of them
-(``ganviz.compare.merge_summaries``), the file the mode-collapse page reads;
+(``ganviz.lessons.compare.merge_summaries``), the file the mode-collapse page reads;
 ``--markdown`` also writes the summary as the Markdown table of ``compare --markdown``.
 """
 
@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from ganviz.compare import markdown_table, merge_summaries  # noqa: E402
+from ganviz.lessons.compare import markdown_table, merge_summaries  # noqa: E402
 
 
 def main() -> int:

@@ -151,7 +151,7 @@ STRINGS = {
     # --- end live
 
 
-    # --- replay (ganviz/ui/replay.py, ganviz/replay.py)
+    # --- replay (ganviz/ui/replay.py, ganviz/views/replay.py)
     "replay.title": "Timeline, replay and export",
     "replay.empty": "Nothing recorded yet: press Play, and the frames you watch are kept here for replay.",
     "replay.timeline": "timeline",
@@ -190,7 +190,7 @@ STRINGS = {
     # --- end runfile
 
 
-    # --- diagram (ganviz/diagram.py: the model diagram of Algorithm 1)
+    # --- diagram (ganviz/views/diagram.py: the model diagram of Algorithm 1)
     "diagram.toggle": "Model diagram",
     "diagram.toggle_help": "Algorithm 1 as a graph: samples flow forward along the straight arrows, gradients flow back "
                            "along the curved ones. Always shown in slow motion, where each beat lights up the parts it "
@@ -278,7 +278,7 @@ STRINGS = {
     # --- end drawing
 
 
-    # --- presets (ganviz/presets.py)
+    # --- presets (ganviz/lessons/presets.py)
     "preset.figure1_abcd.title": "Figure 1: (a) to (d)",
     "preset.figure1_abcd.caption": "The paper's setting. Watch p_g (green) slide onto p_data (black) and D (blue) "
                                    "flatten towards ½; take a Snapshot early, press Train D to optimality for (b), "
@@ -320,7 +320,7 @@ STRINGS = {
     # --- end metrics
 
 
-    # --- figures (ganviz/figures.py)
+    # --- figures (ganviz/views/figure1.py)
     "fig.p_data": "p_data (data)",
     "fig.p_g": "p_g (generator)",
     "fig.p_g_peak": "p_g peaks at {peak} ↑",
@@ -385,7 +385,7 @@ STRINGS = {
     # --- end figure1
 
 
-    # --- two_d (pages/two_d.py, ganviz/ui/custom.py, ganviz/figures2d.py)
+    # --- two_d (pages/two_d.py, ganviz/ui/custom.py, ganviz/views/figure2d.py)
     "two_d.title": "2D: a GAN learns a distribution in the plane",
     "two_d.caption": "Black dots are real samples, green dots are G's samples. Behind them, D's verdict D(x): blue "
                      "where D says *real*, red where it says *fake*, white at ½. The grey lines are G's manifold: a "
@@ -479,7 +479,7 @@ STRINGS = {
     # --- end two_d
 
 
-    # --- mode_collapse (pages/mode_collapse.py, ganviz/figures_modes.py, ganviz/published.py)
+    # --- mode_collapse (pages/mode_collapse.py, ganviz/views/modes.py, ganviz/lessons/published.py)
     "mode_collapse.title": "Mode collapse: see it, measure it, fix it",
     "mode_collapse.caption": "Two GANs train in lockstep on the same target from the same seed. Left: a plain GAN, in "
                              "a setting where it collapses onto a few modes. Right: the same GAN with a remedy. Each "
@@ -512,7 +512,7 @@ STRINGS = {
     "mode_collapse.target_help": "The two standard mode-collapse benchmarks (Metz et al. 2017; Srivastava et al. "
                                  "2017).",
     "mode_collapse.remedy": "remedy (right)",
-    "mode_collapse.remedy_help": "Each is a real implementation in ganviz/remedies.py; its docstring cites the paper.",
+    "mode_collapse.remedy_help": "Each is a real implementation in ganviz/remedies/methods.py; its docstring cites the paper.",
     "mode_collapse.seed_help": "Same seed, same run. The preset collapses for most seeds.",
     "mode_collapse.speed_help": "Algorithm-1 iterations each run takes between two redraws: the speed of the movie.",
     "mode_collapse.preset_settings": "Preset for {dist}: {loss}, k = {k}, {optimizer} lr_D = {lr_d}, lr_G = {lr_g}, "
@@ -554,7 +554,7 @@ STRINGS = {
     "mode_collapse.tables_caption": "Modes covered (mean over runs) and the share of high-quality samples, on 2,500 "
                                     "samples per run. Published rows are quoted from the papers named; the "
                                     "architectures differ from ours, so compare the pattern, not the digits.",
-    "mode_collapse.published": "**Published** (as quoted in `ganviz/published.py`, which says what could and could "
+    "mode_collapse.published": "**Published** (as quoted in `ganviz/lessons/published.py`, which says what could and could "
                                "not be checked)",
     "mode_collapse.measured": "**Measured here** (`python -m ganviz compare --preset <target>`: the presets above, one "
                               "run per seed, measured at the preset's last step; the run counts show how many seeds; "
@@ -566,7 +566,7 @@ STRINGS = {
     "mode_collapse.col.runs_with": "{target} {what} runs",
     "mode_collapse.col.all_good": "{target} all modes & HQ ≥ 0.8",
     "mode_collapse.col.verified": "verified here",
-    "mode_collapse.col.unverified": "no (see ganviz/published.py)",
+    "mode_collapse.col.unverified": "no (see ganviz/lessons/published.py)",
     "mode_collapse.explain": "**Mode collapse.** G only has to fool D, and D judges one sample at a time. A generator "
                              "that puts all its samples on the one mode D currently believes in wins each round; D "
                              "then learns that mode is fake, and G hops to another. The timeline shows those hops. "
@@ -591,7 +591,7 @@ STRINGS = {
     # --- end mode_collapse
 
 
-    # --- theory (pages/theory.py, ganviz/theory_figures.py)
+    # --- theory (pages/theory.py, ganviz/views/theory.py)
     "theory.title": "The theory, in numbers",
     "theory.caption": "Proposition 1, Theorem 1 and the saturating loss of Goodfellow et al. (2014), each one a thing "
                       "to poke. p_data and p_g (left) are exact densities: no network stands between you and the "

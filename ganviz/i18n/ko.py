@@ -145,7 +145,7 @@ STRINGS = {
     # --- end live
 
 
-    # --- replay (ganviz/ui/replay.py, ganviz/replay.py)
+    # --- replay (ganviz/ui/replay.py, ganviz/views/replay.py)
     "replay.title": "타임라인, 다시 보기, 내보내기",
     "replay.empty": "아직 기록된 것이 없습니다: 재생을 누르면 보는 프레임이 여기에 저장되어 다시 볼 수 있습니다.",
     "replay.timeline": "타임라인",
@@ -183,7 +183,7 @@ STRINGS = {
     # --- end runfile
 
 
-    # --- diagram (ganviz/diagram.py: the model diagram of Algorithm 1)
+    # --- diagram (ganviz/views/diagram.py: the model diagram of Algorithm 1)
     "diagram.toggle": "모델 다이어그램",
     "diagram.toggle_help": "알고리즘 1을 그래프로 그린 것입니다. 샘플은 직선 화살표를 따라 앞으로, 그래디언트는 곡선 "
                            "화살표를 따라 거꾸로 흐릅니다. 슬로 모션에서는 항상 보이고, 박자마다 그 박자가 쓰는 "
@@ -272,7 +272,7 @@ STRINGS = {
     # --- end drawing
 
 
-    # --- presets (ganviz/presets.py)
+    # --- presets (ganviz/lessons/presets.py)
     "preset.figure1_abcd.title": "그림 1: (a)부터 (d)까지",
     "preset.figure1_abcd.caption": "논문의 설정입니다. p_g(초록)가 p_data(검정) 위로 미끄러지고 D(파랑)가 ½로 평평해지는 "
                                    "것을 보세요. 초반에 스냅숏을 찍고, (b)를 위해 'D를 최적까지 학습'을 누른 뒤 (d)까지 "
@@ -314,7 +314,7 @@ STRINGS = {
     # --- end metrics
 
 
-    # --- figures (ganviz/figures.py)
+    # --- figures (ganviz/views/figure1.py)
     "fig.p_data": "p_data (데이터)",
     "fig.p_g": "p_g (생성자)",
     "fig.p_g_peak": "p_g의 최댓값 {peak} ↑",
@@ -374,7 +374,7 @@ STRINGS = {
     # --- end figure1
 
 
-    # --- two_d (pages/two_d.py, ganviz/ui/custom.py, ganviz/figures2d.py)
+    # --- two_d (pages/two_d.py, ganviz/ui/custom.py, ganviz/views/figure2d.py)
     "two_d.title": "2D: GAN이 평면 위의 분포를 배운다",
     "two_d.caption": "검은 점은 실제 샘플, 초록 점은 G의 샘플입니다. 그 뒤의 배경은 D의 판정 D(x)입니다: D가 *진짜*라고 "
                      "하는 곳은 파랑, *가짜*라고 하는 곳은 빨강, ½인 곳은 흰색입니다. 회색 선은 G의 다양체입니다: z "
@@ -467,7 +467,7 @@ STRINGS = {
     # --- end two_d
 
 
-    # --- mode_collapse (pages/mode_collapse.py, ganviz/figures_modes.py, ganviz/published.py)
+    # --- mode_collapse (pages/mode_collapse.py, ganviz/views/modes.py, ganviz/lessons/published.py)
     "mode_collapse.title": "모드 붕괴: 보고, 재고, 고치기",
     "mode_collapse.caption": "두 GAN이 같은 목표 분포에서 같은 시드로 나란히 학습합니다. 왼쪽: 몇 개의 모드로 붕괴하는 "
                              "설정의 기본 GAN. 오른쪽: 같은 GAN에 해법을 하나 더한 것. 모드 하나는 작은 가우시안 "
@@ -544,7 +544,7 @@ STRINGS = {
     "mode_collapse.tables_caption": "포착한 모드 수(여러 번 실행한 평균)와 고품질 샘플의 비율이며, 실행마다 샘플 "
                                     "2,500개로 잽니다. 발표된 행은 해당 논문에서 인용했습니다. 신경망 구조가 우리와 "
                                     "다르므로 숫자 자체보다 경향을 비교하세요.",
-    "mode_collapse.published": "**발표된 수치** (`ganviz/published.py`에 인용된 그대로이며, 무엇을 확인할 수 있었고 "
+    "mode_collapse.published": "**발표된 수치** (`ganviz/lessons/published.py`에 인용된 그대로이며, 무엇을 확인할 수 있었고 "
                                "무엇을 확인하지 못했는지도 그 파일에 적혀 있습니다)",
     "mode_collapse.measured": "**여기서 측정한 수치** (`python -m ganviz compare --preset <target>`: 위의 프리셋을 "
                               "시드마다 한 번씩 실행하여 프리셋의 마지막 단계에서 측정했습니다. 실행 횟수 열이 시드 "
@@ -556,7 +556,7 @@ STRINGS = {
     "mode_collapse.col.runs_with": "{target} {what} 달성 횟수",
     "mode_collapse.col.all_good": "{target} 모든 모드 & HQ ≥ 0.8",
     "mode_collapse.col.verified": "여기서 확인함",
-    "mode_collapse.col.unverified": "아니요 (ganviz/published.py 참고)",
+    "mode_collapse.col.unverified": "아니요 (ganviz/lessons/published.py 참고)",
     "mode_collapse.explain": "**모드 붕괴.** G는 D를 속이기만 하면 되고, D는 샘플을 한 번에 하나씩 판정합니다. 지금 "
                              "D가 진짜라고 믿는 모드 하나에 모든 샘플을 몰아넣는 생성자는 매 라운드를 이깁니다. 그러면 "
                              "D가 그 모드는 가짜라고 배우고, G는 다른 모드로 옮겨 갑니다. 타임라인에 그 이동이 "
@@ -579,7 +579,7 @@ STRINGS = {
     # --- end mode_collapse
 
 
-    # --- theory (pages/theory.py, ganviz/theory_figures.py)
+    # --- theory (pages/theory.py, ganviz/views/theory.py)
     "theory.title": "이론을 숫자로",
     "theory.caption": "Goodfellow et al. (2014)의 명제 1, 정리 1, 그리고 포화되는(saturating) 손실을 하나씩 직접 "
                       "만져 봅니다. p_data와 p_g(왼쪽)는 정확한 밀도입니다: 일부러 학습시키는 곳을 빼면 여러분과 "

@@ -16,7 +16,7 @@ import sys
 
 import numpy as np
 
-from ganviz.device import resolve_device
+from ganviz.core.device import resolve_device
 
 from .download import MIRRORS, DownloadError, download
 from .idx import ENV_VAR, IdxError, data_dir, load_split

@@ -32,7 +32,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from ganviz.device import resolve_device
+from ganviz.core.device import resolve_device
 
 from .idx import load_split
 from .models import D_WIDTHS, G_WIDTHS, MnistDiscriminator, MnistGenerator, from_uint8, latents, to_pixels

@@ -3,10 +3,10 @@
 This is the only part of ganviz that imports Streamlit. All sessions of a
 Streamlit server are threads of one process, so torch's thread count is capped
 once here, before any torch work (``GANVIZ_TORCH_THREADS``, default 1; see
-``ganviz.device.configure_threads``).
+``ganviz.core.device.configure_threads``).
 """
 
-from ganviz.device import configure_threads
+from ganviz.core.device import configure_threads
 
 configure_threads()
 

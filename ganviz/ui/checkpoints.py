@@ -1,6 +1,6 @@
 """"Start from a trained model": a page's run becomes one of the checkpoints shipped with ganviz, paused.
 
-The control offers the kinds shipped for the sidebar's target (``ganviz.checkpoints``).
+The control offers the kinds shipped for the sidebar's target (``ganviz.files.checkpoints``).
 Loading one sets the sidebar's widgets to its config and adopts its trainer, so the
 next run of the page finds sidebar and run in agreement and goes on with it; a later
 change of a control that defines the model starts a fresh model, with ``LiveRun.sync``'s
@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ganviz.checkpoints import Checkpoint, CheckpointError, find, kinds_for, load_checkpoint
+from ganviz.files.checkpoints import Checkpoint, CheckpointError, find, kinds_for, load_checkpoint
 from ganviz.i18n import t
-from ganviz.trainer import TrainConfig
+from ganviz.core.trainer import TrainConfig
 
 from .controls import set_widgets, target_label
 from .live import LiveRun

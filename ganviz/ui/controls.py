@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import streamlit as st
 
 from ganviz.i18n import t
-from ganviz.losses import LOSSES
-from ganviz.trainer import TrainConfig
+from ganviz.core.losses import LOSSES
+from ganviz.core.trainer import TrainConfig
 
 LEARNING_RATES = [1e-5, 2e-5, 5e-5, 1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 1e-2, 2e-2, 5e-2, 0.1, 0.2, 0.5, 1.0]
 BATCHES = [16, 32, 64, 128, 256, 512]
@@ -117,7 +117,7 @@ def mixture_picker(key: str, label: str, default: dict, where=None):
     session state (set before the widgets exist), so ``copy_widgets`` can move
     them between pickers without Streamlit's "default value" warning.
     """
-    from ganviz.theory import mixture_1d
+    from ganviz.measure.theory import mixture_1d
 
     ss = st.session_state
     for name, v in (("kind", default["kind"]), ("m1", default["means"][0]), ("s1", default["stds"][0]),

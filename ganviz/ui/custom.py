@@ -1,12 +1,12 @@
 """The editor for a custom 2D target: draw it, click or lasso points on a canvas, or upload a CSV of x,y rows.
 
 Drawing (mouse, pen or finger) is ``ganviz.ui.draw_canvas``; each stroke
-becomes points one ``STROKE_SPACING`` apart along it (``ganviz.strokes``).
+becomes points one ``STROKE_SPACING`` apart along it (``ganviz.core.strokes``).
 Undo takes back the last addition: a stroke, a lasso or a click (or, after a
 file or the smiley, their last point).
 
 The points live in session state; the target the trainer sees is a Gaussian
-KDE of them (``ganviz.custom_target.kde_target``) in a square window. The
+KDE of them (``ganviz.core.custom.kde_target``) in a square window. The
 target object is rebuilt only when the points change, so the live run knows a
 new object means a new model. A malformed upload is refused with its reason
 and the previous points stay. The refusal is kept untranslated (the
@@ -20,11 +20,11 @@ import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
-from ganviz.custom_target import (MAX_BYTES, MAX_POINTS, MIN_POINTS, BadPoints, check_points, drawing_bandwidth,
+from ganviz.core.custom import (MAX_BYTES, MAX_POINTS, MIN_POINTS, BadPoints, check_points, drawing_bandwidth,
                                   kde_target, parse_points_csv)
-from ganviz.distributions import GaussianMixture
+from ganviz.core.distributions import GaussianMixture
 from ganviz.i18n import CATALOGS, DEFAULT, t
-from ganviz.strokes import STROKE_SPACING, points_from_strokes
+from ganviz.core.strokes import STROKE_SPACING, points_from_strokes
 from ganviz.ui import upload_limit_mb
 from ganviz.ui.draw_canvas import draw_canvas, stroke_value
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ganviz.diagram import beat_highlight, diagram_caption, diagram_figure
+from ganviz.views.diagram import beat_highlight, diagram_caption, diagram_figure
 from ganviz.i18n import t
 
 from .controls import Pacing

@@ -3,7 +3,7 @@
 The canvas shows the square window [low, high]^2 with a grid, tick labels and
 the current points (black dots). Dragging on it draws a stroke; when the
 pointer is lifted the stroke is sent to Python, which turns it into points
-(``ganviz.strokes.points_from_strokes``) and reruns the page, whose new points
+(``ganviz.core.strokes.points_from_strokes``) and reruns the page, whose new points
 the canvas then shows.
 
 How it works, with public Streamlit APIs and nothing from a CDN:
@@ -30,7 +30,7 @@ How it works, with public Streamlit APIs and nothing from a CDN:
   so they keep growing across page reloads.
 
 AppTest runs no JavaScript: there the call emits the component element, and a
-test sets the trigger value itself (see tests/test_draw_canvas.py).
+test sets the trigger value itself (see tests/ui/test_draw_canvas.py).
 """
 
 from __future__ import annotations

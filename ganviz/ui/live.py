@@ -17,9 +17,9 @@ from typing import Callable
 import streamlit as st
 
 from ganviz.i18n import t
-from ganviz.recorder import FrameRecorder
-from ganviz.snapshot import Snapshot1D, take_snapshot
-from ganviz.trainer import DivergenceError, Plateau, TrainConfig, Trainer
+from ganviz.frames.recorder import FrameRecorder
+from ganviz.frames.snapshot import Snapshot1D, take_snapshot
+from ganviz.core.trainer import DivergenceError, Plateau, TrainConfig, Trainer
 
 from . import divergence_text, presenting, use_language
 from .controls import Pacing, set_widgets
@@ -143,7 +143,7 @@ class LiveRun:
         self.recorder.clear()
 
     def preset_buttons(self, presets: list) -> None:
-        """Buttons, three to a row, one per preset of this page (``ganviz.presets``); each one's caption is its tooltip."""
+        """Buttons, three to a row, one per preset of this page (``ganviz.lessons.presets``); each one's caption is its tooltip."""
         if not presets:
             return
         per_row = 3

@@ -23,7 +23,7 @@ How it works, all with public Streamlit APIs and nothing from a CDN:
   the component is never mounted. No copy, no static folder, no config option.
 
 AppTest runs no JavaScript: there the call just emits the component element,
-whose JSON payload carries the figure (see tests/test_live_chart.py).
+whose JSON payload carries the figure (see tests/ui/test_live_chart.py).
 Not supported: selections (``on_select``) and Streamlit's chart theme: the
 figure is drawn with its own template, and with plotly's default template
 where it would get Streamlit's (see ``_without_streamlit_template``).
@@ -40,8 +40,8 @@ import plotly.io as pio
 import streamlit as st
 import streamlit.components.v1 as components_v1
 
-from ganviz.projector import for_projector
-from ganviz.wire import figure_json
+from ganviz.views.projector import for_projector
+from ganviz.views.wire import figure_json
 
 from .server import base_path, plotly_url
 

@@ -3,9 +3,9 @@
 The frames are the run's snapshots (``LiveRun.recorder``, at most
 ``RECORDED_FRAMES``, evenly thinned), not pictures, so each is redrawn with the
 page's own figure function. The replay is a client-side Plotly animation
-(``ganviz.replay``): the browser plays it with its own button and slider, with
+(``ganviz.views.replay``): the browser plays it with its own button and slider, with
 no server round trips, smoothly even on a slow server. The downloads are built
-only when clicked (``ganviz.export``; ``ganviz.video`` for GIF and MP4).
+only when clicked (``ganviz.files.export``; ``ganviz.views.video`` for GIF and MP4).
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from typing import Callable
 
 import streamlit as st
 
-from ganviz.export import metrics_csv, replay_html
+from ganviz.files.export import metrics_csv, replay_html
 from ganviz.i18n import t
-from ganviz.replay import replay_figure
-from ganviz.video import gif_bytes, mp4_bytes
+from ganviz.views.replay import replay_figure
+from ganviz.views.video import gif_bytes, mp4_bytes
 
 from . import in_language, presenting
 from .live import LiveRun

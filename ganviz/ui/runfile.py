@@ -1,6 +1,6 @@
 """Save the page's run to one file and load it back later, to go on exactly where it stopped.
 
-The file is ``ganviz.runfile``'s (safetensors and JSON, never a pickle). A
+The file is ``ganviz.files.runfile``'s (safetensors and JSON, never a pickle). A
 loaded run replaces the page's run only if it fits the page: its target is one
 of the page's, and every field of its config is one the sidebar can show (so
 the sidebar and the run agree, and the next frame does not rebuild the model).
@@ -12,9 +12,9 @@ from __future__ import annotations
 import streamlit as st
 
 from ganviz.i18n import t
-from ganviz.runfile import MAX_BYTES as RUN_MAX_BYTES
-from ganviz.runfile import RunFileError, load_run, save_run
-from ganviz.trainer import TrainConfig
+from ganviz.files.runfile import MAX_BYTES as RUN_MAX_BYTES
+from ganviz.files.runfile import RunFileError, load_run, save_run
+from ganviz.core.trainer import TrainConfig
 
 from . import in_language, upload_limit_mb
 from .controls import set_widgets

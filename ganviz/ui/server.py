@@ -97,13 +97,13 @@ def warm_up(pages: Path = ROOT / "pages") -> float:
     start = time.perf_counter()
     for name in page_imports(pages):
         importlib.import_module(name)
-    from ganviz.figures import figure1
-    from ganviz.figures2d import figure2d
-    from ganviz.presets import FIGURE1, RING8
-    from ganviz.snapshot import take_snapshot
-    from ganviz.snapshot2d import take_snapshot_2d
-    from ganviz.trainer import Trainer
-    from ganviz.wire import figure_json
+    from ganviz.views.figure1 import figure1
+    from ganviz.views.figure2d import figure2d
+    from ganviz.lessons.presets import FIGURE1, RING8
+    from ganviz.frames.snapshot import take_snapshot
+    from ganviz.frames.snapshot2d import take_snapshot_2d
+    from ganviz.core.trainer import Trainer
+    from ganviz.views.wire import figure_json
 
     for settings, snapshot, figure in ((FIGURE1, take_snapshot, figure1), (RING8, take_snapshot_2d, figure2d)):
         trainer = Trainer(settings)

@@ -34,8 +34,8 @@ import weakref
 import streamlit as st
 
 from ganviz.i18n import t
-from ganviz.race import Race
-from ganviz.trainer import Trainer
+from ganviz.lessons.race import Race
+from ganviz.core.trainer import Trainer
 
 log = logging.getLogger("ganviz")
 if not log.handlers:

@@ -1,9 +1,9 @@
 """Tracked samples on the pages: the Trails toggle, each run's trail buffer, and the noise-to-manifold morph.
 
-The trails are built from the snapshots the page draws (``ganviz.trails``); the
+The trails are built from the snapshots the page draws (``ganviz.frames.trails``); the
 buffer lives in the session state next to the run and belongs to one trainer:
 a reset, a new model or a loaded run starts it empty. The morph is a
-client-side Plotly animation (``ganviz.morph``) of the current generator,
+client-side Plotly animation (``ganviz.views.morph``) of the current generator,
 built from a snapshot when the toggle is on.
 """
 
@@ -14,9 +14,9 @@ import weakref
 import streamlit as st
 
 from ganviz.i18n import t
-from ganviz.morph import morph_figure
-from ganviz.snapshot2d import Snapshot2D
-from ganviz.trails import TRACKED_2D, TRAIL_FRAMES, Trails, add_trails_1d, add_trails_2d, tracked_points
+from ganviz.views.morph import morph_figure
+from ganviz.frames.snapshot2d import Snapshot2D
+from ganviz.frames.trails import TRACKED_2D, TRAIL_FRAMES, Trails, add_trails_1d, add_trails_2d, tracked_points
 
 from .live import LiveRun
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 
-from ganviz.strokes import STROKE_SPACING
+from ganviz.core.strokes import STROKE_SPACING
 
 from .driver import click, css_key, exceptions, open_page, screenshot, settle, wait_for
 

@@ -1,0 +1,1 @@
+"""Views: snapshots into figures (Plotly dicts and figures), the model diagram, replays, video and the wire format; no training here."""

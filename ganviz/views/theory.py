@@ -1,0 +1,183 @@
+"""Plotly figures for the theory page: Proposition 1, Theorem 1, the saturating loss.
+
+Same styles as Figure 1 (``figures.py``): p_data black dotted, p_g green solid,
+D blue dashed, D* red dash-dot. Each function takes arrays already computed by
+``ganviz.measure.theory`` (or a trainer's history) and only draws. Words are in the
+current language (``ganviz.i18n``); the notation stays as it is.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from .figure1 import D_STAR_MIN_DENSITY, D_STAR_STYLE, D_STYLE, DATA_STYLE, G_STYLE, _rounded
+from ..i18n import t
+
+LOG4 = math.log(4.0)
+LOG2 = math.log(2.0)
+FAINT = "rgba(120,120,120,0.6)"
+RUN_COLOURS = {"minimax": "#d62728", "nonsaturating": "#2ca02c", 1: "#ff7f0e", 5: "#9467bd"}  # by a race's run name
+
+
+def _layout(fig: go.Figure, height: int, **kw) -> go.Figure:
+    fig.update_layout(height=height, margin=dict(l=60, r=10, t=30, b=40), template="plotly_white",
+                      legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, traceorder="normal"), **kw)
+    return fig
+
+
+def _masked(d_star, p_data, p_g) -> list:
+    """D* where p_data + p_g is not negligible, None (a gap in the line) elsewhere."""
+    has_mass = np.asarray(p_data) + np.asarray(p_g) > D_STAR_MIN_DENSITY
+    return [v if m else None for v, m in zip(_rounded(d_star), has_mass)]
+
+
+def proposition1_figure(x, p_data, p_g, d_star, d, d_label: str, height: int = 560) -> go.Figure:
+    """Top: the densities, D* and a candidate D. Bottom: V's integrand for D* and for D.
+
+    The shaded band between the two integrands is what D loses against D* at
+    each x; it is never negative, which is Proposition 1's proof.
+    """
+    from ..measure.theory import pointwise_value, pointwise_value_at_optimum
+
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.6, 0.4], vertical_spacing=0.1,
+                        subplot_titles=("", t("theory.fig_integrand_title")))
+    xs = _rounded(x)
+    fig.add_trace(go.Scatter(x=xs, y=_rounded(p_data), name="p_data", line=DATA_STYLE), 1, 1)
+    fig.add_trace(go.Scatter(x=xs, y=_rounded(p_g), name="p_g", line=G_STYLE), 1, 1)
+    fig.add_trace(go.Scatter(x=xs, y=_masked(d_star, p_data, p_g), name="D* = p_data/(p_data+p_g)",
+                             line=D_STAR_STYLE), 1, 1)
+    fig.add_trace(go.Scatter(x=xs, y=_rounded(d), name=d_label, line=D_STYLE), 1, 1)
+    f_star, f_d = pointwise_value_at_optimum(p_data, p_g), pointwise_value(p_data, p_g, d)
+    floor = float(np.percentile(f_star, 0.5)) * 1.6 - 0.05  # keep the axis on D*'s scale: a bad D can go to -inf
+    f_d_shown = np.maximum(f_d, floor)
+    fig.add_trace(go.Scatter(x=xs, y=_rounded(f_star), name=t("theory.fig_with_d_star"),
+                             line=dict(color=D_STAR_STYLE["color"], width=2), showlegend=False), 2, 1)
+    fig.add_trace(go.Scatter(x=xs, y=_rounded(f_d_shown), name=t("theory.fig_with_d"), fill="tonexty",
+                             fillcolor="rgba(31,119,180,0.25)", line=dict(color=D_STYLE["color"], width=2, dash="dash"),
+                             showlegend=False), 2, 1)
+    top = max(1.1, 1.2 * float(max(np.max(p_data), np.max(p_g))))
+    fig.update_yaxes(range=[0, top], title_text=t("fig.density_axis"), row=1, col=1)
+    fig.update_yaxes(range=[floor, 0.02], title_text=t("theory.fig_integrand"), row=2, col=1)
+    fig.update_xaxes(title_text="x", row=2, col=1)
+    return _layout(fig, height)
+
+
+def sweep_figure(params, values, v_star: float, current: float, current_value: float, param_label: str,
+                 height: int = 300) -> go.Figure:
+    """V(D, G) as the candidate's parameter sweeps, under the ceiling V(D*, G)."""
+    fig = go.Figure()
+    shown = np.where(np.isfinite(values), values, np.nan)
+    fig.add_trace(go.Scatter(x=_rounded(params), y=_rounded(shown, 5), name=t("theory.v_candidate"),
+                             line=dict(color=D_STYLE["color"], width=3)))
+    fig.add_hline(y=v_star, line=dict(color=D_STAR_STYLE["color"], dash="dashdot", width=2),
+                  annotation_text=f"V(D*, G) = {v_star:.4f}", annotation_position="top left")
+    fig.add_trace(go.Scatter(x=[current], y=[current_value], mode="markers", name=t("theory.fig_now"),
+                             marker=dict(size=13, color=D_STYLE["color"], line=dict(color="white", width=2))))
+    # Show down to a little below the candidate (or 1 nat below D*), not the whole -inf tail of the sweep.
+    low = v_star - 1.0 if not np.isfinite(current_value) else min(v_star - 0.3, current_value - 0.3 * abs(v_star - current_value) - 0.05)
+    fig.update_yaxes(range=[low, v_star + 0.08 * (v_star - low)], title_text="V(D, G)")
+    fig.update_xaxes(title_text=param_label)
+    return _layout(fig, height)
+
+
+def gap_figure(history: list[dict], height: int = 280) -> go.Figure:
+    """mean |D − D*| over D's training steps (the network learning Proposition 1)."""
+    steps = [r["steps"] for r in history]
+    fig = go.Figure(go.Scatter(x=steps, y=[r["gap"] for r in history], mode="lines+markers",
+                               line=dict(color=D_STYLE["color"], width=3), name=t("theory.gap")))
+    fig.update_yaxes(title_text=t("theory.gap"), rangemode="tozero")
+    fig.update_xaxes(title_text=t("theory.d_steps"))
+    return _layout(fig, height, showlegend=False)
+
+
+def criterion_curve_figure(g_means, c_values, current_mean: float, current_c: float, data_mean: float,
+                           height: int = 340) -> go.Figure:
+    """C(G) as p_g's mean slides across p_data's, with Theorem 1's floor −log 4."""
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=_rounded(g_means), y=_rounded(c_values, 6), name="C(G) = V(D*, G)",
+                             line=dict(color="#9467bd", width=3)))
+    fig.add_hline(y=-LOG4, line=dict(color="black", dash="dot"), annotation_text="−log 4 ≈ −1.386 (p_g = p_data)",
+                  annotation_position="bottom right")
+    fig.add_hline(y=0.0, line=dict(color=FAINT, dash="dot"), annotation_text=t("theory.fig_disjoint"),
+                  annotation_position="top right")
+    fig.add_vline(x=data_mean, line=dict(color=FAINT, dash="dash"), annotation_text=t("theory.fig_data_mean"),
+                  annotation_position="bottom left")
+    fig.add_trace(go.Scatter(x=[current_mean], y=[current_c], mode="markers", name=t("theory.fig_pg_now"),
+                             marker=dict(size=13, color=G_STYLE["color"], line=dict(color="white", width=2))))
+    fig.update_yaxes(title_text="C(G)", range=[-LOG4 - 0.08, 0.08])
+    fig.update_xaxes(title_text=t("theory.fig_g_mean"))
+    return _layout(fig, height)
+
+
+def densities_figure(x, p_data, p_g, d_star, height: int = 300) -> go.Figure:
+    """p_data, p_g and D* alone (Theorem 1's picture: D* = 1/2 where p_g = p_data)."""
+    xs = _rounded(x)
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=xs, y=_rounded(p_data), name="p_data", line=DATA_STYLE))
+    fig.add_trace(go.Scatter(x=xs, y=_rounded(p_g), name="p_g", line=G_STYLE))
+    fig.add_trace(go.Scatter(x=xs, y=_masked(d_star, p_data, p_g), name="D*", line=D_STAR_STYLE))
+    fig.add_hline(y=0.5, line=dict(color=FAINT, dash="dot"))
+    fig.update_yaxes(range=[0, max(1.1, 1.2 * float(max(np.max(p_data), np.max(p_g))))])
+    return _layout(fig, height)
+
+
+def objectives_figure(points: list[dict] | None = None, height: int = 380) -> go.Figure:
+    """G's two objectives against D(G(z)), and the sizes of their gradients w.r.t. D's logit.
+
+    ``points`` are the runs of a race, each a dict with ``label``, ``loss`` (the
+    run's loss), ``d_fake`` (its current mean D(G(z))) and ``colour``, drawn as
+    a marker on that loss's gradient curve.
+    """
+    from ..measure.theory import generator_objectives
+
+    d = np.linspace(0.001, 0.999, 500)
+    f = generator_objectives(d)
+    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.1)
+    sat, ns = RUN_COLOURS["minimax"], RUN_COLOURS["nonsaturating"]
+    fig.add_trace(go.Scatter(x=_rounded(d), y=_rounded(f["saturating"]), name=t("theory.fig_obj_minimax"),
+                             line=dict(color=sat, width=3), legendgroup="sat"), 1, 1)
+    fig.add_trace(go.Scatter(x=_rounded(d), y=_rounded(f["nonsaturating"]),
+                             name=t("theory.fig_obj_nonsaturating"), line=dict(color=ns, width=3), legendgroup="ns"),
+                  1, 1)
+    fig.add_trace(go.Scatter(x=_rounded(d), y=_rounded(f["grad_saturating"]), name="|∂/∂s log(1 − σ(s))| = D",
+                             line=dict(color=sat, width=3, dash="dash"), legendgroup="sat", showlegend=False), 1, 2)
+    fig.add_trace(go.Scatter(x=_rounded(d), y=_rounded(f["grad_nonsaturating"]), name="|∂/∂s (−log σ(s))| = 1 − D",
+                             line=dict(color=ns, width=3, dash="dash"), legendgroup="ns", showlegend=False), 1, 2)
+    for col in (1, 2):
+        fig.add_vrect(x0=0, x1=0.1, fillcolor="rgba(214,39,40,0.10)", line_width=0, row=1, col=col)
+    fig.add_annotation(x=0.11, y=-3.6, xref="x", yref="y", text=t("theory.fig_early"),
+                       showarrow=False, font=dict(size=12), xanchor="left", align="left")
+    for i, point in enumerate(points or []):
+        dg = point["d_fake"]
+        if dg is None or not np.isfinite(dg):
+            continue
+        grad = dg if point["loss"] == "minimax" else 1.0 - dg
+        if i == 0:
+            where = "top right" if dg < 0.35 else "top left"
+        else:
+            where = "bottom right" if dg < 0.65 else "bottom left"
+        fig.add_trace(go.Scatter(x=[dg], y=[grad], mode="markers+text",
+                                 text=[t("theory.fig_run_now", run=point["label"])], textposition=where, showlegend=False,
+                                 marker=dict(size=13, color=point.get("colour", "gray"),
+                                             line=dict(color="black", width=1.5))), 1, 2)
+    fig.update_xaxes(title_text="D(G(z))", range=[0, 1])
+    fig.update_yaxes(range=[-5, 5], title_text=t("theory.fig_objective_axis"), row=1, col=1)
+    fig.update_yaxes(range=[0, 1.05], title_text=t("theory.fig_gradient_axis"), row=1, col=2)
+    return _layout(fig, height)
+
+
+def race_jsd_figure(runs: list[tuple[str, str, list[dict]]], height: int = 320) -> go.Figure:
+    """JSD(p_data ‖ p_g) over steps for each run of a race, on one chart: ``runs`` are (label, colour, history)."""
+    fig = go.Figure()
+    for label, colour, rows in runs:
+        fig.add_trace(go.Scatter(x=[r["step"] for r in rows], y=[round(r["jsd"], 5) for r in rows], name=label,
+                                 line=dict(color=colour, width=3)))
+    fig.add_hline(y=LOG2, line=dict(color=FAINT, dash="dot"), annotation_text=t("theory.fig_nothing_learned"),
+                  annotation_position="bottom right")
+    fig.update_yaxes(title_text=t("theory.fig_jsd_axis"), range=[0, LOG2 * 1.08])
+    fig.update_xaxes(title_text=t("fig.step"))
+    return _layout(fig, height)

@@ -1,0 +1,208 @@
+"""Shipped checkpoints: each loads and shows, measured afresh, the state it claims; a bad file is refused by name;
+the pages' "Start from a trained model" loads one paused, and a later change of the model starts fresh."""
+
+import hashlib
+import pickle
+import shutil
+from dataclasses import replace
+
+import pytest
+import torch
+from streamlit.testing.v1 import AppTest
+
+from ganviz.files import checkpoints
+from ganviz.files.checkpoints import MAX_BYTES, CheckpointError, available, kinds_for, load_checkpoint, reached
+from ganviz.lessons.presets import FIGURE1, RING8
+from ganviz.ui.controls import BATCHES, DEPTHS, G_OFFSETS, LEARNING_RATES, WIDGET_OF_FIELD, WIDTHS, Z_DIMS
+
+SHIPPED = {(c.target, c.kind): c for c in available()}
+MIXTURES = ("bimodal", "ring8", "grid25")
+# Measured by tools/make_checkpoints.py (JSD in nats): converged runs 0.016 (moons) to 0.056 (gaussian), grid25 0.19;
+# collapsed runs 0.51 (ring8) to 0.65 (bimodal). The bounds sit between the two.
+CONVERGED_JSD = {"grid25": 0.25}  # others: 0.1
+MODE_MARGIN = {"ring8": 1, "grid25": 2}  # converged: modes >= the index's value minus this
+
+
+def test_every_built_in_target_has_a_converged_run_and_every_mixture_a_collapsed_one():
+    targets = ["gaussian", "bimodal", "ring8", "grid25", "gaussian2d", "spiral", "moons"]
+    assert set(SHIPPED) == {(t, "converged") for t in targets} | {(t, "collapsed") for t in MIXTURES}
+    assert kinds_for("ring8") == ["converged", "collapsed"] and kinds_for("spiral") == ["converged"]
+    assert kinds_for("custom") == []
+
+
+def test_the_index_matches_the_files():
+    files = {path.name for path in checkpoints.FOLDER.glob("*.safetensors")}
+    assert files == {c.file for c in SHIPPED.values()}, "every file is indexed, every indexed file is there"
+    for c in SHIPPED.values():
+        data = (checkpoints.FOLDER / c.file).read_bytes()
+        assert len(data) == c.bytes <= MAX_BYTES == 64 * 1024
+        assert hashlib.sha256(data).hexdigest() == c.sha256
+        assert c.config.dist == c.target and c.recipe and sum(phase["iterations"] for phase in c.recipe) == c.step
+
+
+@pytest.mark.parametrize("target,kind", sorted(SHIPPED))
+def test_each_checkpoint_loads_and_shows_what_it_claims(target, kind):
+    claimed = SHIPPED[target, kind]
+    trainer = load_checkpoint(target, kind, device="cpu")
+    assert trainer.config == replace(claimed.config, device="cpu") and trainer.step == claimed.step
+    assert trainer.history[-1]["step"] == claimed.step
+    got = reached(trainer)  # measured now, on the loaded networks
+    assert got["jsd"] == pytest.approx(claimed.reached["jsd"], abs=0.01)
+    if kind == "converged":
+        assert got["jsd"] < CONVERGED_JSD.get(target, 0.1)
+        if target in MODE_MARGIN:
+            assert got["modes"] >= claimed.reached["modes"] - MODE_MARGIN[target]
+            assert got["modes"] >= {"ring8": 7, "grid25": 20}[target]
+            assert got["hq"] >= 0.3
+        if target == "bimodal":
+            assert min(got["mode_mass"]) >= 0.4, "both modes"
+    else:
+        assert got["jsd"] > 0.4
+        if target == "ring8":
+            assert got["modes"] <= 2
+        if target == "grid25":
+            assert got["modes"] <= 3
+        if target == "bimodal":
+            assert max(got["mode_mass"]) >= 0.9, "one mode holds the mass"
+
+
+@pytest.mark.parametrize("target,kind", sorted(SHIPPED))
+def test_a_checkpoints_config_is_a_setting_of_the_sidebar(target, kind):
+    """Loading sets the sidebar's widgets to the config: each field must be one of their options, and the fields no
+    widget sets must be the page's defaults, or the page would rebuild the model at once."""
+    c = SHIPPED[target, kind].config
+    assert 1 <= c.k <= 10 and c.lr_d in LEARNING_RATES and c.lr_g in LEARNING_RATES and c.batch in BATCHES
+    assert c.width in WIDTHS and c.depth in DEPTHS and c.z_dim in Z_DIMS and c.g_offset in G_OFFSETS
+    page_default = FIGURE1 if target in ("gaussian", "bimodal") else RING8
+    assert replace(page_default, **{name: getattr(c, name) for name in WIDGET_OF_FIELD}) == c
+
+
+def test_a_converged_run_goes_on_converged_and_a_collapsed_one_collapsed():
+    """No optimizer state is shipped: the loaded run's optimizers start afresh, and the run keeps its state."""
+    ring = load_checkpoint("ring8", "converged", device="cpu")
+    ring.train(500)
+    assert reached(ring)["modes"] == 8
+    bimodal = load_checkpoint("bimodal", "collapsed", device="cpu")
+    bimodal.train(200)
+    assert max(reached(bimodal)["mode_mass"]) >= 0.9
+
+
+# ----- refusals: a missing or broken file is named, with the reason ----------------------------------------------
+@pytest.fixture
+def copy(tmp_path, monkeypatch):
+    """The shipped folder copied to tmp_path, and ganviz.files.checkpoints reading it there."""
+    folder = tmp_path / "checkpoints"
+    shutil.copytree(checkpoints.FOLDER, folder)
+    monkeypatch.setattr(checkpoints, "FOLDER", folder)
+    monkeypatch.setattr(checkpoints, "INDEX", folder / "index.json")
+    return folder
+
+
+def refusal(target="ring8", kind="converged") -> str:
+    with pytest.raises(CheckpointError) as caught:
+        load_checkpoint(target, kind, device="cpu")
+    return str(caught.value)
+
+
+def test_a_missing_file_is_named(copy):
+    (copy / "ring8-converged.safetensors").unlink()
+    assert "ring8-converged.safetensors is missing" in refusal()
+
+
+def test_a_truncated_file_is_named(copy):
+    path = copy / "ring8-converged.safetensors"
+    path.write_bytes(path.read_bytes()[:-100])
+    message = refusal()
+    assert "ring8-converged.safetensors is broken" in message and "truncated" in message
+
+
+def test_a_pickle_is_refused_unopened(copy):
+    (copy / "bimodal-collapsed.safetensors").write_bytes(pickle.dumps({"G": torch.zeros(3)}))
+    message = refusal("bimodal", "collapsed")
+    assert "bimodal-collapsed.safetensors is broken" in message and "pickle" in message
+
+
+def test_another_valid_file_in_its_place_is_refused(copy):
+    shutil.copy(copy / "ring8-collapsed.safetensors", copy / "ring8-converged.safetensors")
+    assert "is not the one" in refusal() and "index.json" in refusal()
+
+
+def test_an_oversized_file_is_refused(copy):
+    (copy / "ring8-converged.safetensors").write_bytes(b"\0" * (MAX_BYTES + 1))
+    assert "at most 65,536" in refusal()
+
+
+def test_a_missing_or_broken_index_is_named(copy):
+    (copy / "index.json").write_text('{"format": "ganviz-checkpoints", "version": 1, "checkpoints": [{"x": 1}]}')
+    with pytest.raises(CheckpointError, match="index.json is broken"):
+        available()
+    (copy / "index.json").unlink()
+    with pytest.raises(CheckpointError, match="index.json is missing"):
+        kinds_for("ring8")
+
+
+def test_an_unshipped_kind_is_refused():
+    with pytest.raises(CheckpointError, match="no collapsed checkpoint is shipped for 'spiral'"):
+        load_checkpoint("spiral", "collapsed")
+
+
+# ----- the pages ----------------------------------------------------------------------------------------------------
+def page(path: str) -> AppTest:
+    at = AppTest.from_file("../../navigation.py", default_timeout=60)
+    at.run()
+    at.switch_page(path).run()
+    assert not at.exception
+    return at
+
+
+def step(at) -> int:
+    return int(next(m.value for m in at.metric if m.label == "step").replace(",", ""))
+
+
+def infos(at) -> str:
+    return " ".join(e.value for e in at.info)
+
+
+def toasts(at) -> str:
+    return " ".join(e.value for e in at.toast)
+
+
+def test_figure1_starts_from_the_collapsed_bimodal_run_and_a_new_width_starts_fresh():
+    at = page("pages/figure1.py")
+    assert at.selectbox(key="fig1.ckpt_kind").options == ["Converged: G has learned the target"], "gaussian: one kind"
+    at.selectbox(key="fig1.dist").set_value("bimodal").run()
+    at.selectbox(key="fig1.ckpt_kind").set_value("collapsed").run()
+    at.button(key="fig1.ckpt_load").click().run()
+    assert not at.exception
+    trainer = at.session_state["fig1.trainer"]
+    claimed = SHIPPED["bimodal", "collapsed"]
+    assert step(at) == claimed.step and at.session_state["fig1.mode"] == "paused"
+    assert at.select_slider(key="fig1.lr_d").value == claimed.config.lr_d == 0.002, "the sidebar shows its config"
+    assert "collapsed GAN" in infos(at) and f"{claimed.step:,} iterations" in infos(at) and "100%" in infos(at)
+    at.run()
+    assert at.session_state["fig1.trainer"] is trainer and not toasts(at), "sidebar and run agree: the run stays"
+    at.button(key="fig1.step").click().run()
+    assert step(at) == claimed.step + 1 and at.session_state["fig1.trainer"] is trainer
+    at.select_slider(key="fig1.width").set_value(16).run()
+    assert step(at) == 0 and at.session_state["fig1.trainer"] is not trainer
+    assert "New model" in toasts(at) and "collapsed GAN" not in infos(at)
+
+
+def test_two_d_starts_from_the_converged_ring_keeps_it_through_a_live_change_and_a_new_z_starts_fresh():
+    at = page("pages/two_d.py")
+    assert at.selectbox(key="p2d.ckpt_kind").options[1] == "Collapsed: G is stuck on one mode"
+    at.button(key="p2d.ckpt_load").click().run()
+    assert not at.exception
+    claimed = SHIPPED["ring8", "converged"]
+    trainer = at.session_state["p2d.trainer"]
+    assert step(at) == claimed.step and next(m.value for m in at.metric if m.label == "modes covered") == "8 / 8"
+    assert "converged GAN" in infos(at) and "8 of 8" in infos(at)
+    assert at.select_slider(key="p2d.lr_d").value == claimed.config.lr_d == 1e-4, "the sidebar shows its config"
+    at.select_slider(key="p2d.lr_g").set_value(1e-3).run()  # a live setting: the run goes on
+    assert at.session_state["p2d.trainer"] is trainer and not toasts(at) and "converged GAN" in infos(at)
+    at.select_slider(key="p2d.z_dim").set_value(1).run()
+    assert step(at) == 0 and at.session_state["p2d.trainer"] is not trainer and "New model" in toasts(at)
+    at.selectbox(key="p2d.dist").set_value("spiral").run()
+    assert at.selectbox(key="p2d.ckpt_kind").options == ["Converged: G has learned the target"]
+    at.button(key="p2d.ckpt_load").click().run()
+    assert step(at) == SHIPPED["spiral", "converged"].step and at.select_slider(key="p2d.z_dim").value == 2

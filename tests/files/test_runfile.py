@@ -1,0 +1,291 @@
+"""Run files (ganviz.files.runfile): a loaded run goes on exactly as the saved one; a bad file is refused, never unpickled."""
+
+import io
+import json
+import pickle
+import random
+
+import numpy as np
+import pytest
+import torch
+from safetensors.torch import load as load_tensors, save as save_tensors
+
+from ganviz.files import runfile
+from ganviz.core.custom import kde_target
+from ganviz.core.distributions import GaussianMixture
+from ganviz.files.runfile import MAX_BYTES, RunFileError, load_run, save_run
+from ganviz.frames.snapshot import take_snapshot
+from ganviz.frames.snapshot2d import take_snapshot_2d
+from ganviz.core.trainer import TrainConfig, Trainer
+
+POINTS = np.array([[0.0, 0.0], [1.0, 0.5], [-1.0, 0.5], [0.5, -1.0], [-0.5, -1.0], [0.0, 1.5]])
+
+RUNS = {
+    "gaussian-sgd": (TrainConfig(dist="gaussian", optimizer="sgd", momentum=0.5, batch=32, width=16, device="cpu",
+                                 decay_start=5, decay_end=60), None),
+    "ring8-adam": (TrainConfig(dist="ring8", z_dim=2, batch=32, width=16, device="cpu", seed=3), None),
+    "ring8-pacgan": (TrainConfig(dist="ring8", remedy="pacgan", pack=4, batch=32, width=16, z_dim=2, device="cpu"), None),
+    "custom-points": (TrainConfig(dist="custom", batch=32, width=16, z_dim=2, device="cpu", seed=1),
+                      GaussianMixture(POINTS, 0.2, bounds=[[-3, 3], [-2.5, 3.5]], name="custom")),
+}
+
+
+def snapshot(trainer):
+    return take_snapshot(trainer) if trainer.target.dim == 1 else take_snapshot_2d(trainer, n_show=300)
+
+
+def state(trainer):
+    """Every tensor of the run (weights, optimizer state, random state) and its counters, for exact comparison."""
+    tensors = {f"{net}.{k}": v for net in ("G", "D") for k, v in getattr(trainer, net).state_dict().items()}
+    for name in ("opt_g", "opt_d"):
+        opt = getattr(trainer, name)
+        tensors.update({f"{name}.{i}.{k}": v for i, s in opt.state_dict()["state"].items() for k, v in s.items()})
+        tensors[f"{name}.lr"] = torch.tensor([g["lr"] for g in opt.param_groups], dtype=torch.float64)
+    tensors["rng"] = trainer.rng.get_state()
+    return tensors, (trainer.step, trainer.d_steps, json.dumps(trainer.history))
+
+
+def assert_same(a, b):
+    (ta, ca), (tb, cb) = state(a), state(b)
+    assert ta.keys() == tb.keys() and ca == cb
+    for key in ta:
+        assert torch.equal(ta[key], tb[key]), key
+
+
+@pytest.mark.parametrize("name", RUNS)
+def test_a_loaded_run_goes_on_exactly_as_the_saved_one(name):
+    config, target = RUNS[name]
+    a = Trainer(config, target)
+    a.train(25)
+    snapshot(a)
+    a.train(7)  # losses not yet averaged into a row travel too
+    b = load_run(save_run(a))
+    assert b.config == a.config and b.device == torch.device("cpu")
+    assert_same(a, b)
+    for trainer in (a, b):
+        trainer.train(15)
+        trainer.train_discriminator(3)  # D alone runs at the optimizer's learning rate as saved (decay included)
+        trainer.train(5)
+    assert_same(a, b)
+    assert json.dumps(snapshot(a).metrics) == json.dumps(snapshot(b).metrics)
+    assert json.dumps(a.history) == json.dumps(b.history) and len(a.history) == 2
+    assert_same(a, b)
+
+
+def test_the_custom_target_comes_back_with_its_points_widths_and_window():
+    config, target = RUNS["custom-points"]
+    b = load_run(save_run(Trainer(config, target)))
+    for field in ("means", "stds", "weights", "bounds"):
+        np.testing.assert_array_equal(getattr(b.target, field), getattr(target, field))
+    kde = kde_target(POINTS)
+    assert np.array_equal(load_run(save_run(Trainer(config, kde))).target.bounds, kde.bounds)
+
+
+def test_a_loaded_run_rolls_back_to_where_it_was_loaded():
+    b = load_run(save_run(Trainer(RUNS["ring8-adam"][0])))
+    assert b.step == 0
+    b.train(3)
+    assert b._good["step"] == 3
+
+
+def test_phase_is_saved_and_restored():
+    a = Trainer(RUNS["ring8-adam"][0])
+    a.phase = 2
+    assert load_run(save_run(a)).phase == 2
+    del a.phase
+    assert load_run(save_run(a)).phase == 0
+
+
+# ----- refused files ------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def good():
+    a = Trainer(RUNS["gaussian-sgd"][0])
+    a.train(3)
+    snapshot(a)
+    return save_run(a)
+
+
+@pytest.fixture(autouse=True)
+def never_unpickle(monkeypatch):
+    """Any call that could unpickle fails the test."""
+    def boom(*args, **kwargs):
+        raise AssertionError("something tried to unpickle the file")
+
+    for module, name in ((pickle, "loads"), (pickle, "load"), (torch, "load"), (torch.serialization, "load")):
+        monkeypatch.setattr(module, name, boom)
+
+
+def parts(data):
+    """The tensors and metadata of a valid file, to edit and save again."""
+    n = int.from_bytes(data[:8], "little")
+    return load_tensors(data), json.loads(data[8:8 + n])["__metadata__"]
+
+
+def edited(data, tensors=None, fields=None, **metadata):
+    """``data`` with tensors replaced (None removes one), fields of the run JSON replaced, metadata keys replaced
+    (None removes one)."""
+    old_tensors, old_meta = parts(data)
+    new = {**old_tensors, **(tensors or {})}
+    meta = {**old_meta, **metadata}
+    if fields is not None:
+        meta["run"] = json.dumps({**json.loads(old_meta["run"]), **fields})
+    return save_tensors({k: v for k, v in new.items() if v is not None},
+                        metadata={k: v for k, v in meta.items() if v is not None})
+
+
+def refused(data, says):
+    with pytest.raises(RunFileError) as caught:
+        load_run(data)
+    assert says in str(caught.value), str(caught.value)
+    assert "\n" not in str(caught.value)
+    return str(caught.value)
+
+
+def test_random_bytes_and_an_empty_file_are_refused():
+    refused(random.Random(0).randbytes(5000), "not a ganviz run file (not safetensors)")
+    refused(b"", "the file is empty")
+
+
+@pytest.mark.parametrize("cut", [1, 8, 9, 100, -2000, -1])
+def test_a_truncated_file_is_refused(good, cut):
+    refused(good[:cut], "truncated")
+
+
+def test_a_file_with_bytes_after_its_tensors_is_refused(good):
+    refused(good + b"\0" * 16, "not a readable safetensors file")
+
+
+def test_a_file_over_the_size_cap_is_refused_before_reading(good, monkeypatch):
+    assert MAX_BYTES == 50_000_000
+    monkeypatch.setattr(runfile, "MAX_BYTES", len(good) - 1)
+    refused(good, f"the file is {len(good):,} bytes; a run file is at most {len(good) - 1:,}")
+
+
+def test_pickles_are_refused_without_being_unpickled(good):
+    run = {"G": {"net.0.weight": torch.zeros(16, 1)}, "config": {}}
+    with io.BytesIO() as buffer:
+        torch.save(run, buffer, _use_new_zipfile_serialization=True)  # torch.load is blocked, torch.save is not
+        zipped = buffer.getvalue()
+    with io.BytesIO() as buffer:
+        torch.save(run, buffer, _use_new_zipfile_serialization=False)
+        legacy = buffer.getvalue()
+    for data in (pickle.dumps(run), pickle.dumps({"a": 1}, protocol=2), zipped, legacy):
+        refused(data, "this is a pickle (made by torch.save or pickle.dump), not a ganviz run file")
+
+
+def test_a_safetensors_file_without_the_marker_is_refused(good):
+    tensors, _ = parts(good)
+    refused(save_tensors(tensors), "not a ganviz run file (a safetensors file without the ganviz-run marker)")
+    refused(save_tensors({"x": torch.zeros(2)}, metadata={"format": "other"}), "without the ganviz-run marker")
+    refused(edited(good, format="ganviz-weights"), "without the ganviz-run marker")
+
+
+@pytest.mark.parametrize("version, says", [
+    ("2", "written by a newer format version (2) than this ganviz reads (1)"),
+    ("0", "unknown format version '0'"),
+    ("one", "unknown format version 'one'"),
+    (None, "unknown format version None"),
+])
+def test_the_format_version_is_checked(good, version, says):
+    refused(edited(good, version=version), says)
+
+
+@pytest.mark.parametrize("tensors, says", [
+    ({"G.net.0.weight": torch.zeros(8, 1)}, "G's weight net.0.weight has shape (8, 1) but the config needs (16, 1)"),
+    ({"D.net.2.bias": torch.zeros(17)}, "D's weight net.2.bias has shape (17,) but the config needs (16,)"),
+    ({"G.net.0.weight": torch.zeros(16, 1, dtype=torch.float64)},
+     "G's weight net.0.weight is torch.float64 but the run needs torch.float32"),
+    ({"opt_d.0.momentum_buffer": torch.zeros(3)},
+     "opt_d's momentum_buffer of parameter 0 has shape (3,) but the config needs (16, 1)"),
+    ({"G.net.4.bias": torch.tensor([float("nan")])}, "G's weight net.4.bias holds NaN or infinite values"),
+    ({"rng": torch.zeros(16, dtype=torch.uint8)},
+     "its random number state has 16 bytes, a generator on cpu has 5056: the run was saved on another kind of device"),
+    ({"rng": None}, "missing tensor 'rng'"),
+    ({"G.net.0.weight": None}, "missing tensor 'G.net.0.weight'"),
+    ({"opt_g.0.exp_avg": torch.zeros(16, 1)}, "unexpected tensor 'opt_g.0.exp_avg'"),
+    ({"opt_g.99.momentum_buffer": torch.zeros(1)}, "unexpected tensor 'opt_g.99.momentum_buffer'"),
+    ({"G.net.6.weight": torch.zeros(1, 16)}, "unexpected tensor 'G.net.6.weight'"),
+    ({"target.means": torch.zeros(3, 2, dtype=torch.float64)}, "unexpected tensor 'target.means'"),
+    ({"losses.d": torch.zeros(2, 2)}, "tensor losses.d must be a list of numbers (got shape (2, 2))"),
+])
+def test_a_tensor_that_does_not_fit_the_config_is_refused(good, tensors, says):
+    refused(edited(good, tensors), says)
+
+
+@pytest.mark.parametrize("run, says", [
+    ({"config": {"width": 8}}, "G's weight net.0.weight has shape (16, 1) but the config needs (8, 1)"),
+    ({"config": {"k": 0}}, "its config is invalid: k must be a whole number >= 1 (got 0)"),
+    ({"config": {"loss": "vanilla"}}, "its config is invalid: unknown loss 'vanilla'"),
+    ({"config": {"wings": 2}}, "its config has an unknown field 'wings'"),
+    ({"config": {"width": 10 ** 30}}, "its config describes networks that cannot be built"),
+    ({"config": {"depth": 10 ** 9}}, "its config needs 1000000000 hidden layers; the file holds 6 tensors of G"),
+    ({"config": {"device": "cuda"}} if not torch.cuda.is_available() else {"config": {"device": "nowhere"}},
+     "its config cannot run here"),
+    ({"config": []}, "config must be a JSON object"),
+    ({"step": "ten"}, "step must be a whole number >= 0 (got 'ten')"),
+    ({"d_steps": -1}, "d_steps must be a whole number >= 0 (got -1)"),
+    ({"phase": 1.5}, "phase must be a whole number >= 0 (got 1.5)"),
+    ({"lr_g": 0}, "lr_g must be a positive number (got 0)"),
+    ({"history": {}}, "history must be a list of rows"),
+    ({"history": [{"step": 0, "d_steps": 0}, {"step": 1, "jsd": "high"}]}, "history row 1 is not a row of metrics"),
+    ({"history": [{"jsd": 0.1}]}, "history row 0 is not a row of metrics"),
+    ({"extra": 1}, "unexpected run field 'extra'"),
+])
+def test_run_json_of_the_wrong_shape_or_type_is_refused(good, run, says):
+    old = json.loads(parts(good)[1]["run"])
+    if isinstance(run.get("config"), dict):
+        run = {**run, "config": {**old["config"], **run["config"]}}
+    refused(edited(good, fields=run), says)
+
+
+def test_missing_run_fields_and_metadata_are_refused(good):
+    _, meta = parts(good)
+    run = json.loads(meta["run"])
+    del run["lr_d"]
+    refused(edited(good, **{"run": json.dumps(run)}), "missing run field 'lr_d'")
+    refused(edited(good, **{"run": None}), "missing metadata key 'run'")
+    refused(edited(good, **{"run": "{not json"}), "its run metadata is not JSON")
+    refused(edited(good, **{"note": "hi"}), "unexpected metadata key 'note'")
+
+
+def test_a_config_field_the_file_lacks_takes_its_default(good):
+    _, meta = parts(good)
+    run = json.loads(meta["run"])
+    del run["config"]["decay_floor"]  # as a file written before a field existed would
+    assert load_run(edited(good, **{"run": json.dumps(run)})).config.decay_floor == TrainConfig().decay_floor
+
+
+def test_a_custom_target_is_checked():
+    config, target = RUNS["custom-points"]
+    data = save_run(Trainer(config, target))
+    refused(edited(data, {"target.bounds": torch.tensor([[1.0, -1.0], [0.0, 1.0]], dtype=torch.float64)}),
+            "its custom target is invalid: its window is empty")
+    refused(edited(data, {"target.means": torch.full((6, 2), 5000.0, dtype=torch.float64)}),
+            "its custom target is invalid: point 1 is further than 1,000 from the origin")
+    refused(edited(data, {"target.stds": torch.zeros(6, dtype=torch.float64)}),
+            "its custom target is invalid: standard deviations must be positive")
+    refused(edited(data, {"target.stds": torch.ones(5, dtype=torch.float64)}),
+            "tensor target.stds has shape (5,) but the config needs (6,)")
+    refused(edited(data, {"target.means": None}), "missing tensor 'target.means'")
+
+
+def test_save_refuses_what_it_cannot_write_as_tensors():
+    points = GaussianMixture(POINTS, 0.2, weights=[1, 1, 1, 1, 1, 2], name="custom")
+    with pytest.raises(ValueError, match="must weigh its points equally"):
+        save_run(Trainer(RUNS["custom-points"][0], points))
+
+
+def test_a_file_with_bytes_changed_anywhere_loads_or_is_refused_with_a_reason(good):
+    """Flip bytes at random, mostly in the header: load_run answers a Trainer or a RunFileError, nothing else."""
+    rnd, header = random.Random(0), 8 + int.from_bytes(good[:8], "little")
+    loaded = 0
+    for _ in range(300):
+        data = bytearray(good)
+        for _ in range(rnd.choice([1, 2, 5])):
+            data[rnd.randrange(header) if rnd.random() < 0.8 else rnd.randrange(len(data))] = rnd.randrange(256)
+        try:
+            load_run(bytes(data))
+            loaded += 1
+        except RunFileError as err:
+            assert str(err) and "\n" not in str(err)
+    assert loaded < 300

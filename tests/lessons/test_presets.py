@@ -1,0 +1,115 @@
+"""Presets: each is reproducible (same preset, same run) and shows what its caption says, on a real run."""
+
+import math
+
+import pytest
+import torch
+
+from ganviz.i18n import CATALOGS
+from ganviz.lessons.presets import PRESETS, presets_for
+from ganviz.frames.snapshot import take_snapshot
+from ganviz.core.trainer import DivergenceError, Trainer
+from ganviz.ui.controls import BATCHES, DEPTHS, G_OFFSETS, LEARNING_RATES, WIDTHS, Z_DIMS
+
+
+def jsd_after(trainer, iterations):
+    trainer.train(iterations)
+    return take_snapshot(trainer).metrics["jsd"]
+
+
+@pytest.mark.parametrize("name", list(PRESETS))
+def test_every_preset_has_a_title_and_caption_in_every_language(name):
+    for catalog in CATALOGS.values():
+        assert catalog.STRINGS[f"preset.{name}.title"] and catalog.STRINGS[f"preset.{name}.caption"]
+    assert PRESETS[name].shows
+
+
+@pytest.mark.parametrize("name", list(PRESETS))
+def test_every_preset_is_a_setting_of_the_sidebar(name):
+    """A preset loads by setting the sidebar's widgets, so each field must be one of their options."""
+    c = PRESETS[name].config
+    assert 1 <= c.k <= 10 and c.lr_d in LEARNING_RATES and c.lr_g in LEARNING_RATES and c.batch in BATCHES
+    assert c.width in WIDTHS and c.depth in DEPTHS and c.z_dim in Z_DIMS and c.g_offset in G_OFFSETS
+    assert c.decay_end == 0 and c.remedy == "none", "no sidebar widget sets these"
+
+
+@pytest.mark.parametrize("name", [p.name for p in presets_for("figure1")])
+def test_figure1_presets_are_reproducible(name):
+    preset = PRESETS[name]
+    runs = []
+    for _ in range(2):
+        trainer = Trainer(preset.config)
+        try:
+            trainer.train(60)
+        except DivergenceError as err:
+            runs.append(("diverged", err.bad_step))
+            continue
+        runs.append((take_snapshot(trainer).metrics["jsd"], [p.detach().clone() for p in trainer.G.parameters()]))
+    assert runs[0][0] == runs[1][0]
+    if runs[0][0] != "diverged":
+        assert all(torch.equal(a, b) for a, b in zip(runs[0][1], runs[1][1]))
+
+
+def test_figure1_abcd_converges():
+    trainer = Trainer(PRESETS["figure1_abcd"].config)
+    start = take_snapshot(trainer).metrics["jsd"]
+    assert jsd_after(trainer, 1500) < min(0.1, start)
+
+
+def test_d_star_preset_brings_d_onto_d_star():
+    preset = PRESETS["d_star"]
+    trainer = Trainer(preset.config)
+    trainer.train(preset.warmup)
+    before = take_snapshot(trainer).metrics["d_gap"]
+    trainer.fit_discriminator()
+    after = take_snapshot(trainer).metrics["d_gap"]
+    assert after < 0.08 and after < before
+
+
+def test_saturating_stalls_where_nonsaturating_escapes():
+    stalled = Trainer(PRESETS["saturating"].config)
+    escaped = Trainer(PRESETS["nonsaturating"].config)
+    assert jsd_after(stalled, 600) > math.log(2) - 0.005
+    assert jsd_after(escaped, 600) < 0.3
+
+
+def test_divergence_preset_diverges_and_is_rolled_back():
+    trainer = Trainer(PRESETS["diverge"].config)
+    with pytest.raises(DivergenceError) as caught:
+        trainer.train(20)
+    assert caught.value.bad_step <= 20 and trainer.step == caught.value.step
+    assert all(torch.isfinite(p).all() for p in trainer.G.parameters())
+
+
+# ----- the 2D page's presets: 3,000 iterations on a real Trainer, on the CPU (as measured there) --------------------
+def two_d_metrics_after(name: str, iterations: int = 3_000) -> dict:
+    """Modes covered and HQ (``metrics_2d``) of the 2D preset ``name`` after ``iterations`` Algorithm-1 iterations."""
+    from dataclasses import replace
+
+    from ganviz.frames.snapshot2d import metrics_2d
+
+    trainer = Trainer(replace(PRESETS[name].config, device="cpu"))
+    trainer.train(iterations)
+    return metrics_2d(trainer, record=False)
+
+
+def test_two_d_presets_are_the_2d_pages():
+    assert [p.name for p in presets_for("two_d")] == ["ring8_learns", "ring8_collapses", "curve"]
+    assert all(p.config.dist == "ring8" and p.then == "play" and p.warmup == 0 for p in presets_for("two_d"))
+
+
+def test_two_d_ring8_learns_covers_the_ring():
+    """Shows: G covers at least 6 of ring8's 8 modes by iteration 3,000 (measured: 8 of 8)."""
+    assert two_d_metrics_after("ring8_learns")["modes"] >= 6
+
+
+def test_two_d_ring8_collapses_stays_in_a_clump():
+    """Shows: at most 2 of 8 modes at iteration 3,000 (measured: 0 of 8, HQ 0)."""
+    assert two_d_metrics_after("ring8_collapses")["modes"] <= 2
+
+
+def test_two_d_curve_leaves_samples_between_the_modes():
+    """Shows: with 1-d noise, HQ below 0.8 at iteration 3,000 (measured: HQ 0.57, 5 of 8 modes)."""
+    m = two_d_metrics_after("curve")
+    assert m["hq"] < 0.8
+    assert PRESETS["curve"].config.z_dim == 1
