@@ -16,6 +16,11 @@
   plotly version). Streamlit's component route, the fallback, sends it with
   ``Cache-Control: public`` and no validator, so every new tab fetched the
   file again, the server compressed it again, and the browser compiled it again.
+* ``routes`` also serves a Korean web font (``ganviz/ui/fonts``: Noto Sans KR's
+  slices that hold Hangul, made by ``tools/make_korean_font.py``) under
+  ``FONT_PATH``, and ``lifespan`` declares its faces as ``theme.fontFaces``;
+  ``.streamlit/config.toml`` names the family first. A lab PC without a CJK
+  font then shows Hangul, not boxes; a browser fetches only the slices a page uses.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import ast
 import asyncio
 import gzip
 import importlib
+import json
 import time
 import webbrowser
 from contextlib import asynccontextmanager
@@ -37,6 +43,8 @@ ROOT = Path(__file__).resolve().parents[2]
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 PLOTLY_PATH = "/ganviz/plotly.min.js"  # under server.baseUrlPath
 CACHE_FOREVER = "public, max-age=31536000, immutable"
+FONTS = Path(__file__).resolve().parent / "fonts" / "noto-sans-kr"
+FONT_PATH = "/ganviz/fonts/noto-sans-kr"  # under server.baseUrlPath
 served = {"plotly": False}  # set by ``lifespan``: the route is mounted, pages may link to it
 
 
@@ -48,10 +56,11 @@ def plotly_url() -> str | None:
 
 
 def routes() -> list:
-    """The extra routes for ``st.App``: plotly.js at ``PLOTLY_PATH``."""
+    """The extra routes for ``st.App``: plotly.js at ``PLOTLY_PATH``, the Korean font's files under ``FONT_PATH``."""
     from starlette.routing import Route
 
-    return [Route(f"{base_path()}{PLOTLY_PATH}", plotly_js, methods=["GET", "HEAD"])]
+    return [Route(f"{base_path()}{PLOTLY_PATH}", plotly_js, methods=["GET", "HEAD"]),
+            Route(f"{base_path()}{FONT_PATH}/{{name}}", font_file, methods=["GET", "HEAD"])]
 
 
 async def plotly_js(request):
@@ -67,6 +76,34 @@ async def plotly_js(request):
     return Response(body, media_type="text/javascript", headers=headers)
 
 
+async def font_file(request):
+    """One woff2 slice of the shipped font, cached for a year (each URL names the font's version)."""
+    from starlette.responses import Response
+
+    body = _font_files().get(request.path_params["name"])
+    if body is None:  # only the shipped files' names: no path is ever built from the request
+        return Response("no such font file", status_code=404, media_type="text/plain")
+    return Response(body, media_type="font/woff2", headers={"Cache-Control": CACHE_FOREVER})
+
+
+@cache
+def _font_files() -> dict[str, bytes]:
+    """The shipped font's slices by file name, read once (about 2 MB in all)."""
+    return {path.name: path.read_bytes() for path in FONTS.glob("*.woff2")}
+
+
+def font_faces() -> list[dict]:
+    """The shipped font as Streamlit's ``theme.fontFaces``: one face per slice, with its unicode-range.
+
+    The URLs are relative (no leading slash), so the browser resolves them under the page's own path,
+    ``server.baseUrlPath`` included.
+    """
+    font = json.loads((FONTS / "faces.json").read_text())
+    return [{"family": font["family"], "url": f"{FONT_PATH.lstrip('/')}/{face['file']}?v={font['version']}",
+             "weight": font["weights"], "style": "normal", "unicodeRange": face["unicodeRange"]}
+            for face in font["faces"]]
+
+
 @cache
 def _plotly_gzip() -> bytes:
     return gzip.compress(PLOTLY_JS.read_bytes(), compresslevel=9, mtime=0)
@@ -76,6 +113,7 @@ def _plotly_gzip() -> bytes:
 async def lifespan(app):
     """``st.App``'s start-up and shut-down: warm up (in a worker thread), then serve; open a browser like
     ``streamlit run`` does for a plain script (not when headless)."""
+    config.set_option("theme.fontFaces", font_faces(), where_defined="ganviz.ui.server")
     try:
         seconds = await asyncio.to_thread(warm_up)
         print(f"ganviz: warmed up in {seconds:.1f} s (imports, one frame of each live page); serving.", flush=True)
