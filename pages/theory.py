@@ -9,7 +9,7 @@ import streamlit as st
 import ganviz.ui
 from ganviz.measure import theory
 from ganviz.views.figure1 import figure1
-from ganviz.core.fixed_g import DiscriminatorFit
+from ganviz.lessons.fixed_g import DiscriminatorFit
 from ganviz.i18n import t
 from ganviz.lessons.race import RACE_PRESETS, THEORY_RACE, Race
 from ganviz.frames.snapshot import take_snapshot

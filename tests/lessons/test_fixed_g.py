@@ -1,9 +1,9 @@
-"""Tests for ganviz.core.fixed_g: a discriminator trained against a fixed p_g approaches D* (Proposition 1)."""
+"""Tests for ganviz.lessons.fixed_g: a discriminator trained against a fixed p_g approaches D* (Proposition 1)."""
 
 import numpy as np
 import pytest
 
-from ganviz.core.fixed_g import DiscriminatorFit
+from ganviz.lessons.fixed_g import DiscriminatorFit
 from ganviz.measure.theory import Grid1D, mixture_1d
 
 

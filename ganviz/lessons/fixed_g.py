@@ -12,11 +12,11 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from .losses import Minimax
+from ..core.losses import Minimax
 from ..measure.metrics import optimal_discriminator, value
-from .models import Discriminator
+from ..core.models import Discriminator
 from ..measure.theory import Grid1D, mean_gap
-from .trainer import DivergenceError, Plateau
+from ..core.trainer import DivergenceError, Plateau
 
 
 class DiscriminatorFit:
