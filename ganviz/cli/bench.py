@@ -28,8 +28,8 @@ Everything is measured in one run, on one device, as medians over repetitions:
 What a student sees in the browser (frames and iterations per second while a
 page trains, seconds to a new tab's first frame, how fast a toggle or a slider
 answers) is measured in a real headless Chromium against ``streamlit run
-app.py`` by ``tools/measure_page.py``; its docstring gives the method, README
-"Performance" the figures.
+app.py`` by ``tools/measure_page.py``; its docstring gives the method,
+docs/performance.md the figures.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ from ..views.wire import figure_json
 
 CHUNK = 20  # iterations per frame, the Figure 1 page's default
 HISTORY_ROWS = 600  # a long run's history (the charts thin it to 300 points)
-SETTINGS = {  # the Figure 1 page's defaults, and the issue's ring8 setting (the 2D page's, at width 128)
+SETTINGS = {  # the Figure 1 page's defaults, and ring8 as on the 2D page but 2 x 128 wide (more work per step)
     "figure1": TrainConfig(dist="gaussian", loss="nonsaturating", optimizer="sgd", lr_d=0.05, lr_g=0.05,
                            momentum=0.5, batch=128, prior="uniform", width=32, depth=2, seed=0),
     "ring8": TrainConfig(dist="ring8", loss="nonsaturating", optimizer="adam", lr_d=1e-3, lr_g=1e-3, batch=256,
@@ -233,7 +233,7 @@ def mnist_cost(plan: Plan, device) -> dict:
 
 # ----- the whole run -----------------------------------------------------------------
 def run(device_name: str = "auto", quick: bool = False) -> dict:
-    """Measure everything on ``device_name``; a flat dict with the keys the issue lists."""
+    """Measure everything on ``device_name``; a flat dict, the one ``--json`` prints."""
     plan = QUICK if quick else Plan()
     device = resolve_device(device_name)
     threads = torch.get_num_threads()

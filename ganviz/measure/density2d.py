@@ -120,8 +120,8 @@ def smooth(masses, bounds, bandwidth: float) -> tuple[np.ndarray, float]:
     (x_edges, y_edges) = _edges(bounds, cols)
     kx = _kernel_matrix(cols, float(x_edges[1] - x_edges[0]), float(bandwidth))
     ky = _kernel_matrix(rows, float(y_edges[1] - y_edges[0]), float(bandwidth))
-    # torch, not NumPy's BLAS: torch keeps to its thread cap, where a multithreaded BLAS on a busy 2-core
-    # machine took 15-30 ms for these two 128 x 128 products instead of 1 (python -m ganviz bench).
+    # torch, not NumPy's BLAS: torch keeps to its thread cap, where a multithreaded BLAS spins on a busy machine
+    # and makes these two small products many times slower (results/performance-history.md).
     smoothed = (ky @ torch.from_numpy(masses) @ kx.T).numpy()
     return smoothed, max(0.0, float(masses.sum() - smoothed.sum()))
 

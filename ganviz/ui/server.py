@@ -3,14 +3,14 @@
 ``app.py`` hands both to ``st.App`` (Streamlit's documented ASGI entry point;
 ``streamlit run app.py`` finds it there):
 
-* ``lifespan`` runs ``warm_up`` before the server takes its first visitor. A
-  cold process spent about 2.5 s of a first visitor's first frame on work that
-  is the same for everyone: importing torch and the app (about 1.1 s), torch
-  importing ``torch._dynamo`` the first time any ``torch.optim`` optimizer is
-  built (about 0.7 s), first calls into torch and NumPy. ``warm_up`` does it at
-  start-up instead, by importing what the pages import and computing one frame
-  of the Figure 1 and 2D pages' default settings (and, on a machine with an
-  accelerator, measuring which device their sizes train faster on).
+* ``lifespan`` runs ``warm_up`` before the server takes its first visitor, so
+  that the first visitor does not pay for work that is the same for everyone:
+  importing torch and the app, torch importing ``torch._dynamo`` the first time
+  any ``torch.optim`` optimizer is built, first calls into torch and NumPy.
+  ``warm_up`` imports what the pages import and computes one frame of the
+  Figure 1 and 2D pages' default settings (and, on a machine with an
+  accelerator, measures which device their sizes train faster on). What it
+  saves is in results/performance-history.md ("Third pass").
 * ``routes`` serves the installed plotly package's ``plotly.min.js`` (4.8 MB)
   gzip-compressed once, with a year's ``immutable`` caching (its URL names the
   plotly version). Streamlit's component route, the fallback, sends it with
