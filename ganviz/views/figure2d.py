@@ -52,11 +52,12 @@ def figure2d(snap: Snapshot2D, show_d_star: bool = False, show_manifold: bool = 
                                ticktext=[t("two_d.fig.fake_tick"), "½", t("two_d.fig.real_tick")]),
                  hovertemplate="x=%{x:.2f}, y=%{y:.2f}<br>D(x)=%{z:.2f}<extra></extra>")]
     if show_d_star:
+        # In D*'s red, as on the other pages; 2 px wide so that it still shows where the heatmap is red.
         star = np.where(snap.star_mass > STAR_MIN_MASS, snap.d_star, np.nan)
         data.append(dict(type="contour", x=rounded(snap.star_xs, 3), y=rounded(snap.star_ys, 3), z=rounded(star, 3),
                          contours=dict(start=0.1, end=0.9, size=0.2, coloring="none", showlabels=True,
                                        labelfont=dict(size=11, color=palette.D_STAR)),
-                         line=dict(color=palette.D_STAR, width=1.5, dash="dot"), showscale=False,
+                         line=dict(color=palette.D_STAR, width=2, dash="dot"), showscale=False,
                          name=t("two_d.fig.d_star"), hoverinfo="skip", showlegend=True))
     if show_manifold and snap.manifold:
         xs, ys = _polylines(snap.manifold)
