@@ -19,15 +19,8 @@ import numpy as np
 import plotly.colors
 
 from . import palette
-from .plot import WHITE_AXIS, WHITE_COLORBAR, WHITE_LAYOUT, level_line, line
+from .plot import WHITE_AXIS, WHITE_COLORBAR, WHITE_LAYOUT, level_line, line, thin
 from ..i18n import t
-
-
-def _every(rows: list[dict], max_points: int) -> list[dict]:
-    if len(rows) <= max_points:
-        return rows
-    stride = int(np.ceil(len(rows) / max_points))
-    return rows[::stride] + ([rows[-1]] if (len(rows) - 1) % stride else [])
 
 
 def _axis(title: str | None = None, **extra) -> dict:
@@ -42,7 +35,7 @@ def modes_over_time_figure(histories: dict[str, list[dict]], n_modes: int, heigh
     """Modes covered (of ``n_modes``) over steps, one line per run."""
     data = []
     for i, (name, rows) in enumerate(histories.items()):
-        rows = _every([r for r in rows if "modes" in r], max_points)
+        rows = thin([r for r in rows if "modes" in r], max_points)
         trace = line([r["step"] for r in rows], [r["modes"] for r in rows], name,
                      dict(color=palette.RUNS[i % len(palette.RUNS)], width=3, shape="hv"))
         del trace["mode"], trace["xaxis"], trace["yaxis"]  # plotly.js's own defaults: lines+markers under 20 points
@@ -60,7 +53,7 @@ def modes_over_time_figure(histories: dict[str, list[dict]], n_modes: int, heigh
 def mode_timeline_figure(rows: list[dict], n_modes: int, title: str = "", height: int = 300,
                          max_points: int = 300) -> dict:
     """Share of G's samples at each mode (rows) over steps (columns); the last row is "off every mode"."""
-    rows = _every([r for r in rows if "mode_counts" in r], max_points)
+    rows = thin([r for r in rows if "mode_counts" in r], max_points)
     steps = [r["step"] for r in rows]
     shares = np.zeros((n_modes + 1, len(rows)))
     for j, r in enumerate(rows):
