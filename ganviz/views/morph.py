@@ -112,7 +112,8 @@ def morph_figure(z_lines: list, x_lines: list, steps: int = 20, bounds=None, rea
     if real is not None and len(real):
         real = np.asarray(real, dtype=np.float64)
         data.append(dict(type="scatter", x=rounded(real[:, 0], 3), y=rounded(real[:, 1], 3), mode="markers",
-                         marker=dict(size=3, color=palette.rgba(palette.REAL, 0.25)), name=t("two_d.fig.real"), hoverinfo="skip"))
+                         marker=dict(size=3, color=palette.rgba(palette.REAL, 0.25)), name=t("two_d.fig.real"),
+                         hoverinfo="skip"))
     (x0, x1), (y0, y1) = _window(frames, bounds)
     move = {"frame": {"duration": frame_ms, "redraw": False}, "transition": {"duration": frame_ms, "easing": "linear"},
             "mode": "immediate"}

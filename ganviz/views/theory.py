@@ -1,9 +1,10 @@
 """Plotly figures for the theory page: Proposition 1, Theorem 1, the saturating loss.
 
 Same styles as Figure 1 (``palette``): p_data black dotted, p_g green solid,
-D blue dashed, D* red dash-dot; V(D, G) in D's colour and C(G) = V(D*, G) in D*'s. Each function takes arrays already computed by
-``ganviz.measure.theory`` (or a trainer's history) and only draws. Words are in the
-current language (``ganviz.i18n``); the notation stays as it is.
+D blue dashed, D* red dash-dot; V(D, G) in D's colour and C(G) = V(D*, G) in
+D*'s. Each function takes arrays already computed by ``ganviz.measure.theory``
+(or a trainer's history) and only draws. Words are in the current language
+(``ganviz.i18n``); the notation stays as it is.
 """
 
 from __future__ import annotations
@@ -59,8 +60,8 @@ def proposition1_figure(x, p_data, p_g, d_star, d, d_label: str, height: int = 5
     fig.add_trace(go.Scatter(x=xs, y=rounded(f_star), name=t("theory.fig_with_d_star"),
                              line=dict(color=D_STAR_STYLE["color"], width=2), showlegend=False), 2, 1)
     fig.add_trace(go.Scatter(x=xs, y=rounded(f_d_shown), name=t("theory.fig_with_d"), fill="tonexty",
-                             fillcolor=palette.rgba(palette.D, 0.25), line=dict(color=D_STYLE["color"], width=2, dash="dash"),
-                             showlegend=False), 2, 1)
+                             fillcolor=palette.rgba(palette.D, 0.25),
+                             line=dict(color=D_STYLE["color"], width=2, dash="dash"), showlegend=False), 2, 1)
     top = max(1.1, 1.2 * float(max(np.max(p_data), np.max(p_g))))
     fig.update_yaxes(range=[0, top], title_text=t("fig.density_axis"), row=1, col=1)
     fig.update_yaxes(range=[floor, 0.02], title_text=t("theory.fig_integrand"), row=2, col=1)
