@@ -13,7 +13,8 @@ from ganviz.lessons.fixed_g import DiscriminatorFit
 from ganviz.i18n import t
 from ganviz.lessons.race import RACE_PRESETS, THEORY_RACE, Race
 from ganviz.frames.snapshot import take_snapshot
-from ganviz.views.theory import (RUN_COLOURS, criterion_curve_figure, densities_figure, gap_figure,
+from ganviz.views.palette import RACE_RUNS
+from ganviz.views.theory import (criterion_curve_figure, densities_figure, gap_figure,
                                    objectives_figure, proposition1_figure, race_jsd_figure, sweep_figure)
 from ganviz.core.trainer import DivergenceError
 from ganviz.ui.controls import LEARNING_RATES, copy_widgets, mixture_picker
@@ -258,7 +259,7 @@ with sat:
     # Drawn outside the live fragment (it is the costliest figure): its markers move on pause, reset or step.
     objectives_box.plotly_chart(
         objectives_figure([dict(label=run_label(race, name), loss=trainer.config.loss,
-                                d_fake=trainer.history[-1]["d_fake"], colour=RUN_COLOURS.get(name, "gray"))
+                                d_fake=trainer.history[-1]["d_fake"], colour=RACE_RUNS.get(name, "gray"))
                            for name, trainer in race.trainers.items()]),
         key=f"{KEY}.objectives", config=PLOT)
 
@@ -290,7 +291,7 @@ with sat:
                 live_plotly_chart(figure1(snap, compact=True, height=330), key=f"{KEY}.race_{name}")
             if name in race.failures:
                 col.error(ganviz.ui.divergence_text(race.failures[name]))
-        live_plotly_chart(race_jsd_figure([(run_label(race, name), RUN_COLOURS.get(name, "gray"), trainer.history)
+        live_plotly_chart(race_jsd_figure([(run_label(race, name), RACE_RUNS.get(name, "gray"), trainer.history)
                                            for name, trainer in race.trainers.items()]), key=f"{KEY}.race_jsd")
 
     race_loop.fragment(0.3, race_tick, race_draw)

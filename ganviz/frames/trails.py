@@ -21,12 +21,13 @@ from collections import deque
 import numpy as np
 
 from ..i18n import t
+from ..views.palette import TRAIL_1D, TRAIL_2D, rgb_triplet
 from .snapshot2d import Snapshot2D
 
 TRAIL_FRAMES = 8  # positions kept per tracked point
 TRACKED_2D = 60  # tracked points on the 2D page: legible, and cheap to draw
-TRAIL_RGB_2D = "0,70,35"  # darker than the green points, so a trail shows over the crowd
-TRAIL_RGB_1D = "44,160,44"  # p_g's green, over the x line
+TRAIL_RGB_2D = rgb_triplet(TRAIL_2D)  # darker than the green points, so a trail shows over the crowd
+TRAIL_RGB_1D = rgb_triplet(TRAIL_1D)  # p_g's green, over the x line
 
 
 def tracked_points(snap, n_2d: int = TRACKED_2D) -> np.ndarray:

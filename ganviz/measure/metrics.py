@@ -21,7 +21,7 @@ import numpy as np
 LOG2 = math.log(2.0)
 
 
-def _xlogy(x, y):
+def xlogy(x, y):
     """x * log(y), with 0 * log(anything) = 0."""
     x, y = np.broadcast_arrays(np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64))
     out = np.zeros(x.shape)
@@ -31,7 +31,8 @@ def _xlogy(x, y):
     return out
 
 
-def _normalised(p, dx):
+def normalised(p, dx):
+    """``p`` divided by its mass on the grid (sum(p) * dx), so it integrates to 1; refuses a bad ``dx`` or density."""
     if not (isinstance(dx, (int, float, np.floating)) and math.isfinite(dx) and dx > 0):
         raise ValueError(f"the cell size dx must be a positive number (got {dx!r})")
     p = np.asarray(p, dtype=np.float64)
@@ -41,10 +42,10 @@ def _normalised(p, dx):
     if not np.isfinite(mass) or mass <= 0:
         raise ValueError("a density must be finite, non-negative and not all zero")
     with np.errstate(over="ignore"):
-        normalised = p / mass
-    if not np.all(np.isfinite(normalised)):
+        out = p / mass
+    if not np.all(np.isfinite(out)):
         raise ValueError(f"the cell size dx={dx!r} is too small to normalise this density in floating point")
-    return normalised
+    return out
 
 
 def optimal_discriminator(p_data, p_g):
@@ -57,10 +58,10 @@ def optimal_discriminator(p_data, p_g):
 
 def kl(p, q, dx: float = 1.0) -> float:
     """KL(p || q) in nats; +inf where q = 0 but p > 0. Both are normalised on the grid first."""
-    p, q = _normalised(p, dx), _normalised(q, dx)
+    p, q = normalised(p, dx), normalised(q, dx)
     if np.any((q == 0) & (p > 0)):
         return math.inf
-    return float((_xlogy(p, p) - _xlogy(p, q)).sum() * dx)
+    return float((xlogy(p, p) - xlogy(p, q)).sum() * dx)
 
 
 def jsd(p, q, dx: float = 1.0) -> float:
@@ -71,10 +72,10 @@ def jsd(p, q, dx: float = 1.0) -> float:
     is normalised to integrate to 1 on the grid, so mass a density puts outside
     the grid is ignored. Identical inputs give 0, disjoint supports give log 2.
     """
-    p, q = _normalised(p, dx), _normalised(q, dx)
+    p, q = normalised(p, dx), normalised(q, dx)
     m = 0.5 * (p + q)
-    half_kl_p = _xlogy(p, p) - _xlogy(p, m)
-    half_kl_q = _xlogy(q, q) - _xlogy(q, m)
+    half_kl_p = xlogy(p, p) - xlogy(p, m)
+    half_kl_q = xlogy(q, q) - xlogy(q, m)
     return float(np.clip(0.5 * (half_kl_p + half_kl_q).sum() * dx, 0.0, LOG2))
 
 
@@ -84,11 +85,11 @@ def value(p_data, p_g, d, dx: float = 1.0) -> float:
     Both densities are normalised on the grid. -inf if D is exactly 0 where
     p_data > 0, or exactly 1 where p_g > 0 (as the integral is).
     """
-    p_data, p_g = _normalised(p_data, dx), _normalised(p_g, dx)
+    p_data, p_g = normalised(p_data, dx), normalised(p_g, dx)
     d = np.asarray(d, dtype=np.float64)
     if not np.all((d >= 0) & (d <= 1)):  # also refuses NaN
         raise ValueError("D(x) must be a probability in [0, 1] everywhere")
-    return float((_xlogy(p_data, d) + _xlogy(p_g, 1.0 - d)).sum() * dx)
+    return float((xlogy(p_data, d) + xlogy(p_g, 1.0 - d)).sum() * dx)
 
 
 def criterion(p_data, p_g, dx: float = 1.0) -> float:
@@ -98,11 +99,11 @@ def criterion(p_data, p_g, dx: float = 1.0) -> float:
     compared. log(1 - D*) is taken as log(p_g / (p_data + p_g)) to avoid the
     cancellation in 1 - D* where D* is near 1.
     """
-    p_data, p_g = _normalised(p_data, dx), _normalised(p_g, dx)
+    p_data, p_g = normalised(p_data, dx), normalised(p_g, dx)
     total = p_data + p_g
     with np.errstate(invalid="ignore", divide="ignore"):
-        log_d = _xlogy(p_data, p_data / total)
-        log_1md = _xlogy(p_g, p_g / total)
+        log_d = xlogy(p_data, p_data / total)
+        log_1md = xlogy(p_g, p_g / total)
     return float((log_d + log_1md).sum() * dx)
 
 

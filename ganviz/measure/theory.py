@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..core.distributions import GaussianMixture
-from .metrics import _normalised, _xlogy, criterion, jsd, kl
+from .metrics import criterion, jsd, kl, normalised, xlogy
 from .metrics import optimal_discriminator, value  # noqa: F401 - the Theory page reads D* and V from here too
 
 LOG4 = math.log(4.0)
@@ -75,7 +75,7 @@ def sigmoid_value(p_data, p_g, x, centre: float, slope: float, dx: float) -> flo
     rounds to 0 or 1 (far tails of a steep sigmoid), so V is never a spurious -inf.
     """
     s = slope * (np.asarray(x, dtype=np.float64) - centre)
-    p, q = _normalised(p_data, dx), _normalised(p_g, dx)
+    p, q = normalised(p_data, dx), normalised(p_g, dx)
     return float(-(p * np.logaddexp(0.0, -s) + q * np.logaddexp(0.0, s)).sum() * dx)
 
 
@@ -91,7 +91,7 @@ def pointwise_value(p_data, p_g, d) -> np.ndarray:
     beat D* on the integral either.
     """
     d = np.asarray(d, dtype=np.float64)
-    return _xlogy(p_data, d) + _xlogy(p_g, 1.0 - d)
+    return xlogy(p_data, d) + xlogy(p_g, 1.0 - d)
 
 
 def pointwise_value_at_optimum(p_data, p_g) -> np.ndarray:
@@ -102,12 +102,12 @@ def pointwise_value_at_optimum(p_data, p_g) -> np.ndarray:
     """
     p_data, p_g = np.asarray(p_data, dtype=np.float64), np.asarray(p_g, dtype=np.float64)
     total = np.where(p_data + p_g > 0, p_data + p_g, 1.0)
-    return _xlogy(p_data, p_data / total) + _xlogy(p_g, p_g / total)
+    return xlogy(p_data, p_data / total) + xlogy(p_g, p_g / total)
 
 
 def mean_gap(d, d_star, p_data, p_g, dx: float) -> float:
     """mean |D - D*| under (p_data + p_g)/2: how far D is from D* where either density lives."""
-    weight = 0.5 * (_normalised(p_data, dx) + _normalised(p_g, dx))
+    weight = 0.5 * (normalised(p_data, dx) + normalised(p_g, dx))
     return float((np.abs(np.asarray(d) - np.asarray(d_star)) * weight).sum() * dx)
 
 
@@ -129,7 +129,7 @@ class Theorem1:
 
 def theorem1(p_data, p_g, dx: float) -> Theorem1:
     """C(G) as V(D*, G) and as -log 4 + 2 JSD, with the two KL terms of the decomposition."""
-    p, q = _normalised(p_data, dx), _normalised(p_g, dx)
+    p, q = normalised(p_data, dx), normalised(p_g, dx)
     m = 0.5 * (p + q)
     divergence = jsd(p, q, dx)
     return Theorem1(criterion(p, q, dx), -LOG4 + 2.0 * divergence, divergence, kl(p, m, dx), kl(q, m, dx))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-YELLOW = (255, 200, 0)
+from ..views.palette import NEAREST
 
 
 def to_uint8(images) -> np.ndarray:
@@ -15,7 +15,7 @@ def to_uint8(images) -> np.ndarray:
 
 
 def grid(images, cols: int, scale: int = 3, pad: int = 2, outline=(), labels=None,
-         outline_colour=YELLOW, font_size: int = 13) -> Image.Image:
+         outline_colour=NEAREST, font_size: int = 13) -> Image.Image:
     """Images (n, 28, 28) as one RGB picture of ``cols`` columns, each digit ``scale`` times enlarged.
 
     Digits are drawn dark on white (ink = black), as in the paper's figures. Cells whose

@@ -27,6 +27,7 @@ from ganviz.i18n import CATALOGS, DEFAULT, t
 from ganviz.core.strokes import STROKE_SPACING, points_from_strokes
 from ganviz.ui import upload_limit_mb
 from ganviz.ui.draw_canvas import draw_canvas, stroke_value
+from ganviz.views import palette
 
 CANVAS = 4.0  # the canvas shows [-CANVAS, CANVAS]^2
 CLICK_GRID = 41  # invisible points per axis that clicks and lassos select
@@ -221,7 +222,7 @@ class CustomTarget:
                                  hoverinfo="x+y", showlegend=False))
         pts = self.points
         fig.add_trace(go.Scatter(x=np.round(pts[:, 0], 3).tolist(), y=np.round(pts[:, 1], 3).tolist(), mode="markers",
-                                 marker=dict(size=7, color="black"), name=t("two_d.custom.your_points"),
+                                 marker=dict(size=7, color=palette.REAL), name=t("two_d.custom.your_points"),
                                  hoverinfo="skip", showlegend=False))
         fig.update_xaxes(range=[-CANVAS - 0.3, CANVAS + 0.3], zeroline=False)
         fig.update_yaxes(range=[-CANVAS - 0.3, CANVAS + 0.3], scaleanchor="x", scaleratio=1, zeroline=False)

@@ -11,13 +11,14 @@ otherwise); ``diagram_figure(highlight, dim)`` draws it as a plain-dict Plotly
 figure (shapes and annotations only): what the beat uses is bold and coloured,
 everything else grey; "idle" draws all of it in its colours. On the 1D page the
 nodes wear Figure 1's line styles (p_data black dotted, p_g green, D blue
-dashed); on the 2D page the colours of its point clouds.
+dashed); on the 2D page the colours of its point clouds (``palette``); the losses in
+their player's colour, as the loss charts draw them.
 """
 
 from __future__ import annotations
 
-from .figure1 import D_STYLE, DATA_STYLE, G_STYLE
-from .figure2d import FAKE_COLOUR, REAL_COLOUR
+from . import palette
+from .palette import D_STYLE, DATA_STYLE, G_STYLE
 from ..i18n import t
 
 HIGHLIGHTS = ("idle", "d", "g")
@@ -99,8 +100,8 @@ def node_styles(dim: int) -> dict[str, dict]:
     if dim == 1:
         real, fake, d = DATA_STYLE, G_STYLE, D_STYLE
     else:
-        real, fake, d = dict(color=REAL_COLOUR), dict(color=FAKE_COLOUR), dict(color=D_STYLE["color"])
-    g, d_colour = dict(color=fake["color"]), dict(color=d["color"])
+        real, fake, d = dict(color=palette.REAL), dict(color=palette.FAKE), dict(color=palette.D)
+    g, d_colour = dict(color=fake["color"]), dict(color=palette.D_LOSS)
     return {"z": dict(color=INK), "G": g, "fake": fake, "real": real, "D": d, "Dx": d,
             "g_loss": g, "d_loss": d_colour, "grad_g": g, "grad_d": d_colour}
 
@@ -195,7 +196,5 @@ def _border(node: str, toward: tuple[float, float]) -> tuple[float, float]:
 
 def _tint(colour: str) -> str:
     """A pale fill of ``colour`` (a #rrggbb or a named black) for a lit node; black ones stay nearly white."""
-    hex_colour = {"black": "#000000"}.get(colour, colour).lstrip("#")
-    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (0, 2, 4))
-    alpha = 0.04 if max(r, g, b) < 0x40 else 0.12
-    return f"rgba({r},{g},{b},{alpha})"
+    alpha = 0.04 if max(map(int, palette.rgb_triplet(colour).split(","))) < 0x40 else 0.12
+    return palette.rgba(colour, alpha)

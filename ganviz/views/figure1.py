@@ -5,88 +5,24 @@ does: p_data black dotted, p_g green solid, D blue dashed; underneath, the z
 line and the x line joined by arrows x = G(z) for evenly spaced z.
 ``history_figure`` charts the metrics rows over training steps.
 
-Figures are plain dicts in Plotly's JSON schema (``{"data": [...], "layout":
-{...}}``) of Python lists and numbers, rounded for the wire: a live page
-builds two of them every frame, and Plotly's validating ``go.Figure`` costs
-tens of milliseconds where a dict costs one (``python -m ganviz bench``).
-``plotly.graph_objects.Figure(fig)`` turns one into a validated Figure (the
-tests do) and ``st.plotly_chart`` takes them as they are.
+Figures are plain dicts in Plotly's JSON schema, built with ``plot``'s helpers
+(see there why), in ``palette``'s colours.
 """
 
 from __future__ import annotations
 
-import base64
 import math
 
 import numpy as np
 
+from . import palette
+from .palette import D_STAR_STYLE, D_STYLE, DATA_STYLE, G_STYLE
+from .plot import GRID, columns, level_line, line, rounded, series, subplot_title, thin, typed
 from ..i18n import t
 from ..frames.snapshot import Snapshot1D
 
-DATA_STYLE = dict(color="black", dash="dot", width=3)
-G_STYLE = dict(color="#2ca02c", width=3)
-D_STYLE = dict(color="#1f77b4", dash="dash", width=3)
-D_STAR_STYLE = dict(color="#d62728", dash="dashdot", width=2)
 LOG2 = math.log(2.0)
 D_STAR_MIN_DENSITY = 1e-3  # below this p_data + p_g, D* is not drawn (it is the ratio of two near-zeros)
-GRID = dict(showgrid=True, gridcolor="#eee")
-
-
-def _rounded(a, digits: int = 4) -> list:
-    """Plain floats rounded for the wire (the eye cannot tell the 5th digit); NaN and inf become None (JSON null)."""
-    a = np.round(np.asarray(a, dtype=np.float64), digits)
-    if np.isfinite(a).all():
-        return a.tolist()
-    return np.where(np.isfinite(a), a, None).tolist()  # object array: floats and None, any shape
-
-
-def typed(a) -> dict:
-    """A float array as Plotly's typed-array JSON: ``{"dtype": "f4", "bdata": base64 of its bytes, "shape": ...}``.
-
-    plotly.js decodes it itself (plotly.py sends NumPy arrays the same way).
-    Encoding takes microseconds where a list of rounded floats takes
-    milliseconds, for about as many bytes (float32: 5.3 characters a number).
-    For gap-free data only: lines broken by None stay lists.
-    """
-    a = np.ascontiguousarray(a, dtype="<f4")
-    spec = {"dtype": "f4", "bdata": base64.b64encode(a.tobytes()).decode("ascii")}
-    if a.ndim > 1:
-        spec["shape"] = ",".join(map(str, a.shape))
-    return spec
-
-
-def _series(rows: list[dict], key: str, digits: int) -> list:
-    """One metric over the rows, rounded; missing, NaN or infinite values are None (a gap in the line)."""
-    out = []
-    for row in rows:
-        v = row.get(key)
-        out.append(round(v, digits) if v is not None and math.isfinite(v) else None)
-    return out
-
-
-def _columns(n: int, spacing: float, right: float = 1.0) -> list[list[float]]:
-    """The x domains of ``n`` equal subplots side by side in [0, right], ``spacing`` apart (as make_subplots lays them out)."""
-    width = (right - spacing * (n - 1)) / n
-    return [[i * (width + spacing), i * (width + spacing) + width] for i in range(n)]
-
-
-def subplot_title(text: str, domain: list[float]) -> dict:
-    """A title centred above the subplot whose x domain is ``domain``."""
-    return dict(text=text, x=(domain[0] + domain[1]) / 2, xref="paper", y=1.0, yref="paper", xanchor="center",
-                yanchor="bottom", showarrow=False, font=dict(size=16))
-
-
-def level_line(y: float, axis: str, style: dict, label: str | None = None) -> tuple[dict, dict | None]:
-    """A horizontal line across subplot ``axis`` ("" for the first, "2", ...) at ``y``, and its label at the right end."""
-    shape = dict(type="line", xref=f"x{axis} domain", yref=f"y{axis}", x0=0, x1=1, y0=y, y1=y, line=style)
-    note = None if label is None else dict(text=label, x=1, xref=f"x{axis} domain", y=y, yref=f"y{axis}",
-                                           xanchor="right", yanchor="bottom", showarrow=False)
-    return shape, note
-
-
-def line(x, y, name: str, style: dict, axis: str = "", **extra) -> dict:
-    """A scatter trace drawn as a line on subplot ``axis``."""
-    return dict(type="scatter", x=x, y=y, name=name, mode="lines", line=style, xaxis=f"x{axis}", yaxis=f"y{axis}", **extra)
 
 
 def figure1(snap: Snapshot1D, show_d_star: bool = False, title: str | None = None, height: int = 520,
@@ -99,8 +35,8 @@ def figure1(snap: Snapshot1D, show_d_star: bool = False, title: str | None = Non
             line(x, typed(snap.d), d_name, D_STYLE)]
     if show_d_star:
         # D* is 0/0 where neither density has mass: draw it only where one of them does (None: a gap).
-        d_star = _rounded(np.where(snap.p_data + snap.p_g > D_STAR_MIN_DENSITY, snap.d_star, np.nan))
-        data.append(line(_rounded(snap.x), d_star, "D* = p_data/(p_data+p_g)", D_STAR_STYLE))
+        d_star = rounded(np.where(snap.p_data + snap.p_g > D_STAR_MIN_DENSITY, snap.d_star, np.nan))
+        data.append(line(rounded(snap.x), d_star, "D* = p_data/(p_data+p_g)", D_STAR_STYLE))
 
     annotations = []
     top = max(1.1, 1.25 * float(snap.p_data.max()))
@@ -149,7 +85,8 @@ def _mapping(snap: Snapshot1D, lo: float, hi: float) -> list[dict]:
         ys += [0.0, 1.0, None]
         sizes += [0, 10, 0]
     arrows = dict(type="scatter", x=xs, y=ys, mode="lines+markers", name="x = G(z)", xaxis="x2", yaxis="y2",
-                  line=dict(color="#555", width=1), marker=dict(symbol="arrow", angleref="previous", size=sizes, color="#555"),
+                  line=dict(color=palette.MAPPING, width=1),
+                  marker=dict(symbol="arrow", angleref="previous", size=sizes, color=palette.MAPPING),
                   hoverinfo="skip", showlegend=False)
     return axis_lines + [arrows]
 
@@ -162,16 +99,8 @@ def _mapping_labels(snap: Snapshot1D, lo: float, hi: float, compact: bool) -> li
         z_lo, z_hi = snap.z_range
         for z, x, anchor in ((z_lo, lo, "left"), (z_hi, hi, "right")):
             labels.append(dict(x=x, y=0.0, xref="x2", yref="y2", text=f"z={z:g}", showarrow=False, yshift=-12,
-                               xanchor=anchor, font=dict(size=11, color="#555")))
+                               xanchor=anchor, font=dict(size=11, color=palette.MAPPING)))
     return labels
-
-
-def thin(history: list[dict], max_points: int) -> list[dict]:
-    """About ``max_points`` rows of ``history``, evenly strided, the newest row always kept."""
-    if len(history) <= max_points:
-        return history
-    stride = math.ceil(len(history) / max_points)
-    return history[::-1][::stride][::-1]
 
 
 def history_figure(history: list[dict], height: int = 260, max_points: int = 300) -> dict:
@@ -181,16 +110,16 @@ def history_figure(history: list[dict], height: int = 260, max_points: int = 300
     """
     history = thin(history, max_points)
     step = [row["step"] for row in history]
-    domains = _columns(3, 0.07)
+    domains = columns(3, 0.07)
     data = [
-        line(step, _series(history, "jsd", 5), "JSD", dict(color="#2ca02c")),
-        line(step, _series(history, "value", 5), "V(D, G)", dict(color="#1f77b4"), "2"),
-        line(step, _series(history, "criterion", 5), "C(G) = V(D*, G)", dict(color="#d62728", dash="dashdot"), "2"),
-        line(step, _series(history, "d_loss", 5), t("fig.d_loss"), dict(color="#9467bd"), "3"),
-        line(step, _series(history, "g_loss", 5), t("fig.g_loss"), dict(color="#ff7f0e"), "3"),
+        line(step, series(history, "jsd", 5), "JSD", dict(color=palette.JSD)),
+        line(step, series(history, "value", 5), "V(D, G)", dict(color=palette.VALUE), "2"),
+        line(step, series(history, "criterion", 5), "C(G) = V(D*, G)", dict(color=palette.CRITERION, dash="dashdot"), "2"),
+        line(step, series(history, "d_loss", 5), t("fig.d_loss"), dict(color=palette.D_LOSS), "3"),
+        line(step, series(history, "g_loss", 5), t("fig.g_loss"), dict(color=palette.G_LOSS), "3"),
     ]
-    ceiling = level_line(LOG2, "", dict(color="gray", dash="dash"), "log 2")
-    floor = level_line(-math.log(4), "2", dict(color="gray", dash="dash"), "-log 4")
+    ceiling = level_line(LOG2, "", dict(color=palette.GUIDE, dash="dash"), "log 2")
+    floor = level_line(-math.log(4), "2", dict(color=palette.GUIDE, dash="dash"), "-log 4")
     titles = [subplot_title(t, d) for t, d in zip((t("fig.jsd_title"), t("fig.value_title"), t("fig.losses_title")), domains)]
     layout = dict(
         height=height, margin=dict(l=10, r=10, t=30, b=10), plot_bgcolor="white",

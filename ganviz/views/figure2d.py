@@ -7,6 +7,7 @@ heatmap behind everything (red where D says "fake", blue where it says
 (green, as p_g is green in Figure 1; the real ones on top, so the modes stay
 visible under a crowd of fakes), and optionally arrows showing where G's
 gradient pushes a few generated points. Point clouds use WebGL (Scattergl).
+Colours are ``palette``'s; the history's are the same as Figure 1's page.
 """
 
 from __future__ import annotations
@@ -16,14 +17,12 @@ import math
 import numpy as np
 import plotly.colors
 
-from .figure1 import G_STYLE, _columns, _rounded, _series, level_line, line, subplot_title, thin, typed
+from . import palette
+from .plot import GRID, columns, level_line, line, rounded, series, subplot_title, thin, typed
 from ..i18n import t
 from ..frames.snapshot2d import Snapshot2D
 
-REAL_COLOUR = "#111111"
-FAKE_COLOUR = "#00a651"
-D_COLOURS = plotly.colors.get_colorscale("RdBu")  # 0 red (fake) -> 0.5 white -> 1 blue (real)
-MANIFOLD_COLOUR = "rgba(90,90,90,0.55)"
+D_COLOURS = plotly.colors.get_colorscale(palette.D_SCALE)  # 0 red (fake) -> 0.5 white -> 1 blue (real)
 STAR_MIN_MASS = 1e-6  # D* is hidden in cells where p_data + p_g has less mass than this
 POINT_DIGITS = 2  # manifold coordinates on the wire: 1/100 of a unit is under a pixel on the built-in windows (6 to 11 units wide)
 
@@ -32,8 +31,8 @@ def _polylines(lines, digits: int = POINT_DIGITS) -> tuple[list, list]:
     """Many polylines as one trace: coordinates separated by None."""
     xs, ys = [], []
     for points in lines:
-        xs += _rounded(points[:, 0], digits) + [None]
-        ys += _rounded(points[:, 1], digits) + [None]
+        xs += rounded(points[:, 0], digits) + [None]
+        ys += rounded(points[:, 1], digits) + [None]
     return xs, ys
 
 
@@ -46,34 +45,35 @@ def figure2d(snap: Snapshot2D, show_d_star: bool = False, show_manifold: bool = 
     """The 2D picture: D heatmap, D* contours, manifold, real and generated samples, gradient arrows."""
     (x0, x1), (y0, y1) = snap.bounds
     d_title = "D(x)" if snap.d_is_probability else "σ(critic)"
-    data = [dict(type="heatmap", x=_rounded(snap.heat_xs, 3), y=_rounded(snap.heat_ys, 3), z=typed(snap.d),
+    data = [dict(type="heatmap", x=rounded(snap.heat_xs, 3), y=rounded(snap.heat_ys, 3), z=typed(snap.d),
                  colorscale=D_COLOURS, zmin=0, zmax=1, zmid=0.5, opacity=0.75, name=d_title,
                  colorbar=dict(title=dict(text=d_title, side="right"), thickness=12, len=0.6,
                                tickvals=[0, 0.5, 1],
                                ticktext=[t("two_d.fig.fake_tick"), "½", t("two_d.fig.real_tick")]),
                  hovertemplate="x=%{x:.2f}, y=%{y:.2f}<br>D(x)=%{z:.2f}<extra></extra>")]
     if show_d_star:
+        # In D*'s red, as on the other pages; 2 px wide so that it still shows where the heatmap is red.
         star = np.where(snap.star_mass > STAR_MIN_MASS, snap.d_star, np.nan)
-        data.append(dict(type="contour", x=_rounded(snap.star_xs, 3), y=_rounded(snap.star_ys, 3), z=_rounded(star, 3),
+        data.append(dict(type="contour", x=rounded(snap.star_xs, 3), y=rounded(snap.star_ys, 3), z=rounded(star, 3),
                          contours=dict(start=0.1, end=0.9, size=0.2, coloring="none", showlabels=True,
-                                       labelfont=dict(size=11, color="#7a0000")),
-                         line=dict(color="#7a0000", width=1.5, dash="dot"), showscale=False,
+                                       labelfont=dict(size=11, color=palette.D_STAR)),
+                         line=dict(color=palette.D_STAR, width=2, dash="dot"), showscale=False,
                          name=t("two_d.fig.d_star"), hoverinfo="skip", showlegend=True))
     if show_manifold and snap.manifold:
         xs, ys = _polylines(snap.manifold)
         # SVG, not WebGL: where the browser draws WebGL in software (no GPU), WebGL's thick lines cost ~30 ms of
         # its main thread a frame and SVG's ~12 (measured in headless Chromium); the points stay WebGL.
-        data.append(dict(type="scatter", x=xs, y=ys, mode="lines", line=dict(color=MANIFOLD_COLOUR, width=1.2),
+        data.append(dict(type="scatter", x=xs, y=ys, mode="lines", line=dict(color=palette.MANIFOLD, width=1.2),
                          name=t("two_d.fig.manifold"), hoverinfo="skip"))
     data.append(_points(snap.fake, t("two_d.fig.generated"),
-                        dict(size=5, color=FAKE_COLOUR, opacity=0.85, line=dict(color="white", width=0.5))))
-    data.append(_points(snap.real, t("two_d.fig.real"), dict(size=4, color=REAL_COLOUR, opacity=0.8)))
+                        dict(size=5, color=palette.FAKE, opacity=0.85, line=dict(color="white", width=0.5))))
+    data.append(_points(snap.real, t("two_d.fig.real"), dict(size=4, color=palette.REAL, opacity=0.8)))
     if show_arrows and len(snap.arrow_from):
         segments = [np.stack([a, b]) for a, b in zip(snap.arrow_from, snap.arrow_to)]
         xs, ys = _polylines(segments, 3)
-        data.append(dict(type="scatter", x=xs, y=ys, mode="lines+markers", line=dict(color="#5b2c83", width=2),
+        data.append(dict(type="scatter", x=xs, y=ys, mode="lines+markers", line=dict(color=palette.GRADIENT, width=2),
                          marker=dict(symbol=["circle-open", "arrow", "circle"] * len(segments),
-                                     size=[3, 9, 0] * len(segments), angleref="previous", color="#5b2c83"),
+                                     size=[3, 9, 0] * len(segments), angleref="previous", color=palette.GRADIENT),
                          name=t("two_d.fig.arrows"), hoverinfo="skip"))
     layout = dict(
         xaxis=dict(range=[float(x0), float(x1)], constrain="domain", showgrid=False, zeroline=False),
@@ -95,25 +95,25 @@ def history_figure_2d(history: list[dict], n_modes: int | None = None, max_point
     with_modes = bool(n_modes is not None and rows and "modes" in rows[-1])
     cols = 3 if with_modes else 2
     titles = [t("two_d.fig.jsd_title"), t("fig.losses_title")] + ([t("two_d.fig.modes_title")] if with_modes else [])
-    domains = _columns(cols, 0.07, right=0.94 if with_modes else 1.0)  # room on the right for the % axis
-    data = [line(steps, _series(rows, "jsd", 4), "JSD", dict(color="#9467bd", width=2), showlegend=False)]
-    for key, name, colour in (("d_loss", t("two_d.fig.d_loss"), "#1f77b4"),
-                              ("g_loss", t("two_d.fig.g_loss"), G_STYLE["color"])):
-        data.append(line(steps, _series(rows, key, 4), name, dict(color=colour, width=2), "2"))
-    ceiling, _ = level_line(math.log(2), "", dict(color="gray", dash="dot"))
+    domains = columns(cols, 0.07, right=0.94 if with_modes else 1.0)  # room on the right for the % axis
+    data = [line(steps, series(rows, "jsd", 4), "JSD", dict(color=palette.JSD, width=2), showlegend=False)]
+    for key, name, colour in (("d_loss", t("two_d.fig.d_loss"), palette.D_LOSS),
+                              ("g_loss", t("two_d.fig.g_loss"), palette.G_LOSS)):
+        data.append(line(steps, series(rows, key, 4), name, dict(color=colour, width=2), "2"))
+    ceiling, _ = level_line(math.log(2), "", dict(color=palette.GUIDE, dash="dot"))
     layout = dict(height=height, plot_bgcolor="white", margin=dict(l=40, r=40, t=40, b=30),
                   legend=dict(orientation="h", yanchor="top", y=-0.15, x=0), shapes=[ceiling],
                   annotations=[subplot_title(text, d) for text, d in zip(titles, domains)])
     for i, domain in enumerate(domains):
         axis = "" if i == 0 else str(i + 1)
-        layout[f"xaxis{axis}"] = dict(anchor=f"y{axis}", domain=domain, showgrid=True, gridcolor="#eee")
-        layout[f"yaxis{axis}"] = dict(anchor=f"x{axis}", domain=[0.0, 1.0], showgrid=True, gridcolor="#eee")
+        layout[f"xaxis{axis}"] = dict(anchor=f"y{axis}", domain=domain, **GRID)
+        layout[f"yaxis{axis}"] = dict(anchor=f"x{axis}", domain=[0.0, 1.0], **GRID)
     layout["yaxis"]["range"] = [0, math.log(2) * 1.05]
     if with_modes:
         data.append(line(steps, [r.get("modes") for r in rows], t("two_d.fig.modes"),
-                         dict(color="#d62728", width=2, shape="hv"), "3"))
+                         dict(color=palette.MODES, width=2, shape="hv"), "3"))
         data.append(line(steps, [None if r.get("hq") is None else round(100 * r["hq"], 1) for r in rows],
-                         t("two_d.fig.hq"), dict(color="#ff7f0e", width=2, dash="dash"), "3"))
+                         t("two_d.fig.hq"), dict(color=palette.HQ, width=2, dash="dash"), "3"))
         data[-1]["yaxis"] = "y4"
         layout["yaxis3"].update(range=[0, n_modes + 0.5], dtick=max(1, round(n_modes / 4)))
         layout["yaxis4"] = dict(anchor="x3", overlaying="y3", side="right", range=[0, 101], dtick=25, ticksuffix="%",

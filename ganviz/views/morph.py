@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from .figure1 import _rounded
+from . import palette
+from .plot import rounded
 from ..i18n import t
 
-FAMILY_COLOURS = ("#1f6fb4", "#e0771a")  # lines along z's first axis, along its second
+FAMILY_COLOURS = palette.Z_GRID  # lines along z's first axis, along its second
 FRAME_MS = 70
 DIGITS = 3  # coordinates on the wire: 1/1,000 of a unit, far below a pixel on the 2D windows
 
@@ -70,8 +71,8 @@ def _traces(lines: list, families: list[int]) -> list[dict]:
         xs, ys = [], []
         for line, f in zip(lines, families):
             if f == family:
-                xs += _rounded(line[:, 0], DIGITS) + [None]
-                ys += _rounded(line[:, 1], DIGITS) + [None]
+                xs += rounded(line[:, 0], DIGITS) + [None]
+                ys += rounded(line[:, 1], DIGITS) + [None]
         traces.append(dict(type="scatter", x=xs, y=ys, mode="lines", line=dict(color=colour, width=1.6),
                            name=t("tracking.morph.family", axis=family + 1), hoverinfo="skip", showlegend=bool(xs)))
     return traces
@@ -110,8 +111,9 @@ def morph_figure(z_lines: list, x_lines: list, steps: int = 20, bounds=None, rea
     data = _traces(frames[0], families)
     if real is not None and len(real):
         real = np.asarray(real, dtype=np.float64)
-        data.append(dict(type="scatter", x=_rounded(real[:, 0], 3), y=_rounded(real[:, 1], 3), mode="markers",
-                         marker=dict(size=3, color="rgba(17,17,17,0.25)"), name=t("two_d.fig.real"), hoverinfo="skip"))
+        data.append(dict(type="scatter", x=rounded(real[:, 0], 3), y=rounded(real[:, 1], 3), mode="markers",
+                         marker=dict(size=3, color=palette.rgba(palette.REAL, 0.25)), name=t("two_d.fig.real"),
+                         hoverinfo="skip"))
     (x0, x1), (y0, y1) = _window(frames, bounds)
     move = {"frame": {"duration": frame_ms, "redraw": False}, "transition": {"duration": frame_ms, "easing": "linear"},
             "mode": "immediate"}

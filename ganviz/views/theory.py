@@ -1,9 +1,10 @@
 """Plotly figures for the theory page: Proposition 1, Theorem 1, the saturating loss.
 
-Same styles as Figure 1 (``figures.py``): p_data black dotted, p_g green solid,
-D blue dashed, D* red dash-dot. Each function takes arrays already computed by
-``ganviz.measure.theory`` (or a trainer's history) and only draws. Words are in the
-current language (``ganviz.i18n``); the notation stays as it is.
+Same styles as Figure 1 (``palette``): p_data black dotted, p_g green solid,
+D blue dashed, D* red dash-dot; V(D, G) in D's colour and C(G) = V(D*, G) in
+D*'s. Each function takes arrays already computed by ``ganviz.measure.theory``
+(or a trainer's history) and only draws. Words are in the current language
+(``ganviz.i18n``); the notation stays as it is.
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .figure1 import D_STAR_MIN_DENSITY, D_STAR_STYLE, D_STYLE, DATA_STYLE, G_STYLE, _rounded
+from . import palette
+from .figure1 import D_STAR_MIN_DENSITY
+from .palette import D_STAR_STYLE, D_STYLE, DATA_STYLE, G_STYLE
+from .plot import rounded
 from ..i18n import t
 
 LOG4 = math.log(4.0)
 LOG2 = math.log(2.0)
 FAINT = "rgba(120,120,120,0.6)"
-RUN_COLOURS = {"minimax": "#d62728", "nonsaturating": "#2ca02c", 1: "#ff7f0e", 5: "#9467bd"}  # by a race's run name
 
 
 def _layout(fig: go.Figure, height: int, **kw) -> go.Figure:
@@ -32,7 +35,7 @@ def _layout(fig: go.Figure, height: int, **kw) -> go.Figure:
 def _masked(d_star, p_data, p_g) -> list:
     """D* where p_data + p_g is not negligible, None (a gap in the line) elsewhere."""
     has_mass = np.asarray(p_data) + np.asarray(p_g) > D_STAR_MIN_DENSITY
-    return [v if m else None for v, m in zip(_rounded(d_star), has_mass)]
+    return [v if m else None for v, m in zip(rounded(d_star), has_mass)]
 
 
 def proposition1_figure(x, p_data, p_g, d_star, d, d_label: str, height: int = 560) -> go.Figure:
@@ -45,20 +48,20 @@ def proposition1_figure(x, p_data, p_g, d_star, d, d_label: str, height: int = 5
 
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.6, 0.4], vertical_spacing=0.1,
                         subplot_titles=("", t("theory.fig_integrand_title")))
-    xs = _rounded(x)
-    fig.add_trace(go.Scatter(x=xs, y=_rounded(p_data), name="p_data", line=DATA_STYLE), 1, 1)
-    fig.add_trace(go.Scatter(x=xs, y=_rounded(p_g), name="p_g", line=G_STYLE), 1, 1)
+    xs = rounded(x)
+    fig.add_trace(go.Scatter(x=xs, y=rounded(p_data), name="p_data", line=DATA_STYLE), 1, 1)
+    fig.add_trace(go.Scatter(x=xs, y=rounded(p_g), name="p_g", line=G_STYLE), 1, 1)
     fig.add_trace(go.Scatter(x=xs, y=_masked(d_star, p_data, p_g), name="D* = p_data/(p_data+p_g)",
                              line=D_STAR_STYLE), 1, 1)
-    fig.add_trace(go.Scatter(x=xs, y=_rounded(d), name=d_label, line=D_STYLE), 1, 1)
+    fig.add_trace(go.Scatter(x=xs, y=rounded(d), name=d_label, line=D_STYLE), 1, 1)
     f_star, f_d = pointwise_value_at_optimum(p_data, p_g), pointwise_value(p_data, p_g, d)
     floor = float(np.percentile(f_star, 0.5)) * 1.6 - 0.05  # keep the axis on D*'s scale: a bad D can go to -inf
     f_d_shown = np.maximum(f_d, floor)
-    fig.add_trace(go.Scatter(x=xs, y=_rounded(f_star), name=t("theory.fig_with_d_star"),
+    fig.add_trace(go.Scatter(x=xs, y=rounded(f_star), name=t("theory.fig_with_d_star"),
                              line=dict(color=D_STAR_STYLE["color"], width=2), showlegend=False), 2, 1)
-    fig.add_trace(go.Scatter(x=xs, y=_rounded(f_d_shown), name=t("theory.fig_with_d"), fill="tonexty",
-                             fillcolor="rgba(31,119,180,0.25)", line=dict(color=D_STYLE["color"], width=2, dash="dash"),
-                             showlegend=False), 2, 1)
+    fig.add_trace(go.Scatter(x=xs, y=rounded(f_d_shown), name=t("theory.fig_with_d"), fill="tonexty",
+                             fillcolor=palette.rgba(palette.D, 0.25),
+                             line=dict(color=D_STYLE["color"], width=2, dash="dash"), showlegend=False), 2, 1)
     top = max(1.1, 1.2 * float(max(np.max(p_data), np.max(p_g))))
     fig.update_yaxes(range=[0, top], title_text=t("fig.density_axis"), row=1, col=1)
     fig.update_yaxes(range=[floor, 0.02], title_text=t("theory.fig_integrand"), row=2, col=1)
@@ -71,12 +74,12 @@ def sweep_figure(params, values, v_star: float, current: float, current_value: f
     """V(D, G) as the candidate's parameter sweeps, under the ceiling V(D*, G)."""
     fig = go.Figure()
     shown = np.where(np.isfinite(values), values, np.nan)
-    fig.add_trace(go.Scatter(x=_rounded(params), y=_rounded(shown, 5), name=t("theory.v_candidate"),
-                             line=dict(color=D_STYLE["color"], width=3)))
-    fig.add_hline(y=v_star, line=dict(color=D_STAR_STYLE["color"], dash="dashdot", width=2),
+    fig.add_trace(go.Scatter(x=rounded(params), y=rounded(shown, 5), name=t("theory.v_candidate"),
+                             line=dict(color=palette.VALUE, width=3)))
+    fig.add_hline(y=v_star, line=dict(color=palette.CRITERION, dash="dashdot", width=2),
                   annotation_text=f"V(D*, G) = {v_star:.4f}", annotation_position="top left")
     fig.add_trace(go.Scatter(x=[current], y=[current_value], mode="markers", name=t("theory.fig_now"),
-                             marker=dict(size=13, color=D_STYLE["color"], line=dict(color="white", width=2))))
+                             marker=dict(size=13, color=palette.VALUE, line=dict(color="white", width=2))))
     # Show down to a little below the candidate (or 1 nat below D*), not the whole -inf tail of the sweep.
     low = v_star - 1.0 if not np.isfinite(current_value) else min(v_star - 0.3, current_value - 0.3 * abs(v_star - current_value) - 0.05)
     fig.update_yaxes(range=[low, v_star + 0.08 * (v_star - low)], title_text="V(D, G)")
@@ -98,8 +101,8 @@ def criterion_curve_figure(g_means, c_values, current_mean: float, current_c: fl
                            height: int = 340) -> go.Figure:
     """C(G) as p_g's mean slides across p_data's, with Theorem 1's floor −log 4."""
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=_rounded(g_means), y=_rounded(c_values, 6), name="C(G) = V(D*, G)",
-                             line=dict(color="#9467bd", width=3)))
+    fig.add_trace(go.Scatter(x=rounded(g_means), y=rounded(c_values, 6), name="C(G) = V(D*, G)",
+                             line=dict(color=palette.CRITERION, width=3)))
     fig.add_hline(y=-LOG4, line=dict(color="black", dash="dot"), annotation_text="−log 4 ≈ −1.386 (p_g = p_data)",
                   annotation_position="bottom right")
     fig.add_hline(y=0.0, line=dict(color=FAINT, dash="dot"), annotation_text=t("theory.fig_disjoint"),
@@ -115,10 +118,10 @@ def criterion_curve_figure(g_means, c_values, current_mean: float, current_c: fl
 
 def densities_figure(x, p_data, p_g, d_star, height: int = 300) -> go.Figure:
     """p_data, p_g and D* alone (Theorem 1's picture: D* = 1/2 where p_g = p_data)."""
-    xs = _rounded(x)
+    xs = rounded(x)
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=xs, y=_rounded(p_data), name="p_data", line=DATA_STYLE))
-    fig.add_trace(go.Scatter(x=xs, y=_rounded(p_g), name="p_g", line=G_STYLE))
+    fig.add_trace(go.Scatter(x=xs, y=rounded(p_data), name="p_data", line=DATA_STYLE))
+    fig.add_trace(go.Scatter(x=xs, y=rounded(p_g), name="p_g", line=G_STYLE))
     fig.add_trace(go.Scatter(x=xs, y=_masked(d_star, p_data, p_g), name="D*", line=D_STAR_STYLE))
     fig.add_hline(y=0.5, line=dict(color=FAINT, dash="dot"))
     fig.update_yaxes(range=[0, max(1.1, 1.2 * float(max(np.max(p_data), np.max(p_g))))])
@@ -137,18 +140,18 @@ def objectives_figure(points: list[dict] | None = None, height: int = 380) -> go
     d = np.linspace(0.001, 0.999, 500)
     f = generator_objectives(d)
     fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.1)
-    sat, ns = RUN_COLOURS["minimax"], RUN_COLOURS["nonsaturating"]
-    fig.add_trace(go.Scatter(x=_rounded(d), y=_rounded(f["saturating"]), name=t("theory.fig_obj_minimax"),
+    sat, ns = palette.RACE_RUNS["minimax"], palette.RACE_RUNS["nonsaturating"]
+    fig.add_trace(go.Scatter(x=rounded(d), y=rounded(f["saturating"]), name=t("theory.fig_obj_minimax"),
                              line=dict(color=sat, width=3), legendgroup="sat"), 1, 1)
-    fig.add_trace(go.Scatter(x=_rounded(d), y=_rounded(f["nonsaturating"]),
+    fig.add_trace(go.Scatter(x=rounded(d), y=rounded(f["nonsaturating"]),
                              name=t("theory.fig_obj_nonsaturating"), line=dict(color=ns, width=3), legendgroup="ns"),
                   1, 1)
-    fig.add_trace(go.Scatter(x=_rounded(d), y=_rounded(f["grad_saturating"]), name="|∂/∂s log(1 − σ(s))| = D",
+    fig.add_trace(go.Scatter(x=rounded(d), y=rounded(f["grad_saturating"]), name="|∂/∂s log(1 − σ(s))| = D",
                              line=dict(color=sat, width=3, dash="dash"), legendgroup="sat", showlegend=False), 1, 2)
-    fig.add_trace(go.Scatter(x=_rounded(d), y=_rounded(f["grad_nonsaturating"]), name="|∂/∂s (−log σ(s))| = 1 − D",
+    fig.add_trace(go.Scatter(x=rounded(d), y=rounded(f["grad_nonsaturating"]), name="|∂/∂s (−log σ(s))| = 1 − D",
                              line=dict(color=ns, width=3, dash="dash"), legendgroup="ns", showlegend=False), 1, 2)
     for col in (1, 2):
-        fig.add_vrect(x0=0, x1=0.1, fillcolor="rgba(214,39,40,0.10)", line_width=0, row=1, col=col)
+        fig.add_vrect(x0=0, x1=0.1, fillcolor=palette.rgba(sat, 0.10), line_width=0, row=1, col=col)
     fig.add_annotation(x=0.11, y=-3.6, xref="x", yref="y", text=t("theory.fig_early"),
                        showarrow=False, font=dict(size=12), xanchor="left", align="left")
     for i, point in enumerate(points or []):

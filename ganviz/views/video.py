@@ -1,7 +1,7 @@
 """A run as moving pictures for slides: recorded snapshots drawn with matplotlib, packed as a GIF or an MP4.
 
-``render_frame`` draws one snapshot in the colours of Figure 1 of Goodfellow
-et al. (2014): p_data black dotted, p_g green solid, D(x) blue dashed, D*
+``render_frame`` draws one snapshot in ``palette``'s colours, Figure 1 of Goodfellow
+et al. (2014)'s: p_data black dotted, p_g green solid, D(x) blue dashed, D*
 red dash-dot. A ``Snapshot1D`` gets the density panel over the z -> x arrows
 panel; a ``Snapshot2D`` gets D(x) as a heatmap (RdBu over a fixed 0..1 range:
 blue says real, red says fake, white 1/2), G's manifold in grey, the real
@@ -34,16 +34,18 @@ from matplotlib.colors import ListedColormap, Normalize
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from .figure1 import D_STAR_MIN_DENSITY, D_STAR_STYLE, D_STYLE, DATA_STYLE, G_STYLE
-from .figure2d import FAKE_COLOUR, REAL_COLOUR
+from . import palette
+from .figure1 import D_STAR_MIN_DENSITY
+from .palette import D_STAR_STYLE, D_STYLE, DATA_STYLE, G_STYLE
 from ..frames.snapshot import Snapshot1D
 
 SIZE = (960, 540)  # width, height in pixels: 16:9, as slides are
 DPI = 100
-ARROW_COLOUR = "#555555"
-MANIFOLD_COLOUR = (90 / 255, 90 / 255, 90 / 255, 0.55)
+ARROW_COLOUR = palette.MAPPING
+REAL_COLOUR, FAKE_COLOUR = palette.REAL, palette.FAKE
+MANIFOLD_COLOUR = palette.for_matplotlib(palette.MANIFOLD)
 # RdBu seen through 75% opacity over white, as the 2D page shows it: 0 red (fake), 1/2 white, 1 blue (real).
-D_COLOURS = ListedColormap(0.75 * colormaps["RdBu"](np.linspace(0, 1, 256))[:, :3] + 0.25)
+D_COLOURS = ListedColormap(0.75 * colormaps[palette.D_SCALE](np.linspace(0, 1, 256))[:, :3] + 0.25)
 EMPTY = "there is nothing to export yet: record at least one frame"
 # veryfast: a third of x264's default encoding time here, for files of about the same size; faststart: the index
 # at the front of the file, so that a player can start before it has read all of it.
@@ -145,7 +147,7 @@ def _headline(figure: Figure, snapshot):
 
 
 def _style(style: dict) -> dict:
-    """matplotlib line keywords from a Plotly line style of figures.py (widths in pixels, dash names)."""
+    """matplotlib line keywords from a Plotly line style of ``palette`` (widths in pixels, dash names)."""
     dashes = {"dot": ":", "dash": "--", "dashdot": "-.", None: "-"}
     return dict(color=style["color"], linestyle=dashes[style.get("dash")], linewidth=style.get("width", 2) * 0.8)
 

@@ -1,7 +1,7 @@
 """A figure as the JSON text a live chart sends to the browser: ``figure_json(fig)``.
 
 Figures are built as plain dicts of Python lists, strings and numbers
-(``figures.py``, ``figures2d.py``): plotly.js reads them as they are, and
+(``plot``; ``figure1``, ``figure2d``, ``modes``, ...): plotly.js reads them as they are, and
 ``json.dumps`` writes them several times faster than Plotly's validating
 ``Figure`` and its encoder. A ``plotly.graph_objects.Figure`` is accepted too
 (and goes through Plotly's encoder, which also handles NumPy arrays and NaN).

@@ -3,6 +3,7 @@
 import json
 
 import numpy as np
+import plotly.graph_objects as go
 import pytest
 from tests.ui.app_page import open_page
 from streamlit.testing.v1 import AppTest
@@ -123,10 +124,10 @@ def row(step, counts, n=2500):
 
 
 def test_figures_speak_korean(korean):
-    fig = mode_timeline_figure([row(0, [0] * 8), row(10, [2500] + [0] * 7)], 8, title="기본 GAN")
+    fig = go.Figure(mode_timeline_figure([row(0, [0] * 8), row(10, [2500] + [0] * 7)], 8, title="기본 GAN"))
     assert list(fig.data[0].y) == [f"모드 {i}" for i in range(1, 9)] + ["모드 밖"]
     assert fig.layout.xaxis.title.text == "단계" and "샘플의 %{z:.1%}" in fig.data[0].hovertemplate
-    fig = modes_over_time_figure({"기본 GAN": [row(0, [1] * 8)]}, 8)
+    fig = go.Figure(modes_over_time_figure({"기본 GAN": [row(0, [1] * 8)]}, 8))
     assert fig.layout.yaxis.title.text == "포착한 모드" and fig.layout.annotations[0].text == "모드 8개 전부"
 
 

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ganviz.views.diagram import FORWARD, GRADIENTS, NODES, beat_highlight, diagram_caption, diagram_figure, lit_elements
-from ganviz.views.figure1 import D_STYLE, G_STYLE
+from ganviz.views.palette import D_STYLE, G_STYLE
 from ganviz.i18n import CATALOGS, DEFAULT, set_language
 from ganviz.lessons.presets import FIGURE1
 from ganviz.core.trainer import Trainer

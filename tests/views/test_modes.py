@@ -3,7 +3,11 @@
 import numpy as np
 import pytest
 
-from ganviz.views.modes import mode_timeline_figure, modes_over_time_figure
+from ganviz.views import modes
+from tests.views.test_figures import validated
+
+# Plain dicts, checked as valid Plotly figures and read back through go.Figure.
+mode_timeline_figure, modes_over_time_figure = validated(modes.mode_timeline_figure), validated(modes.modes_over_time_figure)
 
 
 def row(step, counts, n=2500):

@@ -13,8 +13,8 @@ from ganviz.frames.snapshot2d import take_snapshot_2d
 from ganviz.core.trainer import TrainConfig, Trainer
 from ganviz.views.video import gif_bytes, mp4_bytes, render_frame
 
-GREEN_1D, BLUE_D, RED_D_STAR = (0x2C, 0xA0, 0x2C), (0x1F, 0x77, 0xB4), (0xD6, 0x27, 0x28)  # figures.py's colours
-GREEN_2D = (0x00, 0xA6, 0x51)  # figures2d.FAKE_COLOUR
+GREEN_1D, BLUE_D, RED_D_STAR = (0x2C, 0xA0, 0x2C), (0x1F, 0x77, 0xB4), (0xD6, 0x27, 0x28)  # palette: p_g, D, D*
+GREEN_2D = (0x00, 0xA6, 0x51)  # palette.FAKE
 
 
 @pytest.fixture(scope="module")

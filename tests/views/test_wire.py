@@ -7,7 +7,7 @@ import math
 import numpy as np
 import plotly.graph_objects as go
 
-from ganviz.views.figure1 import typed
+from ganviz.views.plot import typed
 from ganviz.views.wire import figure_json
 
 
