@@ -20,6 +20,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = [ROOT.parent / "shared" / "data" / "mnist", ROOT.parent.parent / "shared" / "data" / "mnist"]
 REQUIRE_MNIST = "GANVIZ_REQUIRE_MNIST"
+MNIST_SKIP = "MNIST data missing"
 MIRRORS = "GANVIZ_TEST_MNIST_MIRRORS"
 
 
@@ -33,7 +34,7 @@ def mnist_dir() -> str:
         return ensure_data(*map(str, SHARED), mirrors=mirrors, timeout=15,
                            log=lambda line: print(f"MNIST for the tests: {line}", flush=True))
     except DownloadError as err:
-        reason = (f"MNIST data missing: not in $GANVIZ_MNIST_DIR, ~/.cache/ganviz/mnist or ../shared/data/mnist, and "
+        reason = (f"{MNIST_SKIP}: not in $GANVIZ_MNIST_DIR, ~/.cache/ganviz/mnist or ../shared/data/mnist, and "
                   f"the download failed ({str(err).split(';')[0]}); run `ganviz mnist download`")
         if os.environ.get(REQUIRE_MNIST) == "1":
             pytest.fail(f"{REQUIRE_MNIST}=1: {reason}", pytrace=False)
@@ -47,3 +48,14 @@ def _english_afterwards():
 
     yield
     set_language(DEFAULT)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Report every MNIST skip at this file, so that ``-ra`` folds them into one line instead of one per test file."""
+    report = yield
+    if report.skipped and isinstance(report.longrepr, tuple):
+        reason = str(report.longrepr[2]).removeprefix("Skipped: ")
+        if reason.startswith(MNIST_SKIP):
+            report.longrepr = (__file__, None, reason)
+    return report

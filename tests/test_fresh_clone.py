@@ -78,12 +78,12 @@ def test_the_suite_downloads_mnist_once_into_the_user_cache(clone, mnist_dir):
 
 
 def test_only_the_mnist_page_browser_test_asks_for_mnist(clone):
-    done = pytest_in(clone, "--setup-plan", "tests/e2e/test_browser.py", "tests/e2e/test_classroom.py")
+    done = pytest_in(clone, "--fixtures-per-test", "tests/e2e/test_browser.py", "tests/e2e/test_classroom.py")
     assert done.returncode == 0, done.out
-    tests = re.split(r"\n(?=\s+tests/e2e/)", done.out)
-    asking = [block.split()[0] for block in tests if "mnist_dir" in block]
-    assert asking == ["tests/e2e/test_browser.py::test_mnist_page_shows_samples_and_new_ones_on_request"], done.out
-    assert "app_url" in done.out
+    blocks = re.split(r"\n-+ fixtures used by ", done.out)[1:]
+    assert len(blocks) > 10 and all("app_url" in block for block in blocks if "css_key" not in block), done.out
+    asking = [block.split()[0] for block in blocks if "\nmnist_dir -- " in block]
+    assert asking == ["test_mnist_page_shows_samples_and_new_ones_on_request"], done.out
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
