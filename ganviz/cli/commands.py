@@ -137,9 +137,10 @@ def build_parser(compare_defaults: dict | None = None) -> argparse.ArgumentParse
     train.add_argument("--json", action="store_true",
                        help="print one JSON object per line instead of a table: the table's columns (null for NaN "
                             "and inf), d_steps (D updates so far: k per iteration, plus any D-only steps); in 1D d_gap "
-                            "(the mean |D - D*| under (p_data + p_g) / 2); in 2D outside (the share of p_g's smoothed mass outside the target's window); on ring8 and "
-                            "grid25 also mode_counts (per mode, the samples whose nearest mode it is and that lie "
-                            "within 3 std of it: modes counts the nonzero ones, hq is their sum over --n-samples). "
+                            "(the mean |D - D*| under (p_data + p_g) / 2); in 2D outside (the share of p_g's smoothed "
+                            "mass outside the target's window); on ring8 and grid25 also mode_counts (per mode, the "
+                            "samples whose nearest mode it is and that lie within 3 std of it: modes counts the nonzero "
+                            "ones, hq is their sum over --n-samples). "
                             "The last line is the summary, with \"summary\": true")
     train.add_argument("--save-samples", metavar="FILE.npy",
                        help="at the end, write --n-samples final samples G(z) to FILE.npy as a float32 (n, dim) array "
@@ -152,9 +153,8 @@ def build_parser(compare_defaults: dict | None = None) -> argparse.ArgumentParse
                             "several.")
     train.add_argument("--save", metavar="RUN.ganviz",
                        help="at the end (also after a divergence, at the step it rolled back to or stopped at), write "
-                            "the whole run "
-                            "to RUN.ganviz: weights, optimizer state, config, seed, random state and metrics history, "
-                            "in one safetensors file (never a pickle), to go on later with --resume")
+                            "the whole run to RUN.ganviz: weights, optimizer state, config, seed, random state and "
+                            "metrics history, in one safetensors file (never a pickle), to go on later with --resume")
     train.add_argument("--resume", metavar="RUN.ganviz",
                        help="go on with the run saved in RUN.ganviz (by --save, or downloaded from the app) for --steps "
                             "more iterations, exactly as it would have gone on. Its config comes from the file: the "
