@@ -1,8 +1,15 @@
-"""Shared fixtures: where the MNIST IDX files are.
+"""Shared fixtures: where the MNIST IDX files are, and English after every test.
 
-The project keeps them at ../shared/data/mnist beside the repository root (a git
-worktree one level deeper sees them at ../../shared/data/mnist); GANVIZ_TEST_MNIST_DIR
-overrides both. Tests that need them fail, not skip, when they are missing.
+``mnist_dir`` looks where the app looks (``$GANVIZ_MNIST_DIR``, then the user
+cache ~/.cache/ganviz/mnist: ``ganviz.mnist.download.find_data``), then at
+../shared/data/mnist beside the repository (a git worktree one level deeper sees
+it at ../../shared/data/mnist). Found nowhere, it downloads the files once into
+``$GANVIZ_MNIST_DIR`` or the user cache with the app's checksummed downloader;
+offline, the tests that need MNIST skip, all with the same one-line reason, and
+the rest of the suite runs. ``GANVIZ_REQUIRE_MNIST=1`` (set by ``.ci/run``) makes
+that a failure, so that CI cannot pass by skipping them.
+``GANVIZ_TEST_MNIST_MIRRORS`` (URLs separated by commas) replaces the download's
+mirrors, for the clone test (tests/test_fresh_clone.py).
 """
 
 import os
@@ -11,17 +18,27 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-CANDIDATES = [ROOT.parent / "shared" / "data" / "mnist", ROOT.parent.parent / "shared" / "data" / "mnist"]
+SHARED = [ROOT.parent / "shared" / "data" / "mnist", ROOT.parent.parent / "shared" / "data" / "mnist"]
+REQUIRE_MNIST = "GANVIZ_REQUIRE_MNIST"
+MNIST_SKIP = "MNIST data missing"
+MIRRORS = "GANVIZ_TEST_MNIST_MIRRORS"
 
 
 @pytest.fixture(scope="session")
 def mnist_dir() -> str:
-    override = os.environ.get("GANVIZ_TEST_MNIST_DIR")
-    for folder in ([Path(override)] if override else CANDIDATES):
-        if (folder / "train-images-idx3-ubyte.gz").exists():
-            return str(folder)
-    pytest.fail(f"the MNIST files are missing: looked in {', '.join(map(str, CANDIDATES))} "
-                "(set GANVIZ_TEST_MNIST_DIR to their folder)")
+    """The folder of the four MNIST files (see the module's docstring); a session fixture, so one download at most."""
+    from ganviz.mnist.download import MIRRORS as DEFAULT_MIRRORS, DownloadError, ensure_data
+
+    mirrors = tuple(m for m in os.environ.get(MIRRORS, "").split(",") if m) or DEFAULT_MIRRORS
+    try:
+        return ensure_data(*map(str, SHARED), mirrors=mirrors, timeout=15,
+                           log=lambda line: print(f"MNIST for the tests: {line}", flush=True))
+    except DownloadError as err:
+        reason = (f"{MNIST_SKIP}: not in $GANVIZ_MNIST_DIR, ~/.cache/ganviz/mnist or ../shared/data/mnist, and "
+                  f"the download failed ({str(err).split(';')[0]}); run `ganviz mnist download`")
+        if os.environ.get(REQUIRE_MNIST) == "1":
+            pytest.fail(f"{REQUIRE_MNIST}=1: {reason}", pytrace=False)
+        pytest.skip(reason)
 
 
 @pytest.fixture(autouse=True)
@@ -33,21 +50,12 @@ def _english_afterwards():
     set_language(DEFAULT)
 
 
-@pytest.fixture(autouse=True)
-def _no_play_debounce(request, monkeypatch):
-    """AppTest clicks Play and Pause a few milliseconds apart, which the app takes for Streamlit's echo of one
-    click (``ganviz.ui.live.PLAY_DEBOUNCE_S``); tests marked ``debounce`` keep it (tests/ui/test_live.py)."""
-    if "debounce" not in request.keywords:
-        import ganviz.ui.live
-
-        monkeypatch.setattr(ganviz.ui.live, "PLAY_DEBOUNCE_S", 0.0)
-
-
-@pytest.fixture(autouse=True)
-def _every_run_is_a_tick(monkeypatch):
-    """AppTest cannot fire a fragment's timer, so each ``at.run()`` stands for one tick and trains a frame; in the
-    browser a page run within ``ganviz.ui.live.INTERACTION_GRACE`` frame periods of the last tick only draws
-    (tests/ui/test_live.py sets it back to check that)."""
-    import ganviz.ui.live
-
-    monkeypatch.setattr(ganviz.ui.live, "INTERACTION_GRACE", 0)
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Report every MNIST skip at this file, so that ``-ra`` folds them into one line instead of one per test file."""
+    report = yield
+    if report.skipped and isinstance(report.longrepr, tuple):
+        reason = str(report.longrepr[2]).removeprefix("Skipped: ")
+        if reason.startswith(MNIST_SKIP):
+            report.longrepr = (__file__, None, reason)
+    return report

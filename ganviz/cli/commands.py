@@ -17,7 +17,11 @@ with it (status 2), the live ones (``--k``, ``--lr-d``, ``--lr-g``, ``--batch``)
 
 ``compare`` takes the same model flags (``add_model_arguments``) as the base
 config of every method. Bad arguments exit with status 2 and a one-line
-message, never a traceback.
+message, never a traceback. A run that diverges (NaN or inf in a loss, a
+weight or a metric) is rolled back or stopped, said in one line on stderr, and
+exits with status 1. A closed pipe (``... --json | head -1``) ends the command
+quietly with status 141, as other Unix tools end on SIGPIPE. The same commands
+are installed as ``ganviz`` (pyproject.toml's console script).
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ import torch
 from ..lessons.compare import compare, markdown_table, parse_methods, parse_seeds, plain_table, summarise
 from ..core.device import configure_threads, resolve_device
 from ..core.distributions import DISTRIBUTIONS, get_distribution, targets_of_dim
-from ..core.losses import LOSSES
+from ..core.losses import LOSSES, Loss
 from ..mnist.cli import add_mnist_command
 from ..measure.modes import MODE_BENCHMARKS, N_SAMPLES, has_modes
 from ..core.priors import PRIORS
@@ -49,6 +53,9 @@ from ..frames.recorder import FrameRecorder
 from ..frames.snapshot2d import METRICS_SEED, generated_samples, metrics_2d, take_snapshot_2d
 from ..core.trainer import OPTIMIZERS, REMEDIES, DivergenceError, TrainConfig, Trainer
 
+# How the help and the messages name the command: as it was started, the console script or the module.
+PROG = "ganviz" if os.path.basename(sys.argv[0]) == "ganviz" else "python -m ganviz"
+CELL = 11  # characters per table column: at most CELL - 1 for the value, so that neighbours never touch
 COLUMNS = ("step", "jsd", "value", "criterion", "d_loss", "g_loss", "d_real", "d_fake", "seconds")
 MODE_COLUMNS = ("modes", "hq")  # added before "seconds" for targets with modes
 
@@ -111,7 +118,7 @@ def preset_defaults(name: str) -> dict:
 
 def build_parser(compare_defaults: dict | None = None) -> argparse.ArgumentParser:
     """The parser of every command; ``compare_defaults`` replaces compare's defaults (how ``--preset`` works)."""
-    parser = _Parser(prog="python -m ganviz", description="ganviz: watch a GAN learn (Goodfellow et al., 2014).")
+    parser = _Parser(prog=PROG, description="ganviz: watch a GAN learn (Goodfellow et al., 2014).")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     d = TrainConfig()
     train = commands.add_parser("train", help="train a toy GAN headless and print its metrics",
@@ -127,7 +134,14 @@ def build_parser(compare_defaults: dict | None = None) -> argparse.ArgumentParse
                             "--loss wgan-gp (default: %(default)s)")
     train.add_argument("--every", type=int, default=100, help="print metrics every this many iterations (default: %(default)s)")
     train.add_argument("--seed", type=int, default=d.seed, help="random seed; same seed, same run (default: %(default)s)")
-    train.add_argument("--json", action="store_true", help="print one JSON object per line instead of a table")
+    train.add_argument("--json", action="store_true",
+                       help="print one JSON object per line instead of a table: the table's columns (null for NaN "
+                            "and inf), d_steps (D updates so far: k per iteration, plus any D-only steps); in 1D d_gap "
+                            "(the mean |D - D*| under (p_data + p_g) / 2); in 2D outside (the share of p_g's smoothed "
+                            "mass outside the target's window); on ring8 and grid25 also mode_counts (per mode, the "
+                            "samples whose nearest mode it is and that lie within 3 std of it: modes counts the nonzero "
+                            "ones, hq is their sum over --n-samples). "
+                            "The last line is the summary, with \"summary\": true")
     train.add_argument("--save-samples", metavar="FILE.npy",
                        help="at the end, write --n-samples final samples G(z) to FILE.npy as a float32 (n, dim) array "
                             "(in 2D, the very samples of the last metrics row)")
@@ -138,9 +152,9 @@ def build_parser(compare_defaults: dict | None = None) -> argparse.ArgumentParse
                             "same frames as a 960x540 animation; FILE.csv is the metrics table. Repeat the flag for "
                             "several.")
     train.add_argument("--save", metavar="RUN.ganviz",
-                       help="at the end (also after a divergence, at the step it rolled back to), write the whole run "
-                            "to RUN.ganviz: weights, optimizer state, config, seed, random state and metrics history, "
-                            "in one safetensors file (never a pickle), to go on later with --resume")
+                       help="at the end (also after a divergence, at the step it rolled back to or stopped at), write "
+                            "the whole run to RUN.ganviz: weights, optimizer state, config, seed, random state and "
+                            "metrics history, in one safetensors file (never a pickle), to go on later with --resume")
     train.add_argument("--resume", metavar="RUN.ganviz",
                        help="go on with the run saved in RUN.ganviz (by --save, or downloaded from the app) for --steps "
                             "more iterations, exactly as it would have gone on. Its config comes from the file: the "
@@ -197,7 +211,12 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser(preset_defaults(args.preset)).parse_args(argv)
         args.argv = argv
     configure_threads()
-    return args.run(args, args.parser)
+    try:
+        return args.run(args, args.parser)
+    except BrokenPipeError:  # the reader went away (``| head``): stop quietly, as Unix tools do on SIGPIPE
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so that the interpreter's final flush of stdout cannot fail again
+        return 141
 
 
 def train_command(args, parser) -> int:
@@ -229,7 +248,7 @@ def train_command(args, parser) -> int:
     if not args.json:
         resumed = f" (resumed from {args.resume} at step {trainer.step})" if args.resume is not None else ""
         print(f"ganviz train: {config.dist}, {config.loss}, k={config.k}, device={trainer.device}{resumed}")
-        print("".join(f"{c:>11}" for c in columns))
+        print("".join(f"{c:>{CELL}}" for c in columns))
     recorder = FrameRecorder() if any(not p.lower().endswith(".csv") for p in args.export) else None
     start = time.perf_counter()
     row = dict(_measure(trainer, args.n_samples), seconds=0.0)
@@ -238,11 +257,13 @@ def train_command(args, parser) -> int:
         recorder.record(_frame(trainer))
     try:
         while trainer.step < end:
+            previous = trainer.step
             trainer.train(min(args.every, end - trainer.step))
             row = dict(_measure(trainer, args.n_samples), seconds=time.perf_counter() - start)
             emit(row)
             if recorder is not None:
                 recorder.record(_frame(trainer))
+            _check_metrics(row, trainer, previous)
     except DivergenceError as err:
         print(f"ganviz train: {err}", file=sys.stderr)
         _write_exports(args.export, trainer, recorder)
@@ -265,6 +286,34 @@ def train_command(args, parser) -> int:
         if args.save_samples is not None:
             print(f"wrote {args.n_samples} samples to {args.save_samples}")
     return 0
+
+
+METRIC_WORDS = {"jsd": "the JSD", "value": "V(D, G)", "criterion": "C(G)", "d_loss": "D's loss", "g_loss": "G's loss",
+                "d_real": "D(x) on real samples", "d_fake": "D(G(z))", "hq": "the high-quality fraction"}
+
+
+def _check_metrics(row: dict, trainer, previous: int) -> None:
+    """Raise ``DivergenceError`` (the run stopped where it is) if a metric of ``row`` is NaN or infinite.
+
+    The trainer rolls back on a NaN or inf loss or weight; a run can still blow up
+    with finite ones: D's sigmoid output saturates at exactly 0 or 1 (a logit
+    beyond about ±37), where V(D, G) is -inf and G's gradient vanishes. Not a
+    divergence: V(D, G) NaN when D is a critic (no probability), or -inf with
+    LSGAN, whose D(x) is its output clamped to [0, 1] and so reaches 0 and 1.
+    """
+    sigmoid = type(trainer.loss).probability is Loss.probability
+    for name, words in METRIC_WORDS.items():
+        number = row.get(name)
+        if not isinstance(number, float) or math.isfinite(number):
+            continue
+        if name == "value" and not (trainer.loss.is_probability and (math.isnan(number) or sigmoid)):
+            continue
+        why = " (D's output saturated at exactly 0 or 1)" if name == "value" and number == -math.inf else ""
+        lr_d, lr_g = trainer.config.lr_d, trainer.config.lr_g
+        raise DivergenceError(
+            f"Training diverged between steps {previous} and {trainer.step}: {words} became {number:g}{why}. Stopped at "
+            f"step {trainer.step}. Likely cause: a learning rate too high for this loss (lr_d={lr_d:g}, lr_g={lr_g:g}); "
+            "lower it.", start=previous, bad_step=trainer.step, which=name, step=trainer.step, lr_d=lr_d, lr_g=lr_g)
 
 
 def _resume(args, parser) -> Trainer:
@@ -353,7 +402,7 @@ def compare_command(args, parser) -> int:
     if args.json:
         _json_line({"summary": True, "dist": args.dist, "steps": args.steps, "seeds": seeds, "n_modes": n_modes,
                     "methods": summary, "config": {k: v for k, v in base.to_dict().items() if k != "seed"},
-                    "command": "python -m ganviz " + shlex.join(args.argv), "machine": _machine()})
+                    "command": f"{PROG} " + shlex.join(args.argv), "machine": _machine()})
         return 0
     caption = (f"{args.dist}, {args.steps} iterations, seeds {args.seeds} ({len(seeds)} runs per method), "
                f"measured on {args.n_samples} samples; base config: " + _describe(base))
@@ -452,5 +501,19 @@ def _json_line(row: dict) -> None:
     print(json.dumps({k: _clean(v) for k, v in row.items()}), flush=True)
 
 
+def _cell(value) -> str:
+    """``value`` right-aligned in CELL characters, at least one of them a space: 4 decimals, or scientific notation
+    (as many significant digits as fit) where those would not fit."""
+    if isinstance(value, int):
+        text = str(value)
+    else:
+        text = f"{value:.4f}"
+        for digits in range(3, -1, -1):
+            if len(text) < CELL:
+                break
+            text = f"{value:.{digits}e}"
+    return " " + text if len(text) >= CELL else text.rjust(CELL)
+
+
 def _table_row(row: dict, columns=COLUMNS) -> None:
-    print("".join(f"{row[c]:>11}" if isinstance(row[c], int) else f"{row[c]:>11.4f}" for c in columns), flush=True)
+    print("".join(_cell(row[c]) for c in columns), flush=True)

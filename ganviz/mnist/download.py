@@ -5,6 +5,10 @@ memory and kept only if the SHA-256 of its content is the original's
 (``idx.SHA256``, the sums of SHA256SUMS.uncompressed). A file already present with
 the right content is not fetched again. Files are written atomically (a temporary
 name, then a rename), so an interrupted download leaves no half file behind.
+
+``find_data`` is where MNIST is looked for (``$GANVIZ_MNIST_DIR``, then the user
+cache ~/.cache/ganviz/mnist, then any folders given); ``ensure_data`` downloads it
+into ``data_dir()`` when none holds it. The test suite uses both (tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ import urllib.error
 import urllib.request
 import zlib
 
-from .idx import FILES, SHA256, SUMS_FILE, IdxError, check_sum, data_dir, find_file, read_bytes
+from .idx import (DEFAULT_DIR, ENV_VAR, FILES, SHA256, SUMS_FILE, IdxError, check_sum, data_dir, find_file, has_data,
+                  read_bytes)
 
 MIRRORS = (
     "https://ossci-datasets.s3.amazonaws.com/mnist/",  # torchvision's first mirror
@@ -77,3 +82,31 @@ def download(folder: str | None = None, mirrors=MIRRORS, timeout: float = 60.0, 
     with open(os.path.join(folder, SUMS_FILE), "w", encoding="utf-8") as file:
         file.writelines(f"{SHA256[name]}  {name}\n" for name in FILES.values())
     return fetched
+
+
+def find_data(*also: str) -> str | None:
+    """The first folder holding the four MNIST files: ``$GANVIZ_MNIST_DIR``, the user cache, then each of ``also``."""
+    for folder in (os.environ.get(ENV_VAR), DEFAULT_DIR, *also):
+        if folder and has_data(folder):
+            return data_dir(folder)
+    return None
+
+
+def ensure_data(*also: str, mirrors=MIRRORS, timeout: float = 60.0, log=print) -> str:
+    """``find_data(*also)``, else download the files into ``data_dir()`` and return it; raises ``DownloadError``.
+
+    A lock file in that folder makes processes that ask at once (pytest-xdist's
+    workers) download it once: the others wait, then find it there.
+    """
+    import fcntl  # noqa: PLC0415  (POSIX only, like the rest of the set-up; only this function needs it)
+
+    found = find_data(*also)
+    if found is not None:
+        return found
+    folder = data_dir()
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, ".download.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not has_data(folder):
+            download(folder, mirrors, timeout, log)
+    return folder

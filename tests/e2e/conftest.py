@@ -8,6 +8,11 @@ Without Chromium or Playwright these tests are skipped with the reason, unless
 ``GANVIZ_REQUIRE_BROWSER=1`` (set by ``.ci/run``), where a missing browser fails
 the run instead: CI must not go green by skipping them.
 
+The server needs no MNIST files: it is given the folder that ``find_data`` finds,
+if any, else it looks where the app looks (``$GANVIZ_MNIST_DIR``, then the user
+cache), which is where the ``mnist_dir`` fixture downloads them; the MNIST page's
+test asks for that fixture, so it skips or fails as the other MNIST tests do.
+
 Each test gets a fresh browser page, i.e. a fresh Streamlit session with its
 own trainer. Screenshots go to ``shots/e2e/`` (ignored by git).
 """
@@ -19,6 +24,11 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from ganviz.mnist.download import find_data
+from ganviz.mnist.idx import ENV_VAR
+
+from ..conftest import SHARED
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SHOTS = REPO_ROOT / "shots" / "e2e"
@@ -39,7 +49,7 @@ def _browser_missing() -> str | None:
 
 
 @pytest.fixture(scope="session")
-def app_url(mnist_dir):
+def app_url():
     missing = _browser_missing()
     if missing:
         if REQUIRED:
@@ -48,7 +58,11 @@ def app_url(mnist_dir):
     from screenshot import free_port, server_log, start_server, wait_healthy
 
     port = free_port()
-    server = start_server("app.py", port, env={**os.environ, "GANVIZ_MNIST_DIR": mnist_dir})  # Figure 2 needs it
+    env = dict(os.environ)
+    found = find_data(*map(str, SHARED))  # the MNIST page's Figure 2 uses it where there is one (test_browser.py)
+    if found is not None:
+        env[ENV_VAR] = found
+    server = start_server("app.py", port, env=env)
     try:
         wait_healthy(server, port, timeout=120)
         yield f"http://127.0.0.1:{port}"

@@ -149,7 +149,8 @@ def _first_image(page) -> str:
     return page.locator("[data-testid='stImage'] img").first.get_attribute("src")
 
 
-def test_mnist_page_shows_samples_and_new_ones_on_request(page, app_url):
+def test_mnist_page_shows_samples_and_new_ones_on_request(mnist_dir, page, app_url):
+    """Figure 2's nearest training images need the MNIST files where the server looks (see conftest.py)."""
     open_page(page, app_url, "mnist", ready="[data-testid='stImage'] img")
     size = page.evaluate("""() => { const img = document.querySelector("[data-testid='stImage'] img");
                                     return [img.naturalWidth, img.naturalHeight]; }""")

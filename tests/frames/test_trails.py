@@ -1,12 +1,10 @@
-"""Tracked samples and their trails: the same z every frame, x = G(z) at that step, a bounded buffer, the pages."""
-
-import json
+"""Tracked samples and their trails: the same z every frame, x = G(z) at that step, a bounded buffer, the figures
+(the 2D page drawing them: tests/ui/test_trails_page.py)."""
 
 import numpy as np
 import plotly.graph_objects as go
 import pytest
 import torch
-from streamlit.testing.v1 import AppTest
 
 from ganviz.views.figure1 import figure1
 from ganviz.views.figure2d import figure2d
@@ -141,28 +139,3 @@ def test_trail_traces_in_the_figures():
     np.testing.assert_allclose(trail_points(drawn[-1:], "x")[:, 1], snap.x_arrows, atol=5e-5)
     names = [d.get("name") for d in fig["data"]]
     assert names.index("x = G(z)") > max(i for i, d in enumerate(fig["data"]) if d in drawn)  # heads on top
-
-
-def sent_figure(at) -> dict:
-    """The live figure the 2D page sent last (see tests/ui/test_live_chart.py)."""
-    (chart,) = [e for e in at.get("bidi_component") if json.loads(e.json).get("uirevision") == "p2d.figure"]
-    return json.loads(json.loads(chart.json)["figure"])
-
-
-def test_the_2d_page_draws_trails_and_a_reset_clears_them():
-    at = AppTest.from_file("../../navigation.py", default_timeout=60)
-    at.run()
-    at.switch_page("pages/two_d.py").run()
-    at.toggle(key="p2d.trails").set_value(True).run()
-    for _ in range(4):
-        at.button(key="p2d.step").click().run()
-    _, buffer = at.session_state["p2d.trail_buffer"]
-    assert len(buffer) == 5  # steps 0 to 4
-    trail = [d for d in sent_figure(at)["data"] if d.get("name") == t("tracking.fig.trails", n=TRACKED_2D)]
-    assert len(trail) == 4 and all(d["x"].count(None) == TRACKED_2D for d in trail)  # 5 positions, 4 segments
-    at.button(key="p2d.reset").click().run()
-    _, buffer = at.session_state["p2d.trail_buffer"]
-    assert len(buffer) == 1  # only the new run's step 0
-    at.toggle(key="p2d.trails").set_value(False).run()
-    assert not [d for d in sent_figure(at)["data"] if "trail" in str(d.get("name"))]
-    assert not at.exception

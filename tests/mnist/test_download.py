@@ -4,13 +4,14 @@ import functools
 import gzip
 import http.server
 import os
+import shutil
 import threading
 
 import pytest
 
 from ganviz.cli.commands import main
-from ganviz.mnist.download import DownloadError, download
-from ganviz.mnist.idx import load_split
+from ganviz.mnist.download import DownloadError, download, ensure_data, find_data
+from ganviz.mnist.idx import ENV_VAR, load_split
 
 
 @pytest.fixture
@@ -54,7 +55,7 @@ def test_a_checksum_mismatch_is_refused_and_the_next_mirror_used(serve, mnist_di
         if name.endswith(".gz"):
             content = bytearray(gzip.open(os.path.join(mnist_dir, name)).read())
             content[-1] ^= 0xFF  # one pixel or label changed
-            (bad / name).write_bytes(gzip.compress(bytes(content)))
+            (bad / name).write_bytes(gzip.compress(bytes(content), compresslevel=1))  # level 1: fast
     out = tmp_path / "out"
     with pytest.raises(DownloadError, match="train-images-idx3-ubyte: no mirror.*SHA-256 mismatch, refused"):
         download(str(out), [serve(bad)], log=lambda _: None)
@@ -69,3 +70,33 @@ def test_an_unreachable_mirror_gives_a_one_line_error(serve, tmp_path, capsys):
     assert main(["mnist", "download", "--data", str(tmp_path / "out"), "--mirror", serve(empty)]) == 1
     err = capsys.readouterr().err
     assert "train-images-idx3-ubyte: no mirror served it" in err and "404" in err and err.count("\n") == 1
+
+
+def test_find_data_looks_in_the_env_folder_then_the_user_cache_then_the_given_folders(mnist_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))  # the user cache: ~/.cache/ganviz/mnist
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "empty"))
+    assert find_data() is None and find_data(str(tmp_path / "nowhere")) is None
+    assert find_data(str(tmp_path / "nowhere"), mnist_dir) == mnist_dir
+    cache = tmp_path / "home" / ".cache" / "ganviz" / "mnist"
+    shutil.copytree(mnist_dir, cache)
+    assert find_data(mnist_dir) == str(cache), "the user cache comes before the given folders"
+    monkeypatch.setenv(ENV_VAR, mnist_dir)
+    assert find_data() == mnist_dir, "$GANVIZ_MNIST_DIR comes first"
+
+
+def test_ensure_data_downloads_once_into_the_data_dir(serve, mnist_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    mirror, lines = serve(mnist_dir), []
+    folder = ensure_data(str(tmp_path / "nowhere"), mirrors=[mirror], log=lines.append)
+    assert folder == str(tmp_path / "home" / ".cache" / "ganviz" / "mnist") and len(lines) == 4
+    assert all("fetched from" in line and "verified" in line for line in lines)  # download() checked each SHA-256
+    assert ensure_data(mirrors=[mirror], log=lines.append) == folder and len(lines) == 4, "found, not fetched again"
+
+
+def test_ensure_data_offline_raises_a_download_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "mnist"))
+    with pytest.raises(DownloadError, match="train-images-idx3-ubyte: no mirror served it"):
+        ensure_data(mirrors=["http://127.0.0.1:9/"], timeout=5, log=lambda _: None)  # port 9: nobody listens
+    assert not [name for name in os.listdir(tmp_path / "mnist") if name.endswith(".gz")]

@@ -1,13 +1,11 @@
 """Noise to manifold: the morph starts at the z grid, ends at G(grid) exactly, and moves in straight lines."""
 
-import json
 from dataclasses import replace
 
 import numpy as np
 import plotly.graph_objects as go
 import pytest
 import torch
-from streamlit.testing.v1 import AppTest
 
 from ganviz.views.morph import DIGITS, in_plane, morph_figure, morph_frames
 from ganviz.frames.snapshot2d import take_snapshot_2d
@@ -108,18 +106,3 @@ def test_the_window_holds_the_page_window_the_grid_and_g_of_it_within_reason():
     assert -3.3 < y0 < -3.0 and 3.0 < y1 < 3.3  # the page's window
     layout = morph_figure(z, [line / 10 for line in x], bounds=[[-0.5, 3.0], [-3.0, 3.0]])["layout"]
     assert -1.3 < layout["xaxis"]["range"][0] < -1.0  # the z grid, past the window's left edge
-
-
-def test_the_2d_page_shows_the_morph_on_demand():
-    at = AppTest.from_file("../../navigation.py", default_timeout=60)
-    at.run()
-    at.switch_page("pages/two_d.py").run()
-    at.button(key="p2d.step").click().run()
-    assert not [c for c in at.get("plotly_chart") if '"frames"' in c.proto.spec]
-    history = len(at.session_state["p2d.trainer"].history)
-    at.toggle(key="p2d.morph").set_value(True).run()
-    (chart,) = [c for c in at.get("plotly_chart") if '"frames"' in c.proto.spec]
-    fig = json.loads(chart.proto.spec)
-    assert len(fig["frames"]) == 21
-    assert len(at.session_state["p2d.trainer"].history) == history  # showing the morph adds no metrics row
-    assert not at.exception
