@@ -51,7 +51,8 @@ from ..measure.modes import has_modes
 from ..core.reference import reference_optimizer, reference_train
 from ..frames.snapshot import take_snapshot
 from ..frames.snapshot2d import take_snapshot_2d
-from ..core.trainer import TrainConfig, Trainer, synchronize
+from ..core.config import TrainConfig
+from ..core.trainer import Trainer, synchronize
 from ..views.wire import figure_json
 
 CHUNK = 20  # iterations per frame, the Figure 1 page's default

@@ -47,7 +47,8 @@ from ..files.runfile import MAX_BYTES, RunFileError, load_run, save_run
 from ..frames.snapshot import take_snapshot
 from ..frames.recorder import FrameRecorder
 from ..frames.snapshot2d import METRICS_SEED, generated_samples, metrics_2d, take_snapshot_2d
-from ..core.trainer import OPTIMIZERS, REMEDIES, DivergenceError, TrainConfig, Trainer
+from ..core.config import OPTIMIZERS, REMEDIES, TrainConfig
+from ..core.trainer import DivergenceError, Trainer
 
 COLUMNS = ("step", "jsd", "value", "criterion", "d_loss", "g_loss", "d_real", "d_fake", "seconds")
 MODE_COLUMNS = ("modes", "hq")  # added before "seconds" for targets with modes

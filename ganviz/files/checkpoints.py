@@ -34,7 +34,8 @@ import torch
 from .runfile import RunFileError, load_run, save_run
 from ..frames.snapshot import take_snapshot
 from ..frames.snapshot2d import generated_samples, metrics_2d
-from ..core.trainer import TrainConfig, Trainer
+from ..core.config import TrainConfig
+from ..core.trainer import Trainer
 
 ROOT = Path(__file__).resolve().parents[2]  # the repository's root, from where messages name the files
 FOLDER = ROOT / "ganviz" / "files" / "trained"

@@ -44,7 +44,8 @@ from ..core.custom import check_points
 from ..core.device import resolve_device
 from ..core.distributions import GaussianMixture, get_distribution
 from ..core.models import Generator
-from ..core.trainer import CUSTOM, TrainConfig, Trainer, build_discriminator
+from ..core.config import CUSTOM, TrainConfig
+from ..core.trainer import Trainer, build_discriminator
 
 FORMAT = "ganviz-run"
 VERSION = 1

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..remedies.methods import PRESETS as MODE_COLLAPSE_PRESETS
-from ..core.trainer import TrainConfig
+from ..core.config import TrainConfig
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ import streamlit as st
 from ganviz.i18n import t
 from ganviz.frames.recorder import FrameRecorder
 from ganviz.frames.snapshot import Snapshot1D, take_snapshot
-from ganviz.core.trainer import DivergenceError, Plateau, TrainConfig, Trainer
+from ganviz.core.config import TrainConfig
+from ganviz.core.trainer import DivergenceError, Plateau, Trainer
 
 from . import divergence_text, presenting, use_language
 from .controls import Pacing, set_widgets

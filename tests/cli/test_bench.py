@@ -12,7 +12,7 @@ from ganviz.core.distributions import get_distribution
 from ganviz.core.models import Discriminator, Generator
 from ganviz.core.priors import get_prior
 from ganviz.core.reference import reference_optimizer, reference_train
-from ganviz.core.trainer import TrainConfig
+from ganviz.core.config import TrainConfig
 
 KEYS = {"train_iters_per_s_ring8", "reference_iters_per_s_ring8", "train_ratio_ring8", "frame_ms_figure1",
         "frame_ms_2d", "frame_bytes_figure1", "frame_bytes_2d", "mnist_sample64_ms", "mnist_nn10_ms", "device"}

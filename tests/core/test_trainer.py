@@ -9,7 +9,8 @@ import pytest
 import torch
 
 from ganviz.frames.snapshot import take_snapshot
-from ganviz.core.trainer import DivergenceError, Plateau, TrainConfig, Trainer
+from ganviz.core.config import TrainConfig
+from ganviz.core.trainer import DivergenceError, Plateau, Trainer
 
 CPU = TrainConfig(device="cpu", batch=64)
 

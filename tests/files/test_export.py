@@ -11,7 +11,8 @@ from ganviz.files.export import metrics_csv, replay_html
 from ganviz.views.figure1 import figure1
 from ganviz.views.replay import replay_figure
 from ganviz.frames.snapshot import take_snapshot
-from ganviz.core.trainer import TrainConfig, Trainer
+from ganviz.core.config import TrainConfig
+from ganviz.core.trainer import Trainer
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,8 @@ from ganviz.core.distributions import GaussianMixture
 from ganviz.files.runfile import MAX_BYTES, RunFileError, load_run, save_run
 from ganviz.frames.snapshot import take_snapshot
 from ganviz.frames.snapshot2d import take_snapshot_2d
-from ganviz.core.trainer import TrainConfig, Trainer
+from ganviz.core.config import TrainConfig
+from ganviz.core.trainer import Trainer
 
 POINTS = np.array([[0.0, 0.0], [1.0, 0.5], [-1.0, 0.5], [0.5, -1.0], [-0.5, -1.0], [0.0, 1.5]])
 

@@ -10,7 +10,8 @@ from scipy import stats
 
 from ganviz.measure.metrics import jsd, optimal_discriminator
 from ganviz.frames.snapshot import Snapshot1D, take_snapshot
-from ganviz.core.trainer import TrainConfig, Trainer
+from ganviz.core.config import TrainConfig
+from ganviz.core.trainer import Trainer
 
 CPU = TrainConfig(device="cpu", batch=64)
 ROW_KEYS = {"step", "d_steps", "jsd", "value", "criterion", "d_loss", "g_loss", "d_real", "d_fake", "d_gap"}

@@ -7,7 +7,8 @@ import pytest
 import torch
 
 from ganviz.frames.snapshot2d import METRICS_SEED, generated_samples, metrics_2d
-from ganviz.core.trainer import TrainConfig, Trainer
+from ganviz.core.config import TrainConfig
+from ganviz.core.trainer import Trainer
 
 RING = TrainConfig(dist="ring8", device="cpu", batch=64, z_dim=2, seed=4)
 

@@ -11,7 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from ganviz.views.morph import DIGITS, in_plane, morph_figure, morph_frames
 from ganviz.frames.snapshot2d import take_snapshot_2d
-from ganviz.core.trainer import TrainConfig, Trainer
+from ganviz.core.config import TrainConfig
+from ganviz.core.trainer import Trainer
 
 RING = TrainConfig(dist="ring8", device="cpu", batch=64, z_dim=2, seed=4)
 WIRE = 0.5 * 10.0 ** -DIGITS + 1e-12  # the figure rounds coordinates to DIGITS decimals

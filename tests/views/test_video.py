@@ -10,7 +10,8 @@ from PIL import Image
 
 from ganviz.frames.snapshot import take_snapshot
 from ganviz.frames.snapshot2d import take_snapshot_2d
-from ganviz.core.trainer import TrainConfig, Trainer
+from ganviz.core.config import TrainConfig
+from ganviz.core.trainer import Trainer
 from ganviz.views.video import gif_bytes, mp4_bytes, render_frame
 
 GREEN_1D, BLUE_D, RED_D_STAR = (0x2C, 0xA0, 0x2C), (0x1F, 0x77, 0xB4), (0xD6, 0x27, 0x28)  # figures.py's colours
