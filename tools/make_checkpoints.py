@@ -75,7 +75,7 @@ def train(config: TrainConfig, phases: list) -> Trainer:
     for iterations, changes in phases:
         trainer.apply(replace(trainer.config, **changes))
         trainer.train(iterations)
-    (take_snapshot if trainer.target.dim == 1 else metrics_2d)(trainer)
+    trainer.record(take_snapshot(trainer).metrics if trainer.target.dim == 1 else metrics_2d(trainer))
     return trainer
 
 

@@ -186,15 +186,15 @@ def frame_cost(page: str, plan: Plan, device) -> dict:
     """Milliseconds of the metrics + picture and of building + serialising both charts, and the bytes of one frame."""
     if page == "figure1":
         trainer = Trainer(replace(SETTINGS["figure1"], device=str(device)))
-        snapshot = lambda: take_snapshot(trainer, record=False)  # noqa: E731
+        snapshot = lambda: take_snapshot(trainer)  # noqa: E731
         charts = lambda snap, history: (figure1(snap, show_d_star=True), history_figure(history))  # noqa: E731
     else:
         trainer = Trainer(replace(TWO_D_PAGE, device=str(device)))
         n_modes = len(trainer.target.means) if has_modes(trainer.target) else None
-        snapshot = lambda: take_snapshot_2d(trainer, record=False)  # noqa: E731
+        snapshot = lambda: take_snapshot_2d(trainer)  # noqa: E731
         charts = lambda snap, history: (figure2d(snap), history_figure_2d(history, n_modes))  # noqa: E731
     trainer.train(CHUNK * plan.train_chunks)
-    (take_snapshot if page == "figure1" else take_snapshot_2d)(trainer)  # one recorded row for the history
+    trainer.record(snapshot().metrics)  # one recorded row for the history
     history = _history(trainer, HISTORY_ROWS)
     snap = snapshot()
 

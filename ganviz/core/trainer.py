@@ -25,6 +25,7 @@ and raises ``DivergenceError`` with a message a student can act on.
 from __future__ import annotations
 
 import copy
+import hashlib
 import math
 import time
 from dataclasses import replace
@@ -152,8 +153,8 @@ class Trainer:
         self.d_steps = 0  # D updates done, inside iterations or alone
         self.phase = 0  # D steps already done inside the current iteration (slow motion, ``beat``)
         self.last_beat: str | None = None  # what the last beat did: "d" or "g" (None after whole iterations)
-        self.history: list[dict] = []  # one row of metrics per snapshot
-        self._d_losses: list[torch.Tensor] = []  # D's and G's losses since the last snapshot
+        self.history: list[dict] = []  # one row of metrics per recorded frame (``record``)
+        self._d_losses: list[torch.Tensor] = []  # D's and G's losses since the last recorded row
         self._g_losses: list[torch.Tensor] = []
         self._good = self._state()
 
@@ -330,11 +331,76 @@ class Trainer:
             start=start, bad_step=bad_step, which=which, step=self.step, lr_d=self.config.lr_d, lr_g=self.config.lr_g,
         )
 
+    # ----- its state, whole: run files and checkpoints ------------------------------
+    def state_dict(self) -> dict:
+        """Everything the run needs to go on exactly, as copies: ``G``, ``D``, ``opt_g``, ``opt_d`` (their
+        ``state_dict``, the learning rates now included), ``step``, ``d_steps``, ``phase``, ``rng`` (the random
+        state, uint8, of a generator on ``self.device``), ``history`` (the metrics rows) and ``losses``
+        ({"d", "g"}: the losses not yet in a row, 1-D tensors)."""
+        state = self._state()
+        state["history"] = copy.deepcopy(self.history)
+        state["losses"] = {"d": _cat(self._d_losses), "g": _cat(self._g_losses)}
+        return state
+
+    def load_state_dict(self, state: dict) -> bool:
+        """Go on from ``state``, as ``state_dict`` gives it (its tensors may be on any device).
+
+        The random state of one kind of device cannot feed a generator of another (a CPU's is a 5 kB
+        Mersenne Twister, CUDA's a 16-byte seed and offset). A random state that does not fit this
+        trainer's device seeds its generator instead, with a number derived from those bytes, so the same
+        state loaded on the same kind of device goes on the same way. Returns whether the random stream goes
+        on exactly as the saved one would have (False: reseeded so). ``ValueError`` if the random state
+        has the right size but is not a valid state.
+        """
+        for name in ("G", "D", "opt_g", "opt_d"):
+            # load_state_dict keeps references to the optimizers' tensors: copy, so the caller's state stays its own.
+            getattr(self, name).load_state_dict(cloned(state[name]))
+        self.step, self.d_steps, self.phase = state["step"], state["d_steps"], state["phase"]
+        exact = self._set_random_state(state["rng"])
+        self.history = copy.deepcopy(state["history"])
+        losses = state["losses"]
+        self._d_losses, self._g_losses = ([t.detach().to(self.device)] if len(t) else [] for t in (losses["d"], losses["g"]))
+        self._good = self._state()  # the divergence guard rolls back to here, not to the fresh weights
+        return exact
+
+    def _set_random_state(self, rng: torch.Tensor) -> bool:
+        """``self.rng`` at ``rng`` if that is a state of this device's kind of generator (True), else seeded from it."""
+        rng = rng.detach().cpu()
+        if rng.dtype == torch.uint8 and rng.shape == self.rng.get_state().shape:
+            try:
+                self.rng.set_state(rng)
+            except RuntimeError as err:
+                raise ValueError(f"the random number state is invalid ({err})") from None
+            return True
+        digest = hashlib.sha256(rng.numpy().tobytes()).digest()
+        self.rng.manual_seed(int.from_bytes(digest[:8], "little") & (2**63 - 1))
+        return False
+
     # ----- what the pictures and charts read ---------------------------------------
-    def mean_losses(self, clear: bool = True) -> tuple[float, float]:
-        """Mean D and G losses since they were last cleared (NaN where there were none)."""
-        d = torch.cat(self._d_losses) if self._d_losses else torch.zeros(0)
-        g = torch.cat(self._g_losses) if self._g_losses else torch.zeros(0)
-        if clear:
-            self._d_losses, self._g_losses = [], []
+    def mean_losses(self) -> tuple[float, float]:
+        """Mean D and G losses since the last recorded row (NaN where there were none). Reading changes nothing."""
+        d, g = _cat(self._d_losses), _cat(self._g_losses)
         return (float(d.mean()) if len(d) else math.nan), (float(g.mean()) if len(g) else math.nan)
+
+    def record(self, metrics: dict) -> bool:
+        """Close the current row of ``history`` with ``metrics``: a frame's metrics row of this very state.
+
+        The row is appended unless the last row is of this same state (the same ``step`` and ``d_steps``:
+        a redrawn paused run adds nothing). Either way the losses it averaged are consumed, so the next
+        row's ``d_loss`` and ``g_loss`` average the steps taken after it. Returns whether a row was appended.
+        The callers that show frames record them (the pages, the command line); a snapshot only reads.
+        """
+        if (metrics["step"], metrics["d_steps"]) != (self.step, self.d_steps):
+            raise ValueError(f"a metrics row of step {metrics['step']} ({metrics['d_steps']} D steps) is not of this "
+                             f"state (step {self.step}, {self.d_steps} D steps): take the snapshot now")
+        self._d_losses, self._g_losses = [], []
+        last = self.history[-1] if self.history else None
+        if last is not None and (last["step"], last["d_steps"]) == (self.step, self.d_steps):
+            return False
+        self.history.append(metrics)
+        return True
+
+
+def _cat(losses: list) -> torch.Tensor:
+    """The losses of several chunks of steps as one 1-D tensor (empty when there are none)."""
+    return torch.cat(losses) if losses else torch.zeros(0)

@@ -119,11 +119,16 @@ def load_checkpoint(target: str, kind: str, device: str = "auto") -> Trainer:
         raise CheckpointError(f"the checkpoint {where} is not the one {_shown(INDEX)} describes: "
                               "run python tools/make_checkpoints.py")
     trainer = Trainer(replace(saved.config, device=device))
-    trainer.G.load_state_dict(saved.G.state_dict())
-    trainer.D.load_state_dict(saved.D.state_dict())
-    trainer.step, trainer.d_steps, trainer.history = saved.step, saved.d_steps, saved.history
-    trainer._good = trainer._state()  # the divergence guard rolls back to here, not to the fresh weights
+    trainer.load_state_dict(_weights_and_counters(saved, trainer))  # fresh optimizers and random numbers
     return trainer
+
+
+def _weights_and_counters(source: Trainer, fresh: Trainer, history: list | None = None) -> dict:
+    """``fresh``'s state with ``source``'s weights, step counters and ``history`` (default: its own)."""
+    state, taken = fresh.state_dict(), source.state_dict()
+    state.update({key: taken[key] for key in ("G", "D", "step", "d_steps")})
+    state["history"] = taken["history"] if history is None else history
+    return state
 
 
 def checkpoint_bytes(trainer: Trainer) -> bytes:
@@ -135,9 +140,7 @@ def checkpoint_bytes(trainer: Trainer) -> bytes:
     if last is None or (last["step"], last["d_steps"]) != (trainer.step, trainer.d_steps):
         raise ValueError("take a snapshot of the trainer first: its last metrics row must be of its current step")
     slim = Trainer(replace(trainer.config, device="cpu"))  # fresh optimizers: no state to save
-    slim.G.load_state_dict(trainer.G.state_dict())
-    slim.D.load_state_dict(trainer.D.state_dict())
-    slim.step, slim.d_steps, slim.history = trainer.step, trainer.d_steps, [last]
+    slim.load_state_dict(_weights_and_counters(trainer, slim, history=[last]))
     return _canonical(save_run(slim))
 
 
@@ -164,11 +167,11 @@ def reached(trainer: Trainer) -> dict:
     on bimodal ``mode_mass``, the share of G's mass nearest each of the two modes.
     """
     if trainer.target.dim == 1:
-        out = {"jsd": take_snapshot(trainer, record=False).metrics["jsd"]}
+        out = {"jsd": take_snapshot(trainer).metrics["jsd"]}
         if len(trainer.target.means) > 1:
             out["mode_mass"] = mode_mass(trainer)
         return out
-    metrics = metrics_2d(trainer, record=False)
+    metrics = metrics_2d(trainer)
     return {key: metrics[key] for key in ("jsd", "modes", "hq") if key in metrics}
 
 

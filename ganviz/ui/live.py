@@ -76,7 +76,7 @@ class LiveRun:
     def __init__(self, key: str, snapshot: Callable = take_snapshot):
         """``snapshot(trainer)`` reads a frame off the trainer: ``take_snapshot`` (1D) or ``take_snapshot_2d``."""
         self.key = key
-        self.snapshot = snapshot
+        self.read = snapshot  # a pure read; ``self.snapshot`` also records the frame's metrics row
         ss = st.session_state
         ss.setdefault(f"{key}.mode", "paused")  # paused | playing | fit_d
         ss.setdefault(f"{key}.frozen", [])
@@ -95,6 +95,12 @@ class LiveRun:
     mode = property(lambda self: self._get("mode"), lambda self, v: self._set("mode", v))
     frozen = property(lambda self: self._get("frozen"))
     recorder = property(lambda self: self._get("recorder"))
+
+    def snapshot(self, trainer: Trainer):
+        """A frame of ``trainer`` as the page shows it: read, and its metrics row recorded in the run's history."""
+        snap = self.read(trainer)
+        trainer.record(snap.metrics)
+        return snap
 
     @property
     def trainer(self) -> Trainer | None:

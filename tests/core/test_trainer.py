@@ -245,8 +245,29 @@ def test_mean_losses():
     d, g = tr.mean_losses()
     assert math.isfinite(d) and math.isfinite(g)
     assert 0.5 < d < 3.0  # log-loss of a near-chance D is ~ log 4 = 1.39
+    assert tr.mean_losses() == (d, g)  # reading changes nothing
+    tr.record({"step": 4, "d_steps": 4})  # a recorded row takes the losses with it
     d, g = tr.mean_losses()
     assert math.isnan(d) and math.isnan(g)
+
+
+def test_state_dict_round_trip_goes_on_exactly():
+    a = Trainer(dataclasses.replace(CPU, batch=16, decay_start=2, decay_end=20))
+    a.train(6)
+    a.record({"step": 6, "d_steps": 6, "jsd": 0.5})
+    a.train(3)
+    state = a.state_dict()
+    assert set(state) == {"G", "D", "opt_g", "opt_d", "step", "d_steps", "phase", "rng", "history", "losses"}
+    assert state["opt_d"]["param_groups"][0]["lr"] == a.opt_d.param_groups[0]["lr"] < CPU.lr_d  # decayed
+    b = Trainer(dataclasses.replace(CPU, batch=16, decay_start=2, decay_end=20, seed=7))
+    assert b.load_state_dict(state)
+    assert (b.step, b.d_steps, b.history) == (9, 9, a.history) and b.mean_losses() == a.mean_losses()
+    a.train(4), b.train(4)
+    assert same_weights(weights(a), weights(b)) and same_opt_state(opt_state(a), opt_state(b))
+    # the state is a copy: training on changed neither it nor the history it holds
+    assert state["step"] == 9 and len(state["history"]) == 1 and not torch.equal(state["G"]["net.0.weight"], a.G.net[0].weight)
+    b.history.append({"step": 13, "d_steps": 13})
+    assert len(a.history) == 1
 
 
 def test_optimizer_settings():

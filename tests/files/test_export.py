@@ -20,6 +20,7 @@ def run():
     trainer, frames = Trainer(TrainConfig(width=8, seed=0)), []
     for _ in range(4):
         frames.append(take_snapshot(trainer))
+        trainer.record(frames[-1].metrics)
         trainer.train(5)
     return trainer, frames
 

@@ -90,7 +90,7 @@ def two_d_metrics_after(name: str, iterations: int = 3_000) -> dict:
 
     trainer = Trainer(replace(PRESETS[name].config, device="cpu"))
     trainer.train(iterations)
-    return metrics_2d(trainer, record=False)
+    return metrics_2d(trainer)
 
 
 def test_two_d_presets_are_the_2d_pages():

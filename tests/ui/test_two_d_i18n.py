@@ -184,6 +184,7 @@ def test_two_d_figures_speak_korean():
     trainer = Trainer(TrainConfig(device="cpu", dist="ring8", z_dim=2, width=16))
     trainer.train(2)
     snap = take_snapshot_2d(trainer)
+    trainer.record(snap.metrics)
     set_language("ko")
     try:
         fig = figure2d(snap, show_d_star=True, show_arrows=True)

@@ -42,7 +42,7 @@ def by_family(lines, z_lines) -> np.ndarray:
 def trained(request):
     trainer = Trainer(replace(RING, z_dim=request.param))
     trainer.train(60)
-    return trainer, take_snapshot_2d(trainer, record=False)
+    return trainer, take_snapshot_2d(trainer)
 
 
 def test_the_snapshot_carries_the_z_grid_it_pushed_through_g(trained):

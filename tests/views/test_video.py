@@ -22,7 +22,7 @@ GREEN_2D = (0x00, 0xA6, 0x51)  # figures2d.FAKE_COLOUR
 def frames_1d():
     trainer, frames = Trainer(TrainConfig(width=8, seed=0)), []
     for _ in range(4):
-        frames.append(take_snapshot(trainer, record=False))
+        frames.append(take_snapshot(trainer))
         trainer.train(5)
     return frames
 
@@ -31,7 +31,7 @@ def frames_1d():
 def frames_2d():
     trainer, frames = Trainer(TrainConfig(dist="ring8", z_dim=2, width=8, seed=0)), []
     for _ in range(3):
-        frames.append(take_snapshot_2d(trainer, n_show=300, record=False))
+        frames.append(take_snapshot_2d(trainer, n_show=300))
         trainer.train(5)
     return frames
 
