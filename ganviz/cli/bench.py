@@ -48,7 +48,7 @@ from ..core.device import resolve_device
 from ..views.figure1 import figure1, history_figure
 from ..views.figure2d import figure2d, history_figure_2d
 from ..measure.modes import has_modes
-from ..core.reference import reference_optimizer, reference_train
+from ..core.reference import ReferenceRun
 from ..frames.snapshot import take_snapshot
 from ..frames.snapshot2d import take_snapshot_2d
 from ..core.config import TrainConfig
@@ -144,10 +144,7 @@ def training_rates(config: TrainConfig, plan: Plan, device) -> dict:
     """Iterations per second of the Trainer and of the reference loop, alternating repetitions."""
     config = replace(config, device=str(device))
     iterations = CHUNK * plan.train_chunks
-    trainer, plain = Trainer(config), Trainer(config)  # the second lends its networks to the reference loop
-    rng = torch.Generator(device=device).manual_seed(config.seed)
-    opt_g = reference_optimizer(plain.G, config.optimizer, config.lr_g, config.momentum)
-    opt_d = reference_optimizer(plain.D, config.optimizer, config.lr_d, config.momentum)
+    trainer, plain = Trainer(config), ReferenceRun(config)  # the same start: weights, data, random numbers
 
     def ours():
         for _ in range(plan.train_chunks):
@@ -155,8 +152,7 @@ def training_rates(config: TrainConfig, plan: Plan, device) -> dict:
         synchronize(device)
 
     def reference():
-        reference_train(plain.G, plain.D, opt_g, opt_d, plain.target, plain.prior, config.z_dim,
-                        config.batch, config.k, iterations, rng, device)
+        plain.train(iterations)
         synchronize(device)
 
     ours(), reference()  # warm up
@@ -172,7 +168,18 @@ def training_rates(config: TrainConfig, plan: Plan, device) -> dict:
     return {"trainer": rate["ours"], "reference": rate["reference"], "ratio": rate["ours"] / rate["reference"],
             "trainer_cpu": rate_cpu["ours"], "reference_cpu": rate_cpu["reference"],
             "ratio_cpu": rate_cpu["ours"] / rate_cpu["reference"],
-            "flops_per_iteration": iteration_flops(config, trainer.target.dim)}
+            "flops_per_iteration": iteration_flops(config, trainer.target.dim),
+            "weight_gap": weight_gap(trainer, plain)}
+
+
+def weight_gap(trainer: Trainer, plain: ReferenceRun) -> float:
+    """The largest difference of any weight between the two timed runs. Both trained the same iterations from the
+    same start on the same random numbers, so it is float rounding, which a run's dynamics can amplify over many
+    iterations (ring8 at 2 x 128, m = 256: 6e-4 after the quick bench's 60 iterations, 0.15 after 200; Figure 1:
+    1e-7 after 60). The quick bench's test checks it: a reference loop doing other work is 0.01 to 0.1 away."""
+    pairs = zip((*trainer.G.parameters(), *trainer.D.parameters()), (*plain.G.parameters(), *plain.D.parameters()))
+    with torch.no_grad():
+        return max(float((a - b).abs().max()) for a, b in pairs)
 
 
 # ----- 2. frames -----------------------------------------------------------------------
@@ -253,6 +260,7 @@ def run(device_name: str = "auto", quick: bool = False) -> dict:
             f"train_iters_per_s_{name}": rates["trainer"],
             f"reference_iters_per_s_{name}": rates["reference"],
             f"train_ratio_{name}": rates["ratio"],
+            f"train_weight_gap_{name}": rates["weight_gap"],
             f"train_iters_per_cpu_s_{name}": rates["trainer_cpu"],
             f"reference_iters_per_cpu_s_{name}": rates["reference_cpu"],
             f"train_ratio_cpu_{name}": rates["ratio_cpu"],
