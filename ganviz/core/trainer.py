@@ -28,7 +28,8 @@ import copy
 import hashlib
 import math
 import time
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 import torch
 
@@ -123,6 +124,79 @@ class Plateau:
         else:
             self.stale += 1
         return self.stale >= self.patience and self.windows >= self.min_windows
+
+
+@dataclass(frozen=True)
+class FitResult:
+    """How a ``DFit`` ended: D steps taken, the last residual measured, whether that is below the threshold, and
+    why it stopped: "close", "plateau" (no longer getting closer at the smallest rate), "steps" or "time" (a cap)."""
+
+    steps: int
+    residual: float
+    close: bool
+    stopped: str
+
+
+class DFit:
+    """Train D alone, G frozen, window by window, until a measured residual says D has reached D*.
+
+    After each window of ``window`` D steps, ``residual(trainer)`` measures how far D is from D* (the
+    mean |D - D*| weighted by p_data + p_g). The fit stops when the residual is below ``threshold``
+    ("close"), or when it stops falling. A fixed learning rate leaves D jittering around D* with the
+    minibatch noise (on Figure 1's preset, SGD at 0.05: the residual wanders between 0.04 and 0.15), so
+    when ``patience`` D steps bring no improvement of ``tol``, D's learning rate is halved, down to
+    1/2**``halvings`` of its value: a stochastic gradient settles onto its optimum only as its steps shrink.
+    With no improvement at the smallest rate it stops ("plateau"). ``max_steps`` and ``max_seconds``
+    (wall clock, from the first window) cap it. D's learning rate is restored when the fit ends.
+
+    Pages call ``step()`` once per frame, so the class watches D move; ``Trainer.fit_discriminator``
+    runs it to the end.
+    """
+
+    def __init__(self, trainer: "Trainer", residual: Callable[["Trainer"], float], threshold: float,
+                 window: int = 200, max_steps: int = 20_000, max_seconds: float | None = None, patience: int = 1000,
+                 tol: float = 1e-3, halvings: int = 5, clock: Callable[[], float] = time.monotonic):
+        self.trainer, self.measure, self.threshold = trainer, residual, threshold
+        self.window, self.max_steps, self.max_seconds = window, max_steps, max_seconds
+        self.patience, self.tol, self.halvings, self.clock = max(1, math.ceil(patience / window)), tol, halvings, clock
+        self.rates = [group["lr"] for group in trainer.opt_d.param_groups]
+        self.steps, self.halved, self.stale, self.started = 0, 0, 0, None
+        self.residual = self.best = float(residual(trainer))
+        self.result: FitResult | None = None
+
+    def step(self) -> bool:
+        """One window of D steps and a measurement; True once the fit has ended (``result`` says how)."""
+        if self.result is not None:
+            return True
+        if self.started is None:
+            self.started = self.clock()
+        try:
+            self.trainer.train_discriminator(self.window)
+        except DivergenceError:
+            self._set_rate(1.0)  # the guard rolled D back; the fit ends with it
+            raise
+        self.steps += self.window
+        self.residual = float(self.measure(self.trainer))
+        if self.residual < self.best - self.tol:
+            self.best, self.stale = self.residual, 0
+        else:
+            self.stale += 1
+        if self.stale >= self.patience and self.halved < self.halvings:
+            self.halved, self.stale = self.halved + 1, 0
+            self._set_rate(0.5**self.halved)
+        stopped = ("close" if self.residual < self.threshold else
+                   "plateau" if self.stale >= self.patience else
+                   "steps" if self.steps >= self.max_steps else
+                   "time" if self.max_seconds is not None and self.clock() - self.started >= self.max_seconds else None)
+        if stopped is None:
+            return False
+        self._set_rate(1.0)
+        self.result = FitResult(self.steps, self.residual, self.residual < self.threshold, stopped)
+        return True
+
+    def _set_rate(self, scale: float) -> None:
+        for group, rate in zip(self.trainer.opt_d.param_groups, self.rates):
+            group["lr"] = rate * scale
 
 
 class Trainer:
@@ -243,18 +317,17 @@ class Trainer:
         self._check(self.step, d_losses, [])
         return float(torch.stack(d_losses).mean())
 
-    def fit_discriminator(self, max_steps: int = 20_000, window: int = 200) -> int:
-        """Train D alone until it stops improving (panel (b) of Figure 1: D moves onto D*).
+    def fit_discriminator(self, residual: Callable[["Trainer"], float], threshold: float, window: int = 200,
+                          max_steps: int = 20_000, max_seconds: float | None = None) -> "FitResult":
+        """Train D alone, G frozen, until it is within ``threshold`` of D* or stops getting closer (see ``DFit``).
 
-        Returns the number of D steps taken. Callers that animate it call
-        ``train_discriminator(window)`` and a ``Plateau`` themselves.
+        ``residual(trainer)`` measures how far D is from D* (``ganviz.frames.residual.d_residual``: the
+        mean |D - D*| weighted by p_data + p_g). Returns the steps taken, the last residual and whether it is close.
         """
-        plateau, taken = Plateau(), 0
-        while taken < max_steps:
-            taken += window
-            if plateau.update(self.train_discriminator(window)):
-                break
-        return taken
+        fit = DFit(self, residual, threshold, window=window, max_steps=max_steps, max_seconds=max_seconds)
+        while not fit.step():
+            pass
+        return fit.result
 
     def noise(self, n: int) -> torch.Tensor:
         return self.prior.sample(n, self.config.z_dim, self.rng, self.device)

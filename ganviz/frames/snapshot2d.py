@@ -22,11 +22,18 @@ from ..measure.density2d import compare_2d, grid_2d
 from ..measure.modes import N_SAMPLES, has_modes, mode_metrics
 
 METRICS_SEED = 0
+STAR_CELLS = 64  # cells per axis of the D* panel's grid
 
 
 def generated_samples(trainer, n: int = N_SAMPLES, seed: int = METRICS_SEED) -> np.ndarray:
     """``n`` samples G(z), z ~ p_z drawn from a generator seeded with ``seed``, as a float64 (n, dim) array."""
     return _generated(trainer, n, seed)[1]
+
+
+def real_samples(trainer, n: int = N_SAMPLES) -> torch.Tensor:
+    """The ``n`` samples of p_data the metrics row measures D on, from their own seeded generator (float32, on the
+    trainer's device)."""
+    return trainer.target.sample(n, torch.Generator(device=trainer.device).manual_seed(METRICS_SEED + 1), trainer.device)
 
 
 def _generated(trainer, n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -58,7 +65,7 @@ def _metrics_and_samples(trainer, n: int) -> tuple[dict, np.ndarray, np.ndarray]
     if trainer.target.dim != 2:
         raise ValueError("metrics_2d measures 2D targets; this target is %dD" % trainer.target.dim)
     z, fake = _generated(trainer, n, METRICS_SEED)
-    real = trainer.target.sample(n, torch.Generator(device=trainer.device).manual_seed(METRICS_SEED + 1), trainer.device)
+    real = real_samples(trainer, n)
     with torch.no_grad():
         d_real = trainer.loss.probability(trainer.D(real).double()).cpu().numpy()
         d_fake = trainer.loss.probability(trainer.D(torch.as_tensor(fake, dtype=torch.float32, device=trainer.device)).double()).cpu().numpy()
@@ -109,7 +116,7 @@ class Snapshot2D:
     manifold_z: list = field(default_factory=list)  # (m, z_dim) float32: the z grid lines, manifold[j] = G(manifold_z[j])
 
 
-def take_snapshot_2d(trainer, n_show: int = 1500, heat_cells: int = 48, star_cells: int = 64,
+def take_snapshot_2d(trainer, n_show: int = 1500, heat_cells: int = 48, star_cells: int = STAR_CELLS,
                      grid_lines: int = 11, arrows: int = 40) -> Snapshot2D:
     """Read the 2D picture and the metrics row off ``trainer`` (a pure read: record the row with ``trainer.record``).
 
