@@ -14,8 +14,8 @@ ring8, grid25) also a collapsed one. ``python tools/make_checkpoints.py`` trains
 A file carries no optimizer state (Adam's moments would triple its size): the loaded
 run's optimizers start afresh, as do its random numbers (from the config's seed; the
 random state that every run file holds, 5 kB, is checked and not used). Its config says
-``device="cpu"``, so that this random state loads on any machine; the loaded run is
-rebuilt on the device asked for. The same run always gives the same bytes. ``load_checkpoint`` reads the file
+``device="cpu"``, so that it loads on any machine; the loaded run is rebuilt on the device asked
+for, through ``Trainer.load_state_dict`` (fresh optimizers, the saved weights and counters). The same run always gives the same bytes. ``load_checkpoint`` reads the file
 with ``ganviz.files.runfile.load_run``, which checks everything in it, and also refuses a
 file that is missing, larger than ``MAX_BYTES``, or not the one the index describes,
 each time saying which file and why.
