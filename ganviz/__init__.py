@@ -8,7 +8,8 @@ The library never imports Streamlit (only ``ganviz.ui`` does). Its public names:
 from .core.distributions import get_distribution
 from .measure.metrics import criterion, jsd, kl, optimal_discriminator, value
 from .frames.snapshot import Snapshot1D, take_snapshot
-from .core.trainer import DivergenceError, TrainConfig, Trainer
+from .core.config import TrainConfig
+from .core.trainer import DivergenceError, Trainer
 
 __all__ = [
     "get_distribution",

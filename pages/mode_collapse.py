@@ -78,7 +78,7 @@ race: Race | None = st.session_state.get(f"{KEY}.race")
 if race is None or race.configs != configs:
     race = Race(configs)
     for trainer in race.trainers.values():
-        take_snapshot_2d(trainer)  # step 0
+        trainer.record(take_snapshot_2d(trainer).metrics)  # step 0
     st.session_state[f"{KEY}.race"] = race
 loop = Loop(f"{KEY}.race")
 
@@ -110,6 +110,8 @@ def divergence(name: str) -> str:
 
 def draw():
     snaps = {name: take_snapshot_2d(trainer, n_show=1000, grid_lines=9) for name, trainer in race.trainers.items()}
+    for name, snap in snaps.items():
+        race.trainers[name].record(snap.metrics)  # the history the charts show
     labels = {name: method_label(name) for name in snaps}
     cols = st.columns(2)
     for i, (col, (name, snap)) in enumerate(zip(cols, snaps.items())):

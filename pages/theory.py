@@ -248,7 +248,7 @@ with sat:
     if race is None or race.field != compare or race.config.needs_new_model(config):
         race = Race.varying(config, compare, list(values))
         for trainer in race.trainers.values():
-            take_snapshot(trainer)  # step 0
+            trainer.record(take_snapshot(trainer).metrics)  # step 0
         st.session_state[f"{KEY}.race"] = race
     elif race.config != config:
         race.apply(config)
@@ -278,6 +278,8 @@ with sat:
     def race_draw():
         ganviz.ui.use_language()
         snaps = {name: take_snapshot(trainer) for name, trainer in race.trainers.items()}
+        for name, snap in snaps.items():
+            race.trainers[name].record(snap.metrics)  # the history the JSD chart below shows
         panels = st.columns(2)
         for col, (name, snap) in zip(panels, snaps.items()):
             m = snap.metrics

@@ -30,7 +30,8 @@ from ganviz.remedies.methods import PRESETS as MODE_COLLAPSE  # noqa: E402
 from ganviz.files.runfile import load_run  # noqa: E402
 from ganviz.frames.snapshot import take_snapshot  # noqa: E402
 from ganviz.frames.snapshot2d import metrics_2d  # noqa: E402
-from ganviz.core.trainer import TrainConfig, Trainer  # noqa: E402
+from ganviz.core.config import TrainConfig  # noqa: E402
+from ganviz.core.trainer import Trainer  # noqa: E402
 
 SETTLE = {"lr_d": 1e-4, "lr_g": 1e-4}  # the last phase of a converged 2D run
 
@@ -74,7 +75,7 @@ def train(config: TrainConfig, phases: list) -> Trainer:
     for iterations, changes in phases:
         trainer.apply(replace(trainer.config, **changes))
         trainer.train(iterations)
-    (take_snapshot if trainer.target.dim == 1 else metrics_2d)(trainer)
+    trainer.record(take_snapshot(trainer).metrics if trainer.target.dim == 1 else metrics_2d(trainer))
     return trainer
 
 

@@ -48,10 +48,11 @@ from ..core.device import resolve_device
 from ..views.figure1 import figure1, history_figure
 from ..views.figure2d import figure2d, history_figure_2d
 from ..measure.modes import has_modes
-from ..core.reference import reference_optimizer, reference_train
+from ..core.reference import ReferenceRun
 from ..frames.snapshot import take_snapshot
 from ..frames.snapshot2d import take_snapshot_2d
-from ..core.trainer import TrainConfig, Trainer, synchronize
+from ..core.config import TrainConfig
+from ..core.trainer import Trainer, synchronize
 from ..views.wire import figure_json
 
 CHUNK = 20  # iterations per frame, the Figure 1 page's default
@@ -143,10 +144,7 @@ def training_rates(config: TrainConfig, plan: Plan, device) -> dict:
     """Iterations per second of the Trainer and of the reference loop, alternating repetitions."""
     config = replace(config, device=str(device))
     iterations = CHUNK * plan.train_chunks
-    trainer, plain = Trainer(config), Trainer(config)  # the second lends its networks to the reference loop
-    rng = torch.Generator(device=device).manual_seed(config.seed)
-    opt_g = reference_optimizer(plain.G, config.optimizer, config.lr_g, config.momentum)
-    opt_d = reference_optimizer(plain.D, config.optimizer, config.lr_d, config.momentum)
+    trainer, plain = Trainer(config), ReferenceRun(config)  # the same start: weights, data, random numbers
 
     def ours():
         for _ in range(plan.train_chunks):
@@ -154,8 +152,7 @@ def training_rates(config: TrainConfig, plan: Plan, device) -> dict:
         synchronize(device)
 
     def reference():
-        reference_train(plain.G, plain.D, opt_g, opt_d, plain.target, plain.prior, config.z_dim,
-                        config.batch, config.k, iterations, rng, device)
+        plain.train(iterations)
         synchronize(device)
 
     ours(), reference()  # warm up
@@ -171,7 +168,18 @@ def training_rates(config: TrainConfig, plan: Plan, device) -> dict:
     return {"trainer": rate["ours"], "reference": rate["reference"], "ratio": rate["ours"] / rate["reference"],
             "trainer_cpu": rate_cpu["ours"], "reference_cpu": rate_cpu["reference"],
             "ratio_cpu": rate_cpu["ours"] / rate_cpu["reference"],
-            "flops_per_iteration": iteration_flops(config, trainer.target.dim)}
+            "flops_per_iteration": iteration_flops(config, trainer.target.dim),
+            "weight_gap": weight_gap(trainer, plain)}
+
+
+def weight_gap(trainer: Trainer, plain: ReferenceRun) -> float:
+    """The largest difference of any weight between the two timed runs. Both trained the same iterations from the
+    same start on the same random numbers, so it is float rounding, which a run's dynamics can amplify over many
+    iterations (ring8 at 2 x 128, m = 256: 6e-4 after the quick bench's 60 iterations, 0.15 after 200; Figure 1:
+    1e-7 after 60). The quick bench's test checks it: a reference loop doing other work is 0.01 to 0.1 away."""
+    pairs = zip((*trainer.G.parameters(), *trainer.D.parameters()), (*plain.G.parameters(), *plain.D.parameters()))
+    with torch.no_grad():
+        return max(float((a - b).abs().max()) for a, b in pairs)
 
 
 # ----- 2. frames -----------------------------------------------------------------------
@@ -185,15 +193,15 @@ def frame_cost(page: str, plan: Plan, device) -> dict:
     """Milliseconds of the metrics + picture and of building + serialising both charts, and the bytes of one frame."""
     if page == "figure1":
         trainer = Trainer(replace(SETTINGS["figure1"], device=str(device)))
-        snapshot = lambda: take_snapshot(trainer, record=False)  # noqa: E731
+        snapshot = lambda: take_snapshot(trainer)  # noqa: E731
         charts = lambda snap, history: (figure1(snap, show_d_star=True), history_figure(history))  # noqa: E731
     else:
         trainer = Trainer(replace(TWO_D_PAGE, device=str(device)))
         n_modes = len(trainer.target.means) if has_modes(trainer.target) else None
-        snapshot = lambda: take_snapshot_2d(trainer, record=False)  # noqa: E731
+        snapshot = lambda: take_snapshot_2d(trainer)  # noqa: E731
         charts = lambda snap, history: (figure2d(snap), history_figure_2d(history, n_modes))  # noqa: E731
     trainer.train(CHUNK * plan.train_chunks)
-    (take_snapshot if page == "figure1" else take_snapshot_2d)(trainer)  # one recorded row for the history
+    trainer.record(snapshot().metrics)  # one recorded row for the history
     history = _history(trainer, HISTORY_ROWS)
     snap = snapshot()
 
@@ -252,6 +260,7 @@ def run(device_name: str = "auto", quick: bool = False) -> dict:
             f"train_iters_per_s_{name}": rates["trainer"],
             f"reference_iters_per_s_{name}": rates["reference"],
             f"train_ratio_{name}": rates["ratio"],
+            f"train_weight_gap_{name}": rates["weight_gap"],
             f"train_iters_per_cpu_s_{name}": rates["trainer_cpu"],
             f"reference_iters_per_cpu_s_{name}": rates["reference_cpu"],
             f"train_ratio_cpu_{name}": rates["ratio_cpu"],

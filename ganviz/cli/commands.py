@@ -51,7 +51,8 @@ from ..files.runfile import MAX_BYTES, RunFileError, load_run, save_run
 from ..frames.snapshot import take_snapshot
 from ..frames.recorder import FrameRecorder
 from ..frames.snapshot2d import METRICS_SEED, generated_samples, metrics_2d, take_snapshot_2d
-from ..core.trainer import OPTIMIZERS, REMEDIES, DivergenceError, TrainConfig, Trainer
+from ..core.config import OPTIMIZERS, REMEDIES, TrainConfig
+from ..core.trainer import DivergenceError, Trainer
 
 # How the help and the messages name the command: as it was started, the console script or the module.
 PROG = "ganviz" if os.path.basename(sys.argv[0]) == "ganviz" else "python -m ganviz"
@@ -439,8 +440,11 @@ def _describe_decay(config: TrainConfig) -> str:
 
 
 def _measure(trainer, n_samples: int) -> dict:
-    """The metrics row: p_g exact from G in 1D (take_snapshot), estimated from ``n_samples`` samples in 2D (metrics_2d)."""
-    return take_snapshot(trainer).metrics if trainer.target.dim == 1 else metrics_2d(trainer, n_samples)
+    """The metrics row, recorded in the trainer's history: p_g exact from G in 1D (take_snapshot), estimated from
+    ``n_samples`` samples in 2D (metrics_2d)."""
+    row = take_snapshot(trainer).metrics if trainer.target.dim == 1 else metrics_2d(trainer, n_samples)
+    trainer.record(row)
+    return row
 
 
 def _check_writable(path: str, parser, flag: str = "--save-samples") -> None:
@@ -461,8 +465,8 @@ EXPORTS = (".html", ".gif", ".mp4", ".csv")  # all but .csv draw the recorded fr
 def _frame(trainer):
     """A drawable snapshot for the replay; it adds no row to the metrics history (the printed rows are the history)."""
     if trainer.target.dim == 1:
-        return take_snapshot(trainer, record=False)
-    return take_snapshot_2d(trainer, record=False)
+        return take_snapshot(trainer)
+    return take_snapshot_2d(trainer)
 
 
 def _write_exports(paths: list[str], trainer, recorder) -> None:

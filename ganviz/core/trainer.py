@@ -25,121 +25,25 @@ and raises ``DivergenceError`` with a message a student can act on.
 from __future__ import annotations
 
 import copy
+import hashlib
 import math
-import numbers
 import time
-from dataclasses import asdict, dataclass, fields, replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 import torch
 
 from .autodevice import choose as choose_device
-from .distributions import DISTRIBUTIONS, get_distribution
-from .losses import LOSSES, get_loss
+from .config import CUSTOM, TrainConfig
+from .distributions import get_distribution
+from .losses import get_loss
 from ..remedies.mbstd import MinibatchStdDiscriminator
 from .models import Discriminator, Generator
 from .optim import clear_grads, set_requires_grad
 from .optim import step as optimizer_step
 from ..remedies.pacgan import PackedDiscriminator, pack
-from .priors import PRIORS, get_prior
+from .priors import get_prior
 from ..remedies.unrolled import unrolled_g_loss
-
-OPTIMIZERS = ("adam", "sgd")
-REMEDIES = ("none", "unrolled", "pacgan", "mbstd")  # remedies for mode collapse; see ganviz/remedies/methods.py
-CUSTOM = "custom"  # dist name of a target the caller builds (e.g. from the user's points) and passes to Trainer
-
-
-@dataclass(frozen=True)
-class TrainConfig:
-    """Everything that defines a run.
-
-    ``k``, ``lr_d``, ``lr_g`` and ``batch`` (the paper's m) can change while a run
-    goes on; any other field needs a new model (``needs_new_model``).
-    """
-
-    dist: str = "gaussian"
-    loss: str = "nonsaturating"
-    k: int = 1
-    lr_d: float = 1e-3
-    lr_g: float = 1e-3
-    batch: int = 128
-    optimizer: str = "adam"  # "adam" (betas 0.5, 0.999) or "sgd" (with momentum, as in the paper)
-    momentum: float = 0.5  # SGD only; the paper's MNIST runs used 0.5 rising to 0.7
-    prior: str = "uniform"
-    z_dim: int = 1
-    width: int = 32
-    depth: int = 2
-    seed: int = 0
-    device: str = "auto"
-    g_offset: float = 0.0  # added to G's output at initialisation: starts p_g away from the data
-    remedy: str = "none"  # one of REMEDIES: "none", "unrolled", "pacgan", "mbstd"
-    unroll: int = 5  # unrolled GAN: the D steps G looks ahead (Metz et al. 2017 used 5 to 10 on the ring)
-    pack: int = 2  # PacGAN: the m samples in one pack D judges (Lin et al. 2018 used 2 to 4)
-    decay_start: int = 0  # learning-rate decay: both rates fall linearly from step decay_start ...
-    decay_end: int = 0  # ... to decay_floor times their value at step decay_end, then stay there (0: no decay)
-    decay_floor: float = 0.1
-
-    LIVE = ("k", "lr_d", "lr_g", "batch")
-
-    def validate(self) -> "TrainConfig":
-        """Raise ValueError with a one-line reason if a field has the wrong type or is out of range."""
-        for f in fields(self):
-            _check_type(f.name, f.type, getattr(self, f.name))
-        checks = [
-            (self.dist in DISTRIBUTIONS or self.dist == CUSTOM,
-             f"unknown distribution {self.dist!r}; choose one of {', '.join(DISTRIBUTIONS)}"),
-            (self.loss in LOSSES, f"unknown loss {self.loss!r}; choose one of {', '.join(LOSSES)}"),
-            (self.optimizer in OPTIMIZERS, f"unknown optimizer {self.optimizer!r}; choose adam or sgd"),
-            (self.prior in PRIORS, f"unknown noise prior {self.prior!r}; choose one of {', '.join(PRIORS)}"),
-            (int(self.k) == self.k and self.k >= 1, f"k must be a whole number >= 1 (got {self.k})"),
-            (self.lr_d > 0 and math.isfinite(self.lr_d), f"lr_d must be a positive number (got {self.lr_d})"),
-            (self.lr_g > 0 and math.isfinite(self.lr_g), f"lr_g must be a positive number (got {self.lr_g})"),
-            (int(self.batch) == self.batch and self.batch >= 1, f"batch must be a whole number >= 1 (got {self.batch})"),
-            (0 <= self.momentum < 1, f"momentum must be in [0, 1) (got {self.momentum})"),
-            (self.z_dim >= 1 and self.width >= 1 and self.depth >= 0, "z_dim and width must be >= 1, depth >= 0"),
-            (math.isfinite(self.g_offset), f"g_offset must be a finite number (got {self.g_offset})"),
-            (self.remedy in REMEDIES, f"unknown remedy {self.remedy!r}; choose one of {', '.join(REMEDIES)}"),
-            (int(self.unroll) == self.unroll and self.unroll >= 1, f"unroll must be a whole number >= 1 (got {self.unroll})"),
-            (int(self.pack) == self.pack and self.pack >= 2, f"pack must be a whole number >= 2 (got {self.pack})"),
-            (self.decay_end == 0 or 0 <= self.decay_start < self.decay_end,
-             f"the learning-rate decay needs 0 <= decay_start < decay_end, or decay_end = 0 for none "
-             f"(got {self.decay_start} and {self.decay_end})"),
-            (0 < self.decay_floor <= 1, f"decay_floor must be in (0, 1] (got {self.decay_floor})"),
-            (self.remedy != "pacgan" or self.batch % self.pack == 0,
-             f"PacGAN packs each minibatch into groups of pack={self.pack}: batch must be a multiple of it "
-             f"(got batch={self.batch})"),
-        ]
-        for ok, message in checks:
-            if not ok:
-                raise ValueError(message)
-        return self
-
-    def lr_scale(self, step: int) -> float:
-        """The factor on both learning rates at ``step``: 1, falling linearly to ``decay_floor`` from
-        ``decay_start`` to ``decay_end``, then ``decay_floor`` (always 1 when ``decay_end`` is 0)."""
-        if self.decay_end == 0:
-            return 1.0
-        done = min(max((step - self.decay_start) / (self.decay_end - self.decay_start), 0.0), 1.0)
-        return 1.0 - (1.0 - self.decay_floor) * done
-
-    def needs_new_model(self, other: "TrainConfig") -> bool:
-        """True if going from ``self`` to ``other`` changes more than the live fields."""
-        return any(getattr(self, f.name) != getattr(other, f.name) for f in fields(self) if f.name not in self.LIVE)
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-
-def _check_type(name: str, annotation: str, value) -> None:
-    """ValueError unless ``value`` fits the field's type: text for str, a whole number for int, a number for float."""
-    if annotation == "str":
-        ok, what = isinstance(value, str), "text"
-    elif annotation == "int":
-        finite_float = isinstance(value, float) and math.isfinite(value)  # 1.5 is refused by the range checks
-        ok, what = (isinstance(value, numbers.Integral) or finite_float) and not isinstance(value, bool), "a whole number"
-    else:
-        ok, what = isinstance(value, numbers.Real) and not isinstance(value, bool), "a number"
-    if not ok:
-        raise ValueError(f"{name} must be {what} (got {value!r})")
 
 
 def build_discriminator(config: TrainConfig, x_dim: int):
@@ -222,6 +126,79 @@ class Plateau:
         return self.stale >= self.patience and self.windows >= self.min_windows
 
 
+@dataclass(frozen=True)
+class FitResult:
+    """How a ``DFit`` ended: D steps taken, the last residual measured, whether that is below the threshold, and
+    why it stopped: "close", "plateau" (no longer getting closer at the smallest rate), "steps" or "time" (a cap)."""
+
+    steps: int
+    residual: float
+    close: bool
+    stopped: str
+
+
+class DFit:
+    """Train D alone, G frozen, window by window, until a measured residual says D has reached D*.
+
+    After each window of ``window`` D steps, ``residual(trainer)`` measures how far D is from D* (the
+    mean |D - D*| weighted by p_data + p_g). The fit stops when the residual is below ``threshold``
+    ("close"), or when it stops falling. A fixed learning rate leaves D jittering around D* with the
+    minibatch noise (on Figure 1's preset, SGD at 0.05: the residual wanders between 0.04 and 0.15), so
+    when ``patience`` D steps bring no improvement of ``tol``, D's learning rate is halved, down to
+    1/2**``halvings`` of its value: a stochastic gradient settles onto its optimum only as its steps shrink.
+    With no improvement at the smallest rate it stops ("plateau"). ``max_steps`` and ``max_seconds``
+    (wall clock, from the first window) cap it. D's learning rate is restored when the fit ends.
+
+    Pages call ``step()`` once per frame, so the class watches D move; ``Trainer.fit_discriminator``
+    runs it to the end.
+    """
+
+    def __init__(self, trainer: "Trainer", residual: Callable[["Trainer"], float], threshold: float,
+                 window: int = 200, max_steps: int = 20_000, max_seconds: float | None = None, patience: int = 1000,
+                 tol: float = 1e-3, halvings: int = 5, clock: Callable[[], float] = time.monotonic):
+        self.trainer, self.measure, self.threshold = trainer, residual, threshold
+        self.window, self.max_steps, self.max_seconds = window, max_steps, max_seconds
+        self.patience, self.tol, self.halvings, self.clock = max(1, math.ceil(patience / window)), tol, halvings, clock
+        self.rates = [group["lr"] for group in trainer.opt_d.param_groups]
+        self.steps, self.halved, self.stale, self.started = 0, 0, 0, None
+        self.residual = self.best = float(residual(trainer))
+        self.result: FitResult | None = None
+
+    def step(self) -> bool:
+        """One window of D steps and a measurement; True once the fit has ended (``result`` says how)."""
+        if self.result is not None:
+            return True
+        if self.started is None:
+            self.started = self.clock()
+        try:
+            self.trainer.train_discriminator(self.window)
+        except DivergenceError:
+            self._set_rate(1.0)  # the guard rolled D back; the fit ends with it
+            raise
+        self.steps += self.window
+        self.residual = float(self.measure(self.trainer))
+        if self.residual < self.best - self.tol:
+            self.best, self.stale = self.residual, 0
+        else:
+            self.stale += 1
+        if self.stale >= self.patience and self.halved < self.halvings:
+            self.halved, self.stale = self.halved + 1, 0
+            self._set_rate(0.5**self.halved)
+        stopped = ("close" if self.residual < self.threshold else
+                   "plateau" if self.stale >= self.patience else
+                   "steps" if self.steps >= self.max_steps else
+                   "time" if self.max_seconds is not None and self.clock() - self.started >= self.max_seconds else None)
+        if stopped is None:
+            return False
+        self._set_rate(1.0)
+        self.result = FitResult(self.steps, self.residual, self.residual < self.threshold, stopped)
+        return True
+
+    def _set_rate(self, scale: float) -> None:
+        for group, rate in zip(self.trainer.opt_d.param_groups, self.rates):
+            group["lr"] = rate * scale
+
+
 class Trainer:
     """A GAN on a toy target, trained by Algorithm 1. See the module docstring."""
 
@@ -250,8 +227,8 @@ class Trainer:
         self.d_steps = 0  # D updates done, inside iterations or alone
         self.phase = 0  # D steps already done inside the current iteration (slow motion, ``beat``)
         self.last_beat: str | None = None  # what the last beat did: "d" or "g" (None after whole iterations)
-        self.history: list[dict] = []  # one row of metrics per snapshot
-        self._d_losses: list[torch.Tensor] = []  # D's and G's losses since the last snapshot
+        self.history: list[dict] = []  # one row of metrics per recorded frame (``record``)
+        self._d_losses: list[torch.Tensor] = []  # D's and G's losses since the last recorded row
         self._g_losses: list[torch.Tensor] = []
         self._good = self._state()
 
@@ -340,18 +317,17 @@ class Trainer:
         self._check(self.step, d_losses, [])
         return float(torch.stack(d_losses).mean())
 
-    def fit_discriminator(self, max_steps: int = 20_000, window: int = 200) -> int:
-        """Train D alone until it stops improving (panel (b) of Figure 1: D moves onto D*).
+    def fit_discriminator(self, residual: Callable[["Trainer"], float], threshold: float, window: int = 200,
+                          max_steps: int = 20_000, max_seconds: float | None = None) -> "FitResult":
+        """Train D alone, G frozen, until it is within ``threshold`` of D* or stops getting closer (see ``DFit``).
 
-        Returns the number of D steps taken. Callers that animate it call
-        ``train_discriminator(window)`` and a ``Plateau`` themselves.
+        ``residual(trainer)`` measures how far D is from D* (``ganviz.frames.residual.d_residual``: the
+        mean |D - D*| weighted by p_data + p_g). Returns the steps taken, the last residual and whether it is close.
         """
-        plateau, taken = Plateau(), 0
-        while taken < max_steps:
-            taken += window
-            if plateau.update(self.train_discriminator(window)):
-                break
-        return taken
+        fit = DFit(self, residual, threshold, window=window, max_steps=max_steps, max_seconds=max_seconds)
+        while not fit.step():
+            pass
+        return fit.result
 
     def noise(self, n: int) -> torch.Tensor:
         return self.prior.sample(n, self.config.z_dim, self.rng, self.device)
@@ -428,11 +404,76 @@ class Trainer:
             start=start, bad_step=bad_step, which=which, step=self.step, lr_d=self.config.lr_d, lr_g=self.config.lr_g,
         )
 
+    # ----- its state, whole: run files and checkpoints ------------------------------
+    def state_dict(self) -> dict:
+        """Everything the run needs to go on exactly, as copies: ``G``, ``D``, ``opt_g``, ``opt_d`` (their
+        ``state_dict``, the learning rates now included), ``step``, ``d_steps``, ``phase``, ``rng`` (the random
+        state, uint8, of a generator on ``self.device``), ``history`` (the metrics rows) and ``losses``
+        ({"d", "g"}: the losses not yet in a row, 1-D tensors)."""
+        state = self._state()
+        state["history"] = copy.deepcopy(self.history)
+        state["losses"] = {"d": _cat(self._d_losses), "g": _cat(self._g_losses)}
+        return state
+
+    def load_state_dict(self, state: dict) -> bool:
+        """Go on from ``state``, as ``state_dict`` gives it (its tensors may be on any device).
+
+        The random state of one kind of device cannot feed a generator of another (a CPU's is a 5 kB
+        Mersenne Twister, CUDA's a 16-byte seed and offset). A random state that does not fit this
+        trainer's device seeds its generator instead, with a number derived from those bytes, so the same
+        state loaded on the same kind of device goes on the same way. Returns whether the random stream goes
+        on exactly as the saved one would have (False: reseeded so). ``ValueError`` if the random state
+        has the right size but is not a valid state.
+        """
+        for name in ("G", "D", "opt_g", "opt_d"):
+            # load_state_dict keeps references to the optimizers' tensors: copy, so the caller's state stays its own.
+            getattr(self, name).load_state_dict(cloned(state[name]))
+        self.step, self.d_steps, self.phase = state["step"], state["d_steps"], state["phase"]
+        exact = self._set_random_state(state["rng"])
+        self.history = copy.deepcopy(state["history"])
+        losses = state["losses"]
+        self._d_losses, self._g_losses = ([t.detach().to(self.device)] if len(t) else [] for t in (losses["d"], losses["g"]))
+        self._good = self._state()  # the divergence guard rolls back to here, not to the fresh weights
+        return exact
+
+    def _set_random_state(self, rng: torch.Tensor) -> bool:
+        """``self.rng`` at ``rng`` if that is a state of this device's kind of generator (True), else seeded from it."""
+        rng = rng.detach().cpu()
+        if rng.dtype == torch.uint8 and rng.shape == self.rng.get_state().shape:
+            try:
+                self.rng.set_state(rng)
+            except RuntimeError as err:
+                raise ValueError(f"the random number state is invalid ({err})") from None
+            return True
+        digest = hashlib.sha256(rng.numpy().tobytes()).digest()
+        self.rng.manual_seed(int.from_bytes(digest[:8], "little") & (2**63 - 1))
+        return False
+
     # ----- what the pictures and charts read ---------------------------------------
-    def mean_losses(self, clear: bool = True) -> tuple[float, float]:
-        """Mean D and G losses since they were last cleared (NaN where there were none)."""
-        d = torch.cat(self._d_losses) if self._d_losses else torch.zeros(0)
-        g = torch.cat(self._g_losses) if self._g_losses else torch.zeros(0)
-        if clear:
-            self._d_losses, self._g_losses = [], []
+    def mean_losses(self) -> tuple[float, float]:
+        """Mean D and G losses since the last recorded row (NaN where there were none). Reading changes nothing."""
+        d, g = _cat(self._d_losses), _cat(self._g_losses)
         return (float(d.mean()) if len(d) else math.nan), (float(g.mean()) if len(g) else math.nan)
+
+    def record(self, metrics: dict) -> bool:
+        """Close the current row of ``history`` with ``metrics``: a frame's metrics row of this very state.
+
+        The row is appended unless the last row is of this same state (the same ``step`` and ``d_steps``:
+        a redrawn paused run adds nothing). Either way the losses it averaged are consumed, so the next
+        row's ``d_loss`` and ``g_loss`` average the steps taken after it. Returns whether a row was appended.
+        The callers that show frames record them (the pages, the command line); a snapshot only reads.
+        """
+        if (metrics["step"], metrics["d_steps"]) != (self.step, self.d_steps):
+            raise ValueError(f"a metrics row of step {metrics['step']} ({metrics['d_steps']} D steps) is not of this "
+                             f"state (step {self.step}, {self.d_steps} D steps): take the snapshot now")
+        self._d_losses, self._g_losses = [], []
+        last = self.history[-1] if self.history else None
+        if last is not None and (last["step"], last["d_steps"]) == (self.step, self.d_steps):
+            return False
+        self.history.append(metrics)
+        return True
+
+
+def _cat(losses: list) -> torch.Tensor:
+    """The losses of several chunks of steps as one 1-D tensor (empty when there are none)."""
+    return torch.cat(losses) if losses else torch.zeros(0)

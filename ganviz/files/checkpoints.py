@@ -14,8 +14,8 @@ ring8, grid25) also a collapsed one. ``python tools/make_checkpoints.py`` trains
 A file carries no optimizer state (Adam's moments would triple its size): the loaded
 run's optimizers start afresh, as do its random numbers (from the config's seed; the
 random state that every run file holds, 5 kB, is checked and not used). Its config says
-``device="cpu"``, so that this random state loads on any machine; the loaded run is
-rebuilt on the device asked for. The same run always gives the same bytes. ``load_checkpoint`` reads the file
+``device="cpu"``, so that it loads on any machine; the loaded run is rebuilt on the device asked
+for, through ``Trainer.load_state_dict`` (fresh optimizers, the saved weights and counters). The same run always gives the same bytes. ``load_checkpoint`` reads the file
 with ``ganviz.files.runfile.load_run``, which checks everything in it, and also refuses a
 file that is missing, larger than ``MAX_BYTES``, or not the one the index describes,
 each time saying which file and why.
@@ -34,7 +34,8 @@ import torch
 from .runfile import RunFileError, load_run, save_run
 from ..frames.snapshot import take_snapshot
 from ..frames.snapshot2d import generated_samples, metrics_2d
-from ..core.trainer import TrainConfig, Trainer
+from ..core.config import TrainConfig
+from ..core.trainer import Trainer
 
 ROOT = Path(__file__).resolve().parents[2]  # the repository's root, from where messages name the files
 FOLDER = ROOT / "ganviz" / "files" / "trained"
@@ -118,11 +119,16 @@ def load_checkpoint(target: str, kind: str, device: str = "auto") -> Trainer:
         raise CheckpointError(f"the checkpoint {where} is not the one {_shown(INDEX)} describes: "
                               "run python tools/make_checkpoints.py")
     trainer = Trainer(replace(saved.config, device=device))
-    trainer.G.load_state_dict(saved.G.state_dict())
-    trainer.D.load_state_dict(saved.D.state_dict())
-    trainer.step, trainer.d_steps, trainer.history = saved.step, saved.d_steps, saved.history
-    trainer._good = trainer._state()  # the divergence guard rolls back to here, not to the fresh weights
+    trainer.load_state_dict(_weights_and_counters(saved, trainer))  # fresh optimizers and random numbers
     return trainer
+
+
+def _weights_and_counters(source: Trainer, fresh: Trainer, history: list | None = None) -> dict:
+    """``fresh``'s state with ``source``'s weights, step counters and ``history`` (default: its own)."""
+    state, taken = fresh.state_dict(), source.state_dict()
+    state.update({key: taken[key] for key in ("G", "D", "step", "d_steps")})
+    state["history"] = taken["history"] if history is None else history
+    return state
 
 
 def checkpoint_bytes(trainer: Trainer) -> bytes:
@@ -134,9 +140,7 @@ def checkpoint_bytes(trainer: Trainer) -> bytes:
     if last is None or (last["step"], last["d_steps"]) != (trainer.step, trainer.d_steps):
         raise ValueError("take a snapshot of the trainer first: its last metrics row must be of its current step")
     slim = Trainer(replace(trainer.config, device="cpu"))  # fresh optimizers: no state to save
-    slim.G.load_state_dict(trainer.G.state_dict())
-    slim.D.load_state_dict(trainer.D.state_dict())
-    slim.step, slim.d_steps, slim.history = trainer.step, trainer.d_steps, [last]
+    slim.load_state_dict(_weights_and_counters(trainer, slim, history=[last]))
     return _canonical(save_run(slim))
 
 
@@ -163,11 +167,11 @@ def reached(trainer: Trainer) -> dict:
     on bimodal ``mode_mass``, the share of G's mass nearest each of the two modes.
     """
     if trainer.target.dim == 1:
-        out = {"jsd": take_snapshot(trainer, record=False).metrics["jsd"]}
+        out = {"jsd": take_snapshot(trainer).metrics["jsd"]}
         if len(trainer.target.means) > 1:
             out["mode_mass"] = mode_mass(trainer)
         return out
-    metrics = metrics_2d(trainer, record=False)
+    metrics = metrics_2d(trainer)
     return {key: metrics[key] for key in ("jsd", "modes", "hq") if key in metrics}
 
 

@@ -5,7 +5,7 @@ The file is safetensors, never a pickle: reading it runs no code. Its tensors:
     G.<name>, D.<name>                    both networks' state_dict
     opt_g.<i>.<key>, opt_d.<i>.<key>      each optimizer's state of parameter i
                                           (Adam: step, exp_avg, exp_avg_sq; SGD: momentum_buffer)
-    rng                                   the trainer's torch.Generator state (uint8)
+    rng                                   the trainer's torch.Generator state (uint8; its size says the device kind)
     losses.d, losses.g                    the losses not yet averaged into a metrics row
     target.means, .stds, .bounds          a "custom" run only: its points, kernel widths and window (float64)
 
@@ -22,11 +22,13 @@ safetensors, a truncated file, one without the marker or from a newer version, a
 types, and a tensor that is missing, unexpected, not finite, or of the wrong shape or dtype for
 networks of the saved config (built on the meta device first, so a lying config allocates nothing).
 
-The loaded trainer runs on the device ``resolve_device(config.device)`` picks on this machine and
-continues as the saved one would have: same weights, optimizer state, random stream and pending
-losses, so the same next step and metrics (bit for bit on the CPU, as tests/files/test_runfile.py checks).
-The random state of a CPU generator cannot feed a CUDA one, so a run saved on one kind of device is
-refused on another.
+The file is read into a Trainer of the saved config (which picks its device as every Trainer does:
+``device="auto"`` by ``ganviz.core.autodevice``), through ``Trainer.load_state_dict``; it continues
+as the saved one would have: same weights, optimizer state, random stream and pending losses, so the
+same next step and metrics (bit for bit on the CPU, as tests/files/test_runfile.py checks). A run
+saved on one kind of device loads on another (a run saved on a CUDA host, say, on a laptop), but the
+random state of a CPU generator cannot feed a CUDA one nor the reverse: there the loaded run's random
+stream is seeded from the saved state instead (``Trainer.load_state_dict``), and goes on differently.
 """
 
 from __future__ import annotations
@@ -41,10 +43,10 @@ from safetensors import SafetensorError
 from safetensors.torch import load as load_tensors, save as save_tensors
 
 from ..core.custom import check_points
-from ..core.device import resolve_device
 from ..core.distributions import GaussianMixture, get_distribution
 from ..core.models import Generator
-from ..core.trainer import CUSTOM, TrainConfig, Trainer, build_discriminator
+from ..core.config import CUSTOM, TrainConfig
+from ..core.trainer import Trainer, build_discriminator
 
 FORMAT = "ganviz-run"
 VERSION = 1
@@ -61,24 +63,25 @@ class RunFileError(ValueError):
 
 def save_run(trainer: Trainer) -> bytes:
     """The whole state of ``trainer`` as the bytes of one run file (see the module docstring)."""
-    tensors = {f"{net}.{k}": v for net in ("G", "D") for k, v in getattr(trainer, net).state_dict().items()}
+    state = trainer.state_dict()
+    tensors = {f"{net}.{k}": v for net in ("G", "D") for k, v in state[net].items()}
     for name in ("opt_g", "opt_d"):
-        for i, state in getattr(trainer, name).state_dict()["state"].items():
-            for key, value in state.items():
+        for i, per_parameter in state[name]["state"].items():
+            for key, value in per_parameter.items():
                 if not torch.is_tensor(value):  # never so with the torch versions ganviz supports
                     raise ValueError(f"{name}'s {key} of parameter {i} is not a tensor; a run file holds only tensors")
                 tensors[f"{name}.{i}.{key}"] = value
-    tensors["rng"] = trainer.rng.get_state()
-    tensors["losses.d"], tensors["losses.g"] = _cat(trainer._d_losses), _cat(trainer._g_losses)
+    tensors["rng"] = state["rng"]
+    tensors["losses.d"], tensors["losses.g"] = state["losses"]["d"], state["losses"]["g"]
     if trainer.config.dist == CUSTOM:
         target = trainer.target
         if not np.all(target.weights == target.weights[0]):
             raise ValueError("a custom target must weigh its points equally (a KDE) to be saved")
         arrays = (target.means, target.stds, target.bounds)
         tensors.update({key: torch.from_numpy(np.array(a, dtype=np.float64)) for key, a in zip(TARGET_KEYS, arrays)})
-    run = {"config": trainer.config.to_dict(), "step": trainer.step, "d_steps": trainer.d_steps,
-           "phase": getattr(trainer, "phase", 0), "lr_g": trainer.opt_g.param_groups[0]["lr"],
-           "lr_d": trainer.opt_d.param_groups[0]["lr"], "history": trainer.history}
+    run = {"config": trainer.config.to_dict(), "step": state["step"], "d_steps": state["d_steps"],
+           "phase": state["phase"], "lr_g": state["opt_g"]["param_groups"][0]["lr"],
+           "lr_d": state["opt_d"]["param_groups"][0]["lr"], "history": state["history"]}
     metadata = {"format": FORMAT, "version": str(VERSION), "run": json.dumps(run)}
     data = save_tensors({k: v.detach().cpu().contiguous() for k, v in tensors.items()}, metadata=metadata)
     if len(data) > MAX_BYTES:
@@ -94,36 +97,29 @@ def load_run(data: bytes) -> Trainer:
     except SafetensorError as err:
         raise RunFileError(f"not a readable safetensors file ({err})") from None
     config = _config(run["config"])
+    _check_tensors(tensors, config)
+    target = _target(tensors) if config.dist == CUSTOM else None
     try:
-        device = resolve_device(config.device)
+        trainer = Trainer(config, target)  # its device is chosen here, as for every run (``Trainer.device``)
     except ValueError as err:
         raise RunFileError(f"its config cannot run here: {err}") from None
-    _check_tensors(tensors, config, device)
-    trainer = Trainer(config, _target(tensors) if config.dist == CUSTOM else None)
-    trainer.G.load_state_dict({k[2:]: v for k, v in tensors.items() if k.startswith("G.")})
-    trainer.D.load_state_dict({k[2:]: v for k, v in tensors.items() if k.startswith("D.")})
+    state = trainer.state_dict()  # the fresh run's, for its optimizers' settings; the file gives the rest
+    state.update({net: {k[2:]: v for k, v in tensors.items() if k.startswith(net + ".")} for net in ("G", "D")})
     for name, lr in (("opt_g", run["lr_g"]), ("opt_d", run["lr_d"])):
-        optimizer, state = getattr(trainer, name), {}
+        per_parameter = {}
         for key, value in tensors.items():
             if key.startswith(name + "."):
                 _, i, what = key.split(".", 2)
-                state.setdefault(int(i), {})[what] = value
-        groups = [dict(group, lr=lr) for group in optimizer.state_dict()["param_groups"]]
-        optimizer.load_state_dict({"state": state, "param_groups": groups})
+                per_parameter.setdefault(int(i), {})[what] = value
+        state[name] = {"state": per_parameter, "param_groups": [dict(g, lr=lr) for g in state[name]["param_groups"]]}
+    state.update(step=run["step"], d_steps=run["d_steps"], history=run["history"], rng=tensors["rng"],
+                 phase=run["phase"],  # the D steps done inside the current iteration, for runs taken beat by beat
+                 losses={"d": tensors["losses.d"], "g": tensors["losses.g"]})
     try:
-        trainer.rng.set_state(tensors["rng"])
-    except RuntimeError as err:
-        raise RunFileError(f"its random number state is invalid ({err})") from None
-    trainer.step, trainer.d_steps, trainer.history = run["step"], run["d_steps"], run["history"]
-    trainer.phase = run["phase"]  # the D steps done inside the current iteration, for trainers that take them one by one
-    trainer._d_losses, trainer._g_losses = ([t.to(trainer.device)] if len(t) else [] for t in
-                                            (tensors["losses.d"], tensors["losses.g"]))
-    trainer._good = trainer._state()
+        trainer.load_state_dict(state)
+    except ValueError as err:
+        raise RunFileError(str(err).replace("the random", "its random", 1)) from None
     return trainer
-
-
-def _cat(losses: list) -> torch.Tensor:
-    return torch.cat(losses) if losses else torch.zeros(0)
 
 
 def _metadata(data: bytes) -> dict:
@@ -202,19 +198,16 @@ def _config(values: dict) -> TrainConfig:
         raise RunFileError(f"its config is invalid: {err}") from None
 
 
-def _check_tensors(tensors: dict, config: TrainConfig, device: torch.device) -> None:
+def _check_tensors(tensors: dict, config: TrainConfig) -> None:
     """Every tensor the run needs, none more, each finite and of the shape and dtype the config needs."""
     g_tensors = sum(k.startswith("G.") for k in tensors)
     if config.depth > g_tensors:  # every hidden layer has a weight: refuse before building a huge model
         raise RunFileError(f"its config needs {config.depth} hidden layers; the file holds {g_tensors} tensors of G")
-    want = _wanted(tensors, config, device)
+    want = _wanted(tensors, config)
     _same_keys(tensors, want, "tensor")
     for name, (shape, dtype) in want.items():  # G's and D's weights first
         tensor = tensors[name]
         if shape is not None and tuple(tensor.shape) != shape:
-            if name == "rng":
-                raise RunFileError(f"its random number state has {tensor.numel()} bytes, a generator on {device.type} "
-                                   f"has {shape[0]}: the run was saved on another kind of device")
             raise RunFileError(f"{_describe(name)} has shape {tuple(tensor.shape)} but the config needs {shape}")
         if shape is None and tensor.ndim != 1:
             raise RunFileError(f"{_describe(name)} must be a list of numbers (got shape {tuple(tensor.shape)})")
@@ -224,8 +217,9 @@ def _check_tensors(tensors: dict, config: TrainConfig, device: torch.device) -> 
             raise RunFileError(f"{_describe(name)} holds NaN or infinite values")
 
 
-def _wanted(tensors: dict, config: TrainConfig, device: torch.device) -> dict:
-    """Name -> (shape, dtype) of every tensor the run needs; shape None: any 1-D length."""
+def _wanted(tensors: dict, config: TrainConfig) -> dict:
+    """Name -> (shape, dtype) of every tensor the run needs; shape None: any 1-D length (the random state's
+    length is the saved device kind's; ``Trainer.load_state_dict`` takes it or seeds from it)."""
     dim = 2 if config.dist == CUSTOM else get_distribution(config.dist).dim
     try:
         with torch.device("meta"):  # shapes without memory
@@ -239,7 +233,7 @@ def _wanted(tensors: dict, config: TrainConfig, device: torch.device) -> dict:
             if str(i) in saved:
                 for key in OPT_STATE[config.optimizer]:
                     want[f"{opt}.{i}.{key}"] = ((), torch.float32) if key == "step" else (tuple(p.shape), p.dtype)
-    want["rng"] = (tuple(torch.Generator(device=device).get_state().shape), torch.uint8)
+    want["rng"] = (None, torch.uint8)
     want["losses.d"] = want["losses.g"] = (None, torch.float32)
     if config.dist == CUSTOM:
         means = tensors.get("target.means")

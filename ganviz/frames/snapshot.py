@@ -3,9 +3,11 @@
 The view never touches the networks: it draws a ``Snapshot1D``. Data flows one
 way, config -> trainer -> snapshot -> figure.
 
-The metrics row of each snapshot (step, JSD, V(D, G), C(G), losses, ...) is
-appended to ``trainer.history`` by ``take_snapshot``, which is what the charts
-under the figure and the command line's JSON lines show.
+A snapshot only reads: taking one changes nothing in the trainer. Its metrics
+row (step, JSD, V(D, G), C(G), losses, ...) goes into ``trainer.history`` when
+the caller that shows the frame records it, ``trainer.record(snapshot.metrics)``;
+the history is what the charts under the figure and the command line's JSON
+lines show.
 """
 
 from __future__ import annotations
@@ -40,8 +42,8 @@ class Snapshot1D:
     metrics: dict = field(default_factory=dict)
 
 
-def take_snapshot(trainer, cells: int = 800, quantiles: int = 8192, arrows: int = 21, record: bool = True) -> Snapshot1D:
-    """Read the 1D picture and the metrics off ``trainer``; append the metrics to its history.
+def take_snapshot(trainer, cells: int = 800, quantiles: int = 8192, arrows: int = 21) -> Snapshot1D:
+    """Read the 1D picture and the metrics row off ``trainer`` (a pure read: record the row with ``trainer.record``).
 
     p_g comes from G itself: G is evaluated at ``quantiles`` equal-mass points of
     the prior and ``pushforward_density_1d`` turns them into a density (exact up
@@ -69,7 +71,7 @@ def take_snapshot(trainer, cells: int = 800, quantiles: int = 8192, arrows: int 
         d = trainer.loss.probability(scores.double()).cpu().numpy()  # float64: sigmoid(17) is not 1 yet
     d_star = optimal_discriminator(p_data, p_g)
 
-    d_loss, g_loss = trainer.mean_losses(clear=record)
+    d_loss, g_loss = trainer.mean_losses()  # since the last recorded row
     p_norm = p_data / (p_data.sum() * dx)
     metrics = {
         "step": trainer.step,
@@ -83,9 +85,6 @@ def take_snapshot(trainer, cells: int = 800, quantiles: int = 8192, arrows: int 
         "d_fake": float((p_g * d).sum() * dx),  # E_pg[D(x)]
         "d_gap": float(0.5 * ((p_norm + p_g) * np.abs(d - d_star)).sum() * dx),  # mean |D - D*| under the mixture
     }
-    last = trainer.history[-1] if trainer.history else None
-    if record and (last is None or (last["step"], last["d_steps"]) != (trainer.step, trainer.d_steps)):
-        trainer.history.append(metrics)  # once per state: redrawing a paused run adds nothing
     window = slice(left, left + cells)
     return Snapshot1D(
         step=trainer.step,

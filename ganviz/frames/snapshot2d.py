@@ -6,6 +6,8 @@ samples (``modes``). The samples come from a generator of random numbers of
 their own, seeded with ``METRICS_SEED``: measuring draws nothing from the
 trainer's generator, so a run with metrics is the same run as one without, and
 every row uses the same noise z, so rows differ only because G changed.
+Measuring only reads: the caller that shows a row records it in the trainer's
+history, ``trainer.record(row)``.
 """
 
 from __future__ import annotations
@@ -20,11 +22,18 @@ from ..measure.density2d import compare_2d, grid_2d
 from ..measure.modes import N_SAMPLES, has_modes, mode_metrics
 
 METRICS_SEED = 0
+STAR_CELLS = 64  # cells per axis of the D* panel's grid
 
 
 def generated_samples(trainer, n: int = N_SAMPLES, seed: int = METRICS_SEED) -> np.ndarray:
     """``n`` samples G(z), z ~ p_z drawn from a generator seeded with ``seed``, as a float64 (n, dim) array."""
     return _generated(trainer, n, seed)[1]
+
+
+def real_samples(trainer, n: int = N_SAMPLES) -> torch.Tensor:
+    """The ``n`` samples of p_data the metrics row measures D on, from their own seeded generator (float32, on the
+    trainer's device)."""
+    return trainer.target.sample(n, torch.Generator(device=trainer.device).manual_seed(METRICS_SEED + 1), trainer.device)
 
 
 def _generated(trainer, n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -35,8 +44,8 @@ def _generated(trainer, n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
         return z.cpu().numpy(), trainer.G(z).cpu().double().numpy()
 
 
-def metrics_2d(trainer, n: int = N_SAMPLES, record: bool = True) -> dict:
-    """The metrics row of a 2D run, from ``n`` generated and ``n`` real samples; appended to ``trainer.history``.
+def metrics_2d(trainer, n: int = N_SAMPLES) -> dict:
+    """The metrics row of a 2D run, from ``n`` generated and ``n`` real samples (a pure read: ``trainer.record`` it).
 
     * ``jsd``: JSD between p_data and p_g smoothed the same way (``density2d``),
       in nats; ``criterion`` = C(G) = -log 4 + 2 jsd (Theorem 1) on those densities;
@@ -48,20 +57,20 @@ def metrics_2d(trainer, n: int = N_SAMPLES, record: bool = True) -> dict:
     * ``modes``, ``hq``: modes covered and high-quality fraction (``modes``), for
       the mode-collapse benchmarks only; ``mode_counts``: HQ samples per mode.
     """
-    return _metrics_and_samples(trainer, n, record)[0]
+    return _metrics_and_samples(trainer, n)[0]
 
 
-def _metrics_and_samples(trainer, n: int, record: bool) -> tuple[dict, np.ndarray, np.ndarray]:
+def _metrics_and_samples(trainer, n: int) -> tuple[dict, np.ndarray, np.ndarray]:
     """``metrics_2d``'s row, the generated samples it was measured on and their noise z."""
     if trainer.target.dim != 2:
         raise ValueError("metrics_2d measures 2D targets; this target is %dD" % trainer.target.dim)
     z, fake = _generated(trainer, n, METRICS_SEED)
-    real = trainer.target.sample(n, torch.Generator(device=trainer.device).manual_seed(METRICS_SEED + 1), trainer.device)
+    real = real_samples(trainer, n)
     with torch.no_grad():
         d_real = trainer.loss.probability(trainer.D(real).double()).cpu().numpy()
         d_fake = trainer.loss.probability(trainer.D(torch.as_tensor(fake, dtype=torch.float32, device=trainer.device)).double()).cpu().numpy()
     comparison = compare_2d(fake, trainer.target)
-    d_loss, g_loss = trainer.mean_losses(clear=record)
+    d_loss, g_loss = trainer.mean_losses()  # since the last recorded row
     with np.errstate(divide="ignore"):
         value = float(np.log(d_real).mean() + np.log1p(-d_fake).mean()) if trainer.loss.is_probability else math.nan
     metrics = {
@@ -79,9 +88,6 @@ def _metrics_and_samples(trainer, n: int, record: bool) -> tuple[dict, np.ndarra
     if has_modes(trainer.target):
         counted = mode_metrics(fake, trainer.target)
         metrics.update(modes=counted["modes"], hq=counted["hq"], mode_counts=counted["counts"])
-    last = trainer.history[-1] if trainer.history else None
-    if record and (last is None or (last["step"], last["d_steps"]) != (trainer.step, trainer.d_steps)):
-        trainer.history.append(metrics)  # once per state, as take_snapshot does
     return metrics, fake, z
 
 
@@ -110,9 +116,9 @@ class Snapshot2D:
     manifold_z: list = field(default_factory=list)  # (m, z_dim) float32: the z grid lines, manifold[j] = G(manifold_z[j])
 
 
-def take_snapshot_2d(trainer, n_show: int = 1500, heat_cells: int = 48, star_cells: int = 64,
-                     grid_lines: int = 11, arrows: int = 40, record: bool = True) -> Snapshot2D:
-    """Read the 2D picture and the metrics row off ``trainer`` (the row is appended to its history).
+def take_snapshot_2d(trainer, n_show: int = 1500, heat_cells: int = 48, star_cells: int = STAR_CELLS,
+                     grid_lines: int = 11, arrows: int = 40) -> Snapshot2D:
+    """Read the 2D picture and the metrics row off ``trainer`` (a pure read: record the row with ``trainer.record``).
 
     The manifold is G applied to a grid in z space: for ``z_dim = 1`` the one
     curve G(z) over the prior's range; otherwise ``grid_lines`` lines along each
@@ -122,7 +128,7 @@ def take_snapshot_2d(trainer, n_show: int = 1500, heat_cells: int = 48, star_cel
     """
     if trainer.target.dim != 2:
         raise ValueError("take_snapshot_2d draws 2D targets; this target is %dD" % trainer.target.dim)
-    metrics, measured, measured_z = _metrics_and_samples(trainer, N_SAMPLES, record)
+    metrics, measured, measured_z = _metrics_and_samples(trainer, N_SAMPLES)
     bounds = np.asarray(trainer.target.bounds, dtype=np.float64)
     # The points shown are the first of those the metrics were measured on: the same z every frame, one G pass less.
     if n_show <= len(measured):

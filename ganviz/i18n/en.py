@@ -110,7 +110,8 @@ STRINGS = {
     "live.reset": "Reset",
     "live.reset_help": "A fresh model with the same seed: the same run again.",
     "live.fit_d": "Train D to optimality",
-    "live.fit_d_help": "Freeze G and train D alone until it stops improving: D moves onto D* (panel (b)).",
+    "live.fit_d_help": "Freeze G and train D alone until it is close to D* or stops getting closer (at most "
+                       "10 s): D moves onto D* (panel (b)). Where p_data + p_g is ~0, D is free.",
     "live.snapshot": "Snapshot",
     "live.snapshot_help": "Freeze the current frame as a panel below, to compare (a)-(d).",
     "live.clear": "Clear snapshots",
@@ -121,8 +122,12 @@ STRINGS = {
     "live.d_step_done": "D took one step alone (G held fixed): D(x) moved towards D*; p_g did not move.",
     "live.g_step_done": "G took one step alone (D held fixed): p_g moved towards where D says \"real\"; D did not "
                         "move.",
-    "live.fit_d_running": "Training D alone, G frozen: watch D(x) move onto D*(x) = p_data/(p_data + p_g).",
-    "live.fit_d_done": "D stopped improving after {steps} D steps (G frozen): it now sits on D*.",
+    "live.fit_d_running": "Training D alone, G frozen: watch D(x) move onto D*(x) = p_data/(p_data + p_g). "
+                          "Mean |D - D*| under p_data + p_g: {residual}.",
+    "live.fit_d_done": "After {steps} D steps (G frozen), D is close to D*: the mean |D - D*| under p_data + p_g "
+                       "is {residual}.",
+    "live.fit_d_not_close": "After {steps} D steps (G frozen), D stopped getting closer to D*: the mean |D - D*| "
+                            "under p_data + p_g is still {residual}. Press it again to go on.",
     "live.diverged_d_loss": "Training diverged between steps {start} and {bad_step}: D's loss became NaN or "
                             "infinite. Rolled back to step {step}. Likely cause: a learning rate too high for this "
                             "loss (lr_D = {lr_d}, lr_G = {lr_g}); lower it and press Play again.",

@@ -104,7 +104,8 @@ STRINGS = {
     "live.reset": "처음으로",
     "live.reset_help": "같은 시드로 새 모델을 만듭니다: 같은 학습을 처음부터 다시.",
     "live.fit_d": "D를 최적까지 학습",
-    "live.fit_d_help": "G를 고정하고 D만 더 나아지지 않을 때까지 학습합니다: D가 D*에 다가갑니다(패널 (b)).",
+    "live.fit_d_help": "G를 고정하고 D가 D*에 가까워지거나 더 가까워지지 않을 때까지(최대 10초) D만 학습합니다: "
+                       "D가 D*에 다가갑니다(패널 (b)). p_data + p_g가 거의 0인 곳에서는 D가 자유롭습니다.",
     "live.snapshot": "스냅숏",
     "live.snapshot_help": "지금 프레임을 아래에 패널로 고정해 (a)-(d)를 비교합니다.",
     "live.clear": "스냅숏 지우기",
@@ -115,8 +116,11 @@ STRINGS = {
     "live.d_step_done": "D만 한 걸음 움직였습니다(G 고정): D(x)는 D* 쪽으로 움직였고 p_g는 그대로입니다.",
     "live.g_step_done": "G만 한 걸음 움직였습니다(D 고정): p_g는 D가 \"진짜\"라고 하는 쪽으로 움직였고 D는 그대로입니다.",
     "live.fit_d_running": "G를 고정하고 D만 학습하는 중입니다: D(x)가 D*(x) = p_data/(p_data + p_g)에 겹쳐지는 것을 "
-                          "보세요.",
-    "live.fit_d_done": "D가 {steps}번 업데이트한 뒤 더 나아지지 않습니다(G 고정): 이제 D는 D* 위에 있습니다.",
+                          "보세요. p_data + p_g로 가중한 |D - D*|의 평균: {residual}.",
+    "live.fit_d_done": "D가 {steps}번 업데이트한 뒤(G 고정) D*에 가까워졌습니다: p_data + p_g로 가중한 |D - D*|의 "
+                       "평균이 {residual}입니다.",
+    "live.fit_d_not_close": "D가 {steps}번 업데이트한 뒤(G 고정) D*에 더 가까워지지 않습니다: p_data + p_g로 가중한 "
+                            "|D - D*|의 평균이 아직 {residual}입니다. 계속하려면 다시 누르세요.",
     "live.diverged_d_loss": "{start}단계와 {bad_step}단계 사이에서 학습이 발산했습니다: D의 손실이 NaN 또는 무한대가 "
                             "되었습니다. {step}단계로 되돌렸습니다. 이 손실 함수에 비해 학습률이 너무 큰 것 같습니다"
                             "(lr_D = {lr_d}, lr_G = {lr_g}). 학습률을 낮추고 다시 재생하세요.",

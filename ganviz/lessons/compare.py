@@ -25,7 +25,8 @@ import numpy as np
 from ..measure.modes import N_SAMPLES, mode_metrics
 from ..remedies.methods import METHODS, config_for
 from ..frames.snapshot2d import generated_samples
-from ..core.trainer import DivergenceError, TrainConfig, Trainer
+from ..core.config import TrainConfig
+from ..core.trainer import DivergenceError, Trainer
 
 HQ_GOOD = 0.8  # "covers every mode with good samples": all modes covered and HQ >= this
 

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..core.trainer import DivergenceError, TrainConfig, Trainer
+from ..core.config import TrainConfig
+from ..core.trainer import DivergenceError, Trainer
 
 
 class Race:

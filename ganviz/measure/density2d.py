@@ -73,8 +73,11 @@ def default_bandwidth(bounds) -> float:
 
 
 # ----- step 1: binning ----------------------------------------------------------------
-def bin_samples(samples, bounds, cells: int = CELLS) -> tuple[np.ndarray, float]:
-    """Fraction of the samples in each cell (cells [low, high) on each axis), and the fraction outside the window."""
+def bin_samples(samples, bounds, cells: int = CELLS, weights=None) -> tuple[np.ndarray, float]:
+    """Fraction of the samples in each cell (cells [low, high) on each axis), and the fraction outside the window.
+
+    With ``weights`` (one per sample), each cell holds the sum of its samples' weights over the number of samples.
+    """
     samples = np.asarray(samples, dtype=np.float64).reshape(-1, 2)
     n = len(samples)
     if n == 0:
@@ -85,7 +88,8 @@ def bin_samples(samples, bounds, cells: int = CELLS) -> tuple[np.ndarray, float]
         row = np.floor((samples[:, 1] - y_edges[0]) / (y_edges[1] - y_edges[0]))
         inside = (col >= 0) & (col < cells) & (row >= 0) & (row < cells)
     flat = row[inside].astype(np.int64) * cells + col[inside].astype(np.int64)
-    masses = np.bincount(flat, minlength=cells * cells).reshape(cells, cells) / n
+    kept = None if weights is None else np.asarray(weights, dtype=np.float64).reshape(-1)[inside]
+    masses = np.bincount(flat, weights=kept, minlength=cells * cells).reshape(cells, cells) / n
     return masses, 1.0 - inside.sum() / n
 
 

@@ -36,7 +36,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..i18n.en import STRINGS as _ENGLISH
-from ..core.trainer import TrainConfig
+from ..core.config import TrainConfig
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import streamlit as st
 
 from ganviz.files.checkpoints import Checkpoint, CheckpointError, find, kinds_for, load_checkpoint
 from ganviz.i18n import t
-from ganviz.core.trainer import TrainConfig
+from ganviz.core.config import TrainConfig
 
 from .controls import set_widgets, target_label
 from .live import LiveRun

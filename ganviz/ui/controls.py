@@ -8,7 +8,7 @@ import streamlit as st
 
 from ganviz.i18n import t
 from ganviz.core.losses import LOSSES
-from ganviz.core.trainer import TrainConfig
+from ganviz.core.config import TrainConfig
 
 LEARNING_RATES = [1e-5, 2e-5, 5e-5, 1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 1e-2, 2e-2, 5e-2, 0.1, 0.2, 0.5, 1.0]
 BATCHES = [16, 32, 64, 128, 256, 512]

@@ -19,7 +19,9 @@ import streamlit as st
 from ganviz.i18n import t
 from ganviz.frames.recorder import FrameRecorder
 from ganviz.frames.snapshot import Snapshot1D, take_snapshot
-from ganviz.core.trainer import DivergenceError, Plateau, TrainConfig, Trainer
+from ganviz.core.config import TrainConfig
+from ganviz.core.trainer import DFit, DivergenceError, Trainer
+from ganviz.frames.residual import CLOSE, FIT_SECONDS, d_residual
 
 from . import divergence_text, presenting, use_language
 from .controls import Pacing, set_widgets
@@ -75,7 +77,7 @@ class LiveRun:
     def __init__(self, key: str, snapshot: Callable = take_snapshot):
         """``snapshot(trainer)`` reads a frame off the trainer: ``take_snapshot`` (1D) or ``take_snapshot_2d``."""
         self.key = key
-        self.snapshot = snapshot
+        self.read = snapshot  # a pure read; ``self.snapshot`` also records the frame's metrics row
         ss = st.session_state
         ss.setdefault(f"{key}.mode", "paused")  # paused | playing | fit_d
         ss.setdefault(f"{key}.frozen", [])
@@ -94,6 +96,12 @@ class LiveRun:
     mode = property(lambda self: self._get("mode"), lambda self, v: self._set("mode", v))
     frozen = property(lambda self: self._get("frozen"))
     recorder = property(lambda self: self._get("recorder"))
+
+    def snapshot(self, trainer: Trainer):
+        """A frame of ``trainer`` as the page shows it: read, and its metrics row recorded in the run's history."""
+        snap = self.read(trainer)
+        trainer.record(snap.metrics)
+        return snap
 
     @property
     def trainer(self) -> Trainer | None:
@@ -238,9 +246,9 @@ class LiveRun:
 
     def _fit_d(self):
         self.mode = "fit_d"
-        self._set("plateau", Plateau())
-        self._set("fit_start", self.trainer.d_steps)
-        self.say("info", "live.fit_d_running")
+        fit = DFit(self.trainer, d_residual, CLOSE[self.trainer.target.dim], window=D_WINDOW, max_seconds=FIT_SECONDS)
+        self._set("fit", fit)
+        self.say("info", "live.fit_d_running", residual=f"{fit.residual:.3f}")
 
     def _freeze(self):
         if len(self.frozen) >= 4:
@@ -265,11 +273,16 @@ class LiveRun:
         elif self.mode == "playing":
             self._guarded(lambda trainer: train_within(trainer, pacing.iterations_per_frame, FRAME_BUDGET_S,
                                                              between=yield_to_clicks))
-        elif self.mode == "fit_d":
-            loss = self._guarded(lambda trainer: trainer.train_discriminator(D_WINDOW))
-            if loss is None or self._get("plateau").update(loss):
-                if loss is not None:
-                    self.say("success", "live.fit_d_done", steps=self.trainer.d_steps - self._get("fit_start"))
+        elif self.mode == "fit_d":  # one window of D steps, then the residual |D - D*| it is judged by
+            fit = self._get("fit")
+            done = self._guarded(lambda trainer: fit.step())
+            if done:
+                close = fit.result.close
+                self.say("success" if close else "warning", "live.fit_d_done" if close else "live.fit_d_not_close",
+                         steps=f"{fit.result.steps:,}", residual=f"{fit.result.residual:.3f}")
+            elif done is not None:
+                self.say("info", "live.fit_d_running", residual=f"{fit.residual:.3f}")
+            if done is None or done:  # None: it diverged, and the guard has said so
                 self.mode = "paused"
 
     def fragment(self, pacing: Pacing, draw: Callable[[Snapshot1D, Trainer], None]) -> None:

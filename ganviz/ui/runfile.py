@@ -14,7 +14,7 @@ import streamlit as st
 from ganviz.i18n import t
 from ganviz.files.runfile import MAX_BYTES as RUN_MAX_BYTES
 from ganviz.files.runfile import RunFileError, load_run, save_run
-from ganviz.core.trainer import TrainConfig
+from ganviz.core.config import TrainConfig
 
 from . import in_language, upload_limit_mb
 from .controls import set_widgets

@@ -1,18 +1,14 @@
-"""The benchmark runs (``--quick``) and its parts count what they say. No timings are asserted."""
+"""The benchmark runs (``--quick``), its parts count what they say, and its two timed loops do the same work (that
+the Trainer and the reference loop train the same GAN is tests/core/test_reference.py's). No timings are asserted."""
 
 import json
 import math
 
 import pytest
-import torch
 
 from ganviz.cli.bench import SETTINGS, iteration_flops, mlp_flops
 from ganviz.cli.commands import main
-from ganviz.core.distributions import get_distribution
-from ganviz.core.models import Discriminator, Generator
-from ganviz.core.priors import get_prior
-from ganviz.core.reference import reference_optimizer, reference_train
-from ganviz.core.trainer import TrainConfig
+from ganviz.core.config import TrainConfig
 
 KEYS = {"train_iters_per_s_ring8", "reference_iters_per_s_ring8", "train_ratio_ring8", "frame_ms_figure1",
         "frame_ms_2d", "frame_bytes_figure1", "frame_bytes_2d", "mnist_sample64_ms", "mnist_nn10_ms", "device"}
@@ -26,8 +22,10 @@ def test_quick_bench_prints_one_json_object_with_the_issues_keys(capsys):
     assert KEYS <= result.keys() and result["device"] == "cpu"
     for key in KEYS - {"device"}:
         assert isinstance(result[key], (int, float)) and math.isfinite(result[key]) and result[key] > 0, key
-    assert result["train_ratio_ring8"] == pytest.approx(
-        result["train_iters_per_s_ring8"] / result["reference_iters_per_s_ring8"])
+    # The timed loops did the same work: the same weights up to float rounding after the quick bench's 60 iterations.
+    # Measured on the CPU: 7.6e-8 (Figure 1) and 5.6e-4 (ring8); with the reference loop's random numbers seeded
+    # otherwise, 0.012 and 0.10.
+    assert result["train_weight_gap_figure1"] < 1e-3 and result["train_weight_gap_ring8"] < 1e-2
     assert 0 < result["peak_share_ring8"] and result["peak_gflops"] > 0
     assert result["mnist_generator"] == "shipped" and result["mnist_train_images"] in ("MNIST", "synthetic (random)")
 
@@ -47,16 +45,3 @@ def test_flops_are_counted_from_the_layer_sizes():
     config = TrainConfig(dist="ring8", z_dim=2, width=4, depth=1, batch=3, k=2)
     g, d = mlp_flops(2, 2, 4, 1, 3), mlp_flops(2, 1, 4, 1, 3)
     assert iteration_flops(config, 2) == 2 * (g + 6 * d) + 3 * g + 2 * d
-
-
-def test_reference_loop_trains_both_networks():
-    config = SETTINGS["ring8"]
-    torch.manual_seed(0)
-    G, D = Generator(2, 2, 16, 2), Discriminator(2, 16, 2)
-    before = [p.detach().clone() for p in (*G.parameters(), *D.parameters())]
-    opt_g = reference_optimizer(G, config.optimizer, config.lr_g, config.momentum)
-    opt_d = reference_optimizer(D, config.optimizer, config.lr_d, config.momentum)
-    reference_train(G, D, opt_g, opt_d, get_distribution("ring8"), get_prior("uniform"), 2, 32, 1, 3,
-                    torch.Generator().manual_seed(0), torch.device("cpu"))
-    after = list((*G.parameters(), *D.parameters()))
-    assert all(torch.isfinite(p).all() and not torch.equal(p, q) for p, q in zip(after, before))

@@ -6,7 +6,8 @@ import torch
 import ganviz.core.autodevice as autodevice
 import ganviz.core.trainer as trainer_module
 from ganviz.core.autodevice import choose, faster, forget
-from ganviz.core.trainer import TrainConfig, Trainer, measure_rate
+from ganviz.core.config import TrainConfig
+from ganviz.core.trainer import Trainer, measure_rate
 from ganviz.ui.live import device_reason
 
 

@@ -3,7 +3,8 @@
 import pytest
 import torch
 
-from ganviz.core.trainer import TrainConfig, Trainer
+from ganviz.core.config import TrainConfig
+from ganviz.core.trainer import Trainer
 
 
 def params(trainer):

@@ -17,7 +17,8 @@ from ganviz.core.custom import (
 )
 from ganviz.measure.density2d import bin_mixture
 from ganviz.core.distributions import GaussianMixture
-from ganviz.core.trainer import TrainConfig, Trainer
+from ganviz.core.config import TrainConfig
+from ganviz.core.trainer import Trainer
 
 POINTS = np.array([[0.0, 0.0], [1.0, 0.5], [2.0, -1.0], [-1.5, 2.0], [0.5, 0.5]])
 

@@ -21,7 +21,8 @@ from ganviz.measure.density2d import jsd_2d
 from ganviz.core.distributions import DISTRIBUTIONS, GaussianMixture, get_distribution
 from ganviz.measure.metrics import LOG2, criterion, jsd, kl, optimal_discriminator, value
 from ganviz.measure.modes import mode_metrics
-from ganviz.core.trainer import TrainConfig, Trainer
+from ganviz.core.config import TrainConfig
+from ganviz.core.trainer import Trainer
 
 # derandomize: CI sees the same examples every run (a failure reproduces); new examples come with code changes.
 FAST = settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])

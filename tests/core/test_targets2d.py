@@ -7,7 +7,8 @@ import pytest
 import torch
 
 from ganviz.core.distributions import DISTRIBUTIONS, GaussianMixture, get_distribution, targets_of_dim
-from ganviz.core.trainer import TrainConfig, Trainer
+from ganviz.core.config import TrainConfig
+from ganviz.core.trainer import Trainer
 
 NAMES_2D = ["gaussian2d", "ring8", "grid25", "spiral", "moons"]
 

@@ -9,7 +9,9 @@ import pytest
 import torch
 
 from ganviz.frames.snapshot import take_snapshot
-from ganviz.core.trainer import DivergenceError, Plateau, TrainConfig, Trainer
+from ganviz.core.config import TrainConfig
+from ganviz.core.trainer import DFit, DivergenceError, FitResult, Plateau, Trainer
+from ganviz.frames.residual import d_residual
 
 CPU = TrainConfig(device="cpu", batch=64)
 
@@ -244,8 +246,29 @@ def test_mean_losses():
     d, g = tr.mean_losses()
     assert math.isfinite(d) and math.isfinite(g)
     assert 0.5 < d < 3.0  # log-loss of a near-chance D is ~ log 4 = 1.39
+    assert tr.mean_losses() == (d, g)  # reading changes nothing
+    tr.record({"step": 4, "d_steps": 4})  # a recorded row takes the losses with it
     d, g = tr.mean_losses()
     assert math.isnan(d) and math.isnan(g)
+
+
+def test_state_dict_round_trip_goes_on_exactly():
+    a = Trainer(dataclasses.replace(CPU, batch=16, decay_start=2, decay_end=20))
+    a.train(6)
+    a.record({"step": 6, "d_steps": 6, "jsd": 0.5})
+    a.train(3)
+    state = a.state_dict()
+    assert set(state) == {"G", "D", "opt_g", "opt_d", "step", "d_steps", "phase", "rng", "history", "losses"}
+    assert state["opt_d"]["param_groups"][0]["lr"] == a.opt_d.param_groups[0]["lr"] < CPU.lr_d  # decayed
+    b = Trainer(dataclasses.replace(CPU, batch=16, decay_start=2, decay_end=20, seed=7))
+    assert b.load_state_dict(state)
+    assert (b.step, b.d_steps, b.history) == (9, 9, a.history) and b.mean_losses() == a.mean_losses()
+    a.train(4), b.train(4)
+    assert same_weights(weights(a), weights(b)) and same_opt_state(opt_state(a), opt_state(b))
+    # the state is a copy: training on changed neither it nor the history it holds
+    assert state["step"] == 9 and len(state["history"]) == 1 and not torch.equal(state["G"]["net.0.weight"], a.G.net[0].weight)
+    b.history.append({"step": 13, "d_steps": 13})
+    assert len(a.history) == 1
 
 
 def test_optimizer_settings():
@@ -413,17 +436,65 @@ def test_fit_discriminator_approaches_d_star():
     assert before["jsd"] < 0.5  # p_g overlaps p_data, so D* is not trivial
     assert before["d_gap"] > 0.1
     g_before = {k: v.clone() for k, v in tr.G.state_dict().items()}
-    taken = tr.fit_discriminator()
+    rate = tr.opt_d.param_groups[0]["lr"]
+    fit = tr.fit_discriminator(d_residual, threshold=0.05)
     after = take_snapshot(tr).metrics
-    assert taken >= 600 and tr.d_steps == 200 + taken and tr.step == 200
+    assert fit.steps >= 600 and tr.d_steps == 200 + fit.steps and tr.step == 200
     assert all(torch.equal(g_before[k], v) for k, v in tr.G.state_dict().items())  # G frozen
     assert after["jsd"] == before["jsd"]
-    assert after["d_gap"] < 0.05
+    assert fit.close and fit.stopped == "close" and fit.residual == after["d_gap"] < 0.05
     assert after["d_gap"] < 0.5 * before["d_gap"]
+    assert tr.opt_d.param_groups[0]["lr"] == rate  # whatever the fit did to D's rate is undone
     # V(D, G) climbs towards its maximum C(G) = V(D*, G), and never above it
     assert after["value"] > before["value"]
     assert after["value"] <= after["criterion"] + 1e-12
     assert after["criterion"] - after["value"] < 0.5 * (before["criterion"] - before["value"])
+
+
+class Scripted:
+    """A residual that reads a script, one value per measurement (the first at the fit's start), and the
+    learning rate D trained with before each measurement."""
+
+    def __init__(self, values):
+        self.values, self.rates = list(values), []
+
+    def __call__(self, trainer):
+        self.rates.append(trainer.opt_d.param_groups[0]["lr"])
+        return self.values.pop(0)
+
+
+def test_a_fit_stops_once_close():
+    tr = Trainer(CPU)
+    fit = DFit(tr, Scripted([0.5, 0.3, 0.2, 0.04, 0.01]), threshold=0.05, window=10)
+    assert [fit.step() for _ in range(3)] == [False, False, True] and fit.step()
+    assert fit.result == FitResult(steps=30, residual=0.04, close=True, stopped="close") and tr.d_steps == 30
+
+
+def test_a_fit_halves_ds_rate_when_the_residual_stops_falling_then_stops_and_restores_it():
+    tr = Trainer(CPU)
+    rate = tr.opt_d.param_groups[0]["lr"]
+    residual = Scripted([0.5, 0.4, 0.4, 0.4, 0.3, 0.3, 0.3, 0.3, 0.3])
+    fit = DFit(tr, residual, threshold=0.05, window=10, patience=20, halvings=2)
+    while not fit.step():
+        pass
+    # no gain for 2 windows: halve; a gain resets the count; at the smallest rate, no gain for 2 windows: stop
+    assert residual.rates == [rate] * 4 + [rate / 2] * 3 + [rate / 4] * 2 and not residual.values
+    assert fit.result == FitResult(steps=80, residual=0.3, close=False, stopped="plateau")
+    assert tr.opt_d.param_groups[0]["lr"] == rate
+
+
+def test_a_fit_stops_at_its_step_and_time_caps():
+    falling = Scripted([1 - i / 100 for i in range(100)])
+    fit = DFit(Trainer(CPU), falling, threshold=0.05, window=10, max_steps=30)
+    while not fit.step():
+        pass
+    assert (fit.result.steps, fit.result.stopped, fit.result.close) == (30, "steps", False)
+    now = iter(range(0, 100, 4))  # a clock that moves 4 s a reading
+    fit = DFit(Trainer(CPU), Scripted([1 - i / 100 for i in range(100)]), threshold=0.05, window=10, max_seconds=10,
+               clock=lambda: next(now))
+    while not fit.step():
+        pass
+    assert (fit.result.steps, fit.result.stopped) == (30, "time")  # read at 0 (start), 4, 8, 12 s
 
 
 # ----- convergence --------------------------------------------------------------------

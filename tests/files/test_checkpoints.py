@@ -10,7 +10,8 @@ import pytest
 import torch
 
 from ganviz.files import checkpoints
-from ganviz.files.checkpoints import MAX_BYTES, CheckpointError, available, kinds_for, load_checkpoint, reached
+from ganviz.files.checkpoints import (MAX_BYTES, CheckpointError, available, checkpoint_bytes, kinds_for,
+                                      load_checkpoint, reached)
 from ganviz.lessons.presets import FIGURE1, RING8
 from ganviz.ui.controls import BATCHES, DEPTHS, G_OFFSETS, LEARNING_RATES, WIDGET_OF_FIELD, WIDTHS, Z_DIMS
 
@@ -63,6 +64,14 @@ def test_each_checkpoint_loads_and_shows_what_it_claims(target, kind):
             assert got["modes"] <= 3
         if target == "bimodal":
             assert max(got["mode_mass"]) >= 0.9, "one mode holds the mass"
+
+
+@pytest.mark.parametrize("target,kind", sorted(SHIPPED))
+def test_a_loaded_checkpoint_saves_back_to_the_same_bytes(target, kind):
+    """What tools/make_checkpoints.py writes (checkpoint_bytes) from a run loaded by load_checkpoint is the shipped
+    file, byte for byte: loading and saving keep every weight, counter and row, and the format has not moved."""
+    trainer = load_checkpoint(target, kind, device="cpu")
+    assert checkpoint_bytes(trainer) == (checkpoints.FOLDER / SHIPPED[target, kind].file).read_bytes()
 
 
 @pytest.mark.parametrize("target,kind", sorted(SHIPPED))

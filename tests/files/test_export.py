@@ -11,7 +11,8 @@ from ganviz.files.export import metrics_csv, replay_html
 from ganviz.views.figure1 import figure1
 from ganviz.views.replay import replay_figure
 from ganviz.frames.snapshot import take_snapshot
-from ganviz.core.trainer import TrainConfig, Trainer
+from ganviz.core.config import TrainConfig
+from ganviz.core.trainer import Trainer
 
 
 @pytest.fixture(scope="module")
@@ -19,6 +20,7 @@ def run():
     trainer, frames = Trainer(TrainConfig(width=8, seed=0)), []
     for _ in range(4):
         frames.append(take_snapshot(trainer))
+        trainer.record(frames[-1].metrics)
         trainer.train(5)
     return trainer, frames
 

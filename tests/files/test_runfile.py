@@ -1,5 +1,6 @@
 """Run files (ganviz.files.runfile): a loaded run goes on exactly as the saved one; a bad file is refused, never unpickled."""
 
+import dataclasses
 import io
 import json
 import pickle
@@ -16,7 +17,8 @@ from ganviz.core.distributions import GaussianMixture
 from ganviz.files.runfile import MAX_BYTES, RunFileError, load_run, save_run
 from ganviz.frames.snapshot import take_snapshot
 from ganviz.frames.snapshot2d import take_snapshot_2d
-from ganviz.core.trainer import TrainConfig, Trainer
+from ganviz.core.config import TrainConfig
+from ganviz.core.trainer import Trainer
 
 POINTS = np.array([[0.0, 0.0], [1.0, 0.5], [-1.0, 0.5], [0.5, -1.0], [-0.5, -1.0], [0.0, 1.5]])
 
@@ -31,7 +33,10 @@ RUNS = {
 
 
 def snapshot(trainer):
-    return take_snapshot(trainer) if trainer.target.dim == 1 else take_snapshot_2d(trainer, n_show=300)
+    """A frame of the run, its metrics row recorded as a page records the frames it shows."""
+    snap = take_snapshot(trainer) if trainer.target.dim == 1 else take_snapshot_2d(trainer, n_show=300)
+    trainer.record(snap.metrics)
+    return snap
 
 
 def state(trainer):
@@ -88,12 +93,107 @@ def test_a_loaded_run_rolls_back_to_where_it_was_loaded():
     assert b._good["step"] == 3
 
 
-def test_phase_is_saved_and_restored():
+# ----- a run saved on one kind of device loads on another ----------------------------------------
+
+
+@pytest.fixture
+def hosts(monkeypatch):
+    """``host(accelerators, rates)``: make this process look like a machine with those accelerators, where "auto"
+    measures ``rates`` (iterations per second per device; see ganviz.core.autodevice), as the Trainer measures them."""
+    from ganviz.core import autodevice, device, trainer as trainer_module
+
+    def host(accelerators, rates=None):
+        autodevice.forget()
+        monkeypatch.setattr(device, "accelerators", lambda: list(accelerators))
+        monkeypatch.setattr(autodevice, "accelerators", lambda: list(accelerators))
+        monkeypatch.setattr(trainer_module, "measure_rate", lambda config, where, target=None: rates[where])
+
+    yield host
+    autodevice.forget()
+
+
+AUTO = dataclasses.replace(RUNS["ring8-adam"][0], device="auto")
+CPU_FASTER = {"cpu": 900.0, "cuda": 300.0}  # what "auto" measures for a small GAN on most GPU hosts
+GPU_FASTER = {"cpu": 300.0, "cuda": 900.0}
+
+
+def test_a_run_saved_with_auto_on_a_cuda_host_loads_there_and_on_a_cpu_host(hosts):
+    hosts(["cuda"], CPU_FASTER)  # a (fake) CUDA host where "auto" measured the CPU faster: the run trains on the CPU
+    a = Trainer(AUTO)
+    assert a.device == torch.device("cpu") and a.device_choice.rates == CPU_FASTER
+    a.train(10)
+    data = save_run(a)
+    b = load_run(data)  # the same host: the random state is checked against the CPU it is rebuilt on, not "cuda"
+    hosts([])  # a CPU-only host
+    c = load_run(data)
+    for loaded in (b, c):
+        assert loaded.device == torch.device("cpu")
+        assert_same(a, loaded)
+    for trainer in (a, b, c):
+        trainer.train(5)
+    assert_same(a, b) and assert_same(a, c)
+
+
+def test_a_run_saved_on_a_cpu_only_host_loads_on_a_cuda_host(hosts):
+    hosts([])
+    a = Trainer(AUTO)
+    a.train(10)
+    hosts(["cuda"], CPU_FASTER)
+    b = load_run(save_run(a))
+    assert b.device == torch.device("cpu") and b.device_choice.rates == CPU_FASTER
+    a.train(5)
+    b.train(5)
+    assert_same(a, b)
+
+
+def test_a_random_state_of_another_kind_of_device_seeds_the_loaded_run():
+    # A CUDA generator's state is 16 bytes (seed and offset); it cannot feed a CPU generator, so it seeds one.
     a = Trainer(RUNS["ring8-adam"][0])
-    a.phase = 2
-    assert load_run(save_run(a)).phase == 2
-    del a.phase
-    assert load_run(save_run(a)).phase == 0
+    a.train(10)
+    data = edited(save_run(a), {"rng": torch.arange(16, dtype=torch.uint8)})
+    b, c = load_run(data), load_run(data)
+    assert not torch.equal(b.rng.get_state(), a.rng.get_state())
+    assert torch.equal(b.rng.get_state(), c.rng.get_state())  # the same file goes on the same way
+    assert all(torch.equal(p, q) for p, q in zip(a.G.parameters(), b.G.parameters()))
+    assert (b.step, b.d_steps) == (a.step, a.d_steps)
+    b.train(5)
+    c.train(5)
+    assert_same(b, c)
+    other = load_run(edited(save_run(a), {"rng": torch.arange(1, 17, dtype=torch.uint8)}))
+    assert not torch.equal(other.rng.get_state(), b.rng.get_state())
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU")
+def test_on_a_gpu_runs_go_between_the_cuda_and_the_cpu(hosts):
+    hosts(["cuda"], GPU_FASTER)  # "auto" trains on the GPU here
+    a = Trainer(AUTO)
+    assert a.device.type == "cuda"
+    a.train(10)
+    snapshot(a)
+    a.train(3)
+    hosts([])  # loaded where there is no GPU: the CPU, its random stream seeded from the CUDA one
+    b = load_run(save_run(a))
+    assert b.device == torch.device("cpu") and (b.step, b.d_steps, b.history) == (a.step, a.d_steps, a.history)
+    for p, q in zip((*a.G.parameters(), *a.D.parameters()), (*b.G.parameters(), *b.D.parameters())):
+        assert torch.equal(p.cpu(), q)
+    assert b.mean_losses() == pytest.approx(a.mean_losses())
+    b.train(5)
+    hosts(["cuda"], GPU_FASTER)  # and back onto the GPU
+    c = load_run(save_run(b))
+    assert c.device.type == "cuda"
+    for p, q in zip(b.G.parameters(), c.G.parameters()):
+        assert torch.equal(p, q.cpu())
+    c.train(5)
+    assert all(torch.isfinite(p).all() for p in c.G.parameters())
+
+
+def test_phase_is_saved_and_restored():
+    a = Trainer(dataclasses.replace(RUNS["ring8-adam"][0], k=3))
+    a.beat(), a.beat()  # two of the iteration's three D steps
+    b = load_run(save_run(a))
+    assert b.phase == 2
+    assert [a.beat() for _ in range(2)] == [b.beat() for _ in range(2)] == ["d", "g"]
+    assert_same(a, b)
 
 
 # ----- refused files ------------------------------------------------------------------
@@ -198,8 +298,9 @@ def test_the_format_version_is_checked(good, version, says):
     ({"opt_d.0.momentum_buffer": torch.zeros(3)},
      "opt_d's momentum_buffer of parameter 0 has shape (3,) but the config needs (16, 1)"),
     ({"G.net.4.bias": torch.tensor([float("nan")])}, "G's weight net.4.bias holds NaN or infinite values"),
-    ({"rng": torch.zeros(16, dtype=torch.uint8)},
-     "its random number state has 16 bytes, a generator on cpu has 5056: the run was saved on another kind of device"),
+    ({"rng": torch.zeros(5056, dtype=torch.uint8)}, "its random number state is invalid (Invalid mt19937 state)"),
+    ({"rng": torch.zeros(16)}, "tensor rng is torch.float32 but the run needs torch.uint8"),
+    ({"rng": torch.zeros(2, 8, dtype=torch.uint8)}, "tensor rng must be a list of numbers (got shape (2, 8))"),
     ({"rng": None}, "missing tensor 'rng'"),
     ({"G.net.0.weight": None}, "missing tensor 'G.net.0.weight'"),
     ({"opt_g.0.exp_avg": torch.zeros(16, 1)}, "unexpected tensor 'opt_g.0.exp_avg'"),

@@ -1,6 +1,7 @@
 """Tests for ganviz.frames.snapshot: the 1D picture and the metrics row read off a Trainer."""
 
 import dataclasses
+import json
 import math
 
 import numpy as np
@@ -10,7 +11,8 @@ from scipy import stats
 
 from ganviz.measure.metrics import jsd, optimal_discriminator
 from ganviz.frames.snapshot import Snapshot1D, take_snapshot
-from ganviz.core.trainer import TrainConfig, Trainer
+from ganviz.core.config import TrainConfig
+from ganviz.core.trainer import Trainer
 
 CPU = TrainConfig(device="cpu", batch=64)
 ROW_KEYS = {"step", "d_steps", "jsd", "value", "criterion", "d_loss", "g_loss", "d_real", "d_fake", "d_gap"}
@@ -44,7 +46,7 @@ def trained():
 
 
 def test_arrays_have_window_length(trained):
-    s = take_snapshot(trained, cells=500, record=False)
+    s = take_snapshot(trained, cells=500)
     assert isinstance(s, Snapshot1D)
     for arr in (s.x, s.p_data, s.p_g, s.d, s.d_star):
         assert arr.shape == (500,)
@@ -58,13 +60,13 @@ def test_arrays_have_window_length(trained):
 
 
 def test_p_data_matches_target_pdf(trained):
-    s = take_snapshot(trained, record=False)
+    s = take_snapshot(trained)
     np.testing.assert_array_equal(s.p_data, trained.target.pdf(s.x))
     np.testing.assert_allclose(s.p_data, stats.norm.pdf(s.x, 2.0, 0.5), rtol=1e-12)
 
 
 def test_d_and_d_star_and_arrows(trained):
-    s = take_snapshot(trained, record=False)
+    s = take_snapshot(trained)
     with torch.no_grad():
         d = torch.sigmoid(trained.D(torch.as_tensor(s.x, dtype=torch.float32).reshape(-1, 1))).double().numpy()
     np.testing.assert_allclose(s.d, d, rtol=1e-6)
@@ -93,7 +95,7 @@ def test_metrics_row_keys_and_theorem_1():
 def test_p_g_of_linear_g_is_exact_uniform_and_integrates_to_one():
     tr = Trainer(CPU)
     set_linear_g(tr, 0.5, 1.0)  # G(z) = z/2 + 1 ~ U(0.5, 1.5), inside the window [-3, 5]
-    s = take_snapshot(tr, cells=800, record=False)
+    s = take_snapshot(tr, cells=800)
     dx = s.x[1] - s.x[0]
     assert s.p_g.sum() * dx == pytest.approx(1.0, abs=1e-9)
     interior = (s.x > 0.52) & (s.x < 1.48)
@@ -108,7 +110,7 @@ def test_p_g_of_linear_g_is_exact_uniform_and_integrates_to_one():
 def test_grid_grows_past_window_so_no_mass_is_lost():
     tr = Trainer(CPU)
     set_linear_g(tr, 3.0, 4.0)  # U(1, 7): a third of the mass is right of the window [-3, 5]
-    s = take_snapshot(tr, cells=800, record=False)
+    s = take_snapshot(tr, cells=800)
     dx = s.x[1] - s.x[0]
     assert s.p_g.sum() * dx == pytest.approx(4.0 / 6.0, abs=1e-3)  # the window shows 2/3
     x = np.linspace(-6, 10, 160_001)
@@ -123,7 +125,7 @@ def test_constant_d_gives_expected_expectations():
     tr = Trainer(CPU)
     set_linear_g(tr, 0.5, 1.0)
     set_constant_d(tr, 0.3)
-    m = take_snapshot(tr, record=False).metrics
+    m = take_snapshot(tr).metrics
     assert m["d_real"] == pytest.approx(0.3, abs=1e-5)
     assert m["d_fake"] == pytest.approx(0.3, abs=1e-5)
     assert m["value"] == pytest.approx(math.log(0.3) + math.log(0.7), abs=1e-5)
@@ -133,7 +135,7 @@ def test_d_gap_is_mean_abs_distance_to_d_star_under_the_mixture():
     tr = Trainer(CPU)
     set_linear_g(tr, 0.5, 1.0)  # U(0.5, 1.5): the grid is the window, nothing outside it
     set_constant_d(tr, 0.5)
-    s = take_snapshot(tr, record=False)
+    s = take_snapshot(tr)
     dx = s.x[1] - s.x[0]
     p_data = s.p_data / (s.p_data.sum() * dx)
     mixture = 0.5 * (p_data + s.p_g)
@@ -150,7 +152,7 @@ def test_d_gap_is_mean_abs_distance_to_d_star_under_the_mixture():
         net[0].weight[1, 0], net[0].bias[1] = -1.0, 1.6  # relu(1.6 - x)
         net[2].weight[0, 0], net[2].weight[1, 1] = 1.0, 1.0
         net[4].weight[0, 0], net[4].weight[0, 1] = 10.0, -10.0
-    s2 = take_snapshot(tr, record=False)
+    s2 = take_snapshot(tr)
     np.testing.assert_allclose(s2.d, 1 / (1 + np.exp(-10 * (s2.x - 1.6))), atol=1e-6)
     expected2 = float((mixture * np.abs(s2.d - s2.d_star)).sum() * dx)
     assert s2.metrics["d_gap"] == pytest.approx(expected2, rel=1e-6)
@@ -160,7 +162,7 @@ def test_d_gap_is_mean_abs_distance_to_d_star_under_the_mixture():
 def test_normal_prior_snapshot_matches_gaussian():
     tr = Trainer(dataclasses.replace(CPU, prior="normal"))
     set_linear_g(tr, 0.5, 2.0)  # G(z) = z/2 + 2 with z ~ N(0, 1): exactly the target
-    s = take_snapshot(tr, record=False)
+    s = take_snapshot(tr)
     assert s.z_range == (-3.0, 3.0)
     np.testing.assert_allclose(s.p_g, s.p_data, atol=1e-2)  # the two end cells hold half-masses 1/(2n)
     assert s.metrics["jsd"] < 1e-4
@@ -173,35 +175,54 @@ def test_normal_prior_snapshot_matches_gaussian():
 def test_z_dim_above_one_uses_histogram():
     tr = Trainer(dataclasses.replace(CPU, z_dim=2))
     tr.train(20)
-    s = take_snapshot(tr, record=False)
+    s = take_snapshot(tr)
     dx = s.x[1] - s.x[0]
     assert np.all(np.isfinite(s.p_g))
     assert s.p_g.sum() * dx <= 1.0 + 1e-9
     assert abs(s.metrics["criterion"] - (-math.log(4) + 2 * s.metrics["jsd"])) < 1e-10
 
 
+def recorded(trainer):
+    """A snapshot whose metrics row is recorded, as a page records the frames it shows."""
+    snap = take_snapshot(trainer)
+    trainer.record(snap.metrics)
+    return snap
+
+
+def test_a_snapshot_only_reads():
+    tr = Trainer(CPU)
+    tr.train(3)
+    first = take_snapshot(tr)
+    again = take_snapshot(tr)
+    assert tr.history == [] and all(np.isfinite(tr.mean_losses()))
+    assert json.dumps(first.metrics) == json.dumps(again.metrics)  # the losses too: reading consumed none
+    assert np.array_equal(first.d, again.d) and np.array_equal(first.p_g, again.p_g)
+
+
 def test_history_one_row_per_state():
     tr = Trainer(CPU)
     assert tr.history == []
-    first = take_snapshot(tr)
-    assert len(tr.history) == 1 and tr.history[-1] is first.metrics
-    take_snapshot(tr)  # redrawing the same state adds nothing
-    take_snapshot(tr)
+    first = recorded(tr)
+    assert tr.history == [first.metrics]
+    assert not tr.record(take_snapshot(tr).metrics)  # redrawing the same state adds nothing
+    recorded(tr)
     assert len(tr.history) == 1
     tr.train(3)
-    take_snapshot(tr, record=False)  # record=False never appends
+    stale = take_snapshot(tr)
     assert len(tr.history) == 1
-    take_snapshot(tr)
-    assert len(tr.history) == 2 and tr.history[-1]["step"] == 3
+    assert tr.record(stale.metrics) and len(tr.history) == 2 and tr.history[-1]["step"] == 3
+    assert all(math.isnan(loss) for loss in tr.mean_losses())  # the recorded row took the losses with it
     # the first snapshot came before any training: no losses to report
     assert math.isnan(tr.history[0]["d_loss"]) and math.isnan(tr.history[0]["g_loss"])
     tr.train(2)
-    row = take_snapshot(tr).metrics
+    row = recorded(tr).metrics
     assert math.isfinite(row["d_loss"]) and math.isfinite(row["g_loss"])
+    with pytest.raises(ValueError, match="not of this state"):  # a row of step 5 cannot close a later state
+        tr.train(1) or tr.record(row)
     tr.train_discriminator(2)  # a D-only update is a new state too
-    take_snapshot(tr)
+    recorded(tr)
     assert len(tr.history) == 4
-    assert [(r["step"], r["d_steps"]) for r in tr.history] == [(0, 0), (3, 3), (5, 5), (5, 7)]
+    assert [(r["step"], r["d_steps"]) for r in tr.history] == [(0, 0), (3, 3), (5, 5), (6, 8)]
     for r in tr.history:
         assert abs(r["criterion"] - (-math.log(4) + 2 * r["jsd"])) < 1e-10
 
@@ -217,14 +238,14 @@ def test_rejects_non_1d_target():
 def test_snapshot_of_g_collapsed_left_of_window(c):
     tr = Trainer(CPU)
     set_linear_g(tr, 0.0, c)
-    s = take_snapshot(tr, record=False)
+    s = take_snapshot(tr)
     assert s.metrics["jsd"] == pytest.approx(math.log(2), abs=1e-9)
 
 
 def test_snapshot_of_g_collapsed_right_of_window():
     tr = Trainer(CPU)
     set_linear_g(tr, 0.0, 100.0)
-    s = take_snapshot(tr, record=False)
+    s = take_snapshot(tr)
     assert s.metrics["jsd"] == pytest.approx(math.log(2), abs=1e-9)
     assert np.all(s.p_g == 0.0)  # the spike is off the window
 
@@ -235,5 +256,5 @@ def test_value_finite_for_confident_discriminator():
     set_constant_d(tr, 0.5)
     with torch.no_grad():
         tr.D.net[-1].bias.fill_(20.0)  # logit 20 everywhere: log(1 - D) = -softplus(20) ~ -20
-    m = take_snapshot(tr, record=False).metrics
+    m = take_snapshot(tr).metrics
     assert m["value"] == pytest.approx(-20.0, abs=1e-3)

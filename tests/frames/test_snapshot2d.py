@@ -7,7 +7,8 @@ import pytest
 import torch
 
 from ganviz.frames.snapshot2d import METRICS_SEED, generated_samples, metrics_2d
-from ganviz.core.trainer import TrainConfig, Trainer
+from ganviz.core.config import TrainConfig
+from ganviz.core.trainer import Trainer
 
 RING = TrainConfig(dist="ring8", device="cpu", batch=64, z_dim=2, seed=4)
 
@@ -43,9 +44,10 @@ def test_row_keys_and_ranges():
     assert 0.0 <= row["hq"] <= 1.0 and 0.0 <= row["jsd"] <= math.log(2) and 0.0 <= row["outside"] <= 1.0
     assert row["criterion"] == pytest.approx(-math.log(4) + 2 * row["jsd"], abs=1e-12)
     assert all(math.isfinite(v) for k, v in row.items() if k != "mode_counts")
+    assert trainer.history == []  # measuring only reads
+    assert metrics_2d(trainer) == row
+    assert trainer.record(row) and not trainer.record(metrics_2d(trainer))  # same state: not recorded twice
     assert trainer.history == [row]
-    metrics_2d(trainer)  # same state: not recorded twice
-    assert len(trainer.history) == 1
 
 
 def test_targets_without_modes_have_no_mode_columns():
@@ -78,7 +80,7 @@ def test_generated_samples_use_their_own_seeded_noise():
 def test_collapsed_g_covers_one_mode():
     trainer = Trainer(RING)
     constant_g(trainer, [0.0, 2.0])  # exactly on the mode at 90 degrees
-    row = metrics_2d(trainer, record=False)
+    row = metrics_2d(trainer)
     assert (row["modes"], row["hq"]) == (1, 1.0)
     expected = 0.5 * (1 / 8 * math.log(2 / 9) + math.log(16 / 9)) + 7 / 16 * math.log(2)  # see test_density2d
     assert row["jsd"] == pytest.approx(expected, abs=0.01)
@@ -87,14 +89,14 @@ def test_collapsed_g_covers_one_mode():
 def test_value_and_d_means_with_a_constant_d():
     trainer = Trainer(RING)
     constant_d(trainer, 0.3)
-    row = metrics_2d(trainer, record=False)
+    row = metrics_2d(trainer)
     assert row["d_real"] == pytest.approx(0.3, abs=1e-6) and row["d_fake"] == pytest.approx(0.3, abs=1e-6)
     assert row["value"] == pytest.approx(math.log(0.3) + math.log(0.7), abs=1e-6)
 
 
 def test_critic_losses_have_no_value():
     trainer = Trainer(TrainConfig(dist="ring8", loss="wgan-gp", device="cpu", batch=32))
-    assert math.isnan(metrics_2d(trainer, record=False)["value"])
+    assert math.isnan(metrics_2d(trainer)["value"])
 
 
 def test_refuses_1d_targets():
@@ -117,7 +119,7 @@ def test_picture_shapes_and_ranges():
     assert len(snap.manifold) == 2 * 5 and all(line.shape[1] == 2 for line in snap.manifold)
     assert snap.arrow_from.shape == snap.arrow_to.shape == (12, 2)
     assert np.allclose(snap.arrow_from, snap.fake[:12])
-    assert snap.metrics["step"] == 10 and trainer.history[-1] is snap.metrics
+    assert snap.metrics["step"] == 10 and trainer.history == []
 
 
 def test_heatmap_is_d_on_its_grid():

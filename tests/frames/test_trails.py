@@ -12,7 +12,8 @@ from ganviz.i18n import t
 from ganviz.frames.snapshot import _z_column, take_snapshot
 from ganviz.frames.snapshot2d import take_snapshot_2d
 from ganviz.frames.trails import TRACKED_2D, TRAIL_FRAMES, Trails, add_trails_1d, add_trails_2d, tracked_points
-from ganviz.core.trainer import TrainConfig, Trainer
+from ganviz.core.config import TrainConfig
+from ganviz.core.trainer import Trainer
 
 RING = TrainConfig(dist="ring8", device="cpu", batch=64, z_dim=2, seed=4)
 LINE = TrainConfig(device="cpu", batch=64, seed=1)

@@ -7,6 +7,7 @@ import torch
 
 from ganviz.i18n import CATALOGS
 from ganviz.lessons.presets import PRESETS, presets_for
+from ganviz.frames.residual import CLOSE, fit_d_star
 from ganviz.frames.snapshot import take_snapshot
 from ganviz.core.trainer import DivergenceError, Trainer
 from ganviz.ui.controls import BATCHES, DEPTHS, G_OFFSETS, LEARNING_RATES, WIDTHS, Z_DIMS
@@ -57,13 +58,18 @@ def test_figure1_abcd_converges():
 
 
 def test_d_star_preset_brings_d_onto_d_star():
+    """"Train D to optimality" on the preset stops on the measured residual, mean |D - D*| under the mixture: below
+    CLOSE (0.05). Measured on the CPU: 0.282 before, 0.0497 after 2,200 D steps. Before D's rate was halved when the
+    residual stopped falling, a stop on the loss's plateau left it at 0.0878 (it wanders from 0.04 to 0.15 at the
+    run's rate, SGD at 0.05); halving, it settles at 0.040."""
     preset = PRESETS["d_star"]
     trainer = Trainer(preset.config)
     trainer.train(preset.warmup)
     before = take_snapshot(trainer).metrics["d_gap"]
-    trainer.fit_discriminator()
+    fit = fit_d_star(trainer)
     after = take_snapshot(trainer).metrics["d_gap"]
-    assert after < 0.08 and after < before
+    assert fit.residual == after and fit.close == (after < CLOSE[1])
+    assert after < 0.08 and after < 0.5 * before
 
 
 def test_saturating_stalls_where_nonsaturating_escapes():
@@ -90,7 +96,7 @@ def two_d_metrics_after(name: str, iterations: int = 3_000) -> dict:
 
     trainer = Trainer(replace(PRESETS[name].config, device="cpu"))
     trainer.train(iterations)
-    return metrics_2d(trainer, record=False)
+    return metrics_2d(trainer)
 
 
 def test_two_d_presets_are_the_2d_pages():

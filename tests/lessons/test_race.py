@@ -7,7 +7,8 @@ import torch
 
 from ganviz.lessons.race import RACE_PRESETS, Race
 from ganviz.frames.snapshot import take_snapshot
-from ganviz.core.trainer import TrainConfig, Trainer
+from ganviz.core.config import TrainConfig
+from ganviz.core.trainer import Trainer
 
 SATURATION = TrainConfig(dist="gaussian", optimizer="sgd", momentum=0.5, lr_d=0.05, lr_g=0.05, k=3, g_offset=-2.5,
                          seed=1)

@@ -14,7 +14,8 @@ from ganviz.core.models import Discriminator
 from ganviz.remedies.pacgan import PackedDiscriminator, pack
 from ganviz.remedies.methods import METHODS, PRESETS, config_for
 from ganviz.frames.snapshot2d import take_snapshot_2d
-from ganviz.core.trainer import REMEDIES, TrainConfig, Trainer
+from ganviz.core.config import REMEDIES, TrainConfig
+from ganviz.core.trainer import Trainer
 from ganviz.remedies.unrolled import unrolled_g_loss, unrolled_weights
 
 RING = TrainConfig(dist="ring8", device="cpu", batch=32, z_dim=2, width=16, seed=3)

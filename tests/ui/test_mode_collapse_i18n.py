@@ -13,7 +13,7 @@ from ganviz.views.modes import mode_timeline_figure, modes_over_time_figure
 from ganviz.i18n import CATALOGS, DEFAULT, set_language, t
 from ganviz.lessons.race import Race
 from ganviz.remedies.methods import METHODS, PRESET_CAPTIONS, PRESET_TITLES
-from ganviz.core.trainer import TrainConfig
+from ganviz.core.config import TrainConfig
 
 PAGE = "pages/mode_collapse.py"
 EN, KO = CATALOGS["en"].STRINGS, CATALOGS["ko"].STRINGS

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import ganviz.core.trainer
+from ganviz.frames.residual import CLOSE
 
 APP = "../../navigation.py"
 FIG1 = "pages/figure1.py"
@@ -96,11 +97,11 @@ def test_train_d_to_optimality_moves_d_onto_d_star(fig1):
         at.run()
     assert at.session_state["fig1.mode"] == "paused", "fitting D must end by itself"
     assert trainer.step == g_step, "G stays frozen"
-    assert at.success and "D stopped improving" in at.success[0].value
-    gap_after = trainer.history[-1]["d_gap"]  # mean |D - D*| under (p_data + p_g)/2
-    # At this page's SGD learning rate of 0.05, D's own noise keeps the gap at 0.03-0.07 (measured);
-    # test_trainer.py checks the closer approach at a smaller learning rate.
-    assert gap_after < gap_before and gap_after < 0.08
+    gap_after = trainer.history[-1]["d_gap"]  # mean |D - D*| under (p_data + p_g)/2: the residual it stopped on
+    assert gap_after < gap_before
+    # the page says the residual it measured, and "close to D*" only when it is below CLOSE
+    said = (at.success if gap_after < CLOSE[1] else at.warning)[0].value
+    assert f"{gap_after:.3f}" in said and ("is close to D*" in said) == (gap_after < CLOSE[1])
 
 
 def test_snapshots_freeze_panels(fig1):

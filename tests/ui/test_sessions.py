@@ -5,7 +5,8 @@ import gc
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ganviz.core.trainer import TrainConfig, Trainer
+from ganviz.core.config import TrainConfig
+from ganviz.core.trainer import Trainer
 from ganviz.ui import sessions
 
 APP = "../../navigation.py"

@@ -178,11 +178,13 @@ def test_two_d_every_refusal_has_a_reason_the_page_translates():
 def test_two_d_figures_speak_korean():
     from ganviz.views.figure2d import figure2d, history_figure_2d
     from ganviz.frames.snapshot2d import take_snapshot_2d
-    from ganviz.core.trainer import TrainConfig, Trainer
+    from ganviz.core.config import TrainConfig
+    from ganviz.core.trainer import Trainer
 
     trainer = Trainer(TrainConfig(device="cpu", dist="ring8", z_dim=2, width=16))
     trainer.train(2)
     snap = take_snapshot_2d(trainer)
+    trainer.record(snap.metrics)
     set_language("ko")
     try:
         fig = figure2d(snap, show_d_star=True, show_arrows=True)

@@ -32,7 +32,9 @@ figure2d, history_figure_2d = validated(figures2d.figure2d), validated(figures2d
 def snapshot(**config):
     trainer = Trainer(TrainConfig(device="cpu", **config))
     trainer.train(20)
-    return trainer, take_snapshot(trainer)
+    snap = take_snapshot(trainer)
+    trainer.record(snap.metrics)
+    return trainer, snap
 
 
 def test_figure1_draws_the_papers_styles():
@@ -78,7 +80,9 @@ from ganviz.frames.snapshot2d import take_snapshot_2d  # noqa: E402
 def snapshot_2d(**config):
     trainer = Trainer(TrainConfig(device="cpu", dist="ring8", z_dim=2, **config))
     trainer.train(20)
-    return trainer, take_snapshot_2d(trainer)
+    snap = take_snapshot_2d(trainer)
+    trainer.record(snap.metrics)
+    return trainer, snap
 
 
 def test_figure2d_layers_and_square_aspect():
@@ -113,5 +117,5 @@ def test_history_figure_2d_shows_modes_for_mixtures():
     fig = history_figure_2d(trainer.history, n_modes=8)
     assert "modes covered" in {t.name for t in fig.data}
     trainer2 = Trainer(TrainConfig(device="cpu", dist="moons", z_dim=2))
-    take_snapshot_2d(trainer2)
+    trainer2.record(take_snapshot_2d(trainer2).metrics)
     assert "modes covered" not in {t.name for t in history_figure_2d(trainer2.history, n_modes=None).data}

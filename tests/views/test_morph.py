@@ -9,7 +9,8 @@ import torch
 
 from ganviz.views.morph import DIGITS, in_plane, morph_figure, morph_frames
 from ganviz.frames.snapshot2d import take_snapshot_2d
-from ganviz.core.trainer import TrainConfig, Trainer
+from ganviz.core.config import TrainConfig
+from ganviz.core.trainer import Trainer
 
 RING = TrainConfig(dist="ring8", device="cpu", batch=64, z_dim=2, seed=4)
 WIRE = 0.5 * 10.0 ** -DIGITS + 1e-12  # the figure rounds coordinates to DIGITS decimals
@@ -39,7 +40,7 @@ def by_family(lines, z_lines) -> np.ndarray:
 def trained(request):
     trainer = Trainer(replace(RING, z_dim=request.param))
     trainer.train(60)
-    return trainer, take_snapshot_2d(trainer, record=False)
+    return trainer, take_snapshot_2d(trainer)
 
 
 def test_the_snapshot_carries_the_z_grid_it_pushed_through_g(trained):

@@ -3,7 +3,8 @@
 from ganviz.views.figure1 import figure1
 from ganviz.views.projector import for_projector
 from ganviz.frames.snapshot import take_snapshot
-from ganviz.core.trainer import TrainConfig, Trainer
+from ganviz.core.config import TrainConfig
+from ganviz.core.trainer import Trainer
 
 
 def test_fonts_lines_and_markers_grow_and_the_input_stays():

@@ -10,7 +10,8 @@ from ganviz.views.figure2d import figure2d
 from ganviz.views.replay import _as_dict, replay_figure
 from ganviz.frames.snapshot import take_snapshot
 from ganviz.frames.snapshot2d import take_snapshot_2d
-from ganviz.core.trainer import TrainConfig, Trainer
+from ganviz.core.config import TrainConfig
+from ganviz.core.trainer import Trainer
 
 
 def _recorded(config, take, steps=(0, 3, 7)):

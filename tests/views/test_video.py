@@ -10,7 +10,8 @@ from PIL import Image
 
 from ganviz.frames.snapshot import take_snapshot
 from ganviz.frames.snapshot2d import take_snapshot_2d
-from ganviz.core.trainer import TrainConfig, Trainer
+from ganviz.core.config import TrainConfig
+from ganviz.core.trainer import Trainer
 from ganviz.views.video import gif_bytes, mp4_bytes, render_frame
 
 GREEN_1D, BLUE_D, RED_D_STAR = (0x2C, 0xA0, 0x2C), (0x1F, 0x77, 0xB4), (0xD6, 0x27, 0x28)  # palette: p_g, D, D*
@@ -21,7 +22,7 @@ GREEN_2D = (0x00, 0xA6, 0x51)  # palette.FAKE
 def frames_1d():
     trainer, frames = Trainer(TrainConfig(width=8, seed=0)), []
     for _ in range(4):
-        frames.append(take_snapshot(trainer, record=False))
+        frames.append(take_snapshot(trainer))
         trainer.train(5)
     return frames
 
@@ -30,7 +31,7 @@ def frames_1d():
 def frames_2d():
     trainer, frames = Trainer(TrainConfig(dist="ring8", z_dim=2, width=8, seed=0)), []
     for _ in range(3):
-        frames.append(take_snapshot_2d(trainer, n_show=300, record=False))
+        frames.append(take_snapshot_2d(trainer, n_show=300))
         trainer.train(5)
     return frames
 
