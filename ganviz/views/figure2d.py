@@ -61,8 +61,8 @@ def figure2d(snap: Snapshot2D, show_d_star: bool = False, show_manifold: bool = 
                          name=t("two_d.fig.d_star"), hoverinfo="skip", showlegend=True))
     if show_manifold and snap.manifold:
         xs, ys = _polylines(snap.manifold)
-        # SVG, not WebGL: where the browser draws WebGL in software (no GPU), WebGL's thick lines cost ~30 ms of
-        # its main thread a frame and SVG's ~12 (measured in headless Chromium); the points stay WebGL.
+        # SVG, not WebGL: where the browser draws WebGL in software (no GPU), thick WebGL lines cost its main
+        # thread more than SVG's (results/performance-history.md); the points stay WebGL.
         data.append(dict(type="scatter", x=xs, y=ys, mode="lines", line=dict(color=palette.MANIFOLD, width=1.2),
                          name=t("two_d.fig.manifold"), hoverinfo="skip"))
     data.append(_points(snap.fake, t("two_d.fig.generated"),
