@@ -3,9 +3,9 @@
 ``app.py`` hands both to ``st.App`` (Streamlit's documented ASGI entry point;
 ``streamlit run app.py`` finds it there):
 
-* ``lifespan`` runs ``warm_up`` before the server takes its first visitor. A
-  cold process spent about 2.5 s of a first visitor's first frame on work that
-  is the same for everyone: importing torch and the app (about 1.1 s), torch
+* ``lifespan`` caps torch's threads (``ganviz.ui.start_process``), then runs
+  ``warm_up`` before the server takes its first visitor. A cold process spent
+  about 2.5 s of a first visitor's first frame on work that is the same for everyone: importing torch and the app (about 1.1 s), torch
   importing ``torch._dynamo`` the first time any ``torch.optim`` optimizer is
   built (about 0.7 s), first calls into torch and NumPy. ``warm_up`` does it at
   start-up instead, by importing what the pages import and computing one frame
@@ -76,6 +76,9 @@ def _plotly_gzip() -> bytes:
 async def lifespan(app):
     """``st.App``'s start-up and shut-down: warm up (in a worker thread), then serve; open a browser like
     ``streamlit run`` does for a plain script (not when headless)."""
+    from . import start_process
+
+    start_process()  # torch's thread cap, before the warm-up's first frames
     try:
         seconds = await asyncio.to_thread(warm_up)
         print(f"ganviz: warmed up in {seconds:.1f} s (imports, one frame of each live page); serving.", flush=True)
