@@ -9,6 +9,7 @@ import streamlit as st
 import ganviz.ui
 from ganviz.i18n import t
 
+ganviz.ui.start_process()  # torch's thread cap, before any page trains
 st.set_page_config(page_title="ganviz: GANs, live", page_icon="🎲", layout="wide")
 ganviz.ui.app_settings()  # the language switch and presentation mode, on every page
 

@@ -36,7 +36,7 @@ with c2:
     diagram_toggle(KEY)  # model_diagram reads it
 with c3:
     show_trails = trails_toggle(KEY, two_d=False)
-run.preset_caption()
+run.show_preset_caption()
 run.show_message()
 
 

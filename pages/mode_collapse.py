@@ -9,17 +9,20 @@ from ganviz.views.figure2d import figure2d
 from ganviz.views.modes import mode_timeline_figure, modes_over_time_figure
 from ganviz.i18n import t
 from ganviz.lessons.published import measured_line, measured_table, method_label, published_table
+from ganviz.lessons.presets import presets_for
 from ganviz.lessons.race import Race
-from ganviz.remedies.methods import METHODS, PRESET_STEPS, PRESETS, config_for
+from ganviz.remedies.methods import METHODS, config_for
 from ganviz.frames.snapshot2d import take_snapshot_2d
+from ganviz.ui.live import RaceRun
 from ganviz.ui.live_chart import live_plotly_chart
-from ganviz.ui.loop import Loop
 
 ganviz.ui.ensure_navigation()
 KEY = "mc"
 TARGETS = ["ring8", "grid25"]
 REMEDIES = [name for name in METHODS if name != "gan"]
+PRESETS = {p.name: p for p in presets_for("mode_collapse")}  # <target>-collapse and <target>-remedy
 presenting = ganviz.ui.presenting()
+runs = RaceRun(f"{KEY}.race", take_snapshot_2d)  # the plain GAN and the remedy, in lockstep
 
 st.title(t("mode_collapse.title"))
 if not presenting:
@@ -33,32 +36,33 @@ def decay_note(config) -> str:
              end=f"{config.decay_end:,}")
 
 
-def load_preset(dist: str, kind: str) -> None:
-    """Set the sidebar to a measured preset (``kind`` "collapse" or "remedy"), back to step 0, and play."""
+def load_preset(preset) -> None:
+    """Set the sidebar to a measured preset (its target, seed and, if it names one, remedy), back to step 0, and
+    play."""
+    dist = preset.config.dist
     st.session_state[f"{KEY}.dist"] = dist
-    st.session_state[f"{KEY}.seed"] = PRESETS[f"{dist}-collapse"].seed
-    if kind == "remedy":
-        st.session_state[f"{KEY}.remedy.{dist}"] = PRESETS[f"{dist}-remedy"][0]
-    st.session_state[f"{KEY}.race"] = None
-    Loop(f"{KEY}.race").running = True
+    st.session_state[f"{KEY}.seed"] = preset.config.seed
+    if preset.method:
+        st.session_state[f"{KEY}.remedy.{dist}"] = preset.method
+    runs.restart()
 
 
 if not presenting:
     st.markdown(t("mode_collapse.presets_intro"))
+    # Two rows of one button per target: the plain GAN's collapse, then the remedy's answer.
     for kind in ("collapse", "remedy"):
         for col, name in zip(st.columns(2), TARGETS):
-            col.button(t(f"mode_collapse.preset.{name}-{kind}.title"), key=f"{KEY}.preset.{name}.{kind}",
-                       on_click=load_preset, args=(name, kind), width="stretch", icon=":material/science:",
-                       help=t("mode_collapse.preset_help"))
-            method = "gan" if kind == "collapse" else PRESETS[f"{name}-remedy"][0]
-            col.caption(f"{t(f'mode_collapse.preset.{name}-{kind}.caption')} {measured_line(name, method)}")
+            preset = PRESETS[f"{name}-{kind}"]
+            col.button(t(preset.title_key), key=f"{KEY}.preset.{name}.{kind}", on_click=load_preset, args=(preset,),
+                       width="stretch", icon=":material/science:", help=t("mode_collapse.preset_help"))
+            col.caption(f"{t(preset.caption_key)} {measured_line(name, preset.method or 'gan')}")
 
 with st.sidebar:
     st.header(t("mode_collapse.experiment"))
     dist = st.selectbox(t("mode_collapse.target"), TARGETS, format_func=lambda name: t(f"target.{name}"),
                         key=f"{KEY}.dist", help=t("mode_collapse.target_help"))
-    preset = PRESETS[f"{dist}-collapse"]
-    best_method = PRESETS[f"{dist}-remedy"][0]
+    collapse = PRESETS[f"{dist}-collapse"]
+    preset, best_method = collapse.config, PRESETS[f"{dist}-remedy"].method
     st.session_state.setdefault(f"{KEY}.remedy.{dist}", best_method)  # widgets' first values (presets set them too)
     st.session_state.setdefault(f"{KEY}.seed", preset.seed)
     remedy = st.selectbox(t("mode_collapse.remedy"), REMEDIES, key=f"{KEY}.remedy.{dist}", format_func=method_label,
@@ -69,38 +73,15 @@ with st.sidebar:
     st.divider()
     st.caption(t("mode_collapse.preset_settings", dist=dist, loss=preset.loss, k=preset.k, optimizer=preset.optimizer,
                  lr_d=f"{preset.lr_d:g}", lr_g=f"{preset.lr_g:g}", batch=preset.batch, z_dim=preset.z_dim,
-                 depth=preset.depth, width=preset.width, decay=decay_note(preset), steps=f"{PRESET_STEPS[dist]:,}"))
+                 depth=preset.depth, width=preset.width, decay=decay_note(preset), steps=f"{collapse.steps:,}"))
 
 base = replace(preset, seed=seed)
 # The runs are named by method, not by label, so that switching the language does not restart them.
 configs = {"gan": config_for("gan", base), remedy: config_for(remedy, base)}
-race: Race | None = st.session_state.get(f"{KEY}.race")
-if race is None or race.configs != configs:
-    race = Race(configs)
-    for trainer in race.trainers.values():
-        trainer.record(take_snapshot_2d(trainer).metrics)  # step 0
-    st.session_state[f"{KEY}.race"] = race
-loop = Loop(f"{KEY}.race")
-
-
-def reset():
-    st.session_state[f"{KEY}.race"] = None
-    loop.running = False
-
-
-def step_once():
-    loop.running = False
-    race.train(1)
-
-
-loop.buttons(KEY, reset, play_help=t("mode_collapse.play_help"), reset_help=t("mode_collapse.reset_help"),
-             step=step_once, step_help=t("mode_collapse.step_help"))
+race = runs.sync(lambda: Race(configs), lambda race: race.configs == configs)
+runs.buttons(KEY, runs.reset, play_help=t("mode_collapse.play_help"), reset_help=t("mode_collapse.reset_help"),
+             step=runs.step, step_help=t("mode_collapse.step_help"))
 n_modes = 8 if dist == "ring8" else 25
-
-
-def tick():
-    race.train(speed)
-    return len(race.errors) < len(race.trainers)
 
 
 def divergence(name: str) -> str:
@@ -138,7 +119,7 @@ def draw():
                               key=f"{KEY}.timeline{i}")
 
 
-loop.fragment(0.3, tick, draw)
+runs.fragment(0.3, lambda: runs.advance(speed), draw)
 
 if not presenting:
     st.subheader(t("mode_collapse.tables"))

@@ -11,20 +11,22 @@ from ganviz.measure import theory
 from ganviz.views.figure1 import figure1
 from ganviz.lessons.fixed_g import DiscriminatorFit
 from ganviz.i18n import t
-from ganviz.lessons.race import RACE_PRESETS, THEORY_RACE, Race
+from ganviz.lessons.presets import THEORY_RACE, presets_for
+from ganviz.lessons.race import Race
 from ganviz.frames.snapshot import take_snapshot
 from ganviz.views.palette import RACE_RUNS
 from ganviz.views.theory import (criterion_curve_figure, densities_figure, gap_figure,
                                    objectives_figure, proposition1_figure, race_jsd_figure, sweep_figure)
 from ganviz.core.trainer import DivergenceError
 from ganviz.ui.controls import LEARNING_RATES, copy_widgets, mixture_picker
+from ganviz.ui.live import Loop, RaceRun
 from ganviz.ui.live_chart import live_plotly_chart
-from ganviz.ui.loop import Loop
 
 ganviz.ui.ensure_navigation()
 KEY = "theory"
 PLOT = {"displaylogo": False}
 presenting = ganviz.ui.presenting()
+RACE_PRESETS = {p.field: p for p in presets_for("theory")}  # the measured races, by the field their runs differ in
 
 st.title(t("theory.title"))
 if not presenting:
@@ -111,7 +113,7 @@ with prop1:
 
     def reset_fit():
         st.session_state[f"{KEY}.fit_for"] = None
-        fit_loop.running = False
+        fit_loop.pause()
 
     fit_loop.buttons(f"{KEY}.fit", reset_fit, t("theory.fit_play"), ":material/model_training:",
                      t("theory.fit_play_help"), t("theory.fit_reset_help"))
@@ -181,24 +183,26 @@ with thm1:
         right.caption(t("theory.lowest_c", c=f"{curve.min():.4f}"))
 
 # ----- Why the non-saturating loss -------------------------------------------------------------
-def preset_widgets(name: str) -> dict:
-    """The race's widget values (keys after ``theory.``) that load the measured preset ``name`` of ``RACE_PRESETS``.
+runs = RaceRun(f"{KEY}.race", take_snapshot)  # the two runs of the tab "Why the non-saturating loss"
+
+
+def preset_widgets(field: str) -> dict:
+    """The race's widget values (keys after ``theory.``) that load the measured race of ``field`` (``RACE_PRESETS``).
 
     A race of losses takes k from its widget; a race of k takes the loss from its widget.
     """
-    preset = RACE_PRESETS[name]
+    preset = RACE_PRESETS[field]
     c = preset.config
     settings = {"compare": preset.field, "offset": c.g_offset, "lr": c.lr_d, "seed": c.seed}
     settings.update({"k": c.k} if preset.field == "loss" else {"race_loss": c.loss})
     return settings
 
 
-def load_race(name: str) -> None:
+def load_race(field: str) -> None:
     """A preset button: set the race's widgets, start both runs from step 0, and play."""
-    for widget, value in preset_widgets(name).items():
+    for widget, value in preset_widgets(field).items():
         st.session_state[f"{KEY}.{widget}"] = value
-    st.session_state[f"{KEY}.race"] = None
-    Loop(f"{KEY}.race").running = True
+    runs.restart()
 
 
 def run_label(race: Race, name) -> str:
@@ -220,9 +224,9 @@ with sat:
     objectives_box = st.container()  # filled below, once the runs exist (their markers sit on the curves)
     if not presenting:
         st.markdown(t("theory.experiment"))
-    for col, name in zip(st.columns(len(RACE_PRESETS)), RACE_PRESETS):
-        col.button(t(f"theory.race_preset.{name}.title"), key=f"{KEY}.race_preset.{name}", icon=":material/science:",
-                   on_click=load_race, args=(name,), width="stretch", help=t(f"theory.race_preset.{name}.caption"))
+    for col, (field, preset) in zip(st.columns(len(RACE_PRESETS)), RACE_PRESETS.items()):
+        col.button(t(preset.title_key), key=f"{KEY}.race_preset.{preset.name}", icon=":material/science:",
+                   on_click=load_race, args=(field,), width="stretch", help=t(preset.caption_key))
     # The first visit shows the minimax-vs-non-saturating race; a race of k starts with the minimax loss.
     for widget, value in {**preset_widgets("k"), **preset_widgets("loss")}.items():
         st.session_state.setdefault(f"{KEY}.{widget}", value)
@@ -244,18 +248,13 @@ with sat:
     seed = int(cols[4].number_input(t("theory.seed"), 0, 10_000, key=f"{KEY}.seed", help=t("theory.seed_help")))
     config = replace(THEORY_RACE, loss=loss, k=k, lr_d=lr, lr_g=lr, g_offset=offset, seed=seed)
     values = RACE_PRESETS[compare].values
-    race: Race | None = st.session_state.get(f"{KEY}.race")
-    if race is None or race.field != compare or race.config.needs_new_model(config):
-        race = Race.varying(config, compare, list(values))
-        for trainer in race.trainers.values():
-            trainer.record(take_snapshot(trainer).metrics)  # step 0
-        st.session_state[f"{KEY}.race"] = race
-    elif race.config != config:
-        race.apply(config)
+    race = runs.sync(lambda: Race.varying(config, compare, list(values)),
+                     lambda race: race.field == compare and not race.config.needs_new_model(config))
+    if race.config != config:
+        race.apply(config)  # new live settings (k, learning rate)
     preset = RACE_PRESETS[compare]
     if not presenting and replace(config, **{compare: values[0]}) == replace(preset.config, **{compare: values[0]}):
-        st.info(t(f"theory.race_preset.{compare}.caption"), icon=":material/science:")  # the preset's measured story
-    race_loop = Loop(f"{KEY}.race")
+        st.info(t(preset.caption_key), icon=":material/science:")  # the preset's measured story
     # Drawn outside the live fragment (it is the costliest figure): its markers move on pause, reset or step.
     objectives_box.plotly_chart(
         objectives_figure([dict(label=run_label(race, name), loss=trainer.config.loss,
@@ -263,17 +262,8 @@ with sat:
                            for name, trainer in race.trainers.items()]),
         key=f"{KEY}.objectives", config=PLOT)
 
-    def reset_race():
-        st.session_state[f"{KEY}.race"] = None
-        race_loop.running = False
-
-    race_loop.buttons(f"{KEY}.race", reset_race, t("live.play"), play_help=t("theory.race_play_help"),
-                      reset_help=t("theory.race_reset_help"))
-
-    def race_tick():
-        ganviz.ui.use_language()
-        race.train(15)
-        return race.step < 4000 and len(race.errors) < len(race.trainers)
+    runs.buttons(f"{KEY}.race", runs.reset, t("live.play"), play_help=t("theory.race_play_help"),
+                 reset_help=t("theory.race_reset_help"))
 
     def race_draw():
         ganviz.ui.use_language()
@@ -296,7 +286,7 @@ with sat:
         live_plotly_chart(race_jsd_figure([(run_label(race, name), RACE_RUNS.get(name, "gray"), trainer.history)
                                            for name, trainer in race.trainers.items()]), key=f"{KEY}.race_jsd")
 
-    race_loop.fragment(0.3, race_tick, race_draw)
+    runs.fragment(0.3, lambda: runs.advance(15, until=4000), race_draw)
 
 with st.expander(t("explain.title")):
     st.markdown(t("theory.explain"))

@@ -49,7 +49,7 @@ with c1:
     show_trails = trails_toggle(KEY, two_d=True)
 with c2:
     diagram_toggle(KEY)  # model_diagram reads it
-run.preset_caption()
+run.show_preset_caption()
 run.show_message()
 
 

@@ -24,11 +24,19 @@ def module_name(path: Path, root: Path = ROOT) -> str:
 
 
 def imports_of(path: Path, root: Path = ROOT) -> set[str]:
-    """The absolute names of every module ``path`` imports (relative imports resolved; top-level and in functions)."""
+    """The absolute names of every module ``path`` imports (relative imports resolved; top-level and in functions).
+
+    Imports under ``if TYPE_CHECKING:`` are left out: they name types for annotations and run nothing.
+    """
     name = module_name(path, root)
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+    tree = ast.parse(path.read_text(), str(path))
+    typing_only = {id(inner) for node in ast.walk(tree) if isinstance(node, ast.If) and _is_type_checking(node.test)
+                   for stmt in node.body for inner in ast.walk(stmt)}
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -41,6 +49,11 @@ def imports_of(path: Path, root: Path = ROOT) -> set[str]:
             # ``from . import x`` or ``from ganviz.views import figure1``: x may be a module
             found.update(f"{target}.{alias.name}" for alias in node.names)
     return found
+
+
+def _is_type_checking(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
 
 
 def modules(root: Path = ROOT) -> dict[str, Path]:

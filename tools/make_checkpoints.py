@@ -25,8 +25,7 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ganviz.files.checkpoints import FOLDER, FORMAT, INDEX, MAX_BYTES, VERSION, checkpoint_bytes, reached  # noqa: E402
-from ganviz.lessons.presets import FIGURE1, RING8  # noqa: E402
-from ganviz.remedies.methods import PRESETS as MODE_COLLAPSE  # noqa: E402
+from ganviz.lessons.presets import FIGURE1, PRESETS, RING8  # noqa: E402
 from ganviz.files.runfile import load_run  # noqa: E402
 from ganviz.frames.snapshot import take_snapshot  # noqa: E402
 from ganviz.frames.snapshot2d import metrics_2d  # noqa: E402
@@ -39,7 +38,7 @@ SETTLE = {"lr_d": 1e-4, "lr_g": 1e-4}  # the last phase of a converged 2D run
 def collapse(name: str) -> TrainConfig:
     """The mode-collapse page's preset ``name`` as the sidebar can show it: no decay, and width 64, not 128
     (a 128-wide G and D take 137 kB of weights; at 64 they take 36 kB, and G collapses all the same)."""
-    return replace(MODE_COLLAPSE[name], device="auto", decay_start=0, decay_end=0,
+    return replace(PRESETS[name].config, device="auto", decay_start=0, decay_end=0,
                    decay_floor=TrainConfig.decay_floor, width=64)
 
 

@@ -39,6 +39,7 @@ import time
 import numpy as np
 import torch
 
+from ..lessons.presets import PRESETS, presets_for
 from ..lessons.compare import compare, markdown_table, parse_methods, parse_seeds, plain_table, summarise
 from ..core.device import configure_threads, resolve_device
 from ..core.distributions import DISTRIBUTIONS, get_distribution, targets_of_dim
@@ -46,7 +47,7 @@ from ..core.losses import LOSSES, Loss
 from ..mnist.cli import add_mnist_command
 from ..measure.modes import MODE_BENCHMARKS, N_SAMPLES, has_modes
 from ..core.priors import PRIORS
-from ..remedies.methods import METHODS, PRESET_STEPS, PRESETS, config_for
+from ..remedies.methods import METHODS, config_for
 from ..files.runfile import MAX_BYTES, RunFileError, load_run, save_run
 from ..frames.snapshot import take_snapshot
 from ..frames.recorder import FrameRecorder
@@ -112,9 +113,9 @@ def add_model_arguments(parser: argparse.ArgumentParser) -> None:
 
 def preset_defaults(name: str) -> dict:
     """The compare flags' values of the measured preset ``name`` (``ring8`` or ``grid25``): its base config and steps."""
-    config = PRESETS[f"{name}-collapse"]
-    fields = {k: v for k, v in config.to_dict().items() if k not in ("seed", "remedy", "device")}
-    return {**fields, "steps": PRESET_STEPS[name]}
+    preset = PRESETS[f"{name}-collapse"]
+    fields = {k: v for k, v in preset.config.to_dict().items() if k not in ("seed", "remedy", "device")}
+    return {**fields, "steps": preset.steps}
 
 
 def build_parser(compare_defaults: dict | None = None) -> argparse.ArgumentParser:
@@ -174,9 +175,9 @@ def build_parser(compare_defaults: dict | None = None) -> argparse.ArgumentParse
                                               + ".")
     add_model_arguments(comparing)
     comparing.set_defaults(dist="ring8", device="cpu")
-    comparing.add_argument("--preset", choices=sorted({name.split("-")[0] for name in PRESETS}),
+    comparing.add_argument("--preset", choices=sorted({p.config.dist for p in presets_for("mode_collapse")}),
                            help="start from the measured preset of this target (its base config and --steps, as in "
-                                "ganviz/remedies/methods.py); flags given as well override it")
+                                "ganviz/lessons/presets.py); flags given as well override it")
     comparing.add_argument("--seeds", default="0-9", help="seeds: a range such as 0-9 or a list such as 0,3,5 (default: %(default)s)")
     comparing.add_argument("--methods", default=",".join(METHODS),
                          help=f"methods to compare, separated by commas, from {', '.join(METHODS)} (default: all)")

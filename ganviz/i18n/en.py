@@ -97,7 +97,7 @@ STRINGS = {
     # --- end controls
 
 
-    # --- live (ganviz/ui/live.py, ganviz/ui/loop.py)
+    # --- live (ganviz/ui/live.py)
     "live.play": "Play",
     "live.pause": "Pause",
     "live.play_help": "Run Algorithm 1 continuously, redrawing after each batch of iterations.",

@@ -91,7 +91,7 @@ STRINGS = {
     # --- end controls
 
 
-    # --- live (ganviz/ui/live.py, ganviz/ui/loop.py)
+    # --- live (ganviz/ui/live.py)
     "live.play": "재생",
     "live.pause": "일시 정지",
     "live.play_help": "알고리즘 1을 계속 실행하며, 반복을 한 묶음 마칠 때마다 다시 그립니다.",

@@ -1,32 +1,70 @@
 """Named, seeded starting points for a lesson: each sets a page's controls and says what the class will see.
 
-A preset is a ``TrainConfig`` (with its seed: the same preset gives the same run
+One ``Preset`` type serves every page; a page asks ``presets_for(page)``. A
+preset is a ``TrainConfig`` (with its seed: the same preset gives the same run
 on the same machine), what the page does once it is loaded (``then``: play, or
 train D alone with G frozen), how many iterations run before the class sees it
 (``warmup``, so a lesson does not wait for the boring part), and the metric that
-shows the point (``shows``), which ``tests/lessons/test_presets.py`` checks on a real
-run. Titles and captions are in the language catalogues under
-``preset.<name>.title`` and ``preset.<name>.caption``.
+shows the point (``shows``), which ``tests/lessons/test_presets.py`` and
+``tests/lessons/test_race.py`` check on real runs.
 
-The mode-collapse page's presets (two runs side by side) are in ``remedies.py``.
+A preset of two runs side by side (a race, ``ganviz.lessons.race``) names how
+its runs differ: the theory page's races vary one field of ``config`` over
+``values`` (the runs' names); the mode-collapse page's races pair the plain GAN
+of ``config`` with a remedy (``method``, a key of ``ganviz.remedies.methods.METHODS``;
+empty for a preset that keeps the page's chosen remedy).
+
+Titles and captions are in the language catalogues, under ``Preset.title_key``
+and ``Preset.caption_key`` (the page's own key stem, see ``KEY_STEMS``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..remedies.methods import PRESETS as MODE_COLLAPSE_PRESETS
 from ..core.config import TrainConfig
+from ..remedies.methods import config_for
+from .race import Race
+
+# Where each page's preset texts live in the catalogues (ganviz/i18n/*.py): <stem>.<name>.title / .caption.
+KEY_STEMS = {"figure1": "preset", "two_d": "preset", "mode_collapse": "mode_collapse.preset",
+             "theory": "theory.race_preset"}
 
 
 @dataclass(frozen=True)
 class Preset:
-    name: str  # i18n key stem: preset.<name>.title / .caption
-    page: str  # "figure1" or "two_d": the page whose controls it sets
-    config: TrainConfig
+    name: str  # unique over all pages; the catalogue keys are <KEY_STEMS[page]>.<name>.title / .caption
+    page: str  # "figure1", "two_d", "mode_collapse" or "theory": the page whose controls it sets
+    config: TrainConfig  # the run's config; for a race, the base its runs share
     then: str = "play"  # after loading: "play", or "fit_d" (train D alone, G frozen, until it stops improving)
     warmup: int = 0  # Algorithm-1 iterations trained before the class sees the run
-    shows: str = ""  # the metric that demonstrates it, as tests/lessons/test_presets.py checks it
+    shows: str = ""  # the metric that demonstrates it, as the tests check it
+    field: str = ""  # a race of one field: the TrainConfig field its runs differ in ...
+    values: tuple = ()  # ... and the field's value in each run (the runs' names)
+    method: str = ""  # a race against the plain GAN: the remedy it loads ("" keeps the page's choice)
+    steps: int = 0  # a long measurement behind ``shows``: its Algorithm-1 iterations (``compare --preset``)
+
+    @property
+    def title_key(self) -> str:
+        return f"{KEY_STEMS[self.page]}.{self.name}.title"
+
+    @property
+    def caption_key(self) -> str:
+        return f"{KEY_STEMS[self.page]}.{self.name}.caption"
+
+    def configs(self) -> dict:
+        """The runs it starts, name -> TrainConfig: one run, the field's values, or the plain GAN and the remedy."""
+        if self.field:
+            return {value: replace(self.config, **{self.field: value}) for value in self.values}
+        if self.page == "mode_collapse":
+            return {name: config_for(name, self.config) for name in dict.fromkeys(["gan", self.method or "gan"])}
+        return {self.name: self.config}
+
+    def race(self) -> Race:
+        """Its runs in lockstep (a race of one field can take new live settings: ``Race.apply``)."""
+        if self.field:
+            return Race.varying(self.config, self.field, list(self.values))
+        return Race(self.configs())
 
 
 # The paper's setting for Figure 1: a 1D Gaussian, SGD with momentum, the uniform prior.
@@ -35,6 +73,20 @@ FIGURE1 = TrainConfig(dist="gaussian", loss="nonsaturating", optimizer="sgd", lr
 # The 2D page's default: ring8 learned by a small GAN with 2-d noise.
 RING8 = TrainConfig(dist="ring8", loss="nonsaturating", optimizer="adam", lr_d=1e-3, lr_g=1e-3, batch=256,
                     prior="uniform", z_dim=2, width=64, depth=2, seed=0, device="auto")
+# The mode-collapse page's bases, in which the plain GAN collapses, measured with `python -m ganviz compare` over
+# 10 (ring8) and 5 (grid25) seeds of 20,000 iterations (see results/ for the tables, runs and history). ring8: G
+# learns 50x faster than D, the mode-hopping setting of Metz et al. (2017) pushed further, so G squeezes its samples
+# into one clump D is too slow to pin down; both learning rates decay linearly to 5% over the second half, so that
+# G's samples settle instead of jittering. grid25: the same with D a little faster (a slower D hardly resolves 25
+# modes). Each preset's seed is a typical seed of its table (plain collapsed, remedy fine).
+COLLAPSE_RING8 = TrainConfig(dist="ring8", loss="nonsaturating", k=1, lr_d=2e-5, lr_g=1e-3, batch=128,
+                             optimizer="adam", prior="uniform", z_dim=2, width=128, depth=2, seed=2,
+                             decay_start=10_000, decay_end=20_000, decay_floor=0.05)
+COLLAPSE_GRID25 = replace(COLLAPSE_RING8, dist="grid25", lr_d=5e-5, seed=1)
+# The theory page's 1D GAN: one Gaussian N(2, 0.5^2), SGD with momentum as in the paper, the uniform prior; G starts
+# shifted to the left of the data (g_offset), where D rejects its samples at once.
+THEORY_RACE = TrainConfig(dist="gaussian", optimizer="sgd", momentum=0.5, lr_d=0.05, lr_g=0.05, batch=128,
+                          prior="uniform", width=32, depth=2)
 
 PRESETS = {p.name: p for p in [
     Preset("figure1_abcd", "figure1", FIGURE1,
@@ -50,10 +102,26 @@ PRESETS = {p.name: p for p in [
     Preset("ring8_learns", "two_d", RING8,
            shows="G covers at least 6 of ring8's 8 modes by iteration 3,000"),
     Preset("ring8_collapses", "two_d",  # the mode-collapse page's preset, without its late learning-rate decay
-           replace(MODE_COLLAPSE_PRESETS["ring8-collapse"], device="auto", decay_start=0, decay_end=0),
+           replace(COLLAPSE_RING8, device="auto", decay_start=0, decay_end=0),
            shows="the plain GAN of the mode-collapse preset covers at most 2 of 8 modes at iteration 3,000"),
     Preset("curve", "two_d", replace(RING8, z_dim=1),
            shows="with 1-d noise G draws a curve: its samples leave the modes (HQ below 0.8) at iteration 3,000"),
+    Preset("ring8-collapse", "mode_collapse", COLLAPSE_RING8, steps=20_000,
+           shows="plain GAN 1.0 of 8 modes on average over seeds 0-9 (seed 2: 0 of 8)"),
+    Preset("ring8-remedy", "mode_collapse", COLLAPSE_RING8, method="pacgan", steps=20_000,
+           shows="PacGAN 8 of 8 modes with HQ >= 0.8 on 10 of 10 seeds"),
+    Preset("grid25-collapse", "mode_collapse", COLLAPSE_GRID25, steps=20_000,
+           shows="plain GAN 10.2 of 25 modes on average over seeds 0-4"),
+    Preset("grid25-remedy", "mode_collapse", COLLAPSE_GRID25, method="mbstd", steps=20_000,
+           shows="minibatch std 22.0 of 25 modes on average over seeds 0-4, more than the plain GAN on every seed"),
+    Preset("loss", "theory", replace(THEORY_RACE, k=3, g_offset=-2.5, seed=1),
+           field="loss", values=("minimax", "nonsaturating"),
+           shows="minimax stays at JSD = log 2 with D(G(z)) < 0.01 after 600 steps; non-saturating is below 0.3"),
+    # Measured on the CPU, seeds 0-4 (minimax loss, G 2 to the left): k = 1 falls to JSD 0.11-0.44 by step 1,000,
+    # k = 5 stays at log 2 on all five; seed 2 shows it most clearly (see tests/lessons/test_race.py).
+    Preset("k", "theory", replace(THEORY_RACE, loss="minimax", g_offset=-2.0, seed=2), field="k", values=(1, 5),
+           shows="minimax, same seed: k = 1 falls below JSD 0.21 by step 100 (0.163 at 1,000); "
+                 "k = 5 stays at log 2 = 0.693 (D(G(z)) < 0.001) through step 1,000"),
 ]}
 
 

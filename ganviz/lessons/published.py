@@ -10,19 +10,10 @@ project's issue reads them from:
 * Lin et al. (2018), "PacGAN: The power of two samples in generative
   adversarial networks", NeurIPS, Table 1 (arXiv:1712.04086); 10 runs.
 
-What was checked here (offline, 2026-11): the protocol (2,500 samples, the
-3-std rule, "nearest mode", 5 runs for VEEGAN) from the VEEGAN authors'
-project page (github.com/akashgit/VEEGAN, index.md), and PacGAN's setup
-(rings of radius 1 and std 0.01, grid std 0.05, G 4x400 ReLU + batch norm, D 3
-maxout layers of 200 x 5, Adam 1e-4, batch 100, 10 runs) from its authors'
-code (github.com/fjxmlzn/PacGAN). The table cells themselves are images in both
-repositories and the PDFs could not be read from this machine. A second
-attempt (2026-11-25) searched the stored public pages and code for the cells:
-copies of both papers are stored (arxiv-vanity.com/papers/1705.07761 for
-VEEGAN, fdokumen.com's "PacGAN: The power of two samples in generative
-adversarial ..." for PacGAN), but the search returns only their opening
-paragraphs, never Table 1, and no repository quotes the cells as text. So each
-row still says "verified here: no"; read Table 1 of each PDF to confirm them.
+The protocol and PacGAN's setup were checked against the authors' project
+pages and code, but the table cells themselves could not be read from this
+machine (images in the repositories, PDFs unreachable), so each row says
+"verified here: no" (what was searched, and where: see results/).
 
 Our own rows come from ``results/compare_<target>.json``, written by
 ``python -m ganviz compare --preset <target> --seeds 0-9 --json`` (one process

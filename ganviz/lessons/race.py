@@ -13,14 +13,13 @@ and logs), ``failures`` the facts behind it (``DivergenceError.facts``: which
 quantity blew up, the steps, the learning rates), so a page can say the same in
 the reader's language (``ganviz.ui.divergence_text``).
 
-``RACE_PRESETS`` are the theory page's measured races (its tab "Why the
-non-saturating loss"); ``tests/lessons/test_race.py`` checks each one shows what its
-caption (``theory.race_preset.<name>.caption`` in ``ganviz/i18n``) says.
+The pages' measured races are presets (``ganviz.lessons.presets``, ``Preset.race``);
+``ganviz.ui.live.RaceRun`` keeps one in a browser session.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..core.config import TrainConfig
 from ..core.trainer import DivergenceError, Trainer
@@ -64,34 +63,3 @@ class Race:
         self.config = config
         for value, trainer in self.trainers.items():
             trainer.apply(replace(config, **{self.field: value}))
-
-
-@dataclass(frozen=True)
-class RacePreset:
-    """A measured race: ``config`` with ``field`` taking each of ``values``; ``shows`` is what it demonstrates."""
-
-    name: str  # i18n key stem: theory.race_preset.<name>.title / .caption
-    config: TrainConfig
-    field: str
-    values: tuple
-    shows: str = ""
-
-    def race(self) -> Race:
-        return Race.varying(self.config, self.field, list(self.values))
-
-
-# The theory page's 1D GAN: one Gaussian N(2, 0.5^2), SGD with momentum as in the paper, the uniform prior; G starts
-# shifted to the left of the data (g_offset), where D rejects its samples at once.
-THEORY_RACE = TrainConfig(dist="gaussian", optimizer="sgd", momentum=0.5, lr_d=0.05, lr_g=0.05, batch=128,
-                          prior="uniform", width=32, depth=2)
-
-RACE_PRESETS = {p.name: p for p in [
-    RacePreset("loss", replace(THEORY_RACE, k=3, g_offset=-2.5, seed=1), "loss", ("minimax", "nonsaturating"),
-               shows="minimax stays at JSD = log 2 with D(G(z)) < 0.01 after 600 steps; non-saturating is below 0.3"),
-    # Measured on the CPU, seeds 0-4, JSD at step 1,000 (minimax loss, G 2 to the left): k = 1 gives 0.435, 0.191,
-    # 0.163, 0.210, 0.113; k = 5 gives 0.693 (log 2: D(G(z)) < 0.001) for all five. Seed 2: k = 1 is at 0.203 by
-    # step 100 and at most 0.26 up to step 4,000; k = 5 stays at 0.693 for all 4,000 steps.
-    RacePreset("k", replace(THEORY_RACE, loss="minimax", g_offset=-2.0, seed=2), "k", (1, 5),
-               shows="minimax, same seed: k = 1 falls below JSD 0.21 by step 100 (0.163 at 1,000); "
-                     "k = 5 stays at log 2 = 0.693 (D(G(z)) < 0.001) through step 1,000"),
-]}

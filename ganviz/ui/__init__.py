@@ -1,14 +1,24 @@
 """Streamlit glue shared by the pages: controls, the live loop, the language and presentation mode.
 
 This is the only part of ganviz that imports Streamlit. All sessions of a
-Streamlit server are threads of one process, so torch's thread count is capped
-once here, before any torch work (``GANVIZ_TORCH_THREADS``, default 1; see
-``ganviz.core.device.configure_threads``).
+Streamlit server are threads of one process, so the app caps torch's thread
+count once at its start, before any torch work (``start_process``).
 """
 
-from ganviz.core.device import configure_threads
+_started = False
 
-configure_threads()
+
+def start_process() -> None:
+    """Once per server process, before any training: cap torch's threads (``GANVIZ_TORCH_THREADS``, default 1;
+    see ``ganviz.core.device.configure_threads``). ``server.lifespan`` calls it before the warm-up, and
+    navigation.py on every run (after the first, a no-op), which covers ``streamlit run navigation.py`` and
+    AppTest."""
+    global _started
+    if not _started:
+        from ganviz.core.device import configure_threads
+
+        configure_threads()
+        _started = True
 
 
 def ensure_navigation() -> None:

@@ -3,7 +3,8 @@
 ``app.py`` hands both to ``st.App`` (Streamlit's documented ASGI entry point;
 ``streamlit run app.py`` finds it there):
 
-* ``lifespan`` runs ``warm_up`` before the server takes its first visitor, so
+* ``lifespan`` caps torch's threads (``ganviz.ui.start_process``), then runs
+  ``warm_up`` before the server takes its first visitor, so
   that the first visitor does not pay for work that is the same for everyone:
   importing torch and the app, torch importing ``torch._dynamo`` the first time
   any ``torch.optim`` optimizer is built, first calls into torch and NumPy.
@@ -114,6 +115,9 @@ async def lifespan(app):
     """``st.App``'s start-up and shut-down: warm up (in a worker thread), then serve; open a browser like
     ``streamlit run`` does for a plain script (not when headless)."""
     config.set_option("theme.fontFaces", font_faces(), where_defined="ganviz.ui.server")
+    from . import start_process
+
+    start_process()  # torch's thread cap, before the warm-up's first frames
     try:
         seconds = await asyncio.to_thread(warm_up)
         print(f"ganviz: warmed up in {seconds:.1f} s (imports, one frame of each live page); serving.", flush=True)

@@ -52,7 +52,7 @@ def morph_panel(run: LiveRun) -> None:
     """The "Show how G maps z to x" toggle (key ``<key>.morph``) and, when on, the morph of the run's current G."""
     if not st.toggle(t("tracking.morph"), value=False, key=f"{run.key}.morph", help=t("tracking.morph_help")):
         return
-    snap = run.read(run.trainer)  # the G of now; adds no row to the history
+    snap = run.take(record=False)  # the G of now; adds no row to the history
     st.plotly_chart(morph_figure(snap.manifold_z, snap.manifold, bounds=snap.bounds, real=snap.real),
                     key=f"{run.key}.morph_chart", theme=None, config={"displayModeBar": False})
     z_dim = run.trainer.config.z_dim

@@ -263,12 +263,12 @@ def test_compare_takes_the_model_flags_of_train():
 
 
 def test_compare_preset_sets_the_base_config_and_given_flags_override_it(capsys):
-    from ganviz.remedies.methods import PRESETS
+    from ganviz.lessons.presets import PRESETS
 
     assert main(["compare", "--preset", "ring8", "--steps", "3", "--seeds", "0", "--methods", "gan", "--width", "8",
                  "--json"]) == 0
     summary = json.loads(capsys.readouterr().out.splitlines()[-1])
-    preset = PRESETS["ring8-collapse"]
+    preset = PRESETS["ring8-collapse"].config
     assert summary["steps"] == 3 and summary["config"]["width"] == 8  # given flags win
     for field in ("dist", "loss", "k", "lr_d", "lr_g", "batch", "z_dim", "depth", "decay_start", "decay_end"):
         assert summary["config"][field] == getattr(preset, field)
@@ -277,7 +277,7 @@ def test_compare_preset_sets_the_base_config_and_given_flags_override_it(capsys)
 
 def test_compare_preset_alone_takes_the_preset_steps():
     from ganviz.cli.commands import build_parser, preset_defaults
-    from ganviz.remedies.methods import PRESET_STEPS
+    from ganviz.lessons.presets import PRESETS
 
     args = build_parser(preset_defaults("grid25")).parse_args(["compare"])
-    assert args.steps == PRESET_STEPS["grid25"] and args.dist == "grid25"
+    assert args.steps == PRESETS["grid25-collapse"].steps == 20_000 and args.dist == "grid25"

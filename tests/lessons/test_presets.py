@@ -18,14 +18,29 @@ def jsd_after(trainer, iterations):
     return take_snapshot(trainer).metrics["jsd"]
 
 
+SIDEBAR_PAGES = ("figure1", "two_d")  # the pages whose presets set the sidebar of a live run
+
+
 @pytest.mark.parametrize("name", list(PRESETS))
 def test_every_preset_has_a_title_and_caption_in_every_language(name):
+    preset = PRESETS[name]
     for catalog in CATALOGS.values():
-        assert catalog.STRINGS[f"preset.{name}.title"] and catalog.STRINGS[f"preset.{name}.caption"]
-    assert PRESETS[name].shows
+        assert catalog.STRINGS[preset.title_key] and catalog.STRINGS[preset.caption_key]
+    assert preset.shows
+    if preset.page in SIDEBAR_PAGES:
+        assert preset.title_key == f"preset.{name}.title" and preset.caption_key == f"preset.{name}.caption"
 
 
-@pytest.mark.parametrize("name", list(PRESETS))
+def test_every_page_asks_for_its_presets_by_name():
+    assert [p.name for p in presets_for("mode_collapse")] == ["ring8-collapse", "ring8-remedy", "grid25-collapse",
+                                                              "grid25-remedy"]
+    assert [p.name for p in presets_for("theory")] == ["loss", "k"]
+    assert sum(len(presets_for(page)) for page in ("figure1", "two_d", "mode_collapse", "theory")) == len(PRESETS)
+    assert PRESETS["ring8-remedy"].title_key == "mode_collapse.preset.ring8-remedy.title"
+    assert PRESETS["k"].caption_key == "theory.race_preset.k.caption"
+
+
+@pytest.mark.parametrize("name", [p.name for page in SIDEBAR_PAGES for p in presets_for(page)])
 def test_every_preset_is_a_setting_of_the_sidebar(name):
     """A preset loads by setting the sidebar's widgets, so each field must be one of their options."""
     c = PRESETS[name].config

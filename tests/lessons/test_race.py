@@ -5,7 +5,8 @@ from dataclasses import replace
 import pytest
 import torch
 
-from ganviz.lessons.race import RACE_PRESETS, Race
+from ganviz.lessons.presets import PRESETS, presets_for
+from ganviz.lessons.race import Race
 from ganviz.frames.snapshot import take_snapshot
 from ganviz.core.config import TrainConfig
 from ganviz.core.trainer import Trainer
@@ -45,9 +46,11 @@ def test_minimax_stalls_where_nonsaturating_learns():
 
 
 def test_the_loss_preset_is_that_setting():
-    preset = RACE_PRESETS["loss"]
-    assert preset.config == SATURATION and preset.field == "loss"
+    preset = PRESETS["loss"]
+    assert preset.page == "theory" and preset.config == SATURATION and preset.field == "loss"
     assert set(preset.race().trainers) == {"minimax", "nonsaturating"}
+    assert preset.race().configs == preset.configs() == {v: replace(SATURATION, loss=v)
+                                                       for v in ("minimax", "nonsaturating")}
 
 
 def test_k_preset_k1_learns_where_k5_stalls():
@@ -56,7 +59,7 @@ def test_k_preset_k1_learns_where_k5_stalls():
     Minimax loss, G 2 to the left, seed 2, only k differs: k = 1 is at JSD 0.20 by step 100 and 0.16 at step
     1,000; with k = 5, D(G(z)) is below 0.001 from step 50 and JSD stays at log 2.
     """
-    preset = RACE_PRESETS["k"]
+    preset = PRESETS["k"]
     race = preset.race()
     assert preset.field == "k" and set(race.trainers) == {1, 5}
     one, five = race.trainers[1], race.trainers[5]

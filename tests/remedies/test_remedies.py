@@ -12,7 +12,8 @@ from ganviz.core.losses import NonSaturating, WassersteinGP
 from ganviz.remedies.mbstd import MinibatchStdDiscriminator, append_minibatch_std, minibatch_std
 from ganviz.core.models import Discriminator
 from ganviz.remedies.pacgan import PackedDiscriminator, pack
-from ganviz.remedies.methods import METHODS, PRESETS, config_for
+from ganviz.lessons.presets import PRESETS
+from ganviz.remedies.methods import METHODS, config_for
 from ganviz.frames.snapshot2d import take_snapshot_2d
 from ganviz.core.config import REMEDIES, TrainConfig
 from ganviz.core.trainer import Trainer
@@ -280,9 +281,13 @@ def test_config_for_switches_on_only_the_method():
 
 def test_presets_are_valid_and_name_known_methods():
     for dist in ("ring8", "grid25"):
-        collapse, (method, remedy) = PRESETS[f"{dist}-collapse"], PRESETS[f"{dist}-remedy"]
-        assert collapse.dist == dist and collapse.remedy == "none" and collapse.validate()
-        assert method in METHODS and remedy == config_for(method, collapse)
+        collapse, remedy = PRESETS[f"{dist}-collapse"], PRESETS[f"{dist}-remedy"]
+        base, method = collapse.config, remedy.method
+        assert base.dist == dist and base.remedy == "none" and base.validate() and remedy.config == base
+        assert collapse.configs() == {"gan": config_for("gan", base)} and collapse.steps == remedy.steps == 20_000
+        assert method in METHODS and remedy.configs() == {"gan": config_for("gan", base),
+                                                          method: config_for(method, base)}
+        assert remedy.race().configs == remedy.configs()
 
 
 def test_parse_seeds_and_methods():

@@ -6,18 +6,18 @@ import pytest
 @pytest.fixture(autouse=True)
 def _no_play_debounce(request, monkeypatch):
     """AppTest clicks Play and Pause a few milliseconds apart, which the app takes for Streamlit's echo of one
-    click (``ganviz.ui.live.PLAY_DEBOUNCE_S``); tests marked ``debounce`` keep it (tests/ui/test_live.py)."""
+    click (``ganviz.frames.session.PLAY_DEBOUNCE_S``); tests marked ``debounce`` keep it (tests/frames/test_session.py)."""
     if "debounce" not in request.keywords:
-        import ganviz.ui.live
+        import ganviz.frames.session
 
-        monkeypatch.setattr(ganviz.ui.live, "PLAY_DEBOUNCE_S", 0.0)
+        monkeypatch.setattr(ganviz.frames.session, "PLAY_DEBOUNCE_S", 0.0)
 
 
 @pytest.fixture(autouse=True)
 def _every_run_is_a_tick(monkeypatch):
     """AppTest cannot fire a fragment's timer, so each ``at.run()`` stands for one tick and trains a frame; in the
-    browser a page run within ``ganviz.ui.live.INTERACTION_GRACE`` frame periods of the last tick only draws
+    browser a page run within ``ganviz.frames.session.INTERACTION_GRACE`` frame periods of the last tick only draws
     (tests/ui/test_live.py sets it back to check that)."""
-    import ganviz.ui.live
+    import ganviz.frames.session
 
-    monkeypatch.setattr(ganviz.ui.live, "INTERACTION_GRACE", 0)
+    monkeypatch.setattr(ganviz.frames.session, "INTERACTION_GRACE", 0)

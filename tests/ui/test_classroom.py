@@ -46,7 +46,7 @@ def test_a_preset_button_sets_the_sidebar_and_starts(at, preset):
 def test_same_preset_twice_gives_the_same_run(at, monkeypatch):
     # A frame trains fewer iterations when it runs out of its time budget (a loaded machine): lift the budget,
     # so both runs train the same iterations and only the preset decides what they do.
-    monkeypatch.setattr("ganviz.ui.live.FRAME_BUDGET_S", 1e9)
+    monkeypatch.setattr("ganviz.frames.session.FRAME_BUDGET_S", 1e9)
     runs = []
     for _ in range(2):
         at.button(key=f"{KEY}.preset.figure1_abcd").click().run()

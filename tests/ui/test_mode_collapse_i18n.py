@@ -12,8 +12,11 @@ from ganviz.lessons import published
 from ganviz.views.modes import mode_timeline_figure, modes_over_time_figure
 from ganviz.i18n import CATALOGS, DEFAULT, set_language, t
 from ganviz.lessons.race import Race
-from ganviz.remedies.methods import METHODS, PRESET_CAPTIONS, PRESET_TITLES
 from ganviz.core.config import TrainConfig
+from ganviz.lessons.presets import presets_for
+from ganviz.remedies.methods import METHODS
+
+PRESETS = presets_for("mode_collapse")
 
 PAGE = "pages/mode_collapse.py"
 EN, KO = CATALOGS["en"].STRINGS, CATALOGS["ko"].STRINGS
@@ -45,7 +48,7 @@ def test_the_page_in_english():
     assert EN["mode_collapse.title"] in [e.value for e in at.title]
     labels = [b.label for b in at.button]
     assert {"Play", "Step", "Reset"} <= set(labels)
-    assert all(title in labels for title in PRESET_TITLES.values())
+    assert all(EN[p.title_key] in labels for p in PRESETS)
     assert [m.label for m in at.metric][:3] == ["step", "modes covered", "high-quality"]
     assert "방법" not in at.dataframe[0].value.columns and "method" in at.dataframe[0].value.columns
 
@@ -59,7 +62,7 @@ def test_the_page_in_korean(korean):
                 "mode_collapse.tables_caption", "mode_collapse.timeline", "mode_collapse.modes_covered"):
         assert EN[key] not in all_text, key
     assert {"재생", "한 단계", "처음으로"} <= {b.label for b in at.button}
-    assert all(KO[f"mode_collapse.preset.{name}.title"] in all_text for name in PRESET_TITLES)
+    assert all(KO[p.title_key] in all_text for p in PRESETS)
     assert [m.label for m in at.metric][:3] == ["단계", "포착한 모드", "고품질"]
     assert at.sidebar.header[0].value == "실험"
     assert at.selectbox(key="mc.remedy.ring8").value == "pacgan"
@@ -115,8 +118,8 @@ def test_the_english_catalogue_matches_the_command_lines_texts():
     for name, method in METHODS.items():
         assert EN[f"mode_collapse.method.{name}.label"] == method.label
         assert EN[f"mode_collapse.method.{name}.description"] == method.description
-    assert PRESET_TITLES["ring8-collapse"] == "ring8: the plain GAN collapses"
-    assert all(caption for caption in PRESET_CAPTIONS.values())
+    assert EN[PRESETS[0].title_key] == "ring8: the plain GAN collapses"
+    assert all(EN[p.caption_key] for p in PRESETS)
 
 
 def row(step, counts, n=2500):

@@ -190,7 +190,7 @@ def test_theory_network_discriminator_converges(theory_page):
     at.button(key="theory.fit_play").click().run()
     for _ in range(40):
         at.run()
-        if not at.session_state["theory.fit.running"]:
+        if at.session_state["theory.fit.mode"] == "paused":
             break
     assert number(at, "D steps") > 0
     assert number(at, "mean |D − D*|") < min(0.05, gap0 / 3)
@@ -382,18 +382,19 @@ def test_mode_collapse_lab_grid25(lab):
 
 def test_mode_collapse_preset_buttons_load_their_setting_and_play(lab):
     from ganviz.lessons.published import measured_line
-    from ganviz.remedies.methods import PRESET_CAPTIONS, PRESET_TITLES, PRESETS
+    from ganviz.i18n.en import STRINGS as EN
+    from ganviz.lessons.presets import PRESETS, presets_for
 
     at = lab
     labels = [b.label for b in at.button]
-    assert all(PRESET_TITLES[name] in labels for name in PRESET_TITLES)
+    assert all(EN[p.title_key] in labels for p in presets_for("mode_collapse"))
     captions = " ".join(c.value for c in at.caption)
-    assert all(PRESET_CAPTIONS[name] in captions for name in PRESET_CAPTIONS)
+    assert all(EN[p.caption_key] in captions for p in presets_for("mode_collapse"))
     assert measured_line("ring8", "pacgan") in captions  # the measured numbers, when results/ has them
     at.button(key="mc.preset.grid25.remedy").click().run()
-    assert at.session_state["mc.dist"] == "grid25" and at.session_state["mc.race.running"]
-    assert at.session_state["mc.remedy.grid25"] == PRESETS["grid25-remedy"][0]
-    assert at.session_state["mc.seed"] == PRESETS["grid25-collapse"].seed
+    assert at.session_state["mc.dist"] == "grid25" and at.session_state["mc.race.mode"] == "playing"
+    assert at.session_state["mc.remedy.grid25"] == PRESETS["grid25-remedy"].method
+    assert at.session_state["mc.seed"] == PRESETS["grid25-collapse"].config.seed
     assert [m.value.endswith("/ 25") for m in at.metric if m.label == "modes covered"] == [True, True]
     assert run_steps(at)[0] == run_steps(at)[1] > 0  # it plays
     at.button(key="mc_play").click().run()  # pause
@@ -401,6 +402,6 @@ def test_mode_collapse_preset_buttons_load_their_setting_and_play(lab):
     at.selectbox(key="mc.remedy.ring8").set_value("mbstd").run()
     at.number_input(key="mc.seed").set_value(7).run()
     at.button(key="mc.preset.ring8.collapse").click().run()
-    assert at.session_state["mc.dist"] == "ring8" and at.session_state["mc.seed"] == PRESETS["ring8-collapse"].seed
+    assert at.session_state["mc.dist"] == "ring8" and at.session_state["mc.seed"] == PRESETS["ring8-collapse"].config.seed
     assert at.session_state["mc.remedy.ring8"] == "mbstd"  # the collapse preset leaves the chosen remedy alone
     assert not at.exception

@@ -94,7 +94,7 @@ def test_k_preset_on_the_page_shows_its_caption():
     """The preset button loads k = 1 vs k = 5 (minimax, seed 2), plays, and k = 1 leaves log 2 while k = 5 stays."""
     at = open_theory("ko")
     at.button(key="theory.race_preset.k").click().run()
-    assert at.session_state["theory.compare"] == "k" and at.session_state["theory.race.running"]
+    assert at.session_state["theory.compare"] == "k" and at.session_state["theory.race.mode"] == "playing"
     race = at.session_state["theory.race"]
     assert set(race.trainers) == {1, 5} and all(t.config.loss == "minimax" for t in race.trainers.values())
     assert race.trainers[5].config.k == 5 and race.trainers[1].config.seed == race.trainers[5].config.seed == 2

@@ -32,6 +32,7 @@ def run_1d():
     for _ in range(3):
         trainer.train(5)
         snap = take_snapshot(trainer)
+        trainer.record(snap.metrics)  # the rows the history charts draw
     return trainer, snap
 
 
@@ -41,6 +42,7 @@ def run_2d():
     for _ in range(3):
         trainer.train(5)
         snap = take_snapshot_2d(trainer)
+        trainer.record(snap.metrics)
     return trainer, snap
 
 

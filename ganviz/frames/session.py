@@ -1,0 +1,357 @@
+"""A page's live run as one object without Streamlit: the trainer, its play/pause state machine and its frames.
+
+The pages keep one of these per browser session (``ganviz.ui.live`` draws its
+widgets and passes ``st.session_state`` as the store); the tests pass a plain
+dict. Every value lives in ``store`` under keys that start with the run's
+``key`` (``fig1.trainer``, ``fig1.mode``, ...), so a session's state is the
+store's and nothing is shared between sessions.
+
+* ``Playback``: the play/pause switch of any live loop, with Streamlit's echo of
+  a Play/Pause click taken for what it is (``PLAY_DEBOUNCE_S``).
+* ``LiveSession``: one Trainer, the modes paused / playing / fit_d (train D
+  alone until its loss stops falling), a divergence's rollback kept as facts
+  to say in the reader's language, the per-frame training budget
+  (``train_within``), the recorded frames and the frozen snapshots (a)-(d).
+* ``RaceSession``: several runs in lockstep (``ganviz.lessons.race.Race``),
+  rebuilt when their settings change, stepped while playing.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import MutableMapping
+from typing import TYPE_CHECKING, Callable
+
+from ..core.config import TrainConfig
+from ..core.trainer import DFit, DivergenceError, Trainer
+from .residual import CLOSE, FIT_SECONDS, d_residual
+from .recorder import FrameRecorder
+
+if TYPE_CHECKING:
+    from ..lessons.race import Race
+
+D_WINDOW = 100  # D-only steps per frame while "train D to optimality" runs
+# The most training time one session's frame may take (GANVIZ_FRAME_BUDGET_MS, default 150 ms): all students'
+# sessions are threads of one process, so a heavy setting (k = 10, m = 512, 200 iterations per frame) must not
+# hold the interpreter for seconds while the others wait. Past the budget the frame draws what it has.
+FRAME_BUDGET_S = float(os.environ.get("GANVIZ_FRAME_BUDGET_MS", "150")) / 1000
+TRAIN_CHUNK = 5  # iterations between two looks at the clock
+PLAY_DEBOUNCE_S = 0.25  # a second Play/Pause within this is Streamlit's echo of the first (measured 13-52 ms later)
+SECONDARY_CHART_SECONDS = 0.5  # the history charts' refresh while training runs (ui/live_chart.py, ``every``)
+# A page run within this many frame periods of the last trained frame only draws (see ``LiveSession.trains_now``);
+# tests/conftest.py sets it to 0 for AppTest, where each run stands for one tick.
+INTERACTION_GRACE = 3
+RECORDED_FRAMES = 150  # frames kept per run for the timeline and the replay (evenly thinned; see recorder.py)
+
+
+def train_within(trainer: Trainer, iterations: int, budget_s: float, clock: Callable[[], float] = time.perf_counter,
+                 between: Callable[[], object] = lambda: None) -> int:
+    """Train up to ``iterations`` Algorithm-1 iterations in chunks, stopping after the chunk that uses up ``budget_s``.
+
+    At least one chunk always runs, so a run always moves. ``between()`` is called after every chunk but the
+    last (the live loop lets Streamlit interrupt the frame there: ``ganviz.ui.live.yield_to_clicks``). Returns the
+    iterations done.
+    """
+    done, start = 0, clock()
+    while done < iterations:
+        n = min(TRAIN_CHUNK, iterations - done)
+        trainer.train(n)
+        done += n
+        if clock() - start >= budget_s:
+            break
+        if done < iterations:
+            between()
+    return done
+
+
+class Playback:
+    """The play/pause switch of a live loop, kept in ``store`` under ``<key>.mode``: "paused" or "playing"
+    (a ``LiveSession`` also has "fit_d")."""
+
+    def __init__(self, store: MutableMapping, key: str):
+        self.store, self.key = store, key
+        store.setdefault(f"{key}.mode", "paused")
+
+    def _get(self, name):
+        return self.store[f"{self.key}.{name}"]
+
+    def _set(self, name, value):
+        self.store[f"{self.key}.{name}"] = value
+
+    mode = property(lambda self: self._get("mode"), lambda self, v: self._set("mode", v))
+
+    @property
+    def playing(self) -> bool:
+        return self.mode == "playing"
+
+    def play(self, on: bool, now: float | None = None) -> bool:
+        """The Play/Pause button: play or pause, as its label said when it was drawn; False if ignored.
+
+        Streamlit sometimes runs a button's callback a second time when the click meets a fragment's timer tick
+        (seen in the browser tests: Pause, then playing again a moment later). A second press within
+        ``PLAY_DEBOUNCE_S`` of the last (``now``: ``time.monotonic()``) is taken for that echo and ignored.
+        """
+        now = time.monotonic() if now is None else now
+        last = self.store.get(f"{self.key}.play_at")
+        if last is not None and now - last < PLAY_DEBOUNCE_S:
+            return False
+        self._set("play_at", now)
+        self.mode = "playing" if on else "paused"
+        return True
+
+    def pause(self) -> None:
+        self.mode = "paused"
+
+    def tick(self, work: Callable[[], bool | None]) -> None:
+        """One tick of the loop: while playing, ``work()``; when it returns False (done, or stopped), pause."""
+        if self.playing and work() is False:
+            self.pause()
+
+
+class LiveSession(Playback):
+    """One page's run: its Trainer, its state machine and its frames, under keys prefixed by ``key``."""
+
+    def __init__(self, store: MutableMapping, key: str, snapshot: Callable):
+        """``snapshot(trainer, **options)`` reads a frame off the trainer: ``take_snapshot`` (1D) or
+        ``take_snapshot_2d``; every frame of the run is read through ``take``."""
+        super().__init__(store, key)
+        self.snapshot = snapshot
+        store.setdefault(f"{key}.frozen", [])
+        store.setdefault(f"{key}.message", None)  # (kind, i18n key, values), said in the reader's language
+        store.setdefault(f"{key}.diverged", False)
+        store.setdefault(f"{key}.rate", None)  # (time, step, iterations per second) of the last frame
+        store.setdefault(f"{key}.trained_at", None)  # time.monotonic() of the last frame that trained
+        store.setdefault(f"{key}.recorder", FrameRecorder(RECORDED_FRAMES))
+
+    frozen = property(lambda self: self._get("frozen"))
+    recorder = property(lambda self: self._get("recorder"))
+    message = property(lambda self: self._get("message"))
+    diverged = property(lambda self: self._get("diverged"))
+
+    @property
+    def trainer(self) -> Trainer | None:
+        return self.store.get(f"{self.key}.trainer")
+
+    def take(self, trainer: Trainer | None = None, record: bool = True, **options):
+        """A snapshot of ``trainer`` (default: the run's); with ``record`` its metrics row also goes into the run's
+        history (``Trainer.record``: once per state). The snapshot itself only reads."""
+        trainer = self.trainer if trainer is None else trainer
+        snap = self.snapshot(trainer, **options)
+        if record:
+            trainer.record(snap.metrics)
+        return snap
+
+    # ----- which run -----------------------------------------------------------------
+    def load_preset(self, preset) -> None:
+        """Have the next ``sync`` start ``preset`` (a ``ganviz.lessons.presets.Preset``) afresh."""
+        self._set("preset", preset)
+
+    def sync(self, config: TrainConfig, target=None) -> bool:
+        """Make the run fit ``config``: keep it with new live settings, or rebuild it; True if a run was replaced
+        by a new model because a control that defines the model changed (the page says so).
+
+        A preset waiting from ``load_preset`` starts afresh even if nothing changed: after its warm-up it plays,
+        or fits D. ``target`` is for a custom target (e.g. the user's points): a new object means a new model.
+        """
+        trainer = self.trainer
+        preset = self.store.pop(f"{self.key}.preset", None)
+        if preset is not None:
+            self.reset(config, target)
+            self._set("preset_caption", preset.caption_key)
+            if preset.warmup:
+                self.guarded(lambda fresh: fresh.train(preset.warmup))
+                self.take()
+            if preset.then == "fit_d":
+                self.fit_d()
+            else:
+                self.mode = "playing"
+            return False
+        new_target = target is not None and trainer is not None and trainer.target is not target
+        if trainer is None or trainer.config.needs_new_model(config) or new_target:
+            self.reset(config, target)
+            return trainer is not None
+        if trainer.config != config:
+            trainer.apply(config)
+        return False
+
+    def reset(self, config: TrainConfig, target=None) -> None:
+        trainer = Trainer(config, target)
+        self.take(trainer)  # step 0 in the history
+        self.adopt(trainer)
+
+    def adopt(self, trainer: Trainer) -> None:
+        """Make ``trainer`` (a fresh one, or a loaded run) the run, paused, with nothing left of the last."""
+        self.store[f"{self.key}.trainer"] = trainer
+        self.mode = "paused"
+        self._set("message", None)
+        self._set("frozen", [])
+        self._set("diverged", False)
+        self._set("rate", None)
+        self._set("preset_caption", None)
+        self.recorder.clear()
+
+    @property
+    def preset_caption(self) -> str | None:
+        """The catalogue key of the caption of the preset this run started from, until the run is reset."""
+        return self.store.get(f"{self.key}.preset_caption")
+
+    # ----- the state machine ---------------------------------------------------------
+    def say(self, kind: str, key: str, **values) -> None:
+        """Keep a message for the page: ``(kind, i18n key, values)``, shown until the next action."""
+        self._set("message", (kind, key, values))
+
+    def play(self, on: bool, now: float | None = None) -> bool:
+        if not super().play(on, now):
+            return False
+        self._set("message", None)
+        self._set("diverged", False)
+        return True
+
+    def step(self) -> None:
+        self.pause()
+        self.guarded(lambda trainer: trainer.train(1))
+
+    def d_step(self) -> None:
+        self.pause()
+        self.guarded(lambda trainer: trainer.train_discriminator(1))
+        self.say("info", "live.d_step_done")
+
+    def g_step(self) -> None:
+        self.pause()
+        self.guarded(lambda trainer: trainer.train_generator(1))
+        self.say("info", "live.g_step_done")
+
+    def fit_d(self) -> None:
+        """Train D alone, G frozen, a window of ``D_WINDOW`` steps a frame, until the residual |D - D*| weighted
+        by p_data + p_g is small or stops falling (``ganviz.frames.residual``), within ``FIT_SECONDS``."""
+        self.mode = "fit_d"
+        fit = DFit(self.trainer, d_residual, CLOSE[self.trainer.target.dim], window=D_WINDOW, max_seconds=FIT_SECONDS)
+        self._set("fit", fit)
+        self.say("info", "live.fit_d_running", residual=f"{fit.residual:.3f}")
+
+    def freeze(self) -> None:
+        """Keep a snapshot of now among the (at most four) frozen ones, dropping the oldest."""
+        if len(self.frozen) >= 4:
+            self.frozen.pop(0)
+        self.frozen.append(self.take())
+
+    def clear_frozen(self) -> None:
+        self._set("frozen", [])
+
+    def guarded(self, work: Callable[[Trainer], object]):
+        """Run training work; on divergence, pause and keep its facts to say (the trainer has rolled back)."""
+        try:
+            return work(self.trainer)
+        except DivergenceError as err:
+            self.pause()
+            self._set("diverged", True)
+            self._set("message", ("error", "divergence", dict(err.facts)))
+            return None
+
+    # ----- the loop ------------------------------------------------------------------
+    def advance(self, pacing, between: Callable[[], object] = lambda: None) -> None:
+        """One frame's worth of training for ``pacing`` (``ganviz.ui.controls.Pacing``), according to the mode:
+        a slow-motion beat, up to ``pacing.iterations_per_frame`` iterations within ``FRAME_BUDGET_S``
+        (``between`` runs between chunks), or a window of D steps."""
+        if self.mode == "playing" and pacing.slow:
+            self.guarded(lambda trainer: trainer.beat())
+        elif self.mode == "playing":
+            self.guarded(lambda trainer: train_within(trainer, pacing.iterations_per_frame, FRAME_BUDGET_S,
+                                                      between=between))
+        elif self.mode == "fit_d":  # one window of D steps, then the residual |D - D*| it is judged by
+            fit = self._get("fit")
+            done = self.guarded(lambda trainer: fit.step())
+            if done:
+                close = fit.result.close
+                self.say("success" if close else "warning", "live.fit_d_done" if close else "live.fit_d_not_close",
+                         steps=f"{fit.result.steps:,}", residual=f"{fit.result.residual:.3f}")
+            elif done is not None:
+                self.say("info", "live.fit_d_running", residual=f"{fit.residual:.3f}")
+            if done is None or done:  # None: it diverged, and the guard has said so
+                self.pause()
+
+    def next_frame(self, pacing, page_run: bool, timed: bool, between: Callable[[], object] = lambda: None):
+        """One frame: train (see ``trains_now``), then read the snapshot to draw, recorded when it trained.
+
+        ``page_run``: the frame runs in the whole page's run, not on the timer's tick; ``timed``: the loop was
+        running when the page set its timer (a frame drawn while paused is not recorded).
+        """
+        trains = self.mode != "paused" and (not page_run or self.trains_now(pacing))
+        if trains:
+            self.advance(pacing, between)
+            self._set("trained_at", time.monotonic())
+        snap = self.take()
+        if timed and trains:
+            self.recorder.record(snap)
+        return snap
+
+    def trains_now(self, pacing, now: float | None = None) -> bool:
+        """Whether a page run (not a tick) trains a frame: only when no frame has trained for
+        ``INTERACTION_GRACE`` frame periods (e.g. right after Play); a click or a slider while training runs
+        gets its answer drawn without waiting for a frame's training (up to 150 ms), measured in the browser."""
+        last = self._get("trained_at")
+        now = time.monotonic() if now is None else now
+        return last is None or now - last >= INTERACTION_GRACE * pacing.frame_seconds
+
+    def chart_every(self) -> float:
+        """How often a secondary chart (the history) is rebuilt: twice a second while training runs, else every
+        rerun (a paused page shows what is true now: after Reset, Step, a load)."""
+        return SECONDARY_CHART_SECONDS if self.mode != "paused" else 0.0
+
+    def status(self, now: float | None = None) -> tuple[str, float | None]:
+        """The status line's facts: "diverged", "playing", "fit_d" or "paused", and iterations per second while
+        playing (smoothed over a few frames; a page run that only drew keeps the last rate)."""
+        now, step = time.monotonic() if now is None else now, self.trainer.step
+        last = self._get("rate")
+        rate = None
+        if self.mode == "playing" and last is not None and step == last[1]:  # a page run that only drew
+            now, rate = last[0], last[2]
+        elif self.mode == "playing" and last is not None and now > last[0]:
+            fresh = (step - last[1]) / (now - last[0])
+            rate = fresh if last[2] is None else 0.7 * last[2] + 0.3 * fresh
+        self._set("rate", (now, step, rate) if self.mode == "playing" else None)
+        return ("diverged" if self.diverged else self.mode), rate
+
+
+class RaceSession(Playback):
+    """Runs in lockstep kept under ``key`` (the ``Race``) with their switch under ``<key>.mode``."""
+
+    def __init__(self, store: MutableMapping, key: str, snapshot: Callable):
+        """``snapshot(trainer)`` reads a run's step-0 frame into its history when the race is built."""
+        super().__init__(store, key)
+        self.snapshot = snapshot
+
+    @property
+    def race(self) -> Race | None:
+        return self.store.get(self.key)
+
+    def sync(self, make: Callable[[], Race], fits: Callable[[Race], bool]) -> Race:
+        """The session's race: kept while ``fits(race)``, else ``make()``'s, each run at step 0 in its history."""
+        race = self.race
+        if race is None or not fits(race):
+            race = make()
+            for trainer in race.trainers.values():
+                trainer.record(self.snapshot(trainer).metrics)  # step 0
+            self.store[self.key] = race
+        return race
+
+    def reset(self) -> None:
+        """Back to step 0, paused: the next ``sync`` builds the race afresh."""
+        self.store[self.key] = None
+        self.pause()
+
+    def restart(self) -> None:
+        """From step 0, playing (a preset was loaded)."""
+        self.store[self.key] = None
+        self.mode = "playing"
+
+    def step(self) -> None:
+        self.pause()
+        self.race.train(1)
+
+    def advance(self, iterations: int, until: int | None = None) -> bool:
+        """Train every run still going by ``iterations``; False once all have stopped or the race is at ``until``."""
+        race = self.race
+        race.train(iterations)
+        return len(race.errors) < len(race.trainers) and (until is None or race.step < until)
