@@ -76,7 +76,8 @@ def test_pages_link_to_the_route_only_while_it_is_served(monkeypatch):
 
     monkeypatch.setattr(config, "get_option", lambda name: "/class/" if name == "server.baseUrlPath" else None)
     assert server.plotly_url().startswith("/class/ganviz/plotly.min.js?v=")
-    assert [route.path for route in server.routes()] == ["/class/ganviz/plotly.min.js"]
+    assert [route.path for route in server.routes()] == ["/class/ganviz/plotly.min.js",
+                                                          "/class/ganviz/fonts/noto-sans-kr/{name}"]
 
 
 def _start_and_stop(app=None) -> dict:
