@@ -10,13 +10,16 @@ import ganviz.ui
 from ganviz.measure import theory
 from ganviz.views.figure1 import figure1
 from ganviz.lessons.fixed_g import DiscriminatorFit
+from ganviz.lessons.proposition2 import FunctionSpaceRun, ParametricRun
+from ganviz.measure.gaussian_fits import fit_all
 from ganviz.i18n import t
 from ganviz.lessons.presets import THEORY_RACE, presets_for
 from ganviz.lessons.race import Race
 from ganviz.frames.snapshot import take_snapshot
 from ganviz.views.palette import RACE_RUNS
-from ganviz.views.theory import (criterion_curve_figure, densities_figure, gap_figure,
-                                   objectives_figure, proposition1_figure, race_jsd_figure, sweep_figure)
+from ganviz.views.theory import (criterion_curve_figure, densities_figure, gap_figure, gaussian_fits_figure,
+                                   objectives_figure, proposition1_figure, proposition2_criterion_figure,
+                                   proposition2_figure, race_jsd_figure, sweep_figure)
 from ganviz.core.trainer import DivergenceError
 from ganviz.ui.controls import LEARNING_RATES, copy_widgets, mixture_picker
 from ganviz.ui.live import Loop, RaceRun
@@ -48,7 +51,8 @@ pd, pg = p_data.pdf(grid.x), p_g.pdf(grid.x)
 d_star = theory.optimal_discriminator(pd, pg)
 v_star = theory.criterion(pd, pg, grid.dx)
 
-prop1, thm1, sat = st.tabs([t("theory.tab_prop1"), t("theory.tab_thm1"), t("theory.tab_saturation")])
+prop1, thm1, prop2, sat, fits_tab = st.tabs([t("theory.tab_prop1"), t("theory.tab_thm1"), t("theory.tab_prop2"),
+                                              t("theory.tab_saturation"), t("theory.tab_fits")])
 
 
 def show_message(box, message) -> None:
@@ -181,6 +185,88 @@ with thm1:
         right.success(t("theory.global_minimum"))
     elif not presenting:
         right.caption(t("theory.lowest_c", c=f"{curve.min():.4f}"))
+
+# ----- Proposition 2 ---------------------------------------------------------------------------------
+def mixture_key(mixture) -> tuple:
+    """A mixture's parameters as plain numbers: what a cached computation or a run depends on."""
+    return tuple(tuple(np.round(np.ravel(a), 9)) for a in (mixture.means[:, 0], mixture.stds, mixture.weights))
+
+
+P2_RATES, P2_LRS = (0.05, 0.1, 0.2, 0.5, 1.0), (1e-3, 3e-3, 1e-2, 3e-2)
+
+
+def train_proposition2(p2: dict) -> None:
+    """The button's callback: 100 more steps of both runs, C(G) charted every 5."""
+    for _ in range(20):
+        p2["function"].train(5)
+        p2["parametric"].train(5)
+        p2["history"].append((p2["function"].step, p2["function"].criterion, p2["parametric"].criterion))
+
+with prop2:
+    if not presenting:
+        st.markdown(t("theory.p2_intro"))
+    cols = st.columns(3)
+    rate = cols[0].select_slider(t("theory.p2_rate"), P2_RATES, value=0.2, key=f"{KEY}.p2_rate",
+                                 help=t("theory.p2_rate_help"))
+    p2_lr = cols[1].select_slider(t("theory.p2_lr"), P2_LRS, value=3e-3, key=f"{KEY}.p2_lr", format_func="{:g}".format,
+                                  help=t("theory.p2_lr_help"))
+    p2_offset = cols[2].slider(t("theory.p2_offset"), -4.0, 4.0, -2.5, 0.5, key=f"{KEY}.p2_offset",
+                               help=t("theory.p2_offset_help"))
+    p2_settings = (mixture_key(p_data), rate, p2_lr, p2_offset)
+    p2 = st.session_state.get(f"{KEY}.p2")
+    if p2 is None or p2["settings"] != p2_settings:
+        p2_grid = theory.Grid1D.covering(p_data, theory.mixture_1d([p2_offset], [1.0]), n_std=5, cells=800)
+        p2_data = p_data.pdf(p2_grid.x)
+        parametric = ParametricRun(p2_data, p2_grid, lr=p2_lr, offset=p2_offset, seed=0)
+        function = FunctionSpaceRun(p2_data, parametric.p_g.copy(), p2_grid, rate=rate)
+        p2 = dict(settings=p2_settings, grid=p2_grid, p_data=p2_data, function=function, parametric=parametric,
+                  history=[(0, function.criterion, parametric.criterion)])
+        st.session_state[f"{KEY}.p2"] = p2
+    a, b = st.columns(2)
+    a.button(t("theory.p2_steps"), icon=":material/play_arrow:", key=f"{KEY}.p2_train", width="stretch",
+             on_click=train_proposition2, args=(p2,), help=t("theory.p2_steps_help"))
+    b.button(t("theory.p2_reset"), icon=":material/replay:", key=f"{KEY}.p2_reset", width="stretch",
+             on_click=st.session_state.pop, args=(f"{KEY}.p2", None))
+    step, c_function, c_parametric = p2["history"][-1]
+    above_function, above_parametric = c_function + theory.LOG4, c_parametric + theory.LOG4
+    a, b = st.columns(2)
+    a.metric(t("theory.p2_metric_function"), f"{above_function:.4f}", help=t("theory.p2_metric_help"))
+    b.metric(t("theory.p2_metric_parametric"), f"{above_parametric:.4f}", help=t("theory.p2_metric_help"))
+    if step > 0 and above_function < 1e-3:
+        st.success(t("theory.p2_reached", step=step, gap=f"{above_parametric:.4f}"))
+    elif step > 0:
+        st.info(t("theory.p2_not_yet", step=step, function=f"{above_function:.4f}", parametric=f"{above_parametric:.4f}"))
+    left, right = st.columns(2)
+    p2_shown = (p2["grid"].x >= lo) & (p2["grid"].x <= hi)
+    left.plotly_chart(proposition2_figure(p2["grid"].x[p2_shown], p2["p_data"][p2_shown], p2["function"].p_g[p2_shown],
+                                          p2["parametric"].p_g[p2_shown]), key=f"{KEY}.p2_densities", config=PLOT)
+    steps, c_f, c_p = zip(*p2["history"])
+    right.plotly_chart(proposition2_criterion_figure(steps, c_f, c_p), key=f"{KEY}.p2_criterion", config=PLOT)
+    if not presenting:
+        st.caption(t("theory.p2_gap"))
+
+
+# ----- Which divergence: maximum likelihood against the GAN ----------------------------------------
+@st.cache_resource(max_entries=32, show_spinner=False)  # shared: the fits are frozen dataclasses
+def gaussian_fits_of(key: tuple) -> dict:
+    """The three single-Gaussian fits to the mixture with parameters ``key`` (``mixture_key``)."""
+    means, stds, weights = key
+    mixture = theory.mixture_1d(list(means), list(stds), list(weights))
+    fit_grid = theory.Grid1D.covering(mixture, n_std=8, cells=1500)
+    return fit_all(mixture.pdf(fit_grid.x), fit_grid.x, fit_grid.dx)
+
+
+with fits_tab:
+    if not presenting:
+        st.markdown(t("theory.fits_intro"))
+    fits = gaussian_fits_of(mixture_key(p_data))
+    left, right = st.columns([1.6, 1])
+    left.plotly_chart(gaussian_fits_figure(grid.x[shown], pd[shown], fits), key=f"{KEY}.fits", config=PLOT)
+    rows = "\n".join(f"| {t(f'theory.fit_{name}')} | {fit.mean:.3f} | {fit.std:.3f} | {fit.value:.4f} |"
+                     for name, fit in fits.items())
+    right.markdown(t("theory.fits_table", rows=rows))
+    if not presenting:
+        right.caption(t("theory.fits_try"))
 
 # ----- Why the non-saturating loss -------------------------------------------------------------
 runs = RaceRun(f"{KEY}.race", take_snapshot)  # the two runs of the tab "Why the non-saturating loss"

@@ -52,11 +52,18 @@ GUIDE = "gray"  # reference levels: log 2, -log 4, "all modes"
 RUNS = ("#d62728", "#1f77b4", "#2ca02c", "#9467bd")
 RACE_RUNS = {"minimax": "#d62728", "nonsaturating": "#2ca02c", 1: "#ff7f0e", 5: "#9467bd"}
 
+# One Gaussian fitted to p_data by each divergence (the Theory page): maximum likelihood's forward KL, reverse KL;
+# the JSD's fit wears the JSD's colour.
+FORWARD_KL = "#ff7f0e"
+REVERSE_KL = "#17becf"
+
 # Line styles (Plotly's ``line`` dicts; widths in pixels).
 DATA_STYLE = dict(color=P_DATA, dash="dot", width=3)
 G_STYLE = dict(color=P_G, width=3)
 D_STYLE = dict(color=D, dash="dash", width=3)
 D_STAR_STYLE = dict(color=D_STAR, dash="dashdot", width=2)
+# Proposition 2: the same quantity by another method, in the same colour with long dashes (p_g of the MLP G, its C(G)).
+PARAMETRIC_DASH = "longdash"
 
 
 def rgba(colour: str, alpha: float) -> str:

@@ -184,3 +184,50 @@ def race_jsd_figure(runs: list[tuple[str, str, list[dict]]], height: int = 320) 
     fig.update_yaxes(title_text=t("theory.fig_jsd_axis"), range=[0, LOG2 * 1.08])
     fig.update_xaxes(title_text=t("fig.step"))
     return _layout(fig, height)
+
+
+# ----- Proposition 2 ---------------------------------------------------------------------------
+def proposition2_figure(x, p_data, p_g_function, p_g_parametric, height: int = 380) -> go.Figure:
+    """p_data and the two p_g of Proposition 2's runs: descended in p_g's own space, and through an MLP's weights."""
+    fig = go.Figure()
+    xs = rounded(x)
+    fig.add_trace(go.Scatter(x=xs, y=rounded(p_data), name="p_data", line=DATA_STYLE))
+    fig.add_trace(go.Scatter(x=xs, y=rounded(p_g_function), name=t("theory.p2_function_pg"), line=G_STYLE))
+    fig.add_trace(go.Scatter(x=xs, y=rounded(p_g_parametric), name=t("theory.p2_parametric_pg"),
+                             line=dict(G_STYLE, dash=palette.PARAMETRIC_DASH, width=2.5)))
+    top = 1.2 * float(max(np.max(p_data), np.max(p_g_function), np.max(p_g_parametric)))
+    fig.update_yaxes(range=[0, top], title_text=t("theory.density"))
+    fig.update_xaxes(title_text="x")
+    return _layout(fig, height)
+
+
+def proposition2_criterion_figure(steps, c_function, c_parametric, height: int = 380) -> go.Figure:
+    """C(G) over the steps of both runs, falling towards its minimum -log 4 (Theorem 1)."""
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=list(steps), y=rounded(c_function, 5), name=t("theory.p2_function_c"),
+                             line=dict(color=palette.CRITERION, width=3)))
+    fig.add_trace(go.Scatter(x=list(steps), y=rounded(c_parametric, 5), name=t("theory.p2_parametric_c"),
+                             line=dict(color=palette.CRITERION, width=2.5, dash=palette.PARAMETRIC_DASH)))
+    fig.add_hline(y=-math.log(4), line=dict(color=palette.GUIDE, dash="dot", width=1.5),
+                  annotation_text="−log 4", annotation_position="bottom right")
+    fig.update_yaxes(title_text="C(G)")
+    fig.update_xaxes(title_text=t("fig.step"))
+    return _layout(fig, height)
+
+
+# ----- Which divergence: one Gaussian fitted to p_data ---------------------------------------------
+FIT_COLOURS = {"forward_kl": palette.FORWARD_KL, "reverse_kl": palette.REVERSE_KL, "jsd": palette.JSD}
+
+
+def gaussian_fits_figure(x, p_data, fits: dict, height: int = 400) -> go.Figure:
+    """p_data and the single Gaussian that each divergence prefers (``ganviz.measure.gaussian_fits``)."""
+    fig = go.Figure()
+    xs = rounded(x)
+    fig.add_trace(go.Scatter(x=xs, y=rounded(p_data), name="p_data", line=DATA_STYLE))
+    for name, fit in fits.items():
+        fig.add_trace(go.Scatter(x=xs, y=rounded(fit.pdf(x)), name=t(f"theory.fit_{name}"),
+                                 line=dict(color=FIT_COLOURS[name], width=3)))
+    top = 1.2 * float(max(np.max(p_data), *(np.max(fit.pdf(x)) for fit in fits.values())))
+    fig.update_yaxes(range=[0, top], title_text=t("theory.density"))
+    fig.update_xaxes(title_text="x")
+    return _layout(fig, height)

@@ -135,8 +135,8 @@ def test_every_sidebar_control_can_be_moved(page, app_url, path, prefix):
 def test_theory_tabs_each_draw(page, app_url):
     open_page(page, app_url, "theory")
     tabs = page.get_by_role("tab")
-    assert tabs.count() == 3
-    for i in range(3):
+    assert tabs.count() == 5
+    for i in range(5):
         tabs.nth(i).click()
         settle(page)
         panel = page.locator("[role=tabpanel]:not([hidden])").first

@@ -80,13 +80,15 @@ def test_presentation_mode_keeps_figures_and_key_numbers(lang):
     labels = [m.label for m in at.metric]
     assert "V(D*, G)" in labels and labels.count("JSD") == 2 and labels.count(S["metric.step"]) == 2
     for key in ("theory.caption", "theory.why_d_star", "theory.fit_caption", "theory.saturation_intro",
-                "theory.experiment", "theory.jsd_sum"):
+                "theory.experiment", "theory.jsd_sum", "theory.p2_intro", "theory.p2_gap", "theory.fits_intro",
+                "theory.fits_try"):
         assert S[key] not in texts, key  # secondary material is hidden
     assert not at.info, "the preset's long caption stays in its button's tooltip"
     assert "KL(p_data ‖ m)" not in labels
     # The main figures stay (the live ones too: the network's D, the two runs, their JSD); the sweep goes.
     charts = {chart.key for chart in at.get("plotly_chart")}
-    assert charts == {"theory.prop1", "theory.curve", "theory.thm1_fig", "theory.objectives"}
+    assert charts == {"theory.prop1", "theory.curve", "theory.thm1_fig", "theory.objectives", "theory.p2_densities",
+                      "theory.p2_criterion", "theory.fits"}
     assert at.session_state["ganviz.present"] is True and not at.exception
 
 
