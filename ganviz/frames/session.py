@@ -37,7 +37,7 @@ D_WINDOW = 100  # D-only steps per frame while "train D to optimality" runs
 # hold the interpreter for seconds while the others wait. Past the budget the frame draws what it has.
 FRAME_BUDGET_S = float(os.environ.get("GANVIZ_FRAME_BUDGET_MS", "150")) / 1000
 TRAIN_CHUNK = 5  # iterations between two looks at the clock
-PLAY_DEBOUNCE_S = 0.25  # a second Play/Pause within this is Streamlit's echo of the first (measured 13-52 ms later)
+PLAY_DEBOUNCE_S = 0.25  # a second Play/Pause within this is Streamlit's echo of the first (it comes tens of ms later)
 SECONDARY_CHART_SECONDS = 0.5  # the history charts' refresh while training runs (ui/live_chart.py, ``every``)
 # A page run within this many frame periods of the last trained frame only draws (see ``LiveSession.trains_now``);
 # tests/conftest.py sets it to 0 for AppTest, where each run stands for one tick.
@@ -289,7 +289,7 @@ class LiveSession(Playback):
     def trains_now(self, pacing, now: float | None = None) -> bool:
         """Whether a page run (not a tick) trains a frame: only when no frame has trained for
         ``INTERACTION_GRACE`` frame periods (e.g. right after Play); a click or a slider while training runs
-        gets its answer drawn without waiting for a frame's training (up to 150 ms), measured in the browser."""
+        gets its answer drawn without waiting for a frame's training (up to the frame budget)."""
         last = self._get("trained_at")
         now = time.monotonic() if now is None else now
         return last is None or now - last >= INTERACTION_GRACE * pacing.frame_seconds

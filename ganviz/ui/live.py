@@ -37,9 +37,9 @@ def yield_to_clicks() -> None:
     """Let a click or a slider that waits for this frame's training stop it now, between two chunks.
 
     Streamlit stops a running script for a waiting rerun only at its own calls, and every read of
-    ``st.session_state`` is one of them. Without this a click waited for the rest of the frame's training
-    (up to 80 ms on Figure 1, 160 ms on 2D), measured in the browser with tools/measure_page.py. The chunks
-    already trained stay trained: each ``trainer.train`` call is whole, divergence guard included.
+    ``st.session_state`` is one of them. Without this a click waits for the rest of the frame's training
+    (see results/performance-history.md). The chunks already trained stay trained: each ``trainer.train``
+    call is whole, divergence guard included.
     """
     st.session_state.get(f"{__name__}.yield")
 
