@@ -247,23 +247,28 @@ with prop2:
 
 
 # ----- Which divergence: maximum likelihood against the GAN ----------------------------------------
-@st.cache_resource(max_entries=32, show_spinner=False)  # shared: the fits are frozen dataclasses
-def gaussian_fits_of(key: tuple) -> dict:
-    """The three single-Gaussian fits to the mixture with parameters ``key`` (``mixture_key``)."""
-    means, stds, weights = key
-    mixture = theory.mixture_1d(list(means), list(stds), list(weights))
-    fit_grid = theory.Grid1D.covering(mixture, n_std=8, cells=1500)
-    return fit_all(mixture.pdf(fit_grid.x), fit_grid.x, fit_grid.dx)
+@st.cache_resource(max_entries=64, show_spinner=False)  # shared: the fits are frozen dataclasses
+def gaussian_fits_of(distance: float, weight: float) -> tuple:
+    """Two modes of std 0.5, ``distance`` apart, the left one of ``weight``; the grid; the three single-Gaussian fits."""
+    target = theory.mixture_1d([-distance / 2, distance / 2], [0.5, 0.5], [weight, 1.0 - weight])
+    fit_grid = theory.Grid1D.covering(target, n_std=8, cells=1500)
+    p = target.pdf(fit_grid.x)
+    return fit_grid, p, fit_all(p, fit_grid.x, fit_grid.dx)
 
 
 with fits_tab:
     if not presenting:
         st.markdown(t("theory.fits_intro"))
-    fits = gaussian_fits_of(mixture_key(p_data))
+    cols = st.columns(2)
+    distance = cols[0].slider(t("theory.fits_distance"), 1.0, 8.0, 4.0, 0.5, key=f"{KEY}.fits_distance",
+                              help=t("theory.fits_distance_help"))
+    weight = cols[1].slider(t("theory.fits_weight"), 0.5, 0.9, 0.7, 0.05, key=f"{KEY}.fits_weight",
+                            help=t("theory.fits_weight_help"))
+    fit_grid, fit_p, fits = gaussian_fits_of(distance, weight)
     left, right = st.columns([1.6, 1])
-    left.plotly_chart(gaussian_fits_figure(grid.x[shown], pd[shown], fits), key=f"{KEY}.fits", config=PLOT)
-    rows = "\n".join(f"| {t(f'theory.fit_{name}')} | {fit.mean:.3f} | {fit.std:.3f} | {fit.value:.4f} |"
-                     for name, fit in fits.items())
+    left.plotly_chart(gaussian_fits_figure(fit_grid.x, fit_p, fits), key=f"{KEY}.fits", config=PLOT)
+    rows = "\n".join(f"| {t(f'theory.fit_{name}')} | {fit.mean:.3f} | {fit.std:.3f} | {max(fit.value, 0.0):.4f} |"
+                     for name, fit in fits.items())  # max: a fit that is exact can come out at -1e-17
     right.markdown(t("theory.fits_table", rows=rows))
     if not presenting:
         right.caption(t("theory.fits_try"))

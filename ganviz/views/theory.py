@@ -195,7 +195,8 @@ def proposition2_figure(x, p_data, p_g_function, p_g_parametric, height: int = 3
     fig.add_trace(go.Scatter(x=xs, y=rounded(p_g_function), name=t("theory.p2_function_pg"), line=G_STYLE))
     fig.add_trace(go.Scatter(x=xs, y=rounded(p_g_parametric), name=t("theory.p2_parametric_pg"),
                              line=dict(G_STYLE, dash=palette.PARAMETRIC_DASH, width=2.5)))
-    top = 1.2 * float(max(np.max(p_data), np.max(p_g_function), np.max(p_g_parametric)))
+    # p_data's scale: a collapsed p_g (a fresh MLP's is a narrow spike) runs off the top rather than flattening p_data
+    top = 2.0 * float(np.max(p_data))
     fig.update_yaxes(range=[0, top], title_text=t("theory.density"))
     fig.update_xaxes(title_text="x")
     return _layout(fig, height)
@@ -224,9 +225,9 @@ def gaussian_fits_figure(x, p_data, fits: dict, height: int = 400) -> go.Figure:
     fig = go.Figure()
     xs = rounded(x)
     fig.add_trace(go.Scatter(x=xs, y=rounded(p_data), name="p_data", line=DATA_STYLE))
-    for name, fit in fits.items():
-        fig.add_trace(go.Scatter(x=xs, y=rounded(fit.pdf(x)), name=t(f"theory.fit_{name}"),
-                                 line=dict(color=FIT_COLOURS[name], width=3)))
+    for name in ("forward_kl", "jsd", "reverse_kl"):  # reverse KL dashed and last: where it and the JSD agree, both show
+        fig.add_trace(go.Scatter(x=xs, y=rounded(fits[name].pdf(x)), name=t(f"theory.fit_{name}"),
+                                 line=dict(color=FIT_COLOURS[name], width=3, dash="dash" if name == "reverse_kl" else None)))
     top = 1.2 * float(max(np.max(p_data), *(np.max(fit.pdf(x)) for fit in fits.values())))
     fig.update_yaxes(range=[0, top], title_text=t("theory.density"))
     fig.update_xaxes(title_text="x")
