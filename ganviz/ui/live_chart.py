@@ -48,6 +48,8 @@ from .server import base_path, plotly_url
 PLOTLY_JS_DIR = Path(plotly.__file__).parent / "package_data"  # holds plotly.min.js
 
 _JS = """
+const HANGUL_FALLBACK = '"Open Sans", verdana, arial, "Noto Sans KR", sans-serif';
+
 // plotly.js loads once per page; later charts and ticks reuse the promise.
 const plotlyBySrc = {};
 function loadPlotly(src) {
@@ -78,6 +80,9 @@ export default function ({ data, parentElement }) {
   if (div.drawn === data.figure && div.drawnHeight === data.height) return;
   const fig = JSON.parse(data.figure);
   const layout = { uirevision: data.uirevision, ...fig.layout };
+  // Plotly's own fonts have no Hangul: fall back to the Korean font the app serves (ganviz/ui/server.py),
+  // whose faces cover Hangul only, so Latin keeps Plotly's look.
+  layout.font = { family: HANGUL_FALLBACK, ...(layout.font ?? {}) };
   if (data.height) layout.height = data.height;
   div.style.height = `${layout.height ?? 450}px`;  // hold the space while loading
   const config = { displaylogo: false, ...fig.config };

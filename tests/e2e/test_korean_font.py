@@ -37,3 +37,21 @@ def test_latin_keeps_streamlits_own_font(page, app_url):
     open_page(page, f"{app_url}", "", ready="h1")
     family = page.evaluate("() => getComputedStyle(document.body).fontFamily")
     assert '"Source Sans"' in family, family  # after Noto Sans KR, whose faces cover no Latin
+
+
+def test_hangul_in_the_live_charts_uses_the_shipped_font(page, app_url):
+    """Plotly's own fonts have no Hangul: the live chart falls back to the shipped font for it."""
+    open_page(page, app_url, "figure1?lang=ko")
+    legend = page.locator(".live-plotly-chart .legendtext").filter(has_text="데이터").first
+    legend.wait_for()
+    family = legend.evaluate("(el) => getComputedStyle(el).fontFamily")
+    assert '"Noto Sans KR"' in family, family
+    widths = page.evaluate("""async (family) => {
+        await document.fonts.load(`40px ${family}`, '데이터');
+        const ctx = document.createElement('canvas').getContext('2d');
+        ctx.font = `40px ${family}`;
+        const shipped = ctx.measureText('데').width;
+        ctx.font = '40px "Open Sans", verdana, arial, sans-serif';
+        return [shipped, ctx.measureText('데').width];
+    }""", family)
+    assert 0.8 * 40 < widths[0] < 1.2 * 40 and abs(widths[0] - widths[1]) > 4, widths
