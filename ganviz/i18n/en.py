@@ -125,7 +125,7 @@ STRINGS = {
     "live.fit_d_running": "Training D alone, G frozen: watch D(x) move onto D*(x) = p_data/(p_data + p_g). "
                           "Mean |D - D*| under p_data + p_g: {residual}.",
     "live.fit_d_done": "After {steps} D steps (G frozen), D is close to D*: the mean |D - D*| under p_data + p_g "
-                       "is {residual}.",
+                       "is {residual}. Where neither p_data nor p_g has mass, D is unconstrained: any value there leaves V(D, G) unchanged, so D* is not drawn there.",
     "live.fit_d_not_close": "After {steps} D steps (G frozen), D stopped getting closer to D*: the mean |D - D*| "
                             "under p_data + p_g is still {residual}. Press it again to go on.",
     "live.diverged_d_loss": "Training diverged between steps {start} and {bad_step}: D's loss became NaN or "

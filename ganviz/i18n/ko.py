@@ -118,7 +118,7 @@ STRINGS = {
     "live.fit_d_running": "G를 고정하고 D만 학습하는 중입니다: D(x)가 D*(x) = p_data/(p_data + p_g)에 겹쳐지는 것을 "
                           "보세요. p_data + p_g로 가중한 |D - D*|의 평균: {residual}.",
     "live.fit_d_done": "D가 {steps}번 업데이트한 뒤(G 고정) D*에 가까워졌습니다: p_data + p_g로 가중한 |D - D*|의 "
-                       "평균이 {residual}입니다.",
+                       "평균이 {residual}입니다. p_data와 p_g 모두 질량이 없는 곳에서는 D가 정해지지 않습니다: 거기서는 D가 어떤 값이어도 V(D, G)가 그대로라서 D*도 그리지 않습니다.",
     "live.fit_d_not_close": "D가 {steps}번 업데이트한 뒤(G 고정) D*에 더 가까워지지 않습니다: p_data + p_g로 가중한 "
                             "|D - D*|의 평균이 아직 {residual}입니다. 계속하려면 다시 누르세요.",
     "live.diverged_d_loss": "{start}단계와 {bad_step}단계 사이에서 학습이 발산했습니다: D의 손실이 NaN 또는 무한대가 "

@@ -30,8 +30,8 @@ SESSIONS = 4
 def proxied(tmp_path, browser):
     if NGINX is None:
         if REQUIRED:
-            pytest.fail("nginx is required for the replica test (GANVIZ_REQUIRE_BROWSER=1): apt-get install nginx-light")
-        pytest.skip("nginx is not installed (Debian: apt-get install nginx-light)")
+            pytest.fail("nginx is required for the replica test (GANVIZ_REQUIRE_BROWSER=1): apt-get install nginx")
+        pytest.skip("nginx is not installed (Debian: apt-get install nginx)")
     from screenshot import free_port, start_server, wait_healthy
 
     proxy_port, ports = free_port(), [free_port(), free_port()]

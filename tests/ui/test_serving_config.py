@@ -1,0 +1,12 @@
+"""The classroom proxy and the app agree on how large an upload may be (a long saved run must load back)."""
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_nginx_accepts_what_streamlit_accepts():
+    app = re.search(r"^maxUploadSize\s*=\s*(\d+)", (ROOT / ".streamlit" / "config.toml").read_text(), re.M)
+    proxy = re.search(r"client_max_body_size\s+(\d+)m;", (ROOT / "deploy" / "nginx-ganviz.conf").read_text())
+    assert app and proxy and int(proxy.group(1)) == int(app.group(1))
