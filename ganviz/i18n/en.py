@@ -261,6 +261,7 @@ STRINGS = {
     "checkpoints.loaded_modes": "Modes covered: {modes} of {n}; high-quality samples: {hq}%.",
     "checkpoints.loaded_mass": "G's mass on the two modes: {left}% and {right}%.",
     "checkpoints.loaded_then": "Paused: press Play to train on from here.",
+    "checkpoints.started_from": "Started from a trained model: a {kind} GAN on “{target}”, trained {step} iterations; this run has gone on since.",
     "checkpoints.refused": "The trained model was not loaded: {reason}. The current run stays.",
     "checkpoints.unavailable": "No trained models to start from: {reason}.",
     # --- end checkpoints

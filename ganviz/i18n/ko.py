@@ -254,6 +254,7 @@ STRINGS = {
     "checkpoints.loaded_modes": "덮은 모드 수: {n}개 중 {modes}개, 고품질 샘플: {hq}%.",
     "checkpoints.loaded_mass": "두 모드에 놓인 G의 질량: {left}%와 {right}%.",
     "checkpoints.loaded_then": "일시 정지 중입니다. 재생을 누르면 여기서부터 이어서 학습합니다.",
+    "checkpoints.started_from": "학습된 모델에서 시작했습니다: “{target}”에서 {step}번 학습한 {kind} GAN입니다. 이 학습은 그 뒤로 계속되었습니다.",
     "checkpoints.refused": "학습된 모델을 불러오지 않았습니다: {reason}. 지금의 학습은 그대로입니다.",
     "checkpoints.unavailable": "시작할 학습된 모델이 없습니다: {reason}.",
     # --- end checkpoints

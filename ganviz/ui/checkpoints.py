@@ -4,8 +4,8 @@ The control offers the kinds shipped for the sidebar's target (``ganviz.files.ch
 Loading one sets the sidebar's widgets to its config and adopts its trainer, so the
 next run of the page finds sidebar and run in agreement and goes on with it; a later
 change of a control that defines the model starts a fresh model, with ``LiveRun.sync``'s
-"New model" notice. While the loaded run goes on, a caption under the control says what
-it started as (step, JSD, modes).
+"New model" notice. A caption under the control says what was loaded (step, JSD, modes)
+while the run is still there and paused; once it has trained on, only what it started from.
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ def start_from_trained(run: LiveRun, config: TrainConfig) -> None:
                    on_click=_load, args=(run, config), width="stretch", help=t("checkpoints.load_help"))
     loaded = st.session_state.get(f"{run.key}.ckpt_loaded")
     if loaded and loaded[0] is run.trainer and not run.trainer.config.needs_new_model(config):
-        st.info(caption(loaded[1], len(run.trainer.target.means)), icon=":material/model_training:")
+        at_start = run.trainer.step == loaded[1].step and run.mode == "paused"
+        st.info(caption(loaded[1], len(run.trainer.target.means), at_start), icon=":material/model_training:")
 
 
 def _load(run: LiveRun, config: TrainConfig) -> None:
@@ -55,8 +56,15 @@ def _load(run: LiveRun, config: TrainConfig) -> None:
     st.session_state[f"{run.key}.ckpt_loaded"] = (trainer, checkpoint)
 
 
-def caption(checkpoint: Checkpoint, n_modes: int) -> str:
-    """What the checkpoint is, in the reader's language: kind, target, step, JSD, and modes or mass per mode."""
+def caption(checkpoint: Checkpoint, n_modes: int, at_start: bool = True) -> str:
+    """What the checkpoint is, in the reader's language: kind, target, step, JSD, and modes or mass per mode.
+
+    Those numbers are true of the run only ``at_start`` (still at the checkpoint's step, paused); once the
+    run has trained on, the caption says only what it started from.
+    """
+    if not at_start:
+        return t("checkpoints.started_from", kind=t(f"checkpoints.kind_name.{checkpoint.kind}"),
+                 target=target_label(checkpoint.target), step=f"{checkpoint.step:,}")
     got = checkpoint.reached
     parts = [t("checkpoints.loaded", kind=t(f"checkpoints.kind_name.{checkpoint.kind}"),
                target=target_label(checkpoint.target), step=f"{checkpoint.step:,}", jsd=f"{got['jsd']:.3f}")]

@@ -44,6 +44,8 @@ def test_figure1_starts_from_the_collapsed_bimodal_run_and_a_new_width_starts_fr
     assert at.session_state["fig1.trainer"] is trainer and not toasts(at), "sidebar and run agree: the run stays"
     at.button(key="fig1.step").click().run()
     assert step(at) == claimed.step + 1 and at.session_state["fig1.trainer"] is trainer
+    assert "Started from a trained model: a collapsed GAN" in infos(at), "a caption that is true after a step"
+    assert "Paused" not in infos(at) and "JSD" not in infos(at), "the loaded numbers are not the run's any more"
     at.select_slider(key="fig1.width").set_value(16).run()
     assert step(at) == 0 and at.session_state["fig1.trainer"] is not trainer
     assert "New model" in toasts(at) and "collapsed GAN" not in infos(at)
