@@ -9,7 +9,8 @@ store's and nothing is shared between sessions.
 * ``Playback``: the play/pause switch of any live loop, with Streamlit's echo of
   a Play/Pause click taken for what it is (``PLAY_DEBOUNCE_S``).
 * ``LiveSession``: one Trainer, the modes paused / playing / fit_d (train D
-  alone until its loss stops falling), a divergence's rollback kept as facts
+  alone until its residual |D - D*| is small or stops falling,
+  ``ganviz.frames.residual``), a divergence's rollback kept as facts
   to say in the reader's language, the per-frame training budget
   (``train_within``), the recorded frames and the frozen snapshots (a)-(d).
 * ``RaceSession``: several runs in lockstep (``ganviz.lessons.race.Race``),
@@ -40,7 +41,7 @@ TRAIN_CHUNK = 5  # iterations between two looks at the clock
 PLAY_DEBOUNCE_S = 0.25  # a second Play/Pause within this is Streamlit's echo of the first (it comes tens of ms later)
 SECONDARY_CHART_SECONDS = 0.5  # the history charts' refresh while training runs (ui/live_chart.py, ``every``)
 # A page run within this many frame periods of the last trained frame only draws (see ``LiveSession.trains_now``);
-# tests/conftest.py sets it to 0 for AppTest, where each run stands for one tick.
+# tests/ui/conftest.py sets it to 0 for AppTest, where each run stands for one tick.
 INTERACTION_GRACE = 3
 RECORDED_FRAMES = 150  # frames kept per run for the timeline and the replay (evenly thinned; see recorder.py)
 

@@ -169,7 +169,7 @@ def test_a_preset_starts_afresh_warms_up_and_then_plays_or_fits_d():
 
 def test_frames_train_within_the_pacing_and_are_recorded_only_while_timed(monkeypatch):
     monkeypatch.setattr(live, "FRAME_BUDGET_S", 1e9)  # every frame trains its 20 iterations, however slow the machine
-    monkeypatch.setattr(live, "INTERACTION_GRACE", 3)  # tests/conftest.py sets 0 for AppTest
+    monkeypatch.setattr(live, "INTERACTION_GRACE", 3)  # the page's value, whatever tests/ui/conftest.py sets for AppTest
     run = session()
     frame = run.next_frame(Pacing(), page_run=True, timed=False)
     assert frame.step == 0 and len(run.recorder.frames) == 0, "paused: drawn, not trained"
