@@ -1,14 +1,19 @@
-"""MNIST: sample a pretrained generator; the paper's Figures 2 and 3, training progress and Table 1."""
+"""MNIST: sample a pretrained generator (the paper's Figures 2 and 3, training progress and Table 1), or train a
+small GAN from scratch, live ("Train from scratch")."""
 
 import numpy as np
 import streamlit as st
 
 import ganviz.ui
+from ganviz.frames.session import FRAME_BUDGET_S
 from ganviz.i18n import t
 from ganviz.mnist import IdxError, WeightsError, data_dir, has_data
-from ganviz.mnist.idx import ENV_VAR, to_unit
+from ganviz.mnist.idx import to_unit
 from ganviz.mnist.render import grid
 from ganviz.ui import mnist as cache
+from ganviz.ui.live import Loop
+from ganviz.ui.live_chart import live_plotly_chart
+from ganviz.views.mnist_live import classes_figure, d_histograms_figure, losses_figure
 
 ganviz.ui.ensure_navigation()
 KEY = "mnist"
@@ -16,8 +21,11 @@ GRID_COLS = {16: 8, 32: 16, 64: 16, 100: 20, 144: 24}  # number of samples -> co
 ROWS, PER_ROW = 5, 6  # Figure 2: rows of samples, then the nearest training image to the last one
 # Measured with ganviz.mnist.nearest over the first 200 test images: 10th, 50th, 90th percentiles 2.0, 4.3, 5.5.
 REAL_NN = {"low": "2", "high": "5.5", "median": "4.3"}
+REAL_NN_SUBSET = {"low": "2.5", "high": "6.3", "median": "4.8"}  # the same against the shipped 10,000
 presenting = ganviz.ui.presenting()
 SCALE = 3 if presenting else 2  # the samples' enlargement: larger on a projector (the other figures are at 3)
+LIVE_STEP = 25  # iterations trained by the live mode's Step button
+LIVE_FRAME_S = 0.25  # the live mode's frame period while playing
 
 st.title(t("mnist.title"))
 if not presenting:
@@ -30,6 +38,73 @@ except WeightsError as err:
     st.stop()
 folder = data_dir()
 card = cache.card()
+view = st.segmented_control(t("mnist.view"), ("pretrained", "live"), default="pretrained", key=f"{KEY}.view",
+                            format_func=lambda v: t(f"mnist.view_{v}"), help=t("mnist.view_help"))
+
+
+def live_section() -> None:
+    """Train from scratch: Algorithm 1 on MNIST in this session, the fixed-noise grid redrawn every frame."""
+    st.subheader(t("mnist.live_title"))
+    if not presenting:
+        st.caption(t("mnist.live_caption"))
+    run = cache.live_run(folder)
+    loop = Loop(cache.LIVE_KEY)
+
+    def step_once():
+        loop.pause()
+        train(LIVE_STEP)
+
+    def train(n: int | None) -> bool:
+        try:
+            if n is None:
+                run.train_for(FRAME_BUDGET_S)
+            else:
+                run.train(n)
+        except FloatingPointError:  # the losses blew up: say so and stop; Reset starts afresh
+            st.session_state[f"{cache.LIVE_KEY}.message"] = "mnist.live_diverged"
+            return False
+        return True
+
+    loop.buttons(f"{KEY}.live", cache.reset_live, play_help=t("mnist.live_play_help"),
+                 reset_help=t("mnist.live_reset_help"), step=step_once,
+                 step_help=t("mnist.live_step_help", n=LIVE_STEP))
+
+    def draw() -> None:
+        frame = run.frame()
+        m = st.columns(4)
+        m[0].metric(t("mnist.live_metric_step"), f"{frame.step:,}", help=t("mnist.live_metric_step_help"))
+        m[1].metric(t("mnist.live_metric_seconds"), f"{frame.seconds:.0f} s",
+                    help=t("mnist.live_metric_seconds_help"))
+        m[2].metric(t("mnist.live_metric_confident"), f"{frame.confident:.0%}",
+                    help=t("mnist.live_metric_confident_help"))
+        m[3].metric(t("mnist.live_metric_d"), f"{frame.d_real.mean():.2f} / {frame.d_fake.mean():.2f}",
+                    help=t("mnist.live_metric_d_help"))
+        left, right = st.columns([1, 1.3])
+        left.image(grid(frame.grid, cols=8, scale=3), width="content")
+        with right:
+            live_plotly_chart(classes_figure(frame.histogram), key=f"{KEY}.live_classes", height=300)
+        left, right = st.columns(2)
+        with left:
+            live_plotly_chart(lambda: losses_figure(run.history), key=f"{KEY}.live_losses", height=300,
+                              every=0.5 if loop.playing else 0.0)
+        with right:
+            live_plotly_chart(d_histograms_figure(frame.d_real, frame.d_fake), key=f"{KEY}.live_d", height=300)
+        message = st.session_state.get(f"{cache.LIVE_KEY}.message")
+        if message:
+            st.error(t(message))
+        if not presenting:
+            st.caption(t("mnist.live_data", n=f"{cache.live_source():,}",
+                         device=run.trainer.device.type.upper()))
+
+    loop.fragment(LIVE_FRAME_S, lambda: train(None), draw)
+    if not presenting:
+        with st.expander(t("explain.title")):
+            st.markdown(t("mnist.live_explain"))
+
+
+if view == "live":
+    live_section()
+    st.stop()
 
 
 def d_labels(images) -> list[str] | None:
@@ -77,24 +152,26 @@ st.subheader(t("mnist.fig2_title"))
 if not presenting:
     st.caption(t("mnist.fig2_caption", per_row=PER_ROW))
 rows = gen.sample(ROWS * PER_ROW, int(seed)).reshape(ROWS, PER_ROW, 28, 28)
-if has_data(folder):
-    try:
-        found, index, distance = cache.nearest_training(rows[:, -1], folder)
-    except IdxError as err:
-        st.error(t("mnist.data_error", error=err))
-    else:
-        layout = np.concatenate([rows, to_unit(found)[:, None]], axis=1).reshape(-1, 28, 28)
-        labels = [f"#{index[i // (PER_ROW + 1)]:,}" if (i + 1) % (PER_ROW + 1) == 0 else ""
-                  for i in range(len(layout))]
-        st.image(grid(layout, cols=PER_ROW + 1, outline={r * (PER_ROW + 1) + PER_ROW for r in range(ROWS)},
-                      labels=labels), width="content")
-        distances = ", ".join(f"{d:.1f}" for d in distance)
-        st.caption(t("mnist.fig2_distances_short" if presenting else "mnist.fig2_distances",
-                     distances=distances, **REAL_NN))
-else:
-    if not presenting:
-        st.info(t("mnist.no_data", folder=folder, env=ENV_VAR))
+source = cache.training_set(folder)  # the downloaded 60,000 images, else the 10,000 shipped with ganviz
+try:
+    found, index, distance = cache.nearest_training(rows[:, -1], source)
+except IdxError as err:
+    st.error(t("mnist.data_error", error=err))
     st.image(grid(rows.reshape(-1, 28, 28), cols=PER_ROW), width="content")
+else:
+    layout = np.concatenate([rows, to_unit(found)[:, None]], axis=1).reshape(-1, 28, 28)
+    labels = [f"#{index[i // (PER_ROW + 1)]:,}" if (i + 1) % (PER_ROW + 1) == 0 else ""
+              for i in range(len(layout))]
+    st.image(grid(layout, cols=PER_ROW + 1, outline={r * (PER_ROW + 1) + PER_ROW for r in range(ROWS)},
+                  labels=labels), width="content")
+    distances = ", ".join(f"{d:.1f}" for d in distance)
+    st.caption(t("mnist.fig2_distances_short" if presenting else "mnist.fig2_distances",
+                 distances=distances, **(REAL_NN if source else REAL_NN_SUBSET))
+               + " " + t("mnist.fig2_searched_full" if source else "mnist.fig2_searched_subset"))
+if st.session_state.pop(f"{KEY}.downloaded", False):
+    st.success(t("mnist.download_done", folder=folder))
+if source is None:
+    cache.download_button(folder, compact=presenting)
 
 # ----- Figure 3 --------------------------------------------------------------------------------
 st.subheader(t("mnist.fig3_title"))

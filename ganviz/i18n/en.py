@@ -776,7 +776,8 @@ STRINGS = {
                      "by it on this machine's CPU, from a noise vector z ~ N(0, I) of 100 numbers per digit.",
     "mnist.spinner_generator": "Loading the pretrained generator…",
     "mnist.spinner_train": "Reading the 60,000 MNIST training images…",
-    "mnist.spinner_nearest": "Searching the 60,000 training images…",
+    "mnist.spinner_nearest": "Searching the {n} training images…",
+    "mnist.spinner_subset": "Reading the 10,000 MNIST training images shipped with ganviz…",
     "mnist.spinner_real": "Scoring real test digits with the discriminator…",
     "mnist.weights_error": "The pretrained generator could not be loaded: {error}",
     "mnist.samples": "Samples",
@@ -800,8 +801,8 @@ STRINGS = {
                        "weights: D(x) says how real D finds each digit, 1 = surely real, 0 = surely generated.",
     "mnist.fig2_title": "Has it memorised the training set? (the paper's Figure 2)",
     "mnist.fig2_caption": "Each row: {per_row} samples, then, outlined in yellow, the training image nearest to the "
-                          "sample beside it (Euclidean distance in pixel space, searched over all 60,000 training "
-                          "images). If the generator had memorised its data, the two would be the same digit, pixel "
+                          "sample beside it (Euclidean distance in pixel space; which training images were searched "
+                          "is said below). If the generator had memorised its data, the two would be the same digit, pixel "
                           "for pixel.",
     "mnist.fig2_distances": "Distances from each row's last sample to its nearest training image: {distances}. For "
                             "comparison, a real test digit lies typically {low} to {high} (median {median}) from its "
@@ -809,9 +810,71 @@ STRINGS = {
     "mnist.fig2_distances_short": "Distance to the nearest training image: {distances} (a real test digit: {low} to "
                                   "{high}; a copy: 0)",
     "mnist.data_error": "The MNIST training images could not be read: {error}",
-    "mnist.no_data": "The nearest-neighbour column needs the MNIST training images, and there are none in `{folder}`. "
-                     "Get them with `python -m ganviz mnist download` (about 11 MB), or point the `{env}` environment "
-                     "variable at a folder that holds the four IDX files, then reload.",
+    "mnist.fig2_searched_full": "Searched: all 60,000 MNIST training images.",
+    "mnist.fig2_searched_subset": "Searched: the 10,000 training images shipped with ganviz (train[0:10000]); "
+                                  "the full 60,000 may hold a nearer one. Download them below to search them all.",
+    "mnist.download": "Download MNIST (11 MB)",
+    "mnist.download_help": "Fetches the four MNIST files (60,000 training and 10,000 test images) from public "
+                           "mirrors into `{folder}`, keeps each only if its SHA-256 checksum is the original's, then "
+                           "searches all 60,000 here. Offline, the page keeps using the 10,000 shipped images. "
+                           "From a terminal: `python -m ganviz mnist download`.",
+    "mnist.download_starting": "Connecting to the MNIST mirrors…",
+    "mnist.download_progress": "Downloading MNIST: {done} of {total} MB (each file's checksum is verified)",
+    "mnist.download_error": "The download did not work, and the page keeps using the 10,000 shipped images: "
+                            "{error}",
+    "mnist.download_done": "MNIST downloaded into `{folder}`, every checksum verified: Figure 2 now searches all "
+                           "60,000 training images.",
+    "mnist.view": "Show",
+    "mnist.view_pretrained": "Pretrained generator",
+    "mnist.view_live": "Train from scratch",
+    "mnist.view_help": "Pretrained generator: sample the GAN that ships with ganviz, with the paper's Figures 2 and 3 "
+                       "and Table 1. Train from scratch: press Play and watch a small GAN learn digits here, live.",
+    "mnist.live_title": "Train a GAN from scratch",
+    "mnist.live_caption": "Press Play: Algorithm 1 runs in your browser session, one D step and one G step per "
+                          "iteration, on MNIST digits. The 64 digits below are G's answers to the same 64 noise "
+                          "vectors at every frame: they start as grey noise, and within about a minute on a laptop's "
+                          "CPU they turn into digits a classifier can read.",
+    "mnist.live_spinner": "Building a fresh, untrained GAN…",
+    "mnist.live_play_help": "Train while the page redraws: G's digits, the losses, D's verdicts and the class "
+                            "histogram, several times a second.",
+    "mnist.live_step_help": "Train {n} iterations (one D step and one G step each), then stay paused.",
+    "mnist.live_reset_help": "Throw this GAN away and start again from random weights.",
+    "mnist.live_metric_step": "iteration",
+    "mnist.live_metric_step_help": "Iterations of Algorithm 1 so far: each one D step on a minibatch of real and "
+                                   "generated digits, then one G step.",
+    "mnist.live_metric_seconds": "training time",
+    "mnist.live_metric_seconds_help": "Seconds spent training so far (drawing the page not counted).",
+    "mnist.live_metric_confident": "readable digits",
+    "mnist.live_metric_confident_help": "The share of 256 generated digits (fixed noise) that the classifier shipped "
+                                        "with ganviz reads with probability > 0.9. Real MNIST digits: about 94 %.",
+    "mnist.live_metric_d": "mean D(x): real / generated",
+    "mnist.live_metric_d_help": "D's average verdict on 256 real digits and on 256 generated ones. At the game's "
+                                "equilibrium both would be 1/2: D could no longer tell them apart.",
+    "mnist.live_diverged": "The losses stopped being finite numbers: this run diverged. Press Reset to start again.",
+    "mnist.live_data": "Training on {n} MNIST training images, on the {device}. G: a small convolutional generator "
+                       "(DCGAN-style, z of 32 dimensions); the grid shows the running average of its weights, which "
+                       "steadies the digits.",
+    "mnist.live_explain": "**What trains.** G turns a noise vector z into a 28×28 image with two transposed "
+                          "convolutions; D turns an image into the probability that it is real with two "
+                          "convolutions. Each iteration: D takes one step to tell a minibatch of 32 real digits from "
+                          "32 of G's, then G takes one step to make D call its digits real (the non-saturating loss "
+                          "of the paper's Section 3). \n\n**What to watch.** *The grid*: the same noise, so every "
+                          "change is G learning. *D(x) histograms*: early on D separates the two (real near 1, "
+                          "generated near 0); as G improves the two piles move towards each other. *Losses*: they do "
+                          "not fall to zero as in supervised learning; they settle near the dotted lines when neither "
+                          "player wins. *Classes*: the classifier's reading of G's digits; a tall bar and missing "
+                          "digits mean G is collapsing onto a few modes.",
+    "mnist.live_d_loss": "D loss",
+    "mnist.live_g_loss": "G loss",
+    "mnist.live_losses_title": "Losses",
+    "mnist.live_step": "iteration",
+    "mnist.live_real": "real digits",
+    "mnist.live_fake": "generated digits",
+    "mnist.live_d_title": "D(x): real vs generated",
+    "mnist.live_share": "share",
+    "mnist.live_classes": "share of samples",
+    "mnist.live_classes_title": "Which digits G draws (the classifier's reading)",
+    "mnist.live_digit": "digit",
     "mnist.fig3_title": "Walking through z (the paper's Figure 3)",
     "mnist.fig3_caption": "Digits generated from z = (1 − t)·z_left + t·z_right for t from 0 to 1: a smooth path in "
                           "noise space gives a smooth morph between digits, another sign that G has learned a space, "

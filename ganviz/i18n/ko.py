@@ -764,7 +764,8 @@ STRINGS = {
                      "z ~ N(0, I)에서 출발합니다.",
     "mnist.spinner_generator": "사전 학습된 생성자를 불러오는 중…",
     "mnist.spinner_train": "MNIST 훈련 이미지 60,000개를 읽는 중…",
-    "mnist.spinner_nearest": "훈련 이미지 60,000개에서 가장 가까운 이미지를 찾는 중…",
+    "mnist.spinner_nearest": "훈련 이미지 {n}개에서 가장 가까운 이미지를 찾는 중…",
+    "mnist.spinner_subset": "ganviz에 함께 들어 있는 MNIST 훈련 이미지 10,000개를 읽는 중…",
     "mnist.spinner_real": "판별자로 실제 테스트 숫자를 평가하는 중…",
     "mnist.weights_error": "사전 학습된 생성자를 불러오지 못했습니다: {error}",
     "mnist.samples": "샘플",
@@ -786,7 +787,7 @@ STRINGS = {
                        "얼마나 진짜로 보는지 나타냅니다(1 = 확실히 진짜, 0 = 확실히 생성된 것).",
     "mnist.fig2_title": "훈련 데이터를 외웠을까? (논문의 그림 2)",
     "mnist.fig2_caption": "각 행에는 샘플 {per_row}개가 있고, 노란 테두리 안에는 바로 옆 샘플과 가장 가까운 훈련 "
-                          "이미지가 있습니다(픽셀 공간의 유클리드 거리로, 훈련 이미지 60,000개 전체에서 찾습니다). "
+                          "이미지가 있습니다(픽셀 공간의 유클리드 거리로 찾으며, 어떤 훈련 이미지에서 찾았는지는 아래에 적어 둡니다). "
                           "생성자가 데이터를 외웠다면 두 이미지는 픽셀 하나하나까지 똑같은 숫자일 것입니다.",
     "mnist.fig2_distances": "각 행의 마지막 샘플과 가장 가까운 훈련 이미지 사이의 거리: {distances}. 비교하자면, 실제 "
                             "테스트 숫자와 가장 가까운 훈련 이미지 사이의 거리는 보통 {low}에서 {high}(중앙값 "
@@ -794,9 +795,70 @@ STRINGS = {
     "mnist.fig2_distances_short": "가장 가까운 훈련 이미지까지의 거리: {distances} (실제 테스트 숫자: {low}~{high}, "
                                   "복사본: 0)",
     "mnist.data_error": "MNIST 훈련 이미지를 읽지 못했습니다: {error}",
-    "mnist.no_data": "최근접 이웃 열을 그리려면 MNIST 훈련 이미지가 필요한데 `{folder}`에 없습니다. "
-                     "`python -m ganviz mnist download`(약 11 MB)로 내려받거나, IDX 파일 네 개가 들어 있는 폴더를 "
-                     "`{env}` 환경 변수로 지정한 뒤 페이지를 새로 고치세요.",
+    "mnist.fig2_searched_full": "찾은 범위: MNIST 훈련 이미지 60,000개 전체.",
+    "mnist.fig2_searched_subset": "찾은 범위: ganviz에 함께 들어 있는 훈련 이미지 10,000개(train[0:10000]). "
+                                  "전체 60,000개 중에는 더 가까운 이미지가 있을 수 있습니다. 아래에서 내려받으면 "
+                                  "전체에서 찾습니다.",
+    "mnist.download": "MNIST 내려받기 (11 MB)",
+    "mnist.download_help": "공개 미러에서 MNIST 파일 네 개(훈련 이미지 60,000개, 테스트 이미지 10,000개)를 "
+                           "`{folder}`에 내려받습니다. SHA-256 체크섬이 원본과 같은 파일만 남기고, 그다음부터는 "
+                           "60,000개 전체에서 찾습니다. 오프라인이면 함께 들어 있는 이미지 10,000개를 계속 씁니다. "
+                           "터미널에서는 `python -m ganviz mnist download`로 할 수 있습니다.",
+    "mnist.download_starting": "MNIST 미러에 연결하는 중…",
+    "mnist.download_progress": "MNIST 내려받는 중: {total} MB 중 {done} MB (파일마다 체크섬을 확인합니다)",
+    "mnist.download_error": "내려받지 못했습니다. 함께 들어 있는 이미지 10,000개를 계속 씁니다: {error}",
+    "mnist.download_done": "MNIST를 `{folder}`에 내려받았고 체크섬도 모두 확인했습니다. 이제 그림 2는 훈련 이미지 "
+                           "60,000개 전체에서 찾습니다.",
+    "mnist.view": "보기",
+    "mnist.view_pretrained": "사전 학습된 생성자",
+    "mnist.view_live": "처음부터 학습하기",
+    "mnist.view_help": "사전 학습된 생성자: ganviz에 들어 있는 GAN에서 샘플을 뽑고, 논문의 그림 2·3과 표 1을 "
+                       "봅니다. 처음부터 학습하기: 재생을 누르면 작은 GAN이 숫자를 배우는 과정을 실시간으로 봅니다.",
+    "mnist.live_title": "GAN을 처음부터 학습하기",
+    "mnist.live_caption": "재생을 누르세요. 알고리즘 1이 이 브라우저 세션에서 MNIST 숫자로 돌아갑니다. 반복마다 D가 한 "
+                          "번, G가 한 번 학습합니다. 아래 숫자 64개는 매 프레임 같은 노이즈 벡터 64개에 대한 G의 "
+                          "답입니다. 처음에는 회색 잡음이지만, 노트북 CPU에서도 1분쯤 지나면 분류기가 읽을 수 있는 "
+                          "숫자가 됩니다.",
+    "mnist.live_spinner": "학습되지 않은 새 GAN을 만드는 중…",
+    "mnist.live_play_help": "페이지를 다시 그리면서 학습합니다. G의 숫자, 손실, D의 판정, 클래스 히스토그램이 1초에 "
+                            "여러 번 바뀝니다.",
+    "mnist.live_step_help": "{n}번 반복(각각 D 한 번, G 한 번) 학습한 뒤 멈춘 채로 있습니다.",
+    "mnist.live_reset_help": "지금 GAN을 버리고 무작위 가중치에서 다시 시작합니다.",
+    "mnist.live_metric_step": "반복",
+    "mnist.live_metric_step_help": "지금까지 알고리즘 1을 반복한 횟수입니다. 한 번마다 진짜 숫자와 생성된 숫자 "
+                                   "미니배치로 D를 한 번, 그다음 G를 한 번 학습합니다.",
+    "mnist.live_metric_seconds": "학습 시간",
+    "mnist.live_metric_seconds_help": "지금까지 학습에 쓴 시간(초)입니다. 페이지를 그리는 시간은 뺐습니다.",
+    "mnist.live_metric_confident": "읽을 수 있는 숫자",
+    "mnist.live_metric_confident_help": "생성된 숫자 256개(고정된 노이즈) 가운데 ganviz에 들어 있는 분류기가 확률 "
+                                        "0.9 넘게 읽어 내는 비율입니다. 실제 MNIST 숫자는 약 94 %입니다.",
+    "mnist.live_metric_d": "평균 D(x): 진짜 / 생성",
+    "mnist.live_metric_d_help": "진짜 숫자 256개와 생성된 숫자 256개에 대한 D의 평균 판정입니다. 게임이 균형에 "
+                                "이르면 둘 다 1/2이 됩니다. D가 더는 둘을 구별하지 못한다는 뜻입니다.",
+    "mnist.live_diverged": "손실이 더 이상 유한한 수가 아닙니다. 이 학습은 발산했습니다. 초기화를 눌러 다시 "
+                           "시작하세요.",
+    "mnist.live_data": "MNIST 훈련 이미지 {n}개로 {device}에서 학습합니다. G는 작은 합성곱 생성자(DCGAN 방식, z는 "
+                       "32차원)이고, 격자에는 가중치의 이동 평균을 써서 숫자가 덜 흔들립니다.",
+    "mnist.live_explain": "**무엇이 학습되나.** G는 노이즈 벡터 z를 전치 합성곱 두 층으로 28×28 이미지로 바꾸고, D는 "
+                          "합성곱 두 층으로 이미지가 진짜일 확률을 냅니다. 반복마다 D가 진짜 숫자 32개와 G의 숫자 "
+                          "32개를 구별하도록 한 걸음, 이어서 G가 D를 속이도록 한 걸음 학습합니다(논문 3절의 "
+                          "포화되지 않는 손실). \n\n**무엇을 볼까.** *격자*: 노이즈가 같으니 달라지는 것은 모두 "
+                          "G가 배운 결과입니다. *D(x) 히스토그램*: 처음에는 D가 둘을 잘 가릅니다(진짜는 1 근처, "
+                          "생성은 0 근처). G가 나아질수록 두 더미가 서로 가까워집니다. *손실*: 지도 학습처럼 0으로 "
+                          "떨어지지 않고, 어느 쪽도 이기지 못하면 점선 근처에 머뭅니다. *클래스*: 분류기가 G의 "
+                          "숫자를 읽은 결과입니다. 한 막대만 높고 빠진 숫자가 있으면 G가 몇몇 모드로 붕괴하고 있다는 "
+                          "뜻입니다.",
+    "mnist.live_d_loss": "D 손실",
+    "mnist.live_g_loss": "G 손실",
+    "mnist.live_losses_title": "손실",
+    "mnist.live_step": "반복",
+    "mnist.live_real": "진짜 숫자",
+    "mnist.live_fake": "생성된 숫자",
+    "mnist.live_d_title": "D(x): 진짜 대 생성",
+    "mnist.live_share": "비율",
+    "mnist.live_classes": "샘플 비율",
+    "mnist.live_classes_title": "G가 그리는 숫자 (분류기가 읽은 결과)",
+    "mnist.live_digit": "숫자",
     "mnist.fig3_title": "z 공간 걷기 (논문의 그림 3)",
     "mnist.fig3_caption": "t를 0에서 1까지 바꾸며 z = (1 − t)·z_left + t·z_right에서 생성한 숫자들입니다. 노이즈 "
                           "공간의 매끄러운 경로가 숫자 사이의 매끄러운 변형을 만듭니다. G가 숫자의 목록이 아니라 "

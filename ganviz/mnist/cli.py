@@ -18,7 +18,7 @@ import numpy as np
 
 from ganviz.core.device import resolve_device
 
-from .download import MIRRORS, DownloadError, download
+from .download import MIRRORS, MIRRORS_VAR, DownloadError, download, mirrors
 from .idx import ENV_VAR, IdxError, data_dir, load_split
 from .weights import CARD_FILE, CLASSIFIER_FILE, WEIGHTS_DIR, WeightsError, load_generator, read_network, write_network
 
@@ -38,7 +38,7 @@ def add_mnist_command(commands, parser_class) -> None:
     d = MnistTrainConfig()
 
     train = sub.add_parser("train", help="train the MNIST GAN (resumes from --out's checkpoint)",
-                           description="Algorithm 1 on MNIST train[0:--train-images]: an MLP GAN with Adam, writing "
+                           description="Algorithm 1 on MNIST train[0:--train-images]: an MLP (or, with --arch conv, a small DCGAN) GAN with Adam, writing "
                                        "checkpoint.safetensors every --checkpoint-every steps and the shippable "
                                        "generator, discriminator, progress frames and card.json into --out. Run it "
                                        "again with the same --out (and the same flags; --steps may grow) to resume.")
@@ -55,6 +55,13 @@ def add_mnist_command(commands, parser_class) -> None:
                        help=f"G's hidden layer widths (default: {','.join(map(str, d.g_widths))})")
     train.add_argument("--d-widths", type=widths, default=d.d_widths, metavar="W,W,...",
                        help=f"D's hidden layer widths (default: {','.join(map(str, d.d_widths))})")
+    train.add_argument("--arch", choices=("mlp", "conv"), default=d.arch,
+                       help="mlp: the paper's kind of nets (--g-widths, --d-widths); conv: the small DCGAN pair the "
+                            "page's 'Train from scratch' uses (--channels, --z-dim) (default: %(default)s)")
+    train.add_argument("--channels", type=int, default=d.channels,
+                       help="--arch conv: channels of G's last and D's first convolution (default: %(default)s)")
+    train.add_argument("--z-dim", type=int, default=d.conv_z_dim,
+                       help="--arch conv: the dimension of z (default: %(default)s; the MLP's is 100)")
     train.add_argument("--checkpoint-every", type=int, default=500, help="steps between checkpoints (default: %(default)s)")
     train.add_argument("--device", default="auto", help="auto (CUDA, then MPS, then CPU), cpu, cuda or mps (default: %(default)s)")
     train.set_defaults(run=train_command, parser=train)
@@ -94,8 +101,9 @@ def add_mnist_command(commands, parser_class) -> None:
 
     get = sub.add_parser("download", help="fetch the four MNIST files, verifying their SHA-256",
                          description="Fetch the four MNIST files from the first mirror that serves each "
-                                     f"({', '.join(MIRRORS)}), keeping a file only if the SHA-256 of its content is "
-                                     "the original's. Files already present and correct are not fetched again.")
+                                     f"({', '.join(MIRRORS)}; ${MIRRORS_VAR}, comma-separated URLs, replaces them), "
+                                     "keeping a file only if the SHA-256 of its content is the original's. Files "
+                                     "already present and correct are not fetched again.")
     get.add_argument("--data", help=DATA_HELP)
     get.add_argument("--mirror", action="append", help="a mirror URL to use instead of the defaults (repeatable)")
     get.set_defaults(run=download_command, parser=get)
@@ -122,7 +130,8 @@ def train_command(args, parser) -> int:
     try:
         config = MnistTrainConfig(steps=args.steps, batch=args.batch, lr=args.lr, ema=args.ema, seed=args.seed,
                                   train_images=args.train_images, g_widths=args.g_widths,
-                                  d_widths=args.d_widths).validate()
+                                  d_widths=args.d_widths, arch=args.arch, channels=args.channels,
+                                  conv_z_dim=args.z_dim).validate()
         resolve_device(args.device)
     except ValueError as err:
         parser.error(str(err))
@@ -227,7 +236,7 @@ def classifier_command(args, parser) -> int:
 
 def download_command(args, parser) -> int:
     try:
-        download(args.data, tuple(args.mirror) if args.mirror else MIRRORS)
+        download(args.data, tuple(args.mirror) if args.mirror else mirrors())
     except DownloadError as err:
         return _fail(str(err))
     print(f"MNIST is in {data_dir(args.data)}")

@@ -30,6 +30,15 @@ SHA256 = {
     "t10k-labels-idx1-ubyte": "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2",
 }
 SUMS_FILE = "SHA256SUMS.uncompressed"
+# The subset shipped with ganviz (ganviz/mnist/data, see its README.md): train[0:10000], images and labels, in the
+# same IDX format; it trains the MNIST page's live GAN and feeds Figure 2 when the full set is not downloaded.
+SUBSET_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+SUBSET_SIZE = 10_000
+SUBSET_FILES = {"images": "train-10k-images-idx3-ubyte", "labels": "train-10k-labels-idx1-ubyte"}
+SHA256.update({
+    "train-10k-images-idx3-ubyte": "2889698e6bc3614913e76901316712919d1998fc2b44512451bfe65bc1e668b1",
+    "train-10k-labels-idx1-ubyte": "651e38e2ac0632f5113ec18f1df4977117f953197819034009971a6675a0df78",
+})
 ENV_VAR = "GANVIZ_MNIST_DIR"
 DEFAULT_DIR = os.path.join("~", ".cache", "ganviz", "mnist")
 
@@ -126,6 +135,23 @@ def load_split(split: str = "train", folder: str | None = None, verify: bool = T
         arrays[kind] = array
     if arrays["labels"].max() > 9:
         raise IdxError(f"{find_file(folder, FILES[(split, 'labels')])}: labels above 9")
+    return Split(**arrays)
+
+
+def load_subset(folder: str | None = None) -> Split:
+    """The 10,000 training images shipped with ganviz: MNIST train[0:10000] (index i is training image #i),
+    checked against their SHA-256 like the full files."""
+    folder = folder or SUBSET_DIR
+    arrays = {}
+    for kind, name in SUBSET_FILES.items():
+        path = find_file(folder, name)
+        data = read_bytes(path)
+        check_sum(data, name, path)
+        array = parse_idx(data, path)
+        want = (SUBSET_SIZE, 28, 28) if kind == "images" else (SUBSET_SIZE,)
+        if array.shape != want:
+            raise IdxError(f"{path}: shape {array.shape}, expected {want}")
+        arrays[kind] = array
     return Split(**arrays)
 
 

@@ -6,6 +6,15 @@ value p in [0, 1] is (x + 1) / 2. D maps 784 pixels through hidden LeakyReLU lay
 with dropout (by default 1024, 512 and 256 units) to one logit, D(x) = sigmoid(logit).
 The widths are recorded in the weights file, so a file always rebuilds the network it
 came from.
+
+``ConvGenerator`` and ``ConvDiscriminator`` are a small DCGAN (Radford et al. 2016) pair
+for the same pixels: G projects z to (2c, 7, 7) and doubles the resolution twice with
+transposed convolutions (batch norm and ReLU between, tanh at the end); D halves it twice
+with strided convolutions and LeakyReLU(0.2), then one linear logit. With c = 16 both
+have a few hundred thousand weights less than the MLPs and learn digits in far fewer
+steps (see results/mnist-live.md): the MNIST page's "Train from scratch" trains them live.
+They take and give the same flat (n, 784) pixels as the MLPs, so everything downstream
+(the EMA, to_pixels, the scores) is shared.
 """
 
 from __future__ import annotations
@@ -57,14 +66,52 @@ class MnistDiscriminator(nn.Module):
         return self.net(x.reshape(len(x), PIXELS))[:, 0]
 
 
+class ConvGenerator(nn.Module):
+    """x = G(z): (n, z_dim) noise -> (n, 784) pixels in [-1, 1], through two transposed convolutions."""
+
+    def __init__(self, z_dim: int = 32, channels: int = 16):
+        super().__init__()
+        self.z_dim, self.channels = z_dim, channels
+        c = channels
+        self.net = nn.Sequential(
+            nn.Linear(z_dim, 2 * c * 49), nn.BatchNorm1d(2 * c * 49), nn.ReLU(), nn.Unflatten(1, (2 * c, 7, 7)),
+            nn.ConvTranspose2d(2 * c, c, 4, 2, 1), nn.BatchNorm2d(c), nn.ReLU(),  # 7x7 -> 14x14
+            nn.ConvTranspose2d(c, 1, 4, 2, 1), nn.Tanh(),  # 14x14 -> 28x28
+        )
+
+    def forward(self, z: torch.Tensor) -> torch.Tensor:
+        return self.net(z).reshape(len(z), PIXELS)
+
+
+class ConvDiscriminator(nn.Module):
+    """D's logit for (n, 784) pixels in [-1, 1], through two strided convolutions."""
+
+    def __init__(self, channels: int = 16):
+        super().__init__()
+        self.channels = channels
+        c = channels
+        self.net = nn.Sequential(
+            nn.Conv2d(1, c, 4, 2, 1), nn.LeakyReLU(SLOPE),  # 28x28 -> 14x14
+            nn.Conv2d(c, 2 * c, 4, 2, 1), nn.BatchNorm2d(2 * c), nn.LeakyReLU(SLOPE),  # -> 7x7
+            nn.Flatten(), nn.Linear(2 * c * 49, 1),
+        )
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.net(x.reshape(len(x), 1, 28, 28))[:, 0]
+
+
 def to_pixels(x: torch.Tensor) -> torch.Tensor:
     """G's output in [-1, 1] -> float images in [0, 1] of shape (n, 28, 28)."""
     return ((x.reshape(-1, 28, 28) + 1) / 2).clamp(0, 1)
 
 
 def from_uint8(images) -> torch.Tensor:
-    """uint8 images (0 = background, 255 = ink) -> (n, 784) float32 in [-1, 1], D's input."""
-    x = torch.as_tensor(np.asarray(images, dtype=np.float32)).reshape(-1, PIXELS)
+    """uint8 images (0 = background, 255 = ink), an array or a tensor (kept on its device) -> (n, 784) float32
+    in [-1, 1], D's input."""
+    if isinstance(images, torch.Tensor):
+        x = images.to(torch.float32).reshape(-1, PIXELS)
+    else:
+        x = torch.as_tensor(np.asarray(images, dtype=np.float32)).reshape(-1, PIXELS)
     return x / 127.5 - 1
 
 

@@ -26,6 +26,7 @@ import os
 import platform
 import sys
 import time
+import warnings
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -35,7 +36,8 @@ import torch.nn.functional as F
 from ganviz.core.device import resolve_device
 
 from .idx import load_split
-from .models import D_WIDTHS, G_WIDTHS, MnistDiscriminator, MnistGenerator, from_uint8, latents, to_pixels
+from .models import (D_WIDTHS, G_WIDTHS, ConvDiscriminator, ConvGenerator, MnistDiscriminator, MnistGenerator,
+                     from_uint8, latents, to_pixels)
 from .weights import (CARD_FILE, DISCRIMINATOR_FILE, GENERATOR_FILE, PROGRESS_FILE, read_tensors, write_network,
                       write_tensors)
 
@@ -60,8 +62,11 @@ class MnistTrainConfig:
     seed: int = 0
     train_images: int = 50_000  # train[0:train_images]; the paper trains on train[0:50000]
     progress_n: int = 64  # samples per progress frame
-    g_widths: tuple[int, ...] = G_WIDTHS  # G's hidden layers
-    d_widths: tuple[int, ...] = D_WIDTHS  # D's hidden layers
+    g_widths: tuple[int, ...] = G_WIDTHS  # G's hidden layers (arch "mlp")
+    d_widths: tuple[int, ...] = D_WIDTHS  # D's hidden layers (arch "mlp")
+    arch: str = "mlp"  # "mlp": the paper's kind of nets (models.MnistGenerator); "conv": the small DCGAN pair
+    channels: int = 16  # arch "conv": the channels of G's last and D's first convolution
+    conv_z_dim: int = 32  # arch "conv": the dimension of z (the MLP's is models.Z_DIM, 100)
 
     def validate(self) -> "MnistTrainConfig":
         if self.steps < 1 or self.batch < 1 or self.train_images < 1 or self.progress_n < 1:
@@ -70,6 +75,8 @@ class MnistTrainConfig:
             raise ValueError("need lr > 0, 0 <= beta1 < 1 and 0 <= ema < 1")
         if not self.g_widths or not self.d_widths or min(*self.g_widths, *self.d_widths) < 1:
             raise ValueError("g_widths and d_widths need at least one layer, each of width >= 1")
+        if self.arch not in ("mlp", "conv") or self.channels < 1 or self.conv_z_dim < 1:
+            raise ValueError(f"arch must be mlp or conv (got {self.arch!r}), channels and conv_z_dim >= 1")
         if self.train_images > 60_000:
             raise ValueError(f"train_images must be <= 60000 (got {self.train_images})")
         return self
@@ -78,21 +85,33 @@ class MnistTrainConfig:
 class MnistTrainer:
     """One training run: ``run(out)`` trains to ``config.steps``, checkpointing every ``checkpoint_every`` steps."""
 
-    def __init__(self, config: MnistTrainConfig, data: str | None = None, device: str = "auto"):
+    def __init__(self, config: MnistTrainConfig, data: str | None = None, device: str = "auto",
+                 images: np.ndarray | None = None):
+        """Trains on train[0:config.train_images] of the MNIST folder ``data``, or on ``images`` (uint8
+        (n, 28, 28), e.g. the shipped subset, ``idx.load_subset``) when given."""
         self.config = config.validate()
         self.device = resolve_device(device)
         torch.manual_seed(config.seed)  # the networks' initial weights
-        self.g = MnistGenerator(widths=config.g_widths).to(self.device)
-        self.d = MnistDiscriminator(widths=config.d_widths).to(self.device)
+        if config.arch == "conv":
+            self.g = ConvGenerator(config.conv_z_dim, config.channels).to(self.device)
+            self.d = ConvDiscriminator(config.channels).to(self.device)
+        else:
+            self.g = MnistGenerator(widths=config.g_widths).to(self.device)
+            self.d = MnistDiscriminator(widths=config.d_widths).to(self.device)
         self.g_ema = copy.deepcopy(self.g).eval()
         betas = (config.beta1, 0.999)
         self.opt_g = torch.optim.Adam(self.g.parameters(), lr=config.lr, betas=betas)
         self.opt_d = torch.optim.Adam(self.d.parameters(), lr=config.lr, betas=betas)
         self.rng_data = torch.Generator().manual_seed(config.seed + 1)
         self.rng_z = torch.Generator(device=self.device).manual_seed(config.seed + 2)
-        images = load_split("train", data).images[: config.train_images]
-        self.data = from_uint8(images).to(self.device)
-        self.fixed_z = latents(config.progress_n, PROGRESS_SEED).to(self.device)
+        if images is None:
+            images = load_split("train", data).images[: config.train_images]
+        # Kept as uint8 and scaled per minibatch: on the CPU the tensor shares the array's memory, so the page's
+        # sessions that train on the same cached images hold one copy of them between them, not 31 MB each.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # a read-only array (a cache's): it is never written
+            self.data = torch.as_tensor(np.asarray(images, dtype=np.uint8)).to(self.device)
+        self.fixed_z = latents(config.progress_n, PROGRESS_SEED, self.g.z_dim).to(self.device)
         self.step, self.seconds = 0, 0.0
         self.frames: list[np.ndarray] = []
         self.frame_steps: list[int] = []
@@ -102,7 +121,7 @@ class MnistTrainer:
     def train_step(self) -> dict:
         """One iteration: one D step on a real and a fake minibatch, one G step (non-saturating), the EMA."""
         m = self.config.batch
-        real = self.data[torch.randint(len(self.data), (m,), generator=self.rng_data).to(self.device)]
+        real = from_uint8(self.data[torch.randint(len(self.data), (m,), generator=self.rng_data).to(self.device)])
         z = torch.randn(m, self.g.z_dim, generator=self.rng_z, device=self.device)
         fake = self.g(z)
         real_logit, fake_logit = self.d(real), self.d(fake.detach())
@@ -126,6 +145,8 @@ class MnistTrainer:
         decay = ema_decay(self.config.ema, self.step)
         for ema, live in zip(self.g_ema.parameters(), self.g.parameters()):
             ema.lerp_(live, 1 - decay)
+        for ema, live in zip(self.g_ema.buffers(), self.g.buffers()):  # batch norm's running statistics
+            ema.copy_(live)
 
     @torch.no_grad()
     def render_fixed(self) -> np.ndarray:
@@ -219,13 +240,23 @@ class MnistTrainer:
     def card(self) -> dict:
         """The model card's training part: architecture, data, recipe, length, time and machine."""
         c = self.config
+        ema = (f"shipped: EMA of the weights (decay min({c.ema}, (1 + t) / (10 + t)) at step t: "
+               f"{ema_decay(c.ema, self.step):.5f} at the end), float16")
+        if c.arch == "conv":
+            nets = {"model": "DCGAN-style conv GAN (ganviz.mnist.models.ConvGenerator / ConvDiscriminator)",
+                    "generator": f"z {self.g.z_dim}-d N(0, I) -> linear {2 * c.channels}x7x7, batch norm, ReLU -> "
+                                 f"transposed conv {c.channels}x14x14, batch norm, ReLU -> transposed conv 1x28x28 "
+                                 f"tanh; {ema}",
+                    "discriminator": f"conv {c.channels}x14x14 LeakyReLU(0.2) -> conv {2 * c.channels}x7x7, batch "
+                                     "norm, LeakyReLU(0.2) -> 1 logit; shipped: the last iterate, float16"}
+        else:
+            nets = {"model": "MLP GAN (ganviz.mnist.models)",
+                    "generator": f"z {self.g.z_dim}-d N(0, I) -> {' -> '.join(map(str, self.g.widths))} "
+                                 f"LeakyReLU(0.2) -> 784 tanh; {ema}",
+                    "discriminator": f"784 -> {' -> '.join(map(str, self.d.widths))} LeakyReLU(0.2), dropout "
+                                     f"{self.d.dropout} -> 1 logit; shipped: the last iterate, float16"}
         return {
-            "model": "MLP GAN (ganviz.mnist.models)",
-            "generator": f"z {self.g.z_dim}-d N(0, I) -> {' -> '.join(map(str, self.g.widths))} LeakyReLU(0.2) -> 784 tanh; "
-                         f"shipped: EMA of the weights (decay min({c.ema}, (1 + t) / (10 + t)) at step t: "
-                         f"{ema_decay(c.ema, self.step):.5f} at the end), float16",
-            "discriminator": f"784 -> {' -> '.join(map(str, self.d.widths))} LeakyReLU(0.2), dropout {self.d.dropout} -> 1 logit; "
-                             "shipped: the last iterate, float16",
+            **nets,
             "data": f"MNIST train[0:{c.train_images}] (LeCun, Cortes, Burges; CC BY-SA 3.0), pixels scaled to [-1, 1]",
             "recipe": f"Algorithm 1, k = 1, non-saturating G loss, Adam lr {c.lr} betas ({c.beta1}, 0.999), "
                       f"batch {c.batch} drawn with replacement",

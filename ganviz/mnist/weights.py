@@ -16,7 +16,7 @@ from safetensors import SafetensorError, safe_open
 from safetensors.torch import load_file, save_file
 
 from .classifier import MnistClassifier
-from .models import MnistDiscriminator, MnistGenerator, latents, to_pixels
+from .models import ConvDiscriminator, ConvGenerator, MnistDiscriminator, MnistGenerator, latents, to_pixels
 
 WEIGHTS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "weights")
 GENERATOR_FILE = "generator.safetensors"
@@ -84,6 +84,11 @@ def read_network(path: str, network: str) -> tuple[torch.nn.Module, dict]:
 
 def build_network(info: dict) -> torch.nn.Module:
     """An untrained network of the kind and shape ``info`` (a file's metadata) describes."""
+    if info.get("arch") == "conv":
+        if info["network"] == "generator":
+            return ConvGenerator(int(info["z_dim"]), int(info["channels"]))
+        if info["network"] == "discriminator":
+            return ConvDiscriminator(int(info["channels"]))
     widths = tuple(int(w) for w in info["widths"])
     if info["network"] == "generator":
         return MnistGenerator(int(info["z_dim"]), widths)
@@ -94,6 +99,10 @@ def build_network(info: dict) -> torch.nn.Module:
 
 def network_info(module: torch.nn.Module) -> dict:
     """What ``build_network`` needs to rebuild ``module``."""
+    if isinstance(module, ConvGenerator):
+        return {"network": "generator", "arch": "conv", "z_dim": module.z_dim, "channels": module.channels}
+    if isinstance(module, ConvDiscriminator):
+        return {"network": "discriminator", "arch": "conv", "channels": module.channels}
     if isinstance(module, MnistGenerator):
         return {"network": "generator", "z_dim": module.z_dim, "widths": list(module.widths)}
     name = "discriminator" if isinstance(module, MnistDiscriminator) else "classifier"

@@ -100,3 +100,24 @@ def test_ensure_data_offline_raises_a_download_error(tmp_path, monkeypatch):
     with pytest.raises(DownloadError, match="train-images-idx3-ubyte: no mirror served it"):
         ensure_data(mirrors=["http://127.0.0.1:9/"], timeout=5, log=lambda _: None)  # port 9: nobody listens
     assert not [name for name in os.listdir(tmp_path / "mnist") if name.endswith(".gz")]
+
+
+def test_progress_is_reported_as_the_bytes_arrive_up_to_the_total(serve, mnist_dir, tmp_path):
+    mirror, calls = serve(mnist_dir), []
+    download(str(tmp_path / "out"), [mirror], log=lambda _: None, progress=lambda done, total: calls.append((done, total)))
+    served = sum(os.path.getsize(os.path.join(mnist_dir, name)) for name in os.listdir(mnist_dir) if name.endswith(".gz"))
+    assert len(calls) > 100  # 64 KB at a time: a bar that moves
+    assert calls[-1] == (served, served)  # the server's Content-Length replaced the expected sizes
+    assert all(a[0] <= b[0] for a, b in zip(calls, calls[1:])) and all(d <= t for d, t in calls)
+    calls.clear()
+    download(str(tmp_path / "out"), [mirror], log=lambda _: None, progress=lambda done, total: calls.append((done, total)))
+    assert calls[-1][0] == calls[-1][1], "files already present count as done"
+
+
+def test_the_mirrors_can_be_replaced_by_an_environment_variable(monkeypatch):
+    from ganviz.mnist.download import MIRRORS, MIRRORS_VAR, mirrors
+
+    monkeypatch.delenv(MIRRORS_VAR, raising=False)
+    assert mirrors() == MIRRORS
+    monkeypatch.setenv(MIRRORS_VAR, "http://a.example/mnist/, http://b.example/")
+    assert mirrors() == ("http://a.example/mnist/", "http://b.example/")

@@ -94,3 +94,16 @@ def test_bad_widths_are_refused_with_the_reason(mnist_dir, tmp_path, capsys):
         with pytest.raises(SystemExit):
             main(["mnist", "train", "--data", mnist_dir, "--out", str(tmp_path), "--g-widths", bad])
         assert "width" in capsys.readouterr().err
+
+
+def test_the_conv_arch_trains_from_the_command_line_and_its_weights_load(mnist_dir, tmp_path, capsys):
+    assert main(["mnist", "train", "--data", mnist_dir, "--out", str(tmp_path), "--steps", "3", "--arch", "conv",
+                 "--channels", "8", "--z-dim", "16", "--train-images", "256", "--batch", "16", "--device", "cpu"]) == 0
+    generator = load_generator(str(tmp_path))
+    assert generator.z_dim == 16 and type(generator.generator).__name__ == "ConvGenerator"
+    samples = generator.sample(4, seed=0)
+    assert samples.shape == (4, 28, 28) and samples.min() >= 0 and samples.max() <= 1
+    scores = generator.score(samples)
+    assert scores.shape == (4,) and ((scores > 0) & (scores < 1)).all()
+    card = json.loads((tmp_path / "card.json").read_text())
+    assert card["config"]["arch"] == "conv" and "DCGAN" in card["model"]

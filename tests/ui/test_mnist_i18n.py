@@ -71,11 +71,22 @@ def test_switching_language_keeps_the_seeds(monkeypatch, mnist_dir):
     assert at.number_input(key="mnist.seed").label == KO["mnist.seed"]
 
 
-def test_without_data_korean_says_how_to_get_it(monkeypatch, tmp_path):
+def test_without_data_korean_says_which_images_it_searched_and_offers_the_download(monkeypatch, tmp_path):
     at = open_page(monkeypatch, tmp_path, lang="ko")
-    assert any("python -m ganviz mnist download" in i.value and "GANVIZ_MNIST_DIR" in i.value
-               and "내려받" in i.value for i in at.info)
+    assert any(KO["mnist.fig2_searched_subset"] in c.value for c in at.caption)
+    assert at.button(key="mnist.download").label == KO["mnist.download"]
     assert len(at.get("image")) == 4
+
+
+def test_train_from_scratch_speaks_korean(monkeypatch, tmp_path):
+    at = open_page(monkeypatch, tmp_path, lang="ko")
+    set_language("ko")  # AppTest formats the control's value in this thread (see tests/ui/app_page.py)
+    at.segmented_control(key="mnist.view").set_value("live").run()
+    assert not at.exception
+    shown = texts(at)
+    assert KO["mnist.live_title"] in shown and KO["mnist.live_caption"] in shown
+    assert {KO["mnist.live_metric_step"], KO["mnist.live_metric_confident"]} <= {m.label for m in at.metric}
+    assert at.button(key="mnist.live_play").label == KO["live.play"]
 
 
 def test_presentation_mode_keeps_the_digits_and_the_key_numbers(monkeypatch, mnist_dir):
@@ -117,7 +128,7 @@ def test_spinners_speak_the_current_language(monkeypatch, mnist_dir):
     finally:
         set_language(DEFAULT)
     assert said == [KO["mnist.spinner_generator"], KO["mnist.spinner_train"], KO["mnist.spinner_train"],
-                    KO["mnist.spinner_nearest"]]
+                    KO["mnist.spinner_nearest"].format(n="60,000")]
     said.clear()
     cache.generator()
     assert said == [EN["mnist.spinner_generator"]]
