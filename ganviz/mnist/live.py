@@ -28,8 +28,8 @@ from .models import from_uint8, latents, to_pixels
 from .train import MnistTrainConfig, MnistTrainer
 
 # The live recipe: a DCGAN with 16 channels, z of 32 dimensions, minibatches of 32, Adam 5e-4 (0.5, 0.999), and
-# a short EMA (it averages about the last 200 steps) for the grid. Chosen by tools/bench_mnist_live.py.
-LIVE_CONFIG = MnistTrainConfig(arch="conv", channels=16, conv_z_dim=32, batch=32, lr=5e-4, beta1=0.5, ema=0.995,
+# a short EMA (it averages about the last 50 steps) for the grid. Chosen by tools/bench_mnist_live.py.
+LIVE_CONFIG = MnistTrainConfig(arch="conv", channels=16, conv_z_dim=32, batch=32, lr=5e-4, beta1=0.5, ema=0.98,
                                progress_n=64, steps=10**9)
 SCORED = 256  # real images and samples scored by D and the classifier in each frame
 SCORE_SEED = 4321  # the fixed noise batch of the scored samples
