@@ -28,7 +28,9 @@ LIVE_STEP = 25  # iterations trained by the live mode's Step button
 LIVE_FRAME_S = 0.25  # the live mode's frame period while playing
 
 st.title(t("mnist.title"))
-if not presenting:
+view = st.segmented_control(t("mnist.view"), ("pretrained", "live"), default="pretrained", key=f"{KEY}.view",
+                            format_func=lambda v: t(f"mnist.view_{v}"), help=t("mnist.view_help"))
+if not presenting and view != "live":
     st.caption(t("mnist.caption"))
 
 try:
@@ -38,8 +40,6 @@ except WeightsError as err:
     st.stop()
 folder = data_dir()
 card = cache.card()
-view = st.segmented_control(t("mnist.view"), ("pretrained", "live"), default="pretrained", key=f"{KEY}.view",
-                            format_func=lambda v: t(f"mnist.view_{v}"), help=t("mnist.view_help"))
 
 
 def live_section() -> None:

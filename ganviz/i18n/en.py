@@ -771,7 +771,7 @@ STRINGS = {
 
 
     # --- mnist (pages/mnist.py, ganviz/ui/mnist.py)
-    "mnist.title": "MNIST: a pretrained generator",
+    "mnist.title": "MNIST: digits from a GAN",
     "mnist.caption": "A GAN trained on the 50,000 MNIST training digits ships with ganviz. Everything below is drawn "
                      "by it on this machine's CPU, from a noise vector z ~ N(0, I) of 100 numbers per digit.",
     "mnist.spinner_generator": "Loading the pretrained generator…",
@@ -832,8 +832,9 @@ STRINGS = {
     "mnist.live_title": "Train a GAN from scratch",
     "mnist.live_caption": "Press Play: Algorithm 1 runs in your browser session, one D step and one G step per "
                           "iteration, on MNIST digits. The 64 digits below are G's answers to the same 64 noise "
-                          "vectors at every frame: they start as grey noise, and within about a minute on a laptop's "
-                          "CPU they turn into digits a classifier can read.",
+                          "vectors at every frame: they start as grey noise and, within the first minute, take the "
+                          "shapes of digits; *readable digits* says how many of them a classifier reads with "
+                          "confidence (real digits: about 94 %).",
     "mnist.live_spinner": "Building a fresh, untrained GAN…",
     "mnist.live_play_help": "Train while the page redraws: G's digits, the losses, D's verdicts and the class "
                             "histogram, several times a second.",
