@@ -63,3 +63,17 @@ def test_train_for_keeps_to_its_budget_and_max_steps(subset):
     run = LiveMnist(subset, load_classifier(), seed=0)
     assert run.train_for(0.0) == 5  # at least one chunk
     assert run.train_for(60.0, max_steps=7) == 7 and run.step == 12
+
+
+def test_a_dropped_run_is_freed(subset):
+    """The page keeps the run only in the session's state: once Streamlit drops the session (the tab closed),
+    nothing else holds it, and its networks and optimizer states are freed."""
+    import gc
+    import weakref
+
+    store = {"mnist.live": LiveMnist(subset, load_classifier(), seed=0)}
+    store["mnist.live"].train(2)
+    ref = weakref.ref(store["mnist.live"])
+    store.clear()
+    gc.collect()
+    assert ref() is None
