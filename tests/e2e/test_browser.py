@@ -25,8 +25,8 @@ PAGES = {
 
 # live pages: url path -> (play button key, reset button key, key of the figure that must move)
 LIVE = {
-    "figure1": ("fig1.play", "fig1.reset", "fig1.figure"),
-    "two_d": ("p2d.play", "p2d.reset", "p2d.figure"),
+    "figure1": ("fig1.play", "fig1.reset", "fig1.live"),
+    "two_d": ("p2d.play", "p2d.reset", "p2d.live"),
     "mode_collapse": ("mc_play", "mc_reset", "mc.fig0"),
 }
 
