@@ -66,7 +66,8 @@ if not presenting:
     save_load_panel(run, ["gaussian", "bimodal"], name="ganviz-figure1")
 
 with st.expander(t("explain.title")):
-    st.markdown(t("figure1.caption"))
+    if not presenting:  # (presentation mode hides the explanation)
+        st.markdown(t("figure1.caption"))
     st.markdown(t("figure1.explain"))
     st.markdown(t("figure1.explain_pg"))
     st.latex(r"\mathrm{JSD}(p\,\|\,q) = \tfrac12 \mathrm{KL}\big(p\,\|\,\tfrac{p+q}{2}\big) + \tfrac12 \mathrm{KL}\big(q\,\|\,\tfrac{p+q}{2}\big)")

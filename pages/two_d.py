@@ -33,7 +33,10 @@ run = LiveRun(KEY, snapshot=take_snapshot_2d)
 target = None
 if config.dist == "custom":
     target = CustomTarget(f"{KEY}.custom").editor()
-    if target is None:
+    if target is None:  # too few points yet: the presets still lead away from here
+        with st.popover(t("live.lessons"), icon=":material/school:", help=t("live.lessons_help"),
+                        key=f"{KEY}.lessons"):
+            run.preset_buttons(presets_for("two_d"), per_row=1)
         st.stop()
 run.sync(config, target)
 lessons, view_menu = run.toolbar(config, target)
@@ -86,7 +89,8 @@ if not presenting:
     save_load_panel(run, [name for name in TARGETS if name != "custom"], name="ganviz-2d")
 
 with st.expander(t("explain.title")):
-    st.markdown(t("two_d.caption"))
+    if not presenting:  # (presentation mode hides the explanation)
+        st.markdown(t("two_d.caption"))
     st.markdown(t("two_d.explain"))
     st.markdown(t("two_d.explain_collapse"))
     st.markdown(t("two_d.explain_jsd"))

@@ -9,6 +9,11 @@ frame says the run stopped by itself (it diverged, D's fit ended), the
 component sets its ``stopped`` trigger: the page runs once and shows the new
 state (buttons, message).
 
+Between two real frames of a playing run the figure may be drawn a few more
+times with its numbers interpolated from one real frame to the next (tweens,
+at most 30 drawings a second, only while the browser draws fast enough); the
+numbers and the status line change only with real frames.
+
 The figure takes the height the window leaves below it (within bounds), so the
 whole figure is on screen at 1280x720 as at 1920x1080; a model diagram sits
 beside it when the page is wide enough, else under it. Text from a frame is
@@ -173,6 +178,81 @@ function show(root, frame) {
   if (frame.status.cost) root.cost = frame.status.cost;
 }
 
+// Between two real frames of a playing run, the figure is drawn at up to TWEEN_FPS with its numbers
+// (x, y, z arrays of the same length) interpolated linearly from the last real frame to the new one,
+// over the time the new one took to come; the new real frame is drawn whole at the end. A browser that
+// takes more than TWEEN_MAX_MS to draw a frame skips the tweens.
+const TWEEN_FPS = 30, TWEEN_MAX_MS = 25;
+
+function lerpArray(a, b, t) {
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return b;
+  return b.map((v, i) => {
+    const u = a[i];
+    if (Array.isArray(v)) return lerpArray(u, v, t);
+    return typeof v === "number" && typeof u === "number" ? u + (v - u) * t : v;
+  });
+}
+
+function lerpFigure(from, to, t) {
+  const data = to.data.map((trace, i) => {
+    const before = from.data[i];
+    if (!before || before.type !== trace.type) return trace;
+    const out = { ...trace };
+    for (const axis of ["x", "y", "z"]) if (axis in trace) out[axis] = lerpArray(before[axis], trace[axis], t);
+    return out;
+  });
+  return { data, layout: to.layout, config: to.config };
+}
+
+function arrive(root, frame) {
+  const now = performance.now();
+  const gap = root.arrivedAt ? now - root.arrivedAt : 0;
+  root.arrivedAt = now;
+  const drawMs = root.frames ? root.drawMs / root.frames : 0;
+  const previous = root.real;
+  root.real = frame;
+  if (previous && frame.status.state === "playing" && previous.status.state === "playing" &&
+      gap > 1000 / TWEEN_FPS && drawMs < TWEEN_MAX_MS && previous.figure.data.length === frame.figure.data.length) {
+    root.tween = { from: previous.figure, to: frame, start: now, duration: Math.min(gap, 400), drawnAt: now };
+  } else {
+    root.tween = null;
+    show(root, frame);
+  }
+  if (frame.status.stopped) {
+    root.tween = null;
+    show(root, frame);
+    closeStream(root);
+    root.trigger("stopped", root.pendingId ?? String(Date.now()));
+  }
+  if (root.tween) animate(root);
+}
+
+function animate(root) {
+  if (root.animating) return;
+  root.animating = true;
+  const step = (now) => {
+    const tween = root.tween;
+    if (!tween) { root.animating = false; return; }
+    const t = (now - tween.start) / tween.duration;
+    if (t >= 1) {
+      root.tween = null;
+      root.animating = false;
+      show(root, tween.to);
+      return;
+    }
+    if (now - tween.drawnAt >= 1000 / TWEEN_FPS - 2) {
+      tween.drawnAt = now;
+      const began = performance.now();
+      plot(root.Plotly, root.fig, lerpFigure(tween.from, tween.to.figure, t), root.key, root.height);
+      root.frames += 1;
+      root.tweens = (root.tweens ?? 0) + 1;
+      root.drawMs += performance.now() - began;
+    }
+    requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+}
+
 function schedule(root) {
   if (root.raf) return;
   root.raf = requestAnimationFrame(() => {
@@ -182,11 +262,8 @@ function schedule(root) {
     if (!text || !root.Plotly) return;
     const frame = JSON.parse(text);
     if (!frame.status) return;  // the channel's closing frame
-    show(root, frame);
-    if (frame.status.stopped) {
-      closeStream(root);
-      root.trigger("stopped", root.pendingId ?? String(Date.now()));
-    }
+    if (root.tween) show(root, root.tween.to);  // a real frame arrived before the last tween ended
+    arrive(root, frame);
   });
 }
 
@@ -216,7 +293,10 @@ export default function (component) {
     if (data.frame !== root.drawn) {
       root.drawn = data.frame;
       root.last = data.frame;
-      show(root, JSON.parse(data.frame));
+      root.tween = null;
+      root.real = JSON.parse(data.frame);
+      root.arrivedAt = performance.now();
+      show(root, root.real);
     }
     if (data.stream !== root.streamUrl) {
       closeStream(root);

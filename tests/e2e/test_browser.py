@@ -128,7 +128,7 @@ def test_every_sidebar_control_can_be_moved(page, app_url, path, prefix):
         settle(page)
         assert exceptions(page) == [], f"moving {key} raised"
     assert stuck == [], f"these controls did not move: {stuck}"
-    assert wait_for(lambda: plot_state(page, f"{prefix}figure"), timeout=60), "the figure is still drawn"
+    assert wait_for(lambda: plot_state(page, f"{prefix}live"), timeout=60), "the figure is still drawn"
     screenshot(page, f"{path}-controls-moved")
 
 
