@@ -42,9 +42,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from screenshot import CHROMIUM, CHROMIUM_ARGS, free_port, server_log, start_server, wait_healthy  # noqa: E402
 
 READ_STEP = """() => {
-  const m = [...document.querySelectorAll('[data-testid="stMetric"]')]
+  const live = document.querySelector('.gz-live');  // the streamed live view (ganviz/ui/live_view.py)
+  const m = live ? null : [...document.querySelectorAll('[data-testid="stMetric"]')]
       .find(e => e.querySelector('[data-testid="stMetricLabel"]')?.innerText.trim() === 'step');
-  const v = m ? m.querySelector('[data-testid="stMetricValue"]').innerText.replace(/,/g, '') : null;
+  const v = live && live.dataset.step !== undefined ? live.dataset.step
+      : m ? m.querySelector('[data-testid="stMetricValue"]').innerText.replace(/,/g, '') : null;
   const app = document.querySelector('[data-testid="stApp"]');
   return [v === null ? null : Number(v), app ? app.getAttribute('data-test-connection-state') : null,
           document.querySelectorAll('[data-testid="stException"]').length];

@@ -22,7 +22,13 @@ port, opens ``--page`` and measures, all in the browser:
 * slider_ms -- the same for moving the "k" slider one notch with the keyboard,
   until the page's live-settings line shows the new k (median; absent on a
   page without that line); toggle_max_ms and slider_max_ms are the slowest press;
-* blank_share -- the share of polls (every 50 ms) where the chart was missing.
+* blank_share -- the share of polls (every 50 ms) where the chart was missing;
+  dimmed_share -- the share of those polls where anything was faded as stale;
+* on a page with the streamed live view (``ganviz.ui.live_view``): drawn_per_s
+  (figure redraws, the view's own count), draw_ms (browser time per drawn
+  frame), and server_train_ms / server_frame_ms: the medians of what each
+  frame cost the server's worker in training, and in everything else
+  (snapshot, figures, JSON): the server's CPU per shown frame, training excluded.
 
 The CPU is shared with whatever else runs: run it twice and note ``uptime``.
 
@@ -46,6 +52,8 @@ from screenshot import CHROMIUM, CHROMIUM_ARGS, free_port, start_server, wait_he
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 STEP_JS = """() => {
+  const live = document.querySelector('.gz-live');
+  if (live && live.dataset.step !== undefined) return Number(live.dataset.step);
   const m = [...document.querySelectorAll('[data-testid="stMetric"]')]
       .find(e => e.querySelector('[data-testid="stMetricLabel"]')?.innerText.trim() === 'step');
   const v = m ? m.querySelector('[data-testid="stMetricValue"]').innerText.replace(/,/g, '') : null;
@@ -53,14 +61,16 @@ STEP_JS = """() => {
 }"""
 
 DRAWN_JS = """() => {
-  const plot = document.querySelector('.js-plotly-plot');
+  const plot = document.querySelector('.gz-fig.js-plotly-plot') || document.querySelector('.js-plotly-plot');
   return !!(plot && plot.querySelector('.main-svg') && plot.getBoundingClientRect().height > 50);
 }"""
 
-TRACES_JS = """() => { const p = document.querySelector('.js-plotly-plot'); return p && p.data ? p.data.length : -1; }"""
+TRACES_JS = """() => { const p = document.querySelector('.gz-fig.js-plotly-plot') || document.querySelector('.js-plotly-plot');
+  return p && p.data ? p.data.length : -1; }"""
 
 SETTINGS_JS = """() => {
-  const e = [...document.querySelectorAll('[data-testid="stCaptionContainer"]')].find(e => e.innerText.startsWith('training with'));
+  const e = [...document.querySelectorAll('.gz-notes div, [data-testid="stCaptionContainer"]')]
+      .find(e => e.innerText.startsWith('training with'));
   const m = e && e.innerText.match(/k = (\\d+)/);
   return m ? Number(m[1]) : null;
 }"""
@@ -74,10 +84,18 @@ RECORD_JS = """(stepJs) => {
     const v = readStep();
     if (v !== null && v !== last) { last = v; window.__frames.push([performance.now(), v]); }
   }).observe(document.body, {subtree: true, childList: true, characterData: true});
-  const plot = document.querySelector('.js-plotly-plot');
+  const plot = document.querySelector('.gz-fig.js-plotly-plot') || document.querySelector('.js-plotly-plot');
   if (plot && plot.on) plot.on('plotly_afterplot', () => { window.__plots += 1; });
+  const live = document.querySelector('.gz-live');
+  window.__live0 = live ? [live.frames ?? 0, live.drawMs ?? 0] : null;
+  window.__costs = [];
+  window.__costTimer = setInterval(() => { const l = document.querySelector('.gz-live');
+    if (l && l.cost) window.__costs.push(l.cost); }, 100);
   window.__t0 = performance.now();
 }"""
+
+# Whether anything on the page is faded as stale (Streamlit marks an element from an earlier run so while a run is on).
+DIMMED_JS = """() => !!document.querySelector('[data-stale="true"]')"""
 
 
 def wait_for(page, js: str, predicate, timeout: float = 10.0, every: float = 0.01):
@@ -99,6 +117,8 @@ def main() -> int:
     ap.add_argument("--presses", type=int, default=4, help="clicks of the toggle and moves of the slider (default: 4)")
     ap.add_argument("--repo", help="serve the app of this checkout instead (for before/after comparisons)")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
+    ap.add_argument("--width", type=int, default=1400, help="window width (default: 1400)")
+    ap.add_argument("--height", type=int, default=1100, help="window height (default: 1100)")
     args = ap.parse_args()
     if args.repo:
         screenshot.REPO_ROOT = Path(args.repo).resolve()
@@ -110,21 +130,34 @@ def main() -> int:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             url = f"http://127.0.0.1:{port}/{args.page}"
-            page = browser.new_page(viewport={"width": 1400, "height": 1100})
+            size = {"width": args.width, "height": args.height}
+            page = browser.new_page(viewport=size)
             result["first_frame_s"] = _first_frame(page, url)
-            second = browser.new_page(viewport={"width": 1400, "height": 1100})  # the server has imported everything
+            second = browser.new_page(viewport=size)  # the server has imported everything
             result["first_frame_warm_s"] = _first_frame(second, url)
             second.close()
             time.sleep(1.0)
             page.get_by_role("button", name=args.play).first.click()
             time.sleep(1.5)  # let the loop start
             page.evaluate(RECORD_JS, STEP_JS)
-            polls, t_end = [], time.perf_counter() + args.seconds
+            polls, dimmed, t_end = [], [], time.perf_counter() + args.seconds
             while time.perf_counter() < t_end:
                 polls.append(page.evaluate(DRAWN_JS))
+                dimmed.append(page.evaluate(DIMMED_JS))
                 time.sleep(0.05)
-            frames, plots, now = page.evaluate("() => [window.__frames, window.__plots, performance.now() - window.__t0]")
+            frames, plots, now, live, costs = page.evaluate(
+                "() => { clearInterval(window.__costTimer); const l = document.querySelector('.gz-live');"
+                " return [window.__frames, window.__plots, performance.now() - window.__t0,"
+                " l && window.__live0 ? [l.frames - window.__live0[0], l.drawMs - window.__live0[1]] : null,"
+                " window.__costs]; }")
             span = now / 1000
+            if live:
+                result.update(drawn_per_s=round(live[0] / span, 2),
+                              draw_ms=round(live[1] / max(1, live[0]), 1))
+            if costs:
+                result.update(server_train_ms=round(statistics.median(c[0] for c in costs), 1),
+                              server_frame_ms=round(statistics.median(c[1] for c in costs), 1))
+            result["dimmed_share"] = round(sum(dimmed) / max(1, len(dimmed)), 3)
             result.update(
                 seconds=round(span, 2),
                 frames_per_s=round(len(frames) / span, 2),
@@ -154,7 +187,13 @@ def _first_frame(page, url: str) -> float:
 
 
 def _toggle_times(page, presses: int) -> list:
-    toggle = page.locator("[data-testid='stMain'] [data-testid='stCheckbox'] label").first
+    menu = page.locator("[class*='st-key-'][class*='-view'] button").first  # a live page's "View" popover
+    if menu.count():
+        menu.click()
+        page.locator("[data-testid='stPopoverBody']").first.wait_for(state="visible")
+        toggle = page.locator("[data-testid='stPopoverBody'] [data-testid='stCheckbox'] label").first
+    else:
+        toggle = page.locator("[data-testid='stMain'] [data-testid='stCheckbox'] label").first
     return [_response_time(page, TRACES_JS, toggle.click) for _ in range(presses)]
 
 

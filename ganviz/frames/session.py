@@ -287,6 +287,64 @@ class LiveSession(Playback):
             self.recorder.record(snap)
         return snap
 
+    # ----- the loop off the script (``ganviz.frames.worker``) ---------------------------
+    def frame_job(self, pacing, render: Callable) -> Callable[[], tuple[bytes, bool]]:
+        """One frame of this run's training, for a worker thread: ``job() -> (render(...), more)``.
+
+        The job advances the run as ``advance`` does (a beat, up to ``pacing.iterations_per_frame`` iterations
+        within ``FRAME_BUDGET_S``, or a window of D's fit), records the frame, and returns
+        ``render(snap, trainer, state, rate, message, cost=(training s, snapshot s))``'s bytes; ``more`` is False once the run paused itself
+        (it diverged, or D's fit ended). It never touches ``store``: what the page must know afterwards goes
+        into the ``Outcome`` kept under ``<key>.outcome``, which ``collect`` reads back on the page's next run.
+        """
+        trainer, recorder, mode = self.trainer, self.recorder, self.mode
+        fit = self._get("fit") if mode == "fit_d" else None
+        outcome = Outcome(trainer.step)
+        self._set("outcome", outcome)
+
+        def job() -> tuple[bytes, bool]:
+            more, state = True, mode
+            began = time.perf_counter()
+            try:
+                if mode == "playing" and pacing.slow:
+                    trainer.beat()
+                elif mode == "playing":
+                    train_within(trainer, pacing.iterations_per_frame, FRAME_BUDGET_S)
+                elif fit.step():
+                    close = fit.result.close
+                    outcome.message = ("success" if close else "warning",
+                                       "live.fit_d_done" if close else "live.fit_d_not_close",
+                                       {"steps": f"{fit.result.steps:,}", "residual": f"{fit.result.residual:.3f}"})
+                    more = False
+                else:
+                    outcome.message = ("info", "live.fit_d_running", {"residual": f"{fit.residual:.3f}"})
+            except DivergenceError as err:
+                outcome.diverged, more = True, False
+                outcome.message = ("error", "divergence", dict(err.facts))
+            trained = time.perf_counter()
+            snap = self.snapshot(trainer)
+            trainer.record(snap.metrics)
+            recorder.record(snap)
+            if not more:
+                outcome.stopped, state = True, "diverged" if outcome.diverged else "paused"
+            cost = (trained - began, time.perf_counter() - trained)  # training, and reading the snapshot
+            return render(snap, trainer, state, outcome.rate(trainer.step), outcome.message, cost=cost), more
+
+        return job
+
+    def collect(self) -> None:
+        """Take in what the run's worker did since the page last ran (call it with the worker stopped): its
+        message, and, if it paused itself, the pause (and the divergence's rollback facts)."""
+        outcome = self.store.get(f"{self.key}.outcome")
+        if outcome is None:
+            return
+        if outcome.message is not None:
+            self._set("message", outcome.message)
+        if outcome.stopped:
+            self.pause()
+            self._set("diverged", outcome.diverged)
+            self._set("outcome", None)
+
     def trains_now(self, pacing, now: float | None = None) -> bool:
         """Whether a page run (not a tick) trains a frame: only when no frame has trained for
         ``INTERACTION_GRACE`` frame periods (e.g. right after Play); a click or a slider while training runs
@@ -313,6 +371,27 @@ class LiveSession(Playback):
             rate = fresh if last[2] is None else 0.7 * last[2] + 0.3 * fresh
         self._set("rate", (now, step, rate) if self.mode == "playing" else None)
         return ("diverged" if self.diverged else self.mode), rate
+
+
+class Outcome:
+    """What a run's worker did that the page must say once it runs again (``LiveSession.collect``), and the
+    worker's own measure of iterations per second (smoothed over a few frames)."""
+
+    def __init__(self, step: int):
+        self.message: tuple | None = None  # (kind, i18n key, values), as ``LiveSession.say`` keeps them
+        self.diverged = False
+        self.stopped = False  # the run paused itself
+        self._last = (time.perf_counter(), step, None)
+
+    def rate(self, step: int) -> float | None:
+        now = time.perf_counter()
+        then, last_step, smooth = self._last
+        if now <= then:
+            return smooth
+        fresh = (step - last_step) / (now - then)
+        smooth = fresh if smooth is None else 0.8 * smooth + 0.2 * fresh
+        self._last = (now, step, smooth)
+        return smooth
 
 
 class RaceSession(Playback):

@@ -146,6 +146,14 @@ STRINGS = {
     "live.status_slow": "slow motion",
     "live.settings": "training with k = {k}, m = {m}, lr_D = {lr_d}, lr_G = {lr_g}; {per_frame} iterations per frame, "
                      "a frame every {seconds} s; on the {device}",
+    "live.stream_settings": "training with k = {k}, m = {m}, lr_D = {lr_d}, lr_G = {lr_g}; up to {per_frame} iterations "
+                            "a frame; on the {device}",
+    "live.worker_failed": "Training stopped: an unexpected error ({error}). The run is paused; the server's log has "
+                          "the details.",
+    "live.lessons": "Lessons",
+    "live.lessons_help": "The page's ready-made experiments (presets) and runs trained in advance, to start from.",
+    "live.view": "View",
+    "live.view_help": "What the figure shows: the optimal discriminator D*, the model diagram, the trails.",
     "live.device_measured": " (chosen because it trained this size faster: {rates})",
     "live.device_rate": "{device} {rate} iterations/s",
     "beat.d": "Beat: D step {i} of {k}. D sees {m} real samples and {m} of G's samples and climbs V(D, G); G is held "

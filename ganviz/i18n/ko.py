@@ -139,6 +139,14 @@ STRINGS = {
     "live.status_slow": "슬로 모션",
     "live.settings": "학습 설정: k = {k}, m = {m}, lr_D = {lr_d}, lr_G = {lr_g}; 프레임당 {per_frame}회 반복, "
                      "{seconds}초마다 한 프레임; {device}에서 실행",
+    "live.stream_settings": "학습 설정: k = {k}, m = {m}, lr_D = {lr_d}, lr_G = {lr_g}; 프레임당 최대 {per_frame}회 "
+                            "반복; {device}에서 실행",
+    "live.worker_failed": "예기치 않은 오류({error})로 학습이 멈췄습니다. 실행은 일시 정지되었고, 자세한 내용은 서버 "
+                          "로그에 있습니다.",
+    "live.lessons": "수업 예제",
+    "live.lessons_help": "이 페이지의 준비된 실험(프리셋)과 미리 학습해 둔 모델에서 시작하기.",
+    "live.view": "보기",
+    "live.view_help": "그림에 무엇을 보일지: 최적 판별자 D*, 모델 도식, 궤적.",
     "live.device_measured": " (이 크기에서 더 빨리 학습해서 골랐습니다: {rates})",
     "live.device_rate": "{device} 초당 {rate}회",
     "beat.d": "박자: D 업데이트 {i}/{k}. D가 실제 샘플 {m}개와 G의 샘플 {m}개를 보고 V(D, G)를 올라갑니다. G는 "

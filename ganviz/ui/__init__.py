@@ -157,6 +157,21 @@ h1 { font-size: 2.4rem !important; }
 """
 
 
+# A live page's top is its figure: less room above the title, a smaller title (``compact_top``).
+LIVE_PAGE_CSS = """
+.stMainBlockContainer { padding-top: 3rem !important; padding-bottom: 2rem !important; }
+header[data-testid="stHeader"] { background: transparent !important; }
+.stMainBlockContainer h1 { font-size: 1.8rem !important; padding: 0 0 0.1rem 0 !important; }
+"""
+
+
+def compact_top() -> None:
+    """Less space above a live page's title, so its figure fits under the toolbar at 1280x720."""
+    import streamlit as st
+
+    st.html(f"<style>{LIVE_PAGE_CSS}</style>")
+
+
 def upload_limit_mb(max_bytes: int) -> int:
     """The ``max_upload_size`` (whole MB of 2**20 bytes, as Streamlit counts) of an uploader for files of at most
     ``max_bytes``: the browser refuses bigger files at once, and ganviz's own check refuses, with its reason,

@@ -11,18 +11,23 @@ run before the page script, so the fragment is declared with the right timer.
 
 from __future__ import annotations
 
+import time
 from typing import Callable
 
 import streamlit as st
 
-from ganviz.i18n import t
+from ganviz.i18n import language, set_language, t
 from ganviz.frames.session import LiveSession, Playback, RaceSession
 from ganviz.frames.snapshot import Snapshot1D, take_snapshot
+from ganviz.frames.worker import Worker, open_channel
 from ganviz.core.config import TrainConfig
 from ganviz.core.trainer import Trainer
+from ganviz.views.live_frame import LiveFrame, frame_json
 
 from . import divergence_text, presenting, use_language
 from .controls import Pacing, set_widgets
+from .live_chart import live_plotly_chart, plotly_src
+from .live_view import live_view, stream_url, streaming
 from .sessions import track_trainers
 
 STATUS_BADGES = {  # the status line's badge for each state of a run (LiveSession.status)
@@ -44,24 +49,89 @@ def yield_to_clicks() -> None:
     st.session_state.get(f"{__name__}.yield")
 
 
+STREAM_INTERVAL = 1 / 30  # the shortest time between two streamed frames (30 frames/s at most)
+STREAM_BUDGET_S = 0.045  # a streamed frame's training time: what is left of ~20 frames/s after its snapshot
+HISTORY_SECONDS = 0.5  # how often a streamed frame carries the history chart
+
+
 class LiveRun(LiveSession):
-    """A page's run (``LiveSession``) kept in ``st.session_state`` under keys prefixed by ``key``, and its widgets."""
+    """A page's run (``LiveSession``) kept in ``st.session_state`` under keys prefixed by ``key``, and its widgets.
+
+    Under ganviz's server (``streamlit run app.py``) a playing run trains in its own worker thread and streams
+    its frames to the page's live view (``show``); the page's script stops that worker whenever it runs or a
+    button's callback touches the run (``halt``), and starts it again in ``show``.
+    """
 
     def __init__(self, key: str, snapshot: Callable = take_snapshot):
         """``snapshot(trainer)`` reads a frame off the trainer: ``take_snapshot`` (1D) or ``take_snapshot_2d``."""
         super().__init__(st.session_state, key, snapshot)
+        self.halt()
+
+    # ----- the worker ----------------------------------------------------------------
+    @property
+    def worker(self) -> Worker:
+        """This session's worker for this run (made with its channel the first time)."""
+        worker = st.session_state.get(f"{self.key}.worker")
+        if worker is None:
+            worker = Worker(open_channel(), name=self.key)
+            st.session_state[f"{self.key}.worker"] = worker
+        return worker
+
+    def halt(self) -> None:
+        """Stop the run's worker (after its current frame) and take in what it did: a message, a pause."""
+        worker = st.session_state.get(f"{self.key}.worker")
+        if worker is not None:
+            worker.stop()
+            if worker.error is not None:
+                self.pause()
+                self.say("error", "live.worker_failed", error=type(worker.error).__name__)
+                worker.error = None
+        self.collect()
+
+    def play(self, on: bool, now: float | None = None) -> bool:
+        self.halt()
+        return super().play(on, now)
+
+    def step(self) -> None:
+        self.halt()
+        super().step()
+
+    def d_step(self) -> None:
+        self.halt()
+        super().d_step()
+
+    def g_step(self) -> None:
+        self.halt()
+        super().g_step()
+
+    def reset(self, config: TrainConfig, target=None) -> None:
+        self.halt()
+        super().reset(config, target)
+
+    def adopt(self, trainer: Trainer) -> None:
+        self.halt()
+        super().adopt(trainer)
+
+    def fit_d(self) -> None:
+        self.halt()
+        super().fit_d()
+
+    def freeze(self) -> None:
+        self.halt()
+        super().freeze()
 
     def sync(self, config: TrainConfig, target=None) -> Trainer:
         """The session's trainer for ``config``: reused with new live settings, or rebuilt (with a notice)."""
+        self.halt()
         if super().sync(config, target):
             st.toast(t("live.new_model"))
         return self.trainer
 
-    def preset_buttons(self, presets: list) -> None:
-        """Buttons, three to a row, one per preset of this page (``ganviz.lessons.presets``); each one's caption is its tooltip."""
+    def preset_buttons(self, presets: list, per_row: int = 3) -> None:
+        """Buttons, ``per_row`` to a row, one per preset of this page (``ganviz.lessons.presets``); each one's caption
+        is its tooltip."""
         if not presets:
             return
-        per_row = 3
         cols = [col for start in range(0, len(presets), per_row) for col in st.columns(per_row)]
         for col, preset in zip(cols, presets):
             col.button(t(preset.title_key), key=f"{self.key}.preset.{preset.name}", icon=":material/science:",
@@ -72,18 +142,23 @@ class LiveRun(LiveSession):
         self.load_preset(preset)
 
     def show_preset_caption(self) -> None:
-        """What the last loaded preset shows, until the run is reset."""
-        if self.preset_caption:
+        """What the last loaded preset shows, until the run is reset (in the live view's notes when it streams)."""
+        if self.preset_caption and not streaming():
             st.info(t(self.preset_caption), icon=":material/science:")
 
     def show_message(self) -> None:
-        if self.message:
+        """The run's message, unless the live view shows it (``show``)."""
+        if self.message and not streaming():
             kind, key, values = self.message
             getattr(st, kind)(divergence_text(values) if key == "divergence" else t(key, **values))
 
     # ----- toolbar -----------------------------------------------------------------
-    def toolbar(self, config: TrainConfig, target=None) -> None:
-        """Play/pause, step, D step, G step, reset; train D to optimality, snapshot, clear snapshots."""
+    def toolbar(self, config: TrainConfig, target=None) -> tuple:
+        """Play/pause, step, D step, G step, reset; then train D to optimality, snapshot, and two compact menus.
+
+        Returns the two menus (``st.popover`` containers), "Lessons" and "View", for the page to fill: its
+        presets and the trained-model loader, its display switches. Both rows stay in presentation mode.
+        """
         playing = self.mode == "playing"
         cols = st.columns(5)
         cols[0].button(t("live.pause") if playing else t("live.play"),
@@ -98,21 +173,25 @@ class LiveRun(LiveSession):
                        width="stretch", help=t("live.g_step_help"))
         cols[4].button(t("live.reset"), icon=":material/restart_alt:", key=f"{self.key}.reset", on_click=self.reset,
                        args=(config, target), width="stretch", help=t("live.reset_help"))
-        if presenting():
-            return
-        cols = st.columns([1.6, 1, 1, 1.4])
+        cols = st.columns([1.6, 1.1, 1.1, 1.1])
         cols[0].button(t("live.fit_d"), icon=":material/target:", key=f"{self.key}.fit_d", on_click=self.fit_d,
                        width="stretch", help=t("live.fit_d_help"))
         cols[1].button(t("live.snapshot"), icon=":material/photo_camera:", key=f"{self.key}.snap",
                        on_click=self.freeze, width="stretch", help=t("live.snapshot_help"))
-        cols[2].button(t("live.clear"), key=f"{self.key}.clear", on_click=self.clear_frozen,
-                       width="stretch", disabled=not self.frozen, help=t("live.clear_help"))
+        lessons = cols[2].popover(t("live.lessons"), icon=":material/school:", width="stretch",
+                                  help=t("live.lessons_help"), key=f"{self.key}.lessons")
+        view = cols[3].popover(t("live.view"), icon=":material/tune:", width="stretch", help=t("live.view_help"),
+                               key=f"{self.key}.view")
+        return lessons, view
 
     def show_frozen(self, figure: Callable[[object, str], object]) -> None:
         """The frozen snapshots (a)-(d) in a row, each drawn by ``figure(snapshot, title)``."""
         if not self.frozen:
             return
-        st.subheader(t("live.snapshots"))
+        head = st.columns([4, 1], vertical_alignment="bottom")
+        head[0].subheader(t("live.snapshots"))
+        head[1].button(t("live.clear"), key=f"{self.key}.clear", on_click=self.clear_frozen, width="stretch",
+                       help=t("live.clear_help"))
         for i, (col, snap) in enumerate(zip(st.columns(4), self.frozen)):
             title = t("live.frozen_title", panel="abcd"[i], step=f"{snap.step:,}", jsd=f"{snap.metrics['jsd']:.3f}")
             col.plotly_chart(figure(snap, title), key=f"{self.key}.frozen{i}", config={"displayModeBar": False})
@@ -137,13 +216,76 @@ class LiveRun(LiveSession):
             page_run = False
             self.status_line(pacing)
             draw(snap, self.trainer)
-            if (pacing.slow or self.trainer.last_beat) and not diagram_shown(self.key, pacing):
-                st.caption(beat_caption(self.trainer))  # with the diagram on, its caption says it
-            settings_caption(self.trainer, pacing)
             if running and self.mode == "paused":
                 st.rerun(scope="app")  # stop the timer and refresh the buttons
 
         frame()
+
+    def show(self, pacing: Pacing, view: Callable[[object, Trainer], LiveFrame]) -> None:
+        """The run's live view: ``view(snap, trainer)`` says what a frame shows (``LiveFrame``).
+
+        Under ganviz's server the browser's live view draws it (``ganviz.ui.live_view``) and, while the run
+        plays or fits D, the run's worker trains and streams each new frame; elsewhere (AppTest, a plain
+        ``streamlit run navigation.py``) Streamlit's elements draw it in a timed fragment (``fragment``).
+        """
+        if not streaming():
+            self.fragment(pacing, lambda snap, trainer: self.draw_frame(view(snap, trainer), pacing))
+            return
+        track_trainers()
+        snap = self.take()
+        state, _ = self.status()
+        render = self._renderer(view, pacing, presenting())
+        stream = None
+        if self.mode in ("playing", "fit_d") and not self.diverged:
+            lang = language()
+            job = self.frame_job(pacing, render)
+            self.worker.start(job, pacing.frame_seconds if pacing.slow else STREAM_INTERVAL,
+                              setup=lambda: set_language(lang))
+            stream = stream_url(self.worker.channel.token)
+        frame = render(snap, self.trainer, state, None, self.message, stopped=False)
+        live_view(self.key, frame, stream, plotly_src(), presenting(), keep_history=not presenting())
+
+    def _renderer(self, view: Callable, pacing: Pacing, projector: bool) -> Callable:
+        """``render(snap, trainer, state, rate, message)`` -> a frame's bytes: in the page's run and in the worker
+        (where it must not touch Streamlit: everything it needs is read here, in the page's run)."""
+        caption = self.preset_caption
+        last_history = [0.0]
+
+        def render(snap, trainer, state, rate, message, stopped=None, cost=None) -> bytes:
+            began = time.perf_counter()
+            frame = view(snap, trainer)
+            notes = list(frame.notes)
+            if caption:
+                notes.insert(0, t(caption))
+            now = time.monotonic()
+            history = now - last_history[0] >= HISTORY_SECONDS or state != "playing"
+            if history:
+                last_history[0] = now
+            status = {"state": state, "badge": t(STATUS_TEXTS[state]), "step": trainer.step,
+                      "line": (t("live.status_step", step=f"{trainer.step:,}").replace("**", "")
+                               + (t("live.status_rate", rate=f"{rate:,.0f}") if rate is not None else "")
+                               + (f" · {t('live.status_slow')}" if pacing.slow else "")),
+                      "stopped": state in ("paused", "diverged") if stopped is None else stopped}
+            frame.notes = notes
+            if cost is not None:  # ms of training, and of the rest of this frame (snapshot, figures, JSON)
+                status["cost"] = [round(1000 * cost[0], 2), round(1000 * (cost[1] + time.perf_counter() - began), 2)]
+            return frame_json(frame, status, message_dict(message), projector, history)
+
+        return render
+
+    def draw_frame(self, frame: LiveFrame, pacing: Pacing) -> None:
+        """A ``LiveFrame`` drawn with Streamlit's elements (the fragment's way, without ganviz's server)."""
+        cols = st.columns(len(frame.metrics))
+        for col, (label, value, help_text) in zip(cols, frame.metrics):
+            col.metric(label, value, help=help_text)
+        if frame.side is not None:
+            live_plotly_chart(frame.side, key=f"{self.key}.diagram_chart")
+            st.markdown(f":{frame.side_colour}[**{frame.side_caption}**]")
+        live_plotly_chart(frame.figure, key=f"{self.key}.figure")
+        if frame.history is not None:
+            live_plotly_chart(frame.history, key=f"{self.key}.history", every=self.chart_every())
+        for note in frame.notes:
+            st.caption(note)
 
     def status_line(self, pacing: Pacing) -> None:
         """Always on screen: running / paused / training D / diverged, the step and the iterations per second."""
@@ -221,12 +363,34 @@ def beat_caption(trainer: Trainer) -> str:
     return t("beat.next", k=trainer.config.k)
 
 
-def settings_caption(trainer: Trainer, pacing: Pacing) -> None:
+def settings_text(trainer: Trainer, pacing: Pacing, streamed: bool) -> str:
     """One line under the figure: the live settings the run trains with right now, and on which device."""
     c = trainer.config
-    st.caption(t("live.settings", k=c.k, m=c.batch, lr_d=f"{c.lr_d:g}", lr_g=f"{c.lr_g:g}",
+    if streamed and not pacing.slow:
+        text = t("live.stream_settings", k=c.k, m=c.batch, lr_d=f"{c.lr_d:g}", lr_g=f"{c.lr_g:g}",
+                 per_frame=pacing.iterations_per_frame, device=trainer.device.type.upper())
+    else:
+        text = t("live.settings", k=c.k, m=c.batch, lr_d=f"{c.lr_d:g}", lr_g=f"{c.lr_g:g}",
                  per_frame=pacing.iterations_per_frame, seconds=f"{pacing.frame_seconds:g}",
-                 device=trainer.device.type.upper()) + device_reason(trainer))
+                 device=trainer.device.type.upper())
+    return text + device_reason(trainer)
+
+
+def frame_notes(trainer: Trainer, pacing: Pacing, diagram: bool, streamed: bool) -> list[str]:
+    """The lines under a live figure: what the last slow-motion beat did (unless the diagram's caption says
+    it), and the live settings."""
+    notes = []
+    if (pacing.slow or trainer.last_beat) and not diagram:
+        notes.append(beat_caption(trainer))
+    return notes + [settings_text(trainer, pacing, streamed)]
+
+
+def message_dict(message: tuple | None) -> dict | None:
+    """A run's message (``LiveSession.say``'s ``(kind, key, values)``) as the live view shows it: plain text."""
+    if not message:
+        return None
+    kind, key, values = message
+    return {"kind": kind, "text": divergence_text(values) if key == "divergence" else t(key, **values)}
 
 
 def device_reason(trainer: Trainer) -> str:

@@ -145,7 +145,7 @@ def _throttled(make, key: str, every: float, projector: bool) -> str:
 
 
 def _send(key: str, height: int | None, figure: str) -> None:
-    _chart(key=key, data={"figure": figure, "src": _plotly_js_url(), "uirevision": key, "height": height})
+    _chart(key=key, data={"figure": figure, "src": plotly_src(), "uirevision": key, "height": height})
 
 
 def _without_streamlit_template(fig: Any) -> Any:
@@ -167,7 +167,7 @@ def _without_streamlit_template(fig: Any) -> Any:
     return {"data": fig["data"], "layout": {**layout, "template": pio.templates["plotly"]}}
 
 
-def _plotly_js_url() -> str:
+def plotly_src() -> str:
     """The URL of the package's plotly.min.js: ganviz's cached route under ``app.py`` (``server.plotly_url``),
     else Streamlit's component route (AppTest, or ``streamlit run navigation.py``)."""
     url = plotly_url()

@@ -17,6 +17,9 @@
   plotly version). Streamlit's component route, the fallback, sends it with
   ``Cache-Control: public`` and no validator, so every new tab fetched the
   file again, the server compressed it again, and the browser compiled it again.
+* ``routes`` also serves each playing run's frames as server-sent events
+  under ``LIVE_PATH`` (``live_frames``; ``ganviz.frames.worker``), to the
+  page that holds the run's unguessable token.
 * ``routes`` also serves a Korean web font (``ganviz/ui/fonts``: Noto Sans KR's
   slices that hold Hangul, made by ``tools/make_korean_font.py``) under
   ``FONT_PATH``, and ``lifespan`` declares its faces as ``theme.fontFaces``;
@@ -46,7 +49,10 @@ PLOTLY_PATH = "/ganviz/plotly.min.js"  # under server.baseUrlPath
 CACHE_FOREVER = "public, max-age=31536000, immutable"
 FONTS = Path(__file__).resolve().parent / "fonts" / "noto-sans-kr"
 FONT_PATH = "/ganviz/fonts/noto-sans-kr"  # under server.baseUrlPath
-served = {"plotly": False}  # set by ``lifespan``: the route is mounted, pages may link to it
+LIVE_PATH = "/ganviz/live"  # under server.baseUrlPath: /ganviz/live/<token>, a run's frames as server-sent events
+# Set by ``lifespan``: "live" from its start (the live-frame route is mounted: ``ganviz.ui.live_view.streaming``),
+# "plotly" once plotly.js is compressed and ready (pages link to its route).
+served = {"plotly": False, "live": False}
 
 
 def plotly_url() -> str | None:
@@ -61,7 +67,25 @@ def routes() -> list:
     from starlette.routing import Route
 
     return [Route(f"{base_path()}{PLOTLY_PATH}", plotly_js, methods=["GET", "HEAD"]),
-            Route(f"{base_path()}{FONT_PATH}/{{name}}", font_file, methods=["GET", "HEAD"])]
+            Route(f"{base_path()}{FONT_PATH}/{{name}}", font_file, methods=["GET", "HEAD"]),
+            Route(f"{base_path()}{LIVE_PATH}/{{token}}", live_frames, methods=["GET"])]
+
+
+async def live_frames(request):
+    """A playing run's frames as server-sent events (``ganviz.frames.worker.Channel``), for the page that
+    holds the run's token; any other token is refused. ``X-Accel-Buffering: no`` keeps nginx from holding
+    frames back; gzip leaves ``text/event-stream`` alone."""
+    from starlette.responses import Response, StreamingResponse
+
+    from ganviz.frames.worker import find_channel
+
+    channel = find_channel(request.path_params["token"])
+    if channel is None:
+        return Response("no such live run (it ended, or the server restarted)", status_code=404,
+                        media_type="text/plain")
+    after = request.headers.get("last-event-id", "")
+    return StreamingResponse(channel.events(int(after) if after.isdigit() else 0), media_type="text/event-stream",
+                             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 
 
 async def plotly_js(request):
@@ -115,6 +139,7 @@ async def lifespan(app):
     """``st.App``'s start-up and shut-down: warm up (in a worker thread), then serve; open a browser like
     ``streamlit run`` does for a plain script (not when headless)."""
     config.set_option("theme.fontFaces", font_faces(), where_defined="ganviz.ui.server")
+    served["live"] = True
     from . import start_process
 
     start_process()  # torch's thread cap, before the warm-up's first frames
@@ -131,7 +156,7 @@ async def lifespan(app):
     try:
         yield
     finally:
-        served["plotly"] = False
+        served["plotly"] = served["live"] = False
 
 
 def warm_up(pages: Path = ROOT / "pages") -> float:

@@ -40,7 +40,11 @@ def run_trails(run: LiveRun) -> Trails:
 
 def draw_trails(run: LiveRun, snap, figure: dict, show: bool) -> dict:
     """Add ``snap``'s tracked points to the run's trails, and when ``show``, draw the trails into ``figure``."""
-    trails = run_trails(run)
+    return trails_into(run_trails(run), snap, figure, show)
+
+
+def trails_into(trails: Trails, snap, figure: dict, show: bool) -> dict:
+    """``draw_trails`` with the buffer given (read by the page's run; the live view's worker calls this)."""
     trails.push(tracked_points(snap))
     if not show:
         return figure

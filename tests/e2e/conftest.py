@@ -62,7 +62,9 @@ def app_url():
     found = find_data(*map(str, SHARED))  # the MNIST page's Figure 2 uses it where there is one (test_browser.py)
     if found is not None:
         env[ENV_VAR] = found
+    env["GANVIZ_WORKER_IDLE_S"] = "3"  # a closed tab's worker stops within seconds (test_live_view.py waits for it)
     server = start_server("app.py", port, env=env)
+    _running["app"] = server
     try:
         wait_healthy(server, port, timeout=120)
         yield f"http://127.0.0.1:{port}"
@@ -75,6 +77,17 @@ def app_url():
             server.wait(timeout=15)
         if server.returncode not in (0, -15):
             print(server_log(server))
+
+
+_running: dict = {}
+
+
+@pytest.fixture
+def app_log(app_url):
+    """A function that returns what the app's server has written to its log so far."""
+    from screenshot import server_log
+
+    return lambda: server_log(_running["app"])
 
 
 @pytest.fixture(scope="session")

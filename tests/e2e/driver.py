@@ -45,14 +45,27 @@ def screenshot(page: Page, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
-def click(page: Page, key: str) -> None:
+def click(page: Page, key: str, menu: str | None = None) -> None:
+    """Click the button of widget ``key``; ``menu``: the key of the popover it sits in (opened first)."""
+    if menu is not None:
+        open_menu(page, menu)
     page.locator(f"{css_key(key)} button").first.click()
 
 
+def open_menu(page: Page, key: str) -> None:
+    """Open the popover of key ``key`` (a live page's "Lessons" or "View") unless it is open."""
+    if not page.locator("[data-testid='stPopoverBody']").first.is_visible():
+        page.locator(f"{css_key(key)} button").first.click()
+        page.locator("[data-testid='stPopoverBody']").first.wait_for(state="visible")
+
+
 def metric(page: Page, label: str) -> str | None:
-    """The value shown by the first ``st.metric`` whose label is ``label``, or None."""
+    """The value shown by the first number labelled ``label``: in a live page's live view
+    (``ganviz.ui.live_view``) or an ``st.metric``; None if there is none."""
     return page.evaluate(
         """(label) => {
+          const live = [...document.querySelectorAll('.gz-metric')].find(e => e.dataset.label === label);
+          if (live) return live.querySelector('.gz-value').innerText;
           const m = [...document.querySelectorAll('[data-testid="stMetric"]')]
               .find(e => e.querySelector('[data-testid="stMetricLabel"]')?.innerText.trim() === label);
           return m ? m.querySelector('[data-testid="stMetricValue"]').innerText : null;
@@ -68,7 +81,8 @@ def plot_state(page: Page, key: str) -> str | None:
     """A fingerprint of the data drawn in the Plotly chart under widget ``key`` (None while none is drawn)."""
     return page.evaluate(
         """(sel) => {
-          const plot = document.querySelector(sel + ' .js-plotly-plot');
+          const plot = document.querySelector(sel + ' .gz-fig.js-plotly-plot') ||
+                       document.querySelector(sel + ' .js-plotly-plot');
           if (!plot || !plot.data) return null;
           const text = JSON.stringify(plot.data.map(t => [t.x, t.y, t.z]));
           let h = 0;

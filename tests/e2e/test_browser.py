@@ -25,8 +25,8 @@ PAGES = {
 
 # live pages: url path -> (play button key, reset button key, key of the figure that must move)
 LIVE = {
-    "figure1": ("fig1.play", "fig1.reset", "fig1.figure"),
-    "two_d": ("p2d.play", "p2d.reset", "p2d.figure"),
+    "figure1": ("fig1.play", "fig1.reset", "fig1.live"),
+    "two_d": ("p2d.play", "p2d.reset", "p2d.live"),
     "mode_collapse": ("mc_play", "mc_reset", "mc.fig0"),
 }
 
@@ -128,7 +128,7 @@ def test_every_sidebar_control_can_be_moved(page, app_url, path, prefix):
         settle(page)
         assert exceptions(page) == [], f"moving {key} raised"
     assert stuck == [], f"these controls did not move: {stuck}"
-    assert wait_for(lambda: plot_state(page, f"{prefix}figure"), timeout=60), "the figure is still drawn"
+    assert wait_for(lambda: plot_state(page, f"{prefix}live"), timeout=60), "the figure is still drawn"
     screenshot(page, f"{path}-controls-moved")
 
 

@@ -47,7 +47,7 @@ def test_presentation_mode_hides_the_controls_and_can_be_left(page, app_url):
     assert wait_for(lambda: not page.locator("section[data-testid='stSidebar']").is_visible())
     click(page, "fig1.play")
     assert wait_for(lambda: (step(page) or 0) > 0, timeout=90)
-    size = page.evaluate("""() => parseFloat(getComputedStyle(
+    size = page.evaluate("""() => parseFloat(getComputedStyle(document.querySelector('.gz-metric .gz-value') ||
         document.querySelector('[data-testid="stMetricValue"] p') ||
         document.querySelector('[data-testid="stMetricValue"]')).fontSize)""")
     assert size >= 40, f"the numbers are projector-sized ({size}px)"
@@ -60,7 +60,7 @@ def test_presentation_mode_hides_the_controls_and_can_be_left(page, app_url):
 
 def test_a_preset_loads_and_plays(page, app_url):
     open_page(page, app_url, "figure1")
-    click(page, "fig1.preset.saturating")
+    click(page, "fig1.preset.saturating", menu="fig1.lessons")
     assert wait_for(lambda: (step(page) or 0) > 0, timeout=90), "the preset plays"
     assert page.get_by_text("G starts 2.5 to the left of the data").count() >= 1
     click(page, "fig1.play")

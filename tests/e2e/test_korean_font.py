@@ -42,7 +42,7 @@ def test_latin_keeps_streamlits_own_font(page, app_url):
 def test_hangul_in_the_live_charts_uses_the_shipped_font(page, app_url):
     """Plotly's own fonts have no Hangul: the live chart falls back to the shipped font for it."""
     open_page(page, app_url, "figure1?lang=ko")
-    legend = page.locator(".live-plotly-chart .legendtext").filter(has_text="데이터").first
+    legend = page.locator(".gz-fig .legendtext, .live-plotly-chart .legendtext").filter(has_text="데이터").first
     legend.wait_for()
     family = legend.evaluate("(el) => getComputedStyle(el).fontFamily")
     assert '"Noto Sans KR"' in family, family

@@ -123,7 +123,9 @@ def test_presentation_mode_keeps_figure_and_numbers_and_can_be_left(at):
     assert not at.exception
     assert any("stSidebar" in h.proto.body for h in at.get("html"))  # the CSS that hides the controls
     assert [m.label for m in at.metric][:2] == ["step", "JSD(p_data ‖ p_g)"]
-    assert f"{KEY}.preset.figure1_abcd" not in [b.key for b in at.button]
+    keys = [b.key for b in at.button]
+    assert f"{KEY}.preset.figure1_abcd" in keys and f"{KEY}.fit_d" in keys and f"{KEY}.snap" in keys, \
+        "the teaching buttons stay in presentation mode (in the Lessons menu and the toolbar)"
     at.button(key="ganviz.present_exit").click().run()
     assert at.session_state["ganviz.present"] is False
 

@@ -77,7 +77,43 @@ def test_pages_link_to_the_route_only_while_it_is_served(monkeypatch):
     monkeypatch.setattr(config, "get_option", lambda name: "/class/" if name == "server.baseUrlPath" else None)
     assert server.plotly_url().startswith("/class/ganviz/plotly.min.js?v=")
     assert [route.path for route in server.routes()] == ["/class/ganviz/plotly.min.js",
-                                                          "/class/ganviz/fonts/noto-sans-kr/{name}"]
+                                                          "/class/ganviz/fonts/noto-sans-kr/{name}",
+                                                          "/class/ganviz/live/{token}"]
+
+
+def _live(token: str, last_event_id: str = ""):
+    headers = [(b"last-event-id", last_event_id.encode())] if last_event_id else []
+    scope = {"type": "http", "method": "GET", "path": f"{server.LIVE_PATH}/{token}", "query_string": b"",
+             "headers": headers, "path_params": {"token": token}}
+    return _run(server.live_frames(Request(scope)))
+
+
+def test_a_live_stream_is_refused_for_an_unknown_token():
+    response = _live("not-a-token")
+    assert response.status_code == 404 and b"no such live run" in response.body
+
+
+def test_a_live_stream_sends_the_runs_frames_as_server_sent_events():
+    from ganviz.frames.worker import close_channel, open_channel
+
+    channel = open_channel()
+    channel.publish(b'{"step":1}')
+    response = _live(channel.token)
+    assert response.media_type == "text/event-stream"
+    assert response.headers["x-accel-buffering"] == "no" and response.headers["cache-control"] == "no-store"
+
+    async def first_events():
+        chunks = []
+        async for chunk in response.body_iterator:
+            chunks.append(chunk)
+            if chunk.startswith(b"id:"):
+                close_channel(channel)
+            if b"event: closed" in chunk:
+                return chunks
+    chunks = _run(first_events())
+    assert chunks[0].startswith(b"retry:")
+    assert b'id: 1\ndata: {"step":1}\n\n' in chunks
+    assert chunks[-1].startswith(b"event: closed"), "a closed channel ends its viewers' streams"
 
 
 def _start_and_stop(app=None) -> dict:
@@ -95,9 +131,9 @@ def test_the_server_starts_even_when_the_warm_up_fails(monkeypatch, capsys):
 
     monkeypatch.setattr(server, "warm_up", broken)
     monkeypatch.setattr(server.config, "get_option", lambda name: True if name == "server.headless" else "")
-    assert _start_and_stop() == {"plotly": True}
+    assert _start_and_stop() == {"plotly": True, "live": True}
     assert "warm-up failed (ImportError: no module named nowhere)" in capsys.readouterr().out
-    assert server.served == {"plotly": False}, "not served once the server has stopped"
+    assert server.served == {"plotly": False, "live": False}, "not served once the server has stopped"
 
 
 def test_a_browser_tab_opens_unless_headless(monkeypatch):

@@ -83,7 +83,7 @@ def test_two_d_in_presentation_mode(korean):
     assert KO["two_d.title"] in shown and KO["two_d.caption"] not in shown, "the long caption is hidden"
     assert set(charts(at)) == {"p2d.figure"}, "the square figure stays, the history chart goes"
     assert {"단계", "덮은 모드 수", "고품질 샘플"} <= {m.label for m in at.metric}, "the key numbers stay"
-    assert not [b for b in at.button if b.key.startswith("p2d.preset.")]
+    assert [b for b in at.button if b.key.startswith("p2d.preset.")], "the presets stay (in the Lessons menu)"
     at.button(key="p2d.play").click().run()
     at.run()
     assert not at.exception and set(charts(at)) == {"p2d.figure"}

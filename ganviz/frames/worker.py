@@ -1,0 +1,196 @@
+"""Training off the page's script: a run's worker thread and the channel its frames go out on.
+
+While a live page plays, the page's script does not run at all: a ``Worker``
+thread trains the session's run one frame at a time and ``publish``-es each
+frame (JSON bytes) on the run's ``Channel``; the browser reads the channel
+over its own HTTP stream (``ganviz.ui.server``'s ``/ganviz/live/<token>``
+route, server-sent events) and redraws the figure in place. So no Streamlit
+rerun, no stale-element fade, and no per-frame cost of a script run.
+
+* ``Channel``: the newest frame of one run and the viewers waiting for the
+  next. A slow viewer skips frames (it always gets the newest one), so one
+  slow tab never holds back training or another tab. Each channel is found by
+  an unguessable token (``open_channel``), which only the session's own page
+  is given.
+* ``Worker``: one thread per run; ``start(job)`` calls ``job()`` once per
+  frame until it says stop, ``stop()`` ends the thread and waits for it (the
+  page stops it before touching the run, and starts it again after). A worker
+  whose channel has had no viewer for ``IDLE_SECONDS`` (the tab was closed)
+  ends by itself, and the server's log says so.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import secrets
+import threading
+import time
+import weakref
+from collections.abc import AsyncIterator
+from typing import Callable
+
+log = logging.getLogger("ganviz")
+
+# A playing run with no viewer this long stops: its tab was closed (or lost for good). GANVIZ_WORKER_IDLE_S sets it.
+IDLE_SECONDS = float(os.environ.get("GANVIZ_WORKER_IDLE_S", "10"))
+KEEPALIVE_SECONDS = 15.0  # a comment line this often keeps proxies from closing a quiet stream
+
+# Weak: a channel lives as long as its session keeps it (or a viewer or a worker still uses it).
+_channels: "weakref.WeakValueDictionary[str, Channel]" = weakref.WeakValueDictionary()
+_channels_lock = threading.Lock()
+
+
+class Channel:
+    """The newest frame of one run (``publish``) and the viewers that read it (``events``)."""
+
+    def __init__(self, token: str):
+        self.token = token
+        self.seq = 0  # frames published so far
+        self.frame: bytes | None = None
+        self.closed = False
+        self._lock = threading.Lock()
+        self._waiters: set[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = set()
+        self._last_seen = time.monotonic()  # the last moment a viewer was connected
+
+    def publish(self, frame: bytes) -> int:
+        """Make ``frame`` the newest and wake every viewer; returns its sequence number."""
+        with self._lock:
+            self.seq += 1
+            self.frame = frame
+            waiters = list(self._waiters)
+        for loop, event in waiters:
+            try:
+                loop.call_soon_threadsafe(event.set)
+            except RuntimeError:  # that viewer's event loop has closed
+                pass
+        return self.seq
+
+    @property
+    def viewers(self) -> int:
+        with self._lock:
+            return len(self._waiters)
+
+    def idle_for(self, now: float | None = None) -> float:
+        """Seconds since a viewer was last connected (0 while one is)."""
+        with self._lock:
+            if self._waiters:
+                return 0.0
+            return (time.monotonic() if now is None else now) - self._last_seen
+
+    def seen(self) -> None:
+        """Count now as a moment a viewer was here (a page run stands for one: its tab is open)."""
+        with self._lock:
+            self._last_seen = time.monotonic()
+
+    async def events(self, after: int = 0) -> AsyncIterator[bytes]:
+        """Server-sent events for one viewer: each newest frame once (``after``: the last it has), a comment
+        every ``KEEPALIVE_SECONDS`` while nothing changes; ends when the channel is closed."""
+        loop, event = asyncio.get_running_loop(), asyncio.Event()
+        with self._lock:
+            self._waiters.add((loop, event))
+        try:
+            yield b"retry: 1000\n\n"
+            while not self.closed:
+                with self._lock:
+                    seq, frame = self.seq, self.frame
+                if seq != after and frame is not None:
+                    after = seq
+                    yield b"id: %d\ndata: %s\n\n" % (seq, frame)
+                    continue
+                try:
+                    await asyncio.wait_for(event.wait(), KEEPALIVE_SECONDS)
+                except asyncio.TimeoutError:
+                    yield b": keep-alive\n\n"
+                event.clear()
+            yield b"event: closed\ndata: {}\n\n"
+        finally:
+            with self._lock:
+                self._waiters.discard((loop, event))
+                self._last_seen = time.monotonic()
+
+    def close(self) -> None:
+        """No more frames: wake the viewers so their streams end."""
+        self.closed = True
+        self.publish(b"{}")
+
+
+def open_channel() -> Channel:
+    """A new channel under a fresh unguessable token (128 random bits)."""
+    channel = Channel(secrets.token_urlsafe(16))
+    with _channels_lock:
+        _channels[channel.token] = channel
+    return channel
+
+
+def find_channel(token: str) -> Channel | None:
+    with _channels_lock:
+        return _channels.get(token)
+
+
+def close_channel(channel: Channel) -> None:
+    channel.close()
+    with _channels_lock:
+        _channels.pop(channel.token, None)
+
+
+def open_channels() -> int:
+    with _channels_lock:
+        return len(_channels)
+
+
+class Worker:
+    """One run's training thread: ``job()`` once per frame, at most every ``interval`` seconds, until it stops.
+
+    ``job()`` returns ``(frame, more)``: the frame's bytes are published on the channel; ``more`` False ends
+    the thread after that frame (the run paused itself: it diverged, or D's fit finished).
+    """
+
+    def __init__(self, channel: Channel, name: str = "run"):
+        self.channel, self.name = channel, name
+        self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
+        self.error: BaseException | None = None  # what ended the last thread, if it was an exception
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self, job: Callable[[], tuple[bytes, bool]], interval: float,
+              setup: Callable[[], object] = lambda: None) -> None:
+        """Stop any thread of this worker, then run ``job`` in a new one (``setup()`` first, in that thread)."""
+        self.stop()
+        self._stop = threading.Event()
+        self.error = None
+        self.channel.seen()
+        self._thread = threading.Thread(target=self._loop, args=(job, interval, setup, self._stop),
+                                        name=f"ganviz-{self.name}", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Ask the thread to end after its current frame and wait for it."""
+        thread = self._thread
+        if thread is None:
+            return
+        self._stop.set()
+        if thread is not threading.current_thread():
+            thread.join(timeout)
+        self._thread = None
+
+    def _loop(self, job, interval: float, setup, stop: threading.Event) -> None:
+        setup()
+        try:
+            while not stop.is_set():
+                began = time.perf_counter()
+                frame, more = job()
+                self.channel.publish(frame)
+                if not more:
+                    return
+                if self.channel.idle_for() > IDLE_SECONDS:
+                    log.info("worker of %s stopped: no viewer for %.0f s (tab closed)", self.name, IDLE_SECONDS)
+                    return
+                stop.wait(max(0.0, interval - (time.perf_counter() - began)))
+        except BaseException as err:  # kept for the page, which says so; the thread ends
+            self.error = err
+            log.exception("worker of %s failed", self.name)

@@ -1,0 +1,340 @@
+"""The live view in the browser: a page's status line, numbers, figure, diagram and history in one component.
+
+``live_view(key, frame, stream)`` draws a frame (``ganviz.views.live_frame``)
+that came with the page; while the run plays, ``stream`` is the URL of the
+run's server-sent events (``ganviz.ui.server``'s ``/ganviz/live/<token>``) and
+the component redraws each frame that arrives there, with ``Plotly.react`` on
+the same ``<div>`` (partial updates, no rerun, nothing fades). When a streamed
+frame says the run stopped by itself (it diverged, D's fit ended), the
+component sets its ``stopped`` trigger: the page runs once and shows the new
+state (buttons, message).
+
+Between two real frames of a playing run the figure may be drawn a few more
+times with its numbers interpolated from one real frame to the next (tweens,
+at most 30 drawings a second, only while the browser draws fast enough); the
+numbers and the status line change only with real frames.
+
+The figure takes the height the window leaves below it (within bounds), so the
+whole figure is on screen at 1280x720 as at 1920x1080; a model diagram sits
+beside it when the page is wide enough, else under it. Text from a frame is
+set as text (``textContent``), never as HTML.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from .server import LIVE_PATH, base_path, served
+
+_CSS = """
+.gz-live { display: flex; flex-direction: column; gap: 0.25rem; }
+.gz-head { display: flex; flex-wrap: wrap; align-items: center; gap: 0.6rem; min-height: 1.8rem; }
+.gz-badge { border-radius: 0.5rem; padding: 0.05rem 0.55rem; font-size: 0.85rem; font-weight: 600; }
+.gz-badge.gz-playing { background: rgba(33,195,84,0.16); color: #158237; }
+.gz-badge.gz-paused { background: rgba(128,132,149,0.16); color: #555867; }
+.gz-badge.gz-fit_d { background: rgba(28,131,225,0.16); color: #0b5fa5; }
+.gz-badge.gz-diverged { background: rgba(255,43,43,0.16); color: #bd1111; }
+.gz-line { font-size: 0.95rem; }
+.gz-msg { font-size: 0.9rem; border-radius: 0.4rem; padding: 0.1rem 0.5rem; }
+.gz-msg:empty { display: none; }
+.gz-msg.gz-info { background: rgba(28,131,225,0.10); color: #0b4c86; }
+.gz-msg.gz-success { background: rgba(33,195,84,0.12); color: #136b2e; }
+.gz-msg.gz-warning { background: rgba(255,189,69,0.20); color: #7a5200; }
+.gz-msg.gz-error { background: rgba(255,43,43,0.10); color: #9d1010; }
+.gz-metrics { display: flex; flex-wrap: wrap; gap: 0.2rem 1.6rem; }
+.gz-metric { display: flex; align-items: baseline; gap: 0.45rem; }
+.gz-metric .gz-label { font-size: 0.85rem; color: rgba(49,51,63,0.75); }
+.gz-metric .gz-value { font-size: 1.35rem; font-variant-numeric: tabular-nums; font-weight: 600; }
+.gz-row { display: flex; gap: 0.5rem; align-items: flex-start; }
+.gz-fig { flex: 1 1 auto; min-width: 0; }
+.gz-side { flex: 0 0 30%; min-width: 0; }
+.gz-side:empty, .gz-side.gz-off { display: none; }
+.gz-side-caption { font-weight: 600; font-size: 0.9rem; }
+.gz-side-caption.gz-blue { color: #1f5fbf; } .gz-side-caption.gz-green { color: #1d7a32; }
+.gz-side-caption.gz-gray { color: #555867; }
+.gz-notes { font-size: 0.8rem; color: rgba(49,51,63,0.7); }
+.gz-notes div { line-height: 1.3; }
+@media (max-width: 900px) { .gz-row { flex-direction: column; } .gz-side { flex-basis: auto; width: 100%; } }
+.gz-live.gz-projector .gz-metric .gz-value { font-size: 2.6rem; }
+.gz-live.gz-projector .gz-metric .gz-label { font-size: 1.1rem; }
+.gz-live.gz-projector .gz-line, .gz-live.gz-projector .gz-badge { font-size: 1.25rem; }
+.gz-live.gz-projector .gz-msg { font-size: 1.15rem; }
+.gz-live.gz-projector .gz-notes { font-size: 1.0rem; }
+"""
+
+_JS = """
+const HANGUL_FALLBACK = '"Open Sans", verdana, arial, "Noto Sans KR", sans-serif';
+const MIN_HEIGHT = 260, MAX_HEIGHT = 780;
+
+const plotlyBySrc = {};
+function loadPlotly(src) {
+  plotlyBySrc[src] ??= new Promise((resolve, reject) => {
+    if (window.__ganvizPlotly) { resolve(window.__ganvizPlotly); return; }
+    const before = window.Plotly;  // st.plotly_chart's own plotly.js may set it
+    const script = document.createElement("script");
+    script.src = src;
+    script.onload = () => {
+      const ours = window.Plotly;
+      if (before) window.Plotly = before;
+      resolve(ours);
+    };
+    script.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.appendChild(script);
+  });
+  return plotlyBySrc[src];
+}
+
+function build(root) {
+  const part = (cls, parent = root) => {
+    const e = document.createElement("div");
+    e.className = cls;
+    parent.appendChild(e);
+    return e;
+  };
+  const head = part("gz-head");
+  root.badge = document.createElement("span"); root.badge.className = "gz-badge"; head.appendChild(root.badge);
+  root.line = document.createElement("span"); root.line.className = "gz-line"; head.appendChild(root.line);
+  root.msg = document.createElement("span"); root.msg.className = "gz-msg"; head.appendChild(root.msg);
+  root.metrics = part("gz-metrics");
+  const row = part("gz-row");
+  root.fig = part("gz-fig", row);
+  root.side = part("gz-side gz-off", row);
+  root.diagram = part("gz-diagram", root.side);
+  root.sideCaption = part("gz-side-caption", root.side);
+  root.notes = part("gz-notes");
+  root.history = part("gz-history");
+}
+
+function setMetrics(root, metrics) {
+  if (root.metrics.childElementCount !== metrics.length) {
+    root.metrics.replaceChildren();
+    for (const m of metrics) {
+      const box = document.createElement("div"); box.className = "gz-metric";
+      const label = document.createElement("span"); label.className = "gz-label";
+      const value = document.createElement("span"); value.className = "gz-value";
+      box.append(label, value);
+      root.metrics.appendChild(box);
+    }
+  }
+  metrics.forEach((m, i) => {
+    const box = root.metrics.children[i];
+    box.dataset.label = m.label;
+    box.title = m.help;
+    box.children[0].textContent = m.label;
+    if (box.children[1].textContent !== m.value) box.children[1].textContent = m.value;
+  });
+}
+
+// The figure's height: what the window leaves below the figure's top (minus the notes), within bounds.
+function fitHeight(root) {
+  const top = root.fig.getBoundingClientRect().top + window.scrollY;
+  const below = root.notes.getBoundingClientRect().height + 10;
+  return Math.round(Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, window.innerHeight - top - below)));
+}
+
+function plot(Plotly, div, figure, uirevision, height) {
+  const layout = { uirevision, ...figure.layout };
+  layout.font = { family: HANGUL_FALLBACK, ...(layout.font ?? {}) };
+  if (height) layout.height = height;
+  Plotly.react(div, figure.data ?? [], layout, { displaylogo: false, ...figure.config });
+  if (!div.resizer) {  // follow the container's width: window, sidebar, presentation mode
+    div.resizer = new ResizeObserver(() => { if (div.layout) Plotly.Plots.resize(div); });
+    div.resizer.observe(div);
+  }
+}
+
+function show(root, frame) {
+  const began = performance.now();
+  const Plotly = root.Plotly;
+  const s = frame.status;
+  root.badge.className = `gz-badge gz-${s.state}`;
+  root.badge.textContent = s.badge;
+  root.line.textContent = s.line;
+  root.dataset.state = s.state;
+  root.dataset.step = s.step;
+  root.msg.className = frame.message ? `gz-msg gz-${frame.message.kind}` : "gz-msg";
+  root.msg.textContent = frame.message ? frame.message.text : "";
+  setMetrics(root, frame.metrics);
+  const notes = frame.notes.join("\\n");
+  if (root.notes.dataset.text !== notes) {
+    root.notes.dataset.text = notes;
+    root.notes.replaceChildren(...frame.notes.map((text) => {
+      const line = document.createElement("div"); line.textContent = text; return line;
+    }));
+  }
+  root.side.classList.toggle("gz-off", !frame.side);
+  if (frame.side) {
+    plot(Plotly, root.diagram, frame.side, root.key + ".side", null);
+    root.sideCaption.className = `gz-side-caption gz-${frame.side_colour}`;
+    root.sideCaption.textContent = frame.side_caption;
+  }
+  const height = fitHeight(root);
+  plot(Plotly, root.fig, frame.figure, root.key, Math.abs(height - (root.height ?? 0)) > 6 ? height : root.height);
+  root.height = root.fig.layout?.height ?? height;
+  if (frame.history) plot(Plotly, root.history, frame.history, root.key + ".history", null);
+  else if (frame.history === undefined && !root.keepHistory) root.history.replaceChildren();
+  root.frames = (root.frames ?? 0) + 1;  // read by tools/measure_page.py and the browser tests
+  root.drawMs = (root.drawMs ?? 0) + performance.now() - began;
+  if (frame.status.cost) root.cost = frame.status.cost;
+}
+
+// Between two real frames of a playing run, the figure is drawn at up to TWEEN_FPS with its numbers
+// (x, y, z arrays of the same length) interpolated linearly from the last real frame to the new one,
+// over the time the new one took to come; the new real frame is drawn whole at the end. A browser that
+// takes more than TWEEN_MAX_MS to draw a frame skips the tweens.
+const TWEEN_FPS = 30, TWEEN_MAX_MS = 25;
+
+function lerpArray(a, b, t) {
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return b;
+  return b.map((v, i) => {
+    const u = a[i];
+    if (Array.isArray(v)) return lerpArray(u, v, t);
+    return typeof v === "number" && typeof u === "number" ? u + (v - u) * t : v;
+  });
+}
+
+function lerpFigure(from, to, t) {
+  const data = to.data.map((trace, i) => {
+    const before = from.data[i];
+    if (!before || before.type !== trace.type) return trace;
+    const out = { ...trace };
+    for (const axis of ["x", "y", "z"]) if (axis in trace) out[axis] = lerpArray(before[axis], trace[axis], t);
+    return out;
+  });
+  return { data, layout: to.layout, config: to.config };
+}
+
+function arrive(root, frame) {
+  const now = performance.now();
+  const gap = root.arrivedAt ? now - root.arrivedAt : 0;
+  root.arrivedAt = now;
+  const drawMs = root.frames ? root.drawMs / root.frames : 0;
+  const previous = root.real;
+  root.real = frame;
+  if (previous && frame.status.state === "playing" && previous.status.state === "playing" &&
+      gap > 1000 / TWEEN_FPS && drawMs < TWEEN_MAX_MS && previous.figure.data.length === frame.figure.data.length) {
+    root.tween = { from: previous.figure, to: frame, start: now, duration: Math.min(gap, 400), drawnAt: now };
+  } else {
+    root.tween = null;
+    show(root, frame);
+  }
+  if (frame.status.stopped) {
+    root.tween = null;
+    show(root, frame);
+    closeStream(root);
+    root.trigger("stopped", root.pendingId ?? String(Date.now()));
+  }
+  if (root.tween) animate(root);
+}
+
+function animate(root) {
+  if (root.animating) return;
+  root.animating = true;
+  const step = (now) => {
+    const tween = root.tween;
+    if (!tween) { root.animating = false; return; }
+    const t = (now - tween.start) / tween.duration;
+    if (t >= 1) {
+      root.tween = null;
+      root.animating = false;
+      show(root, tween.to);
+      return;
+    }
+    if (now - tween.drawnAt >= 1000 / TWEEN_FPS - 2) {
+      tween.drawnAt = now;
+      const began = performance.now();
+      plot(root.Plotly, root.fig, lerpFigure(tween.from, tween.to.figure, t), root.key, root.height);
+      root.frames += 1;
+      root.tweens = (root.tweens ?? 0) + 1;
+      root.drawMs += performance.now() - began;
+    }
+    requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+}
+
+function schedule(root) {
+  if (root.raf) return;
+  root.raf = requestAnimationFrame(() => {
+    root.raf = 0;
+    const text = root.pending;
+    root.pending = null;
+    if (!text || !root.Plotly) return;
+    const frame = JSON.parse(text);
+    if (!frame.status) return;  // the channel's closing frame
+    if (root.tween) show(root, root.tween.to);  // a real frame arrived before the last tween ended
+    arrive(root, frame);
+  });
+}
+
+function closeStream(root) {
+  if (root.es) root.es.close();
+  root.es = null;
+  root.pending = null;
+}
+
+export default function (component) {
+  const { data, parentElement, setTriggerValue } = component;
+  let root = parentElement.querySelector(":scope > .gz-live");
+  if (!root) {
+    root = document.createElement("div");
+    root.className = "gz-live";
+    parentElement.appendChild(root);
+    build(root);
+    window.addEventListener("resize", () => { root.height = null; if (root.last) { root.pending = root.last; schedule(root); } });
+  }
+  root.key = data.key;
+  root.trigger = setTriggerValue;
+  root.keepHistory = data.keep_history;
+  root.classList.toggle("gz-projector", !!data.projector);
+  loadPlotly(data.src).then((Plotly) => {
+    root.Plotly = Plotly;
+    window.__ganvizPlotly ??= Plotly;
+    if (data.frame !== root.drawn) {
+      root.drawn = data.frame;
+      root.last = data.frame;
+      root.tween = null;
+      root.real = JSON.parse(data.frame);
+      root.arrivedAt = performance.now();
+      show(root, root.real);
+    }
+    if (data.stream !== root.streamUrl) {
+      closeStream(root);
+      root.streamUrl = data.stream;
+      if (data.stream) {
+        const es = new EventSource(data.stream);
+        root.es = es;
+        es.onmessage = (event) => {
+          if (root.es !== es) return;
+          root.pending = event.data;
+          root.last = event.data;
+          root.pendingId = event.lastEventId;
+          schedule(root);
+        };
+        es.addEventListener("closed", () => es.close());
+      }
+    }
+  }).catch((err) => { root.fig.textContent = String(err); });
+}
+"""
+
+_view = st.components.v2.component("ganviz.live_view", js=_JS, css=_CSS, isolate_styles=False)
+
+
+def streaming() -> bool:
+    """Whether this server streams live frames: ganviz's routes are mounted (``streamlit run app.py``)."""
+    return served["live"]
+
+
+def stream_url(token: str) -> str:
+    return f"{base_path()}{LIVE_PATH}/{token}"
+
+
+def live_view(key: str, frame: bytes, stream: str | None, src: str, projector: bool, keep_history: bool) -> None:
+    """Draw ``frame`` (``frame_json``'s bytes) in the page's live view; follow ``stream`` while the run plays.
+
+    ``keep_history``: a frame without a history chart keeps the last one (frames build it only now and then).
+    """
+    _view(key=f"{key}.live", data={"key": key, "frame": frame.decode(), "stream": stream, "src": src,
+                                   "projector": projector, "keep_history": keep_history},
+          on_stopped_change=lambda: None)

@@ -1,0 +1,117 @@
+"""The live view in a real browser: the whole figure and the run's buttons on the first screen, frames that
+stream without reruns (nothing fades), and a closed tab's worker freed.
+
+Checked at 1280x720 and 1920x1080, in normal and presentation mode, on Figure 1 and 2D. Screenshots go to
+``shots/e2e/`` (``live-<page>-<width>-<mode>.png``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import SHOTS
+from .driver import click, css_key, exceptions, settle, step, wait_for
+
+PAGES = {"figure1": "fig1", "two_d": "p2d"}
+SIZES = [(1280, 720), (1920, 1080)]
+
+BOX_JS = """(sel) => { const e = document.querySelector(sel); if (!e) return null;
+  const r = e.getBoundingClientRect(); return {top: r.top, bottom: r.bottom, left: r.left, right: r.right}; }"""
+
+# Counts, from now on, frames drawn by the live view and moments where anything on the page was faded as stale.
+WATCH_JS = """() => {
+  const root = document.querySelector('.gz-live');
+  window.__start = root.frames ?? 0;
+  window.__polls = 0; window.__stale = 0;
+  window.__timer = setInterval(() => {
+    window.__polls += 1;
+    if (document.querySelector('[data-stale="true"]')) window.__stale += 1;
+  }, 50);
+}"""
+
+
+def _open(page, app_url: str, path: str, presenting: bool) -> None:
+    page.goto(f"{app_url}/{path}")
+    try:
+        page.wait_for_selector(".gz-live .gz-fig.js-plotly-plot")
+    except Exception:
+        page.screenshot(path=str(SHOTS / f"live-{path}-failed.png"))
+        raise
+    settle(page)
+    if presenting and page.locator(css_key("ganviz.present_exit")).count() == 0:
+        page.locator(f"{css_key('ganviz.present')} label").first.click()
+        assert wait_for(lambda: page.locator(css_key("ganviz.present_exit")).count() == 1)
+        settle(page)
+    page.evaluate("() => window.scrollTo(0, 0)")
+
+
+def _inside(box: dict, width: int, height: int) -> bool:
+    return box is not None and box["top"] >= 0 and box["left"] >= 0 and box["bottom"] <= height + 0.5 \
+        and box["right"] <= width + 0.5
+
+
+@pytest.mark.parametrize("presenting", [False, True], ids=["normal", "presentation"])
+@pytest.mark.parametrize("width, height", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+@pytest.mark.parametrize("path", list(PAGES))
+def test_the_whole_figure_and_the_run_buttons_are_on_the_first_screen(browser, app_url, path, width, height,
+                                                                       presenting):
+    key = PAGES[path]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        _open(page, app_url, path, presenting)
+        page.wait_for_timeout(500)  # the figure takes the height the window leaves it
+        figure = page.evaluate(BOX_JS, ".gz-fig .main-svg")
+        assert _inside(figure, width, height), f"the figure {figure} lies within the {width}x{height} window"
+        assert figure["bottom"] - figure["top"] >= 250, f"the figure is tall enough to read ({figure})"
+        for button in ("play", "step", "reset", "fit_d", "snap", "lessons", "view"):
+            box = page.evaluate(BOX_JS, f"{css_key(f'{key}.{button}')} button")
+            assert _inside(box, width, height), f"{button} is on the first screen ({box})"
+        page.screenshot(path=str(SHOTS / f"live-{path}-{width}-{'presentation' if presenting else 'normal'}.png"))
+        assert exceptions(page) == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_frames_stream_without_reruns_and_nothing_fades(page, app_url, app_log, path):
+    key = PAGES[path]
+    page.goto(f"{app_url}/{path}")
+    page.wait_for_selector(".gz-live .gz-fig.js-plotly-plot")
+    settle(page)
+    click(page, f"{key}.play")
+    assert wait_for(lambda: (step(page) or 0) > 0, timeout=90), "Play trains"
+    settle(page)
+    page.evaluate(WATCH_JS)
+    first = step(page)
+    page.wait_for_timeout(4000)
+    frames, polls, stale = page.evaluate(
+        "() => { clearInterval(window.__timer); return [document.querySelector('.gz-live').frames - window.__start,"
+        " window.__polls, window.__stale]; }")
+    assert step(page) > first, "the step counter moves"
+    assert frames >= 4, f"frames arrive over the stream ({frames} in 4 s)"
+    assert page.locator("[data-test-script-state='running']").count() == 0, "no script runs while it plays"
+    assert stale <= 0.01 * polls, f"nothing fades: {stale} of {polls} looks found a stale element"
+    assert page.evaluate("() => document.querySelector('.gz-live').dataset.state") == "playing"
+
+    click(page, f"{key}.play")  # Pause
+    assert wait_for(lambda: page.evaluate("() => document.querySelector('.gz-live').dataset.state") == "paused")
+    paused = step(page)
+    page.wait_for_timeout(1500)
+    assert step(page) == paused, "paused: the step stands still"
+    assert exceptions(page) == []
+
+
+def test_a_closed_tab_frees_its_worker(browser, app_url, app_log):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    page.goto(f"{app_url}/figure1")
+    page.wait_for_selector(".gz-live .gz-fig.js-plotly-plot")
+    settle(page)
+    click(page, "fig1.play")
+    assert wait_for(lambda: (step(page) or 0) > 0, timeout=90)
+    before = app_log().count("worker of fig1 stopped: no viewer")
+    context.close()  # the tab goes; its run was playing
+    assert wait_for(lambda: app_log().count("worker of fig1 stopped: no viewer") > before, timeout=30), \
+        "the server's log says the closed tab's worker stopped"

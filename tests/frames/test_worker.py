@@ -1,0 +1,186 @@
+"""A run trained off the page's script: the channel's frames, the worker's thread, a frame's job on real runs."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import threading
+import time
+from dataclasses import replace
+
+import pytest
+
+from ganviz.frames import worker as worker_module
+from ganviz.frames.session import LiveSession
+from ganviz.frames.snapshot import take_snapshot
+from ganviz.frames.worker import Channel, Worker, close_channel, find_channel, open_channel
+from ganviz.lessons.presets import FIGURE1
+
+
+class Pacing:  # the fields of ganviz.ui.controls.Pacing (that module draws Streamlit widgets)
+    def __init__(self, iterations_per_frame=5, frame_seconds=0.05, slow=False):
+        self.iterations_per_frame, self.frame_seconds, self.slow = iterations_per_frame, frame_seconds, slow
+
+
+def _read(channel: Channel, count: int, after: int = 0, timeout: float = 10.0) -> list[bytes]:
+    """The first ``count`` frame events a viewer of ``channel`` receives."""
+    async def go():
+        got = []
+        async for event in channel.events(after):
+            if event.startswith(b"id:"):
+                got.append(event)
+                if len(got) == count:
+                    break
+        return got
+    return asyncio.run(asyncio.wait_for(go(), timeout))
+
+
+def test_a_viewer_gets_the_newest_frame_and_then_each_new_one():
+    channel = open_channel()
+    channel.publish(b'{"n":1}')
+    channel.publish(b'{"n":2}')  # a viewer that arrives now skips frame 1: the newest is what it needs
+
+    def later():
+        time.sleep(0.2)
+        channel.publish(b'{"n":3}')
+    threading.Thread(target=later).start()
+    events = _read(channel, 2)
+    assert events == [b'id: 2\ndata: {"n":2}\n\n', b'id: 3\ndata: {"n":3}\n\n']
+    assert channel.viewers == 0 and channel.idle_for() >= 0
+    close_channel(channel)
+
+
+def test_tokens_are_unguessable_and_found_only_while_the_channel_lives():
+    a, b = open_channel(), open_channel()
+    assert a.token != b.token and len(a.token) >= 20
+    assert find_channel(a.token) is a and find_channel("nope") is None
+    close_channel(a)
+    assert find_channel(a.token) is None and a.closed
+    token = b.token
+    del b
+    import gc
+    gc.collect()
+    assert find_channel(token) is None, "a channel its session dropped is not kept by the registry"
+
+
+def test_the_worker_runs_its_job_until_it_says_stop():
+    channel = open_channel()
+    calls = []
+
+    def job():
+        calls.append(threading.current_thread().name)
+        return json.dumps({"n": len(calls)}).encode(), len(calls) < 5
+    worker = Worker(channel, name="test")
+    worker.start(job, interval=0.0)
+    deadline = time.monotonic() + 10
+    while worker.running and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert not worker.running and len(calls) == 5 and channel.seq == 5
+    assert calls[0] == "ganviz-test" and calls[0] != threading.current_thread().name
+
+
+def test_stop_waits_for_the_frame_in_progress():
+    channel, inside = open_channel(), threading.Event()
+
+    def job():
+        inside.set()
+        time.sleep(0.2)
+        return b"{}", True
+    worker = Worker(channel)
+    worker.start(job, interval=0.0)
+    inside.wait(5)
+    worker.stop()
+    assert not worker.running
+    seq = channel.seq
+    time.sleep(0.3)
+    assert channel.seq == seq, "nothing is published after stop returns"
+
+
+def test_a_worker_without_viewers_stops_and_says_so(monkeypatch, caplog):
+    monkeypatch.setattr(worker_module, "IDLE_SECONDS", 0.2)
+    channel = open_channel()
+    worker = Worker(channel, name="fig1")
+    logger = logging.getLogger("ganviz")
+    logger.addHandler(caplog.handler)
+    caplog.set_level(logging.INFO, logger="ganviz")
+    try:
+        worker.start(lambda: (b"{}", True), interval=0.02)
+        deadline = time.monotonic() + 10
+        while worker.running and time.monotonic() < deadline:
+            time.sleep(0.02)
+    finally:
+        logger.removeHandler(caplog.handler)
+    assert not worker.running
+    assert "worker of fig1 stopped: no viewer" in caplog.text
+
+
+def test_a_failing_job_ends_the_thread_and_is_kept():
+    worker = Worker(open_channel())
+    worker.start(lambda: 1 / 0, interval=0.0)
+    deadline = time.monotonic() + 10
+    while worker.running and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert isinstance(worker.error, ZeroDivisionError)
+
+
+def _render(snap, trainer, state, rate, message, stopped=None, cost=None):
+    return json.dumps({"step": trainer.step, "state": state, "jsd": snap.metrics["jsd"],
+                       "message": message and message[1], "cost": cost}).encode()
+
+
+@pytest.fixture
+def no_budget(monkeypatch):
+    """Every frame trains all its iterations, however busy the machine (the budget is a matter of time)."""
+    from ganviz.frames import session
+    monkeypatch.setattr(session, "FRAME_BUDGET_S", 600.0)
+
+
+def test_a_frame_job_trains_records_and_leaves_the_store_alone(no_budget):
+    store = {}
+    run = LiveSession(store, "fig1", take_snapshot)
+    run.reset(FIGURE1)
+    run.mode = "playing"
+    job = run.frame_job(Pacing(iterations_per_frame=7), _render)
+    before = dict(store)
+    frames = [json.loads(job()[0]) for _ in range(3)]
+    assert [f["step"] for f in frames] == [7, 14, 21]
+    assert all(f["state"] == "playing" for f in frames)
+    assert [row["step"] for row in run.trainer.history][-3:] == [7, 14, 21], "each frame's row is in the history"
+    assert len(run.recorder) >= 3
+    assert all(f["cost"][0] > 0 and f["cost"][1] > 0 for f in frames)
+    assert {k: v for k, v in store.items()} == before, "the worker's job writes nothing into the session's store"
+
+
+def test_a_diverging_run_stops_its_job_and_the_page_takes_in_the_pause(no_budget):
+    store = {}
+    run = LiveSession(store, "fig1", take_snapshot)
+    run.reset(replace(FIGURE1, loss="lsgan", lr_d=1.0, lr_g=1.0))  # the "diverge" preset
+    run.mode = "playing"
+    job = run.frame_job(Pacing(iterations_per_frame=50), _render)
+    for _ in range(40):
+        frame, more = job()
+        if not more:
+            break
+    assert not more, "the run diverged"
+    assert json.loads(frame)["state"] == "diverged" and json.loads(frame)["message"] == "divergence"
+    assert run.mode == "playing", "the store is the page's: the job left it"
+    run.collect()
+    assert run.mode == "paused" and run.diverged and run.message[1] == "divergence"
+
+
+def test_d_fit_in_the_worker_ends_with_its_verdict():
+    store = {}
+    run = LiveSession(store, "fig1", take_snapshot)
+    run.reset(FIGURE1)
+    run.trainer.train(200)
+    run.fit_d()
+    job = run.frame_job(Pacing(), _render)
+    for _ in range(400):
+        frame, more = job()
+        if not more:
+            break
+    assert not more, "D's fit ends (within its time limit)"
+    assert json.loads(frame)["message"] in ("live.fit_d_done", "live.fit_d_not_close")
+    run.collect()
+    assert run.mode == "paused" and run.message[1] in ("live.fit_d_done", "live.fit_d_not_close")
