@@ -44,7 +44,8 @@ def run_all(jobs: list[Job], args, parser, header: dict, describe, report=None, 
 
     Each new row is appended to ``--out``, then passed to ``report(row, status)`` if given (``status``: the runs
     done and the ETA) or printed as ``describe(row)`` with the progress on stderr. Exits 2 on a results file of
-    another experiment, 1 on a failed run or an unreachable cluster (the rows so far stay in ``--out``).
+    another experiment, 1 on a failed run or an unreachable cluster, 130 on Ctrl-C (the rows so far stay in
+    ``--out``).
     """
     done: dict[str, dict] = {}
     if args.out is not None:
@@ -78,6 +79,11 @@ def run_all(jobs: list[Job], args, parser, header: dict, describe, report=None, 
     except SweepError as err:
         print(f"{prog}: {err}", file=sys.stderr)
         sys.exit(1)
+    except KeyboardInterrupt:  # Ctrl-C: the finished runs are in --out, Ray is shut down on the way out
+        where = f"; the {len(done)} finished runs are in {args.out}: the same command goes on from there" if args.out \
+            else ""
+        print(f"\n{prog}: stopped{where}", file=sys.stderr)
+        sys.exit(130)
     finally:
         if file is not None:
             file.close()

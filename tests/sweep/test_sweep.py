@@ -254,3 +254,22 @@ def test_sweep_bad_arguments_exit_2_with_one_line(tmp_path, capsys, args, says):
     err = capsys.readouterr().err.strip().splitlines()
     assert exit_.value.code == 2 and len(err) == 1 and says in err[0], err
     assert not (tmp_path / "x.jsonl").exists()  # refused before anything is written
+
+
+def test_ctrl_c_stops_with_the_finished_runs_kept_and_says_how_to_go_on(tmp_path):
+    import signal
+    import subprocess
+    import time
+
+    out = tmp_path / "s.jsonl"
+    args = sweep_args(tmp_path, "--workers", "1", steps="300", seeds="0-19")
+    process = subprocess.Popen([sys.executable, "-m", "ganviz", *args], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and not (out.exists() and len(out.read_text().splitlines()) >= 2):
+        time.sleep(0.2)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 130 and "Traceback" not in err
+    kept = len(read_results(out)[1])
+    assert 1 <= kept < 40 and f"the {kept} finished runs are in {out}" in err
