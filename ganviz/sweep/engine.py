@@ -17,7 +17,6 @@ are the caller's; ``open_results`` drops them.
 from __future__ import annotations
 
 import json
-import math
 import os
 import sys
 from pathlib import Path
