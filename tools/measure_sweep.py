@@ -8,7 +8,7 @@ process and once on a local Ray with ``--workers`` CPUs (Ray's start-up counted)
 training CPU time of each,
 and checks that both gave the same numbers. ``overhead``: ``--tasks`` runs of one iteration each, one per task,
 against the same in this process; the difference per task is Ray's cost (submit, schedule, run, return), after
-one warm-up round that starts the workers. Prints one JSON object; the machine's load average goes with it
+one warm-up round on each side (it starts the workers; the first run of a process builds caches). Prints one JSON object; the machine's load average goes with it
 (``os.getloadavg``), since on a shared machine it decides the wall-clock numbers.
 """
 
@@ -73,6 +73,7 @@ def overhead(args) -> dict:
     finally:
         ray.shutdown()
     configure_threads()
+    run_jobs(jobs[:args.workers], workers=1)  # the same warm-up here: the first run builds caches (the target's grid)
     start = time.perf_counter()
     run_jobs(jobs, workers=1)
     seq_s = time.perf_counter() - start

@@ -119,6 +119,9 @@ def _run_on_ray(ray, batches: list[list[Job]], workers: int, address: str | None
     started = not ray.is_initialized()
     if started:
         os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # a sweep sends nothing anywhere unless asked to
+        # Ray starts its workers 15 steps nicer than the driver; a sweep's workers are the sweep itself, so they keep
+        # the command's own priority (`nice ganviz sweep ...` still lowers it).
+        os.environ.setdefault("RAY_worker_niceness", "0")
         quiet = dict(logging_level="ERROR", log_to_driver=False)
         try:
             if address is not None:

@@ -162,8 +162,8 @@ def test_the_cli_without_ray_says_so_once_and_still_sweeps(tmp_path):
     import subprocess
 
     code = "import sys; sys.modules['ray'] = None; from ganviz.cli.commands import main; sys.exit(main(sys.argv[1:]))"
-    done = subprocess.run([sys.executable, "-c", code, *sweep_args(tmp_path, seeds="0")], capture_output=True,
-                          text=True, timeout=300)
+    done = subprocess.run([sys.executable, "-c", code, *sweep_args(tmp_path, "--workers", "2", seeds="0")],
+                          capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stderr.count("Ray is not installed") == 1 and "pip install 'ganviz[sweep]'" in done.stderr
     assert len(read_results(tmp_path / "s.jsonl")[1]) == 2
