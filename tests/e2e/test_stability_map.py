@@ -26,3 +26,16 @@ def test_clicking_a_cell_races_its_setting(page, app_url):
     assert page.locator(f"{css_key('mc.map.chart')} .js-plotly-plot .shapelayer path").count() >= 1  # outlined
     screenshot(page, "mode_collapse-map-clicked")
     assert exceptions(page) == []
+
+
+def test_the_map_is_drawn_in_korean(page, app_url):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    open_page(page, app_url, "mode_collapse?lang=ko")
+    chart = page.locator(f"{css_key('mc.map.chart')} .js-plotly-plot")
+    chart.scroll_into_view_if_needed()
+    grid = shipped_map()
+    points = page.locator(f"{css_key('mc.map.chart')} .scatterlayer .point")
+    assert wait_for(lambda: points.count() == len(grid.xs) * len(grid.ys))
+    assert "D의 학습률" in chart.inner_text()
+    screenshot(page, "mode_collapse-map-ko")
+    assert exceptions(page) == []

@@ -263,8 +263,9 @@ def test_ctrl_c_stops_with_the_finished_runs_kept_and_says_how_to_go_on(tmp_path
 
     out = tmp_path / "s.jsonl"
     args = sweep_args(tmp_path, "--workers", "1", steps="300", seeds="0-19")
-    process = subprocess.Popen([sys.executable, "-m", "ganviz", *args], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+    # Ctrl-C as a terminal sends it; SIGINT restored first, as a test run in the background (`&`) ignores it
+    process = subprocess.Popen([sys.executable, "-m", "ganviz", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline and not (out.exists() and len(out.read_text().splitlines()) >= 2):
         time.sleep(0.2)
