@@ -15,6 +15,7 @@ from ganviz.remedies.methods import METHODS, config_for
 from ganviz.frames.snapshot2d import take_snapshot_2d
 from ganviz.ui.live import RaceRun
 from ganviz.ui.live_chart import live_plotly_chart
+from ganviz.ui.stability import map_rates, stability_section
 
 ganviz.ui.ensure_navigation()
 KEY = "mc"
@@ -75,7 +76,7 @@ with st.sidebar:
                  lr_d=f"{preset.lr_d:g}", lr_g=f"{preset.lr_g:g}", batch=preset.batch, z_dim=preset.z_dim,
                  depth=preset.depth, width=preset.width, decay=decay_note(preset), steps=f"{collapse.steps:,}"))
 
-base = replace(preset, seed=seed)
+base = replace(preset, seed=seed, **map_rates(KEY, dist, runs))  # a cell of the stability map sets the rates
 # The runs are named by method, not by label, so that switching the language does not restart them.
 configs = {"gan": config_for("gan", base), remedy: config_for(remedy, base)}
 race = runs.sync(lambda: Race(configs), lambda race: race.configs == configs)
@@ -132,3 +133,5 @@ if not presenting:
 with st.expander(t("explain.title")):
     st.markdown(t("mode_collapse.explain_figures"))
     st.markdown(t("mode_collapse.explain"))
+
+stability_section(KEY, runs)  # the stability map (ganviz/ui/stability.py): a cell loads into the race above

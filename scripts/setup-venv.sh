@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Create .venv (if missing) and install a requirements file into it, then ganviz itself, editable, which gives
 # the `ganviz` command (.venv/bin/ganviz, the same as `python -m ganviz`); both again only when
-# requirements.txt, the file given or pyproject.toml changed.
+# requirements.txt, requirements-sweep.txt (which requirements-dev.txt includes), the file given or pyproject.toml
+# changed.
 # Usage: scripts/setup-venv.sh requirements.txt|requirements-dev.txt
 # Honours PYTHON (default python3). Prints the venv's python path on the last line.
 set -euo pipefail
@@ -17,7 +18,7 @@ if [ ! -x .venv/bin/python ]; then
   "$py" -m venv .venv
 fi
 stamp=".venv/.installed-$(basename "$req")"
-want="$(cat requirements.txt "$req" pyproject.toml | sha256sum | cut -d' ' -f1)"
+want="$(cat requirements.txt requirements-sweep.txt "$req" pyproject.toml | sha256sum | cut -d' ' -f1)"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ] || [ ! -x .venv/bin/ganviz ]; then
   echo "Installing $req and ganviz (editable) into .venv ..." >&2
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$req" >&2

@@ -25,8 +25,9 @@ ALLOWED = {
     "lessons": {"core", "remedies", "measure", "frames", "i18n"},
     "files": {"core", "frames", "measure"},
     "mnist": {"core", "i18n"},
-    "cli": {"core", "remedies", "measure", "frames", "views", "lessons", "files", "mnist", "i18n"},
-    "ui": {"core", "remedies", "measure", "frames", "views", "lessons", "files", "mnist", "i18n"},
+    "sweep": {"core", "remedies", "lessons"},  # runs lessons' run_once over grids and seeds
+    "cli": {"core", "remedies", "measure", "frames", "views", "lessons", "files", "mnist", "sweep", "i18n"},
+    "ui": {"core", "remedies", "measure", "frames", "views", "lessons", "files", "mnist", "sweep", "i18n"},
     "ganviz": {"core", "measure", "frames", "cli"},  # the public API and ``python -m ganviz``
 }
 

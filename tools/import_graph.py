@@ -66,7 +66,7 @@ def package_of(name: str) -> str:
     return parts[1] if len(parts) > 2 or (len(parts) == 2 and parts[1] in PACKAGES) else "ganviz"
 
 
-PACKAGES = ("core", "remedies", "measure", "frames", "views", "lessons", "files", "cli", "mnist", "i18n", "ui")
+PACKAGES = ("core", "remedies", "measure", "frames", "views", "lessons", "files", "sweep", "cli", "mnist", "i18n", "ui")
 
 
 def graph(root: Path = ROOT, by_package: bool = True) -> dict[str, dict[str, set[str]]]:

@@ -40,7 +40,10 @@ import numpy as np
 import torch
 
 from ..lessons.presets import PRESETS, presets_for
-from ..lessons.compare import compare, markdown_table, parse_methods, parse_seeds, plain_table, summarise
+from ..lessons.compare import markdown_table, parse_methods, parse_seeds, plain_table, summarise
+from ..sweep.grid import grid_jobs, method_jobs, parse_grid
+from ..sweep.maps import summarise_cells
+from .sweep import add_sweep_arguments, check_sweep_arguments, run_all
 from ..core.device import configure_threads, resolve_device
 from ..core.distributions import DISTRIBUTIONS, get_distribution, targets_of_dim
 from ..core.losses import LOSSES, Loss
@@ -119,7 +122,8 @@ def preset_defaults(name: str) -> dict:
 
 
 def build_parser(compare_defaults: dict | None = None) -> argparse.ArgumentParser:
-    """The parser of every command; ``compare_defaults`` replaces compare's defaults (how ``--preset`` works)."""
+    """The parser of every command; ``compare_defaults`` replaces compare's and sweep's defaults (how ``--preset``
+    works)."""
     parser = _Parser(prog=PROG, description="ganviz: watch a GAN learn (Goodfellow et al., 2014).")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     d = TrainConfig()
@@ -185,7 +189,33 @@ def build_parser(compare_defaults: dict | None = None) -> argparse.ArgumentParse
     output.add_argument("--json", action="store_true", help="one JSON object per run, then a summary object")
     output.add_argument("--markdown", action="store_true",
                         help="print the summary as a Markdown table (progress goes to stderr)")
+    add_sweep_arguments(comparing)
     comparing.set_defaults(run=compare_command, parser=comparing, **(compare_defaults or {}))
+
+    sweeping = commands.add_parser("sweep", help="train over a grid of settings and seeds, on every core or a Ray cluster",
+                                   description="For each cell of a grid over TrainConfig fields (--grid) and each "
+                                               "seed, train headless (on the CPU unless --device says otherwise) for "
+                                               "--steps iterations and measure the run once: the final JSD, and on "
+                                               "ring8 and grid25 the modes covered and the high-quality fraction; a "
+                                               "run that diverges is rolled back, measured there and flagged. Runs go "
+                                               "as Ray tasks on every core (or --address's cluster), each row to "
+                                               "--out as it finishes; the same file again skips finished runs. Then a "
+                                               "table per cell, means over seeds. Without Ray the runs go one after "
+                                               "another in this process. The model flags set the base config.")
+    add_model_arguments(sweeping)
+    sweeping.set_defaults(device="cpu")
+    sweeping.add_argument("--preset", choices=sorted({p.config.dist for p in presets_for("mode_collapse")}),
+                          help="start from the mode-collapse preset of this target (its base config and --steps); "
+                               "flags given as well override it")
+    sweeping.add_argument("--remedy", default=d.remedy, choices=REMEDIES, help="a remedy for mode collapse, as in "
+                                                                               "train (default: %(default)s)")
+    sweeping.add_argument("--grid", nargs="+", required=True, metavar="FIELD=V1,V2",
+                          help="the grid: one FIELD=V1,V2,... per TrainConfig field, e.g. --grid lr_d=1e-4,3e-4 "
+                               "lr_g=1e-4,1e-3 k=1,5 (every combination is a cell)")
+    sweeping.add_argument("--seeds", default="0-2", help="seeds per cell: a range such as 0-9 or a list such as 0,3,5 "
+                                                         "(default: %(default)s)")
+    add_sweep_arguments(sweeping, out_required=True)
+    sweeping.set_defaults(run=sweep_command, parser=sweeping, **(compare_defaults or {}))
 
     bench = commands.add_parser("bench", help="measure training, frame and MNIST speed on this machine",
                                 description="Measure, as medians over repetitions on one device: Algorithm-1 "
@@ -382,6 +412,7 @@ def compare_command(args, parser) -> int:
         parser.error(f"--n-samples must be >= 1 (got {args.n_samples})")
     if not has_modes(get_distribution(args.dist)):
         parser.error(f"compare counts modes, so --dist must be one of {', '.join(MODE_BENCHMARKS)} (got {args.dist})")
+    check_sweep_arguments(args, parser)
     try:
         seeds, methods = parse_seeds(args.seeds), parse_methods(args.methods)
         base = config_from(args, seed=seeds[0])
@@ -390,21 +421,30 @@ def compare_command(args, parser) -> int:
     except ValueError as err:
         parser.error(str(err))
     n_modes = len(get_distribution(args.dist).means)
+    config = {k: v for k, v in base.to_dict().items() if k != "seed"}
 
-    def report(row):
+    def report(row, status):
         if args.json:
-            _json_line(row)
+            _json_line({k: v for k, v in row.items() if k != "key"})
+            print(f"[{status}]", file=sys.stderr, flush=True)
         else:
             warn = f"  DIVERGED: {row['diverged']}" if row["diverged"] else ""
             print(f"{row['method']:>9} seed {row['seed']:>3}: modes {row['modes']}/{n_modes}, HQ {row['hq']:.3f}, "
-                  f"{row['seconds']:.1f} s{warn}", file=sys.stderr if args.markdown else sys.stdout, flush=True)
+                  f"{row['seconds']:.1f} s [{status}]{warn}", file=sys.stderr if args.markdown else sys.stdout,
+                  flush=True)
 
-    rows = compare(base, methods, seeds, args.steps, args.n_samples, on_run=report)
+    header = {"kind": "compare", "base": config, "steps": args.steps, "n_samples": args.n_samples,
+              "command": f"{PROG} " + shlex.join(args.argv)}
+    jobs = method_jobs(base, methods, seeds, args.steps, args.n_samples)
+    rows = [{k: v for k, v in row.items() if k != "key"} for row in run_all(jobs, args, parser, header, None, report)]
     summary = summarise(rows, n_modes)
+    line = {"summary": True, "dist": args.dist, "steps": args.steps, "seeds": seeds, "n_modes": n_modes,
+            "methods": summary, "config": config, "command": f"{PROG} " + shlex.join(args.argv), "machine": _machine()}
+    if args.out is not None:  # the summary last, as the mode-collapse page reads it (lessons/published.py)
+        with open(args.out, "a") as file:
+            file.write(json.dumps(line) + "\n")
     if args.json:
-        _json_line({"summary": True, "dist": args.dist, "steps": args.steps, "seeds": seeds, "n_modes": n_modes,
-                    "methods": summary, "config": {k: v for k, v in base.to_dict().items() if k != "seed"},
-                    "command": f"{PROG} " + shlex.join(args.argv), "machine": _machine()})
+        _json_line(line)
         return 0
     caption = (f"{args.dist}, {args.steps} iterations, seeds {args.seeds} ({len(seeds)} runs per method), "
                f"measured on {args.n_samples} samples; base config: " + _describe(base))
@@ -413,6 +453,51 @@ def compare_command(args, parser) -> int:
     else:
         print(f"\n{caption}\n{plain_table(summary, n_modes)}")
     return 0
+
+
+def sweep_command(args, parser) -> int:
+    if args.steps < 1:
+        parser.error(f"--steps must be >= 1 (got {args.steps})")
+    if args.n_samples < 1:
+        parser.error(f"--n-samples must be >= 1 (got {args.n_samples})")
+    check_sweep_arguments(args, parser)
+    try:
+        grid, seeds = parse_grid(args.grid), parse_seeds(args.seeds)
+        base = config_from(args, seed=seeds[0], remedy=args.remedy)
+        jobs = grid_jobs(base, grid, seeds, args.steps, args.n_samples)
+        resolve_device(base.validate().device)
+    except ValueError as err:
+        parser.error(str(err))
+    header = {"kind": "sweep", "base": {k: v for k, v in base.to_dict().items() if k != "seed"}, "steps": args.steps,
+              "n_samples": args.n_samples, "command": f"{PROG} " + shlex.join(args.argv), "machine": _machine()}
+    modes = has_modes(get_distribution(args.dist))
+
+    def describe(row) -> str:
+        cell = ", ".join(f"{name}={row[name]:g}" if isinstance(row[name], float) else f"{name}={row[name]}"
+                         for name in grid)
+        measured = f"modes {row['modes']}, HQ {row['hq']:.3f}, " if modes else ""
+        warn = "  DIVERGED" if row["diverged"] else ""
+        return f"{cell}, seed {row['seed']}: {measured}JSD {row['jsd']:.4f}, {row['seconds']:.1f} s{warn}"
+
+    rows = run_all(jobs, args, parser, header, describe, prog=PROG)
+    cells = summarise_cells(rows, list(grid))
+    print(f"{args.dist}, {args.steps} iterations, seeds {args.seeds}, {len(rows)} runs in {args.out}; base config: "
+          + _describe(base))
+    print(_sweep_table(cells, list(grid), modes))
+    return 0
+
+
+def _sweep_table(cells: list[dict], fields: list[str], modes: bool) -> str:
+    """One line per cell: its values, then the means over seeds and the runs that diverged."""
+    head = [*fields, "runs", *(["modes", "HQ"] if modes else []), "JSD", "diverged"]
+    lines = [head]
+    for cell in cells:
+        values = [f"{cell[f]:g}" if isinstance(cell[f], float) else str(cell[f]) for f in fields]
+        measured = [f"{cell['modes_mean']:.1f}", f"{cell['hq_mean']:.2f}"] if modes else []
+        jsd = "nan" if cell["jsd_mean"] is None else f"{cell['jsd_mean']:.4f}"
+        lines.append([*values, str(cell["runs"]), *measured, jsd, f"{cell['diverged']}/{cell['runs']}"])
+    widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
+    return "\n".join("  ".join(c.rjust(w) for c, w in zip(line, widths)) for line in lines)
 
 
 def _machine() -> str:

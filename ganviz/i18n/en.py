@@ -581,6 +581,33 @@ STRINGS = {
     "mode_collapse.col.all_good": "{target} all modes & HQ ≥ 0.8",
     "mode_collapse.col.verified": "verified here",
     "mode_collapse.col.unverified": "no (see ganviz/lessons/published.py)",
+    # --- stability map (ganviz/ui/stability.py, ganviz/views/stability.py; the sweep in ganviz/files/sweeps/)
+    "stability.title": "Stability map: which learning rates collapse?",
+    "stability.intro": "Each cell is the plain GAN of the ring8 preset (left above) trained for {steps} iterations "
+                       "with one pair of learning rates, averaged over seeds {seeds}: the modes it covers, its final "
+                       "JSD, or the share of seeds that diverged (a red cross marks a cell where one did). **Click a "
+                       "cell**, or pick it below, to race that setting: both runs restart on ring8 with these rates "
+                       "and seed {seed}.",
+    "stability.show": "show",
+    "stability.show_help": "Modes covered of 8 (more is better), the final JSD in nats between p_data and p_g "
+                           "(lower is better, log 2 = 0.69 is no overlap), or the share of seeds whose training "
+                           "diverged (a NaN or inf, rolled back).",
+    "stability.measure.modes": "modes covered",
+    "stability.measure.jsd": "final JSD (nats)",
+    "stability.measure.diverged": "diverged",
+    "stability.lr_d": "lr_D (D's learning rate)",
+    "stability.lr_g": "lr_G (G's learning rate)",
+    "stability.load": "Race this setting",
+    "stability.load_help": "Restart the race above on ring8 with these two learning rates (the rest of the preset "
+                           "stays) and the map's first seed.",
+    "stability.loaded": "The race above runs the map's setting lr_D = {lr_d}, lr_G = {lr_g} (seed {seed}) instead "
+                        "of the preset's learning rates.",
+    "stability.back": "Back to the preset's rates",
+    "stability.back_help": "Restart the race with the preset's own learning rates.",
+    "stability.how": "How the map was made: `{command}` ({runs} runs; each row of `{file}` is one run). Make your "
+                     "own over any settings with `ganviz sweep --preset ring8 --grid lr_d=1e-5,1e-4 k=1,5 --seeds "
+                     "0-4 --out my_map.jsonl`: with `pip install 'ganviz[sweep]'` it uses every core (or a Ray "
+                     "cluster, `--address`), and running it again resumes where it stopped (docs/command-line.md).",
     "mode_collapse.explain": "**Mode collapse.** G only has to fool D, and D judges one sample at a time. A generator "
                              "that puts all its samples on the one mode D currently believes in wins each round; D "
                              "then learns that mode is fake, and G hops to another. The timeline shows those hops. "

@@ -570,6 +570,33 @@ STRINGS = {
     "mode_collapse.col.all_good": "{target} 모든 모드 & HQ ≥ 0.8",
     "mode_collapse.col.verified": "여기서 확인함",
     "mode_collapse.col.unverified": "아니요 (ganviz/lessons/published.py 참고)",
+    # --- stability map (ganviz/ui/stability.py, ganviz/views/stability.py; the sweep in ganviz/files/sweeps/)
+    "stability.title": "안정성 지도: 어떤 학습률에서 붕괴할까?",
+    "stability.intro": "각 칸은 위 왼쪽의 ring8 프리셋 일반 GAN을 한 쌍의 학습률로 {steps}번 반복 학습한 결과를 "
+                       "시드 {seeds}에 대해 평균한 값입니다: 덮은 모드 수, 최종 JSD, 또는 발산한 시드의 비율(빨간 "
+                       "X 표시는 발산한 시드가 있는 칸). **칸을 클릭하거나** 아래에서 골라 그 설정으로 경주를 "
+                       "시작하세요: 두 실행이 이 학습률과 시드 {seed}로 ring8에서 다시 시작합니다.",
+    "stability.show": "표시",
+    "stability.show_help": "8개 중 덮은 모드 수(많을수록 좋음), p_data와 p_g 사이의 최종 JSD(nats, 낮을수록 좋음, "
+                           "log 2 = 0.69는 전혀 겹치지 않음), 또는 학습이 발산한(NaN이나 inf가 나와 되돌린) 시드의 "
+                           "비율입니다.",
+    "stability.measure.modes": "덮은 모드 수",
+    "stability.measure.jsd": "최종 JSD (nats)",
+    "stability.measure.diverged": "발산 비율",
+    "stability.lr_d": "lr_D (D의 학습률)",
+    "stability.lr_g": "lr_G (G의 학습률)",
+    "stability.load": "이 설정으로 경주",
+    "stability.load_help": "위의 경주를 이 두 학습률(나머지는 프리셋 그대로)과 지도의 첫 번째 시드로 ring8에서 "
+                           "다시 시작합니다.",
+    "stability.loaded": "위의 경주는 프리셋의 학습률 대신 지도의 설정 lr_D = {lr_d}, lr_G = {lr_g}(시드 {seed})로 "
+                        "실행 중입니다.",
+    "stability.back": "프리셋 학습률로 돌아가기",
+    "stability.back_help": "프리셋 본래의 학습률로 경주를 다시 시작합니다.",
+    "stability.how": "지도를 만든 방법: `{command}` (실행 {runs}개, `{file}`의 한 줄이 실행 하나). 원하는 설정으로 "
+                     "직접 만들려면 `ganviz sweep --preset ring8 --grid lr_d=1e-5,1e-4 k=1,5 --seeds 0-4 --out "
+                     "my_map.jsonl`을 실행하세요. `pip install 'ganviz[sweep]'`을 설치하면 모든 코어(또는 "
+                     "`--address`로 Ray 클러스터)를 쓰고, 다시 실행하면 멈춘 곳부터 이어 갑니다 "
+                     "(docs/command-line.md).",
     "mode_collapse.explain": "**모드 붕괴.** G는 D를 속이기만 하면 되고, D는 샘플을 한 번에 하나씩 판정합니다. 지금 "
                              "D가 진짜라고 믿는 모드 하나에 모든 샘플을 몰아넣는 생성자는 매 라운드를 이깁니다. 그러면 "
                              "D가 그 모드는 가짜라고 배우고, G는 다른 모드로 옮겨 갑니다. 타임라인에 그 이동이 "

@@ -1,6 +1,7 @@
-"""Methods against mode collapse, compared over seeds: the engine of ``python -m ganviz compare``.
+"""Methods against mode collapse, compared over seeds: what ``python -m ganviz compare`` measures and reports.
 
-For each method (``remedies.METHODS``) and each seed, one run of ``steps``
+The runs go through the sweep engine (``ganviz.sweep``, on every core with Ray). For each method
+(``remedies.METHODS``) and each seed, one run (``run_once``) of ``steps``
 Algorithm-1 iterations is trained from ``config_for(method, base)`` with that
 seed, then measured once at the end by the VEEGAN/PacGAN protocol
 (``modes.py``): modes covered and the high-quality (HQ) fraction of 2,500 of
@@ -18,12 +19,13 @@ measured there, and flagged with the trainer's message.
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 
 import numpy as np
 
-from ..measure.modes import N_SAMPLES, mode_metrics
-from ..remedies.methods import METHODS, config_for
+from ..measure.density2d import compare_2d
+from ..measure.modes import N_SAMPLES, has_modes, mode_metrics
+from ..remedies.methods import METHODS
+from ..frames.snapshot import take_snapshot
 from ..frames.snapshot2d import generated_samples
 from ..core.config import TrainConfig
 from ..core.trainer import DivergenceError, Trainer
@@ -57,9 +59,11 @@ def parse_methods(text: str) -> list[str]:
 
 
 def run_once(config: TrainConfig, steps: int, n_samples: int = N_SAMPLES) -> dict:
-    """Train ``config`` for ``steps`` iterations and count its modes: {modes, hq, seconds, cpu_seconds, steps,
-    diverged (None or why)}. ``seconds`` is wall-clock time; ``cpu_seconds`` the CPU time this process used, which
-    other jobs sharing the machine do not inflate."""
+    """Train ``config`` for ``steps`` iterations and measure it once: {modes, hq, jsd, seconds, cpu_seconds, steps,
+    diverged (None or why)}. ``modes`` and ``hq`` count modes on ring8 and grid25 (None on other targets); ``jsd`` is
+    the final JSD in nats (in 2D between p_data and p_g smoothed alike, from the same ``n_samples`` samples, as
+    ``metrics_2d``; in 1D exact, as ``take_snapshot``). ``seconds`` is wall-clock time; ``cpu_seconds`` the CPU time
+    this process used, which other jobs sharing the machine do not inflate."""
     trainer = Trainer(config)
     start, cpu_start, diverged = time.perf_counter(), time.process_time(), None
     try:
@@ -67,24 +71,14 @@ def run_once(config: TrainConfig, steps: int, n_samples: int = N_SAMPLES) -> dic
     except DivergenceError as err:
         diverged = str(err)
     seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
-    counted = mode_metrics(generated_samples(trainer, n_samples), trainer.target)
-    return {"modes": counted["modes"], "hq": counted["hq"], "seconds": seconds, "cpu_seconds": cpu_seconds,
-            "steps": trainer.step,
-            "diverged": diverged}
-
-
-def compare(base: TrainConfig, methods: list[str], seeds: list[int], steps: int, n_samples: int = N_SAMPLES,
-            on_run=None) -> list[dict]:
-    """One run per method and seed, methods in the outer loop; ``on_run(row)`` is called after each. Returns the rows."""
-    rows = []
-    for method in methods:
-        for seed in seeds:
-            row = {"method": method, "seed": seed,
-                   **run_once(config_for(method, replace(base, seed=seed)), steps, n_samples)}
-            rows.append(row)
-            if on_run is not None:
-                on_run(row)
-    return rows
+    if trainer.target.dim == 1:
+        counted, jsd = {"modes": None, "hq": None}, take_snapshot(trainer).metrics["jsd"]
+    else:
+        samples = generated_samples(trainer, n_samples)
+        counted = mode_metrics(samples, trainer.target) if has_modes(trainer.target) else {"modes": None, "hq": None}
+        jsd = compare_2d(samples, trainer.target).jsd
+    return {"modes": counted["modes"], "hq": counted["hq"], "jsd": float(jsd), "seconds": seconds,
+            "cpu_seconds": cpu_seconds, "steps": trainer.step, "diverged": diverged}
 
 
 def summarise(rows: list[dict], n_modes: int) -> dict:
@@ -136,27 +130,3 @@ def plain_table(summary: dict, n_modes: int) -> str:
     rows = [_header(n_modes)] + [[c.replace("`", "") for c in _cells(m, s, n_modes)] for m, s in summary.items()]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows)
-
-
-def merge_summaries(files: list[list[dict]]) -> tuple[list[dict], dict]:
-    """Join the ``--json`` outputs of several ``compare`` runs of one experiment (e.g. one process per method).
-
-    Each file is its list of JSON objects: run rows, then a summary object.
-    The runs must share the target, the step count and the base config; the
-    rows are kept as they are and the summary is computed again from all of
-    them (``summarise``), with every command and machine listed. Returns
-    (rows, summary); ValueError if the files do not belong together.
-    """
-    heads = [next((line for line in lines if line.get("summary")), None) for lines in files]
-    if not files or any(head is None for head in heads):
-        raise ValueError("every file must end with the summary line of `compare --json`")
-    for key in ("dist", "steps", "n_modes", "config"):
-        if any(head[key] != heads[0][key] for head in heads):
-            raise ValueError(f"these compare outputs differ in {key}: they are not one experiment")
-    rows = [line for lines in files for line in lines if not line.get("summary")]
-    if len({(row["method"], row["seed"]) for row in rows}) != len(rows):
-        raise ValueError("a method and seed appear twice: merge each run once")
-    summary = {**heads[0], "seeds": sorted({row["seed"] for row in rows}),
-               "methods": summarise(rows, heads[0]["n_modes"]),
-               "command": [head.get("command") for head in heads], "machine": sorted({head.get("machine") for head in heads})}
-    return rows, summary

@@ -16,9 +16,10 @@ machine (images in the repositories, PDFs unreachable), so each row says
 "verified here: no" (what was searched, and where: see results/).
 
 Our own rows come from ``results/compare_<target>.json``, written by
-``python -m ganviz compare --preset <target> --seeds 0-9 --json`` (one process
-per method, joined by ``tools/merge_compare.py``; the commands and the machine
-are stored in the file), so they can be re-measured.
+``python -m ganviz compare --preset <target> --seeds 0-9 --json`` (then one
+process per method, their outputs joined; ``compare --out FILE`` now writes such
+a file in one command, on every core; the commands and the machine are stored in
+the file), so they can be re-measured.
 
 The tables' column names, our methods' names and ``measured_line`` are in the
 current language (``ganviz.i18n.t``; English on the command line); the quoted

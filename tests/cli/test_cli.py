@@ -180,7 +180,7 @@ def test_train_with_a_remedy_saves_samples(capsys, tmp_path, remedy):
 
 def run_compare(capsys, *args):
     code = main(["compare", "--dist", "ring8", "--steps", "20", "--seeds", "0-1", "--methods", "gan,pacgan",
-                 "--batch", "32", "--width", "16", *args])
+                 "--batch", "32", "--width", "16", "--workers", "1", *args])
     assert code == 0
     return capsys.readouterr()
 
@@ -232,6 +232,8 @@ def test_compare_plain_table(capsys):
     (["--steps", "0"], "--steps must be >= 1"),
     (["--lr-g", "-1"], "lr_g must be a positive number"),
     (["--json", "--markdown"], "not allowed with argument"),
+    (["--workers", "0"], "--workers must be >= 1"),
+    (["--address", "auto", "--workers", "2"], "with --address the cluster's CPUs decide"),
 ])
 def test_compare_bad_arguments_exit_2_with_one_line(args, says):
     done = subprocess.run([sys.executable, "-m", "ganviz", "compare", "--steps", "5", *args],
@@ -259,14 +261,15 @@ def test_compare_takes_the_model_flags_of_train():
               "--decay-floor", "--steps", "--device", "--n-samples"}
     assert shared <= flags["train"] and shared <= flags["compare"]
     assert {"--remedy", "--seed", "--every", "--save-samples"} <= flags["train"] - flags["compare"]
-    assert {"--seeds", "--methods", "--markdown"} <= flags["compare"] - flags["train"]
+    assert {"--seeds", "--methods", "--markdown", "--workers", "--address", "--out"} <= flags["compare"] - flags["train"]
+    assert shared <= flags["sweep"] and {"--grid", "--seeds", "--workers", "--address", "--out", "--remedy"} <= flags["sweep"]
 
 
 def test_compare_preset_sets_the_base_config_and_given_flags_override_it(capsys):
     from ganviz.lessons.presets import PRESETS
 
     assert main(["compare", "--preset", "ring8", "--steps", "3", "--seeds", "0", "--methods", "gan", "--width", "8",
-                 "--json"]) == 0
+                 "--json", "--workers", "1"]) == 0
     summary = json.loads(capsys.readouterr().out.splitlines()[-1])
     preset = PRESETS["ring8-collapse"].config
     assert summary["steps"] == 3 and summary["config"]["width"] == 8  # given flags win
