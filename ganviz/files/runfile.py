@@ -42,7 +42,7 @@ import torch
 from safetensors import SafetensorError
 from safetensors.torch import load as load_tensors, save as save_tensors
 
-from ..core.custom import check_points
+from ..core.custom import MAX_ABS, check_points
 from ..core.distributions import GaussianMixture, get_distribution
 from ..core.models import Generator
 from ..core.config import CUSTOM, TrainConfig
@@ -55,6 +55,12 @@ PICKLE_MAGIC = (b"\x80\x02", b"\x80\x03", b"\x80\x04", b"\x80\x05", b"PK\x03\x04
 OPT_STATE = {"adam": ("step", "exp_avg", "exp_avg_sq"), "sgd": ("momentum_buffer",)}  # tensors per parameter
 RUN_KEYS = ("config", "step", "d_steps", "phase", "lr_g", "lr_d", "history")
 TARGET_KEYS = ("target.means", "target.stds", "target.bounds")
+# No run that trained holds a weight beyond MAX_ABS_WEIGHT (the trainer rolls back a divergence long before):
+# a file that does was tampered with, and would only overflow at its first step. Optimizer state (Adam's
+# squared gradients) and the pending losses may be larger, but not beyond MAX_ABS_STATE.
+MAX_ABS_WEIGHT = 1e6
+MAX_ABS_STATE = 1e12
+MAX_WINDOW = 10 * MAX_ABS  # a custom target's window: its points' box (within MAX_ABS) widened by 4 kernel widths
 
 
 class RunFileError(ValueError):
@@ -215,6 +221,9 @@ def _check_tensors(tensors: dict, config: TrainConfig) -> None:
             raise RunFileError(f"{_describe(name)} is {tensor.dtype} but the run needs {dtype}")
         if tensor.is_floating_point() and not torch.isfinite(tensor).all():
             raise RunFileError(f"{_describe(name)} holds NaN or infinite values")
+        limit = MAX_ABS_WEIGHT if name[:2] in ("G.", "D.") else MAX_ABS_STATE
+        if tensor.is_floating_point() and tensor.numel() and float(tensor.abs().max()) > limit:
+            raise RunFileError(f"{_describe(name)} holds values beyond ±{limit:g}: not a run that trained")
 
 
 def _wanted(tensors: dict, config: TrainConfig) -> dict:
@@ -249,7 +258,10 @@ def _target(tensors: dict) -> GaussianMixture:
         check_points(means)
         if not np.all(bounds[:, 0] < bounds[:, 1]):
             raise ValueError("its window is empty")
-        return GaussianMixture(means, stds, bounds=bounds, name=CUSTOM)
+        target = GaussianMixture(means, stds, bounds=bounds, name=CUSTOM)
+        if not (np.abs(bounds).max() <= MAX_WINDOW and stds.max() <= MAX_ABS):
+            raise ValueError(f"its window must lie within ±{MAX_WINDOW:,.0f} and its kernel widths in (0, {MAX_ABS:,.0f}]")
+        return target
     except ValueError as err:  # BadPoints too
         raise RunFileError(f"its custom target is invalid: {err}") from None
 

@@ -85,7 +85,7 @@ def saved(capsys, tmp_path):
     (["--remedy", "pacgan"], "--remedy cannot change"),
     (["--device", "cpu"], "--device cannot change"),
     (["--decay-end", "10"], "--decay-end cannot change"),
-    (["--k", "0"], "k must be a whole number >= 1 (got 0)"),
+    (["--k", "0"], "k must be a whole number from 1 to 100 (got 0)"),
 ])
 def test_resume_refuses_flags_that_change_the_model(capsys, saved, args, says):
     assert says in refused(capsys, "--resume", str(saved), "--steps", "1", *args)

@@ -315,7 +315,7 @@ def test_a_tensor_that_does_not_fit_the_config_is_refused(good, tensors, says):
 
 @pytest.mark.parametrize("run, says", [
     ({"config": {"width": 8}}, "G's weight net.0.weight has shape (16, 1) but the config needs (8, 1)"),
-    ({"config": {"k": 0}}, "its config is invalid: k must be a whole number >= 1 (got 0)"),
+    ({"config": {"k": 0}}, "its config is invalid: k must be a whole number from 1 to 100 (got 0)"),
     ({"config": {"loss": "vanilla"}}, "its config is invalid: unknown loss 'vanilla'"),
     ({"config": {"wings": 2}}, "its config has an unknown field 'wings'"),
     ({"config": {"width": 10 ** 30}}, "its config describes networks that cannot be built"),
