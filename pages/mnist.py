@@ -26,7 +26,7 @@ if not presenting:
 try:
     gen = cache.generator()
 except WeightsError as err:
-    st.error(t("mnist.weights_error", error=err))
+    st.error(t("mnist.weights_error", error=ganviz.ui.plain(err, ganviz.ui.REASON_LIMIT)))
     st.stop()
 folder = data_dir()
 card = cache.card()
@@ -81,7 +81,7 @@ if has_data(folder):
     try:
         found, index, distance = cache.nearest_training(rows[:, -1], folder)
     except IdxError as err:
-        st.error(t("mnist.data_error", error=err))
+        st.error(t("mnist.data_error", error=ganviz.ui.plain(err, ganviz.ui.REASON_LIMIT)))
     else:
         layout = np.concatenate([rows, to_unit(found)[:, None]], axis=1).reshape(-1, 28, 28)
         labels = [f"#{index[i // (PER_ROW + 1)]:,}" if (i + 1) % (PER_ROW + 1) == 0 else ""
@@ -125,7 +125,7 @@ st.subheader(t("mnist.progress_title"))
 try:
     frames, frame_steps = cache.progress()
 except WeightsError as err:
-    st.warning(t("mnist.progress_error", error=err))
+    st.warning(t("mnist.progress_error", error=ganviz.ui.plain(err, ganviz.ui.REASON_LIMIT)))
 else:
     batch = card.get("config", {}).get("batch", 64)
     train_images = card.get("config", {}).get("train_images", 50_000)

@@ -178,3 +178,23 @@ def in_language(make):
         return make()
 
     return made
+
+
+PLAIN_LIMIT = 80  # the most characters of outside text (a file's name or field, a CSV cell) a message quotes
+REASON_LIMIT = 300  # the most characters of a refusal's reason (ganviz's own words, quoting at most 40 of the file's)
+MARKDOWN_SPECIALS = set("\\`*_{}[]()<>#+-.!|~$:&=")
+
+
+def clip(value, limit: int = PLAIN_LIMIT) -> str:
+    """``value`` as one line of at most ``limit`` characters: control characters as spaces, cut with "…"."""
+    text = "".join(" " if ch < " " or ch == "\x7f" else ch for ch in str(value))
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def plain(value, limit: int = PLAIN_LIMIT) -> str:
+    """``value`` (text from outside: an uploaded file's name or content, a CSV cell, a URL parameter) made safe to
+    put into a message that Streamlit renders as Markdown: at most ``limit`` characters (cut with "…"), control
+    characters and line breaks as spaces, and every Markdown sign escaped with a backslash, so an image, a link,
+    a colour directive or HTML in it shows as the characters it is and is never rendered or fetched."""
+    text = clip(value, limit)
+    return "".join("\\" + ch if ch in MARKDOWN_SPECIALS else ch for ch in text)

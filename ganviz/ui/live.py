@@ -21,7 +21,7 @@ from ganviz.frames.snapshot import Snapshot1D, take_snapshot
 from ganviz.core.config import TrainConfig
 from ganviz.core.trainer import Trainer
 
-from . import divergence_text, presenting, use_language
+from . import REASON_LIMIT, divergence_text, plain, presenting, use_language
 from .controls import Pacing, set_widgets
 from .sessions import track_trainers
 
@@ -79,7 +79,11 @@ class LiveRun(LiveSession):
     def show_message(self) -> None:
         if self.message:
             kind, key, values = self.message
-            getattr(st, kind)(divergence_text(values) if key == "divergence" else t(key, **values))
+            if key == "divergence":
+                getattr(st, kind)(divergence_text(values))
+            else:  # a value may quote an uploaded file (its name, a refusal's reason): plain text, never Markdown
+                getattr(st, kind)(t(key, **{k: plain(v, REASON_LIMIT) if isinstance(v, str) else v
+                                            for k, v in values.items()}))
 
     # ----- toolbar -----------------------------------------------------------------
     def toolbar(self, config: TrainConfig, target=None) -> None:
