@@ -66,7 +66,7 @@ class TrainConfig:
             if f.name in BOUNDS:
                 check_field(f.name, value)
             elif not isinstance(value, str):
-                raise ConfigError(f"{f.name} must be text (got {_shown(value)})", f.name)
+                raise ConfigError(f"{f.name} must be text (got {shown(value)})", f.name)
         choices = [
             ("dist", self.dist in DISTRIBUTIONS or self.dist == CUSTOM, "distribution", DISTRIBUTIONS),
             ("loss", self.loss in LOSSES, "loss", LOSSES),
@@ -77,7 +77,7 @@ class TrainConfig:
         ]
         for name, ok, what, names in choices:
             if not ok:
-                raise ConfigError(f"unknown {what} {_shown(getattr(self, name))}; choose one of {', '.join(names)}",
+                raise ConfigError(f"unknown {what} {shown(getattr(self, name))}; choose one of {', '.join(names)}",
                                   name)
         if not (self.decay_end == 0 or self.decay_start < self.decay_end):
             raise ConfigError(f"the learning-rate decay needs 0 <= decay_start < decay_end, or decay_end = 0 for none "
@@ -103,7 +103,13 @@ class TrainConfig:
         return asdict(self)
 
 
-class ConfigError(ValueError):
+class Refused(ValueError):
+    """Input from outside that ganviz refuses, with a one-line reason: the one type every loader raises for a
+    bad config (``ConfigError``), run file (``ganviz.files.runfile.RunFileError``), shipped checkpoint
+    (``ganviz.files.checkpoints.CheckpointError``) or file of points (``ganviz.core.custom.BadPoints``)."""
+
+
+class ConfigError(Refused):
     """A config that ``TrainConfig.validate`` refuses: the one-line message names the field (``field``) and what
     it may be. A ``ValueError``, so callers that catch those keep working."""
 
@@ -148,14 +154,14 @@ def check_field(name: str, value) -> None:
     and lies in its range (``BOUNDS``)."""
     whole, low, high, low_open, high_open = BOUNDS[name]
     if isinstance(value, bool) or not isinstance(value, numbers.Integral if whole else numbers.Real):
-        raise ConfigError(f"{name} must be {allowed(name)} (got {_shown(value)})", name)
+        raise ConfigError(f"{name} must be {allowed(name)} (got {shown(value)})", name)
     inside = ((whole or math.isfinite(value)) and (low < value if low_open else low <= value)
               and (value < high if high_open else value <= high))
     if not inside:
-        raise ConfigError(f"{name} must be {allowed(name)} (got {_shown(value)})", name)
+        raise ConfigError(f"{name} must be {allowed(name)} (got {shown(value)})", name)
 
 
-def _shown(value) -> str:
+def shown(value) -> str:
     """``value`` as a message quotes it: its repr, at most 40 characters."""
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."

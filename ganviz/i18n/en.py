@@ -64,6 +64,8 @@ STRINGS = {
                               "would, e.g. to the left of the data.",
     "controls.seed": "seed",
     "controls.seed_help": "The same seed and settings give the same run on the same machine.",
+    "app.unexpected": "Something went wrong on this page. Try again, or reload the page; if it happens again, "
+                      "tell your teacher (the details are in the server's log).",
     "controls.from_file": "From the loaded file, kept as saved: {fields}.",
     "target.gaussian": "One Gaussian (as in Figure 1)",
     "target.bimodal": "Two-Gaussian mixture",

@@ -45,6 +45,34 @@ def ensure_navigation() -> None:
     register()
 
 
+RAISE_ERRORS = "GANVIZ_RAISE_ERRORS"  # "1": let a page's unexpected exception through (the AppTest suite sets it)
+
+
+def run_page(page) -> None:
+    """Run the page navigation.py picked; an unexpected exception is logged on the server with its traceback,
+    and the student sees one short, friendly line in their language instead of a blank page or a traceback.
+
+    Streamlit's own control flow (rerun, stop) is not an ``Exception`` and passes through, as does an
+    exception inside a fragment (Streamlit shows that one, without details: ``client.showErrorDetails``).
+    With ``GANVIZ_RAISE_ERRORS=1`` the exception propagates, so tests see it.
+    """
+    import logging
+    import os
+
+    import streamlit as st
+    from streamlit.errors import FragmentHandledException
+
+    from ganviz.i18n import t
+
+    try:
+        page.run()
+    except Exception as err:
+        if isinstance(err, FragmentHandledException) or os.environ.get(RAISE_ERRORS) == "1":
+            raise
+        logging.getLogger("ganviz").exception("unexpected error on page %s", getattr(page, "url_path", "?"))
+        st.error(t("app.unexpected"), icon=":material/sentiment_dissatisfied:")
+
+
 def divergence_text(facts: dict) -> str:
     """A divergence (``DivergenceError.facts``: which, start, bad_step, step, lr_d, lr_g) said in the current language."""
     from ganviz.i18n import t

@@ -65,7 +65,7 @@ def refusal(reason: str, values: dict, english: str) -> str:
         elif isinstance(value, int) and not isinstance(value, bool):
             said[name] = f"{value:,}"
         else:
-            said[name] = plain(value)  # "field" is a cell of the user's file: plain text, at most 80 characters
+            said[name] = plain(value) if name == "field" else str(value)  # a cell of the user's file: plain text
     return t(key, **said)
 
 

@@ -110,8 +110,8 @@ def test_bad_run_files_exit_2_naming_the_file_and_the_reason(capsys, tmp_path, s
     with open(tmp_path / "pickled.ganviz", "wb") as file:
         pickle.dump({"G": {}, "config": {"dist": "gaussian"}}, file)
     torch.save({"G": torch.zeros(3)}, tmp_path / "torch.ganviz")
-    files.update({name: (None, "this is a pickle (made by torch.save or pickle.dump), not a ganviz run file")
-                  for name in ("pickled.ganviz", "torch.ganviz")})
+    files["pickled.ganviz"] = (None, "this is a pickle (made by torch.save or pickle.dump), not a ganviz run file")
+    files["torch.ganviz"] = (None, "this is a zip archive (torch.save writes one, with a pickle inside)")
     files["missing.ganviz"] = (None, "cannot read it (No such file or directory)")
     for name, (_, says) in files.items():
         path = tmp_path / name

@@ -269,8 +269,9 @@ def test_pickles_are_refused_without_being_unpickled(good):
     with io.BytesIO() as buffer:
         torch.save(run, buffer, _use_new_zipfile_serialization=False)
         legacy = buffer.getvalue()
-    for data in (pickle.dumps(run), pickle.dumps({"a": 1}, protocol=2), zipped, legacy):
+    for data in (pickle.dumps(run), pickle.dumps({"a": 1}, protocol=2), legacy):
         refused(data, "this is a pickle (made by torch.save or pickle.dump), not a ganviz run file")
+    refused(zipped, "this is a zip archive (torch.save writes one, with a pickle inside), not a ganviz run file")
 
 
 def test_a_safetensors_file_without_the_marker_is_refused(good):
