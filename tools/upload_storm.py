@@ -75,7 +75,11 @@ def run_storm(uploads: int = 10, cap: int = 3, after: float = 30.0, timeout_s: f
                     refused += 1
                     continue
                 page.locator(".st-key-fig1-load_run input[type=file]").set_input_files(str(run_file))
-                page.get_by_text("exactly as it was saved").wait_for(timeout=timeout_s * 1000)
+                alert = page.locator("[data-testid='stAlertContentSuccess'], [data-testid='stAlertContentError']")
+                alert.first.wait_for(timeout=timeout_s * 1000)
+                said = alert.first.inner_text()
+                if "exactly as it was saved" not in said:
+                    raise RuntimeError(f"upload {i + 1} was not loaded: {said}")
                 loaded += 1
             result["seconds"] = round(time.monotonic() - start, 1)
             result["rss_mb_peak"] = round(max(s[2] for s in monitor.samples), 1)

@@ -29,6 +29,7 @@ STATUS_BADGES = {  # the status line's badge for each state of a run (LiveSessio
     "diverged": ":red-badge[:material/error: {}]", "playing": ":green-badge[:material/play_arrow: {}]",
     "fit_d": ":blue-badge[:material/target: {}]", "paused": ":gray-badge[:material/pause: {}]",
 }
+OUTSIDE = ("name", "reason")  # a message's values that may quote an uploaded file (ganviz/ui/runfile.py, checkpoints.py)
 STATUS_TEXTS = {"diverged": "live.status_diverged", "playing": "live.status_running", "fit_d": "live.status_fit_d",
                 "paused": "live.status_paused"}
 
@@ -81,8 +82,8 @@ class LiveRun(LiveSession):
             kind, key, values = self.message
             if key == "divergence":
                 getattr(st, kind)(divergence_text(values))
-            else:  # a value may quote an uploaded file (its name, a refusal's reason): plain text, never Markdown
-                getattr(st, kind)(t(key, **{k: plain(v, REASON_LIMIT) if isinstance(v, str) else v
+            else:  # "name" and "reason" may quote an uploaded file: plain text, never Markdown
+                getattr(st, kind)(t(key, **{k: plain(v, REASON_LIMIT) if k in OUTSIDE else v
                                             for k, v in values.items()}))
 
     # ----- toolbar -----------------------------------------------------------------

@@ -130,7 +130,9 @@ def test_divergence_is_caught_rolled_back_and_explained(fig1, monkeypatch):
     assert not at.exception
     assert at.error and "learning rate" in at.error[0].value
     assert at.session_state["fig1.mode"] == "paused"
-    assert at.session_state["fig1.trainer"].step == 1, "rolled back to the last good state"
+    # Rolled back to the last good state: the start of the chunk that diverged at step 3 (the frame's chunks are
+    # sized by the measured time per iteration, so that start is step 1, 2 or 3).
+    assert at.session_state["fig1.trainer"].step in (1, 2, 3), "rolled back to the last good state"
 
 
 # ----- the theory page ------------------------------------------------------------------------
