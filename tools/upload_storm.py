@@ -39,7 +39,7 @@ def max_size_run(path: Path) -> int:
     trainer = Trainer(TrainConfig(dist="bimodal", device="cpu", optimizer="sgd", lr_d=0.05, lr_g=0.05))
     trainer.record(take_snapshot(trainer).metrics)
     row = trainer.history[0]
-    rows = int(MAX_BYTES * 0.9 / len(json.dumps(row)))
+    rows = int(MAX_BYTES * 0.85 / len(json.dumps(row)))
     trainer.history = [dict(row) for _ in range(rows)]  # a long lesson's history, as a saved file carries it
     data = save_run(trainer)
     path.write_bytes(data)

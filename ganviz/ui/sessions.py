@@ -119,20 +119,20 @@ def _end(token: str, why: str) -> None:
 
 
 def release_closed(why: str = "its tab closed and the cap was reached") -> int:
-    """Release now every held session whose tab is closed: drop it from Streamlit's storage (as its TTL
-    would, later), run its close callbacks and collect its memory. Returns how many were released (0 when
+    """Release now every held session whose tab is closed: close it in Streamlit's session manager (as its
+    TTL would, later: out of the storage, shut down, its uploaded files dropped), run its close callbacks and
+    collect its memory. Returns how many were released (0 when
     Streamlit's session storage cannot be reached, e.g. under AppTest)."""
     try:
-        storage = _storage()
-        closed = [info.session.id for info in storage.list()]
+        manager = _manager()
+        closed = [info.session.id for info in manager._session_storage.list()]
     except Exception:  # noqa: BLE001 - no runtime (AppTest), or a Streamlit whose storage changed shape
         return 0
     released = 0
     for session_id in closed:
-        try:
-            storage.delete(session_id)
-        except KeyError:  # it expired or reconnected meanwhile
+        if manager.is_active_session(session_id):  # its tab came back meanwhile
             continue
+        manager.close_session(session_id)  # out of the storage, and shut down: its uploaded files go too
         with _lock:
             tokens = [token for token, held in _held.items() if held["session"] == session_id]
         for token in tokens:
@@ -144,11 +144,12 @@ def release_closed(why: str = "its tab closed and the cap was reached") -> int:
     return released
 
 
-def _storage():
-    """Streamlit's storage of the sessions of closed tabs, kept for a reconnect (internal: see ``_start_janitor``)."""
+def _manager():
+    """Streamlit's session manager; its storage holds the sessions of closed tabs, kept for a reconnect
+    (internal: see ``_start_janitor``)."""
     from streamlit.runtime import Runtime
 
-    return Runtime.instance()._session_mgr._session_storage
+    return Runtime.instance()._session_mgr
 
 
 def resident_mb() -> float | None:

@@ -91,8 +91,16 @@ class FakeStorage:
     def list(self):
         return [type("Info", (), {"session": type("Session", (), {"id": sid})()})() for sid in self.closed]
 
-    def delete(self, sid):
-        self.closed.remove(sid)
+
+class FakeManager:
+    def __init__(self, storage):
+        self._session_storage = storage
+
+    def is_active_session(self, sid):
+        return False
+
+    def close_session(self, sid):
+        self._session_storage.closed.remove(sid)
 
 
 def test_the_cap_counts_held_sessions_and_releases_those_of_closed_tabs_first(monkeypatch):
@@ -104,7 +112,7 @@ def test_the_cap_counts_held_sessions_and_releases_those_of_closed_tabs_first(mo
     held = sessions.counts()["held"]
     monkeypatch.setenv("GANVIZ_MAX_SESSIONS", str(held))
     storage = FakeStorage([closed])
-    monkeypatch.setattr(sessions, "_storage", lambda: storage)
+    monkeypatch.setattr(sessions, "_manager", lambda: FakeManager(storage))
     at = open_app()  # the cap is reached: the closed tab's session is released to make room
     assert not at.error and not at.exception
     assert ended == ["stopped"] and storage.closed == [] and "token" not in sessions._held
