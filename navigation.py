@@ -23,4 +23,4 @@ PAGES = [
     st.Page("pages/mnist.py", title=t("nav.mnist"), icon=":material/draw:", url_path="mnist"),
 ]
 
-st.navigation(PAGES).run()
+ganviz.ui.run_page(st.navigation(PAGES))  # an unexpected error: one friendly line; the server logs the traceback

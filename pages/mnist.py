@@ -36,7 +36,7 @@ if not presenting and view != "live":
 try:
     gen = cache.generator()
 except WeightsError as err:
-    st.error(t("mnist.weights_error", error=err))
+    st.error(t("mnist.weights_error", error=ganviz.ui.plain(err, ganviz.ui.REASON_LIMIT)))
     st.stop()
 folder = data_dir()
 card = cache.card()
@@ -156,7 +156,7 @@ source = cache.training_set(folder)  # the downloaded 60,000 images, else the 10
 try:
     found, index, distance = cache.nearest_training(rows[:, -1], source)
 except IdxError as err:
-    st.error(t("mnist.data_error", error=err))
+    st.error(t("mnist.data_error", error=ganviz.ui.plain(err, ganviz.ui.REASON_LIMIT)))
     st.image(grid(rows.reshape(-1, 28, 28), cols=PER_ROW), width="content")
 else:
     layout = np.concatenate([rows, to_unit(found)[:, None]], axis=1).reshape(-1, 28, 28)
@@ -202,7 +202,7 @@ st.subheader(t("mnist.progress_title"))
 try:
     frames, frame_steps = cache.progress()
 except WeightsError as err:
-    st.warning(t("mnist.progress_error", error=err))
+    st.warning(t("mnist.progress_error", error=ganviz.ui.plain(err, ganviz.ui.REASON_LIMIT)))
 else:
     batch = card.get("config", {}).get("batch", 64)
     train_images = card.get("config", {}).get("train_images", 50_000)

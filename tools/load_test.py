@@ -114,9 +114,9 @@ def _click(page, css_key: str) -> None:
 
 
 def _freed(log_text: str) -> dict:
-    closed = re.findall(r"ganviz: session closed \((\d+) open\)", log_text)
+    closed = re.findall(r"ganviz: session closed \((\d+) open", log_text)
     freed = re.findall(r"ganviz: trainer freed \((\d+) alive\)", log_text)
-    opened = re.findall(r"ganviz: session opened \((\d+) open\)", log_text)
+    opened = re.findall(r"ganviz: session opened \((\d+) open", log_text)
     return {"sessions_opened": len(opened), "sessions_closed": len(closed),
             "sessions_open_at_end": int(closed[-1]) if closed else None,
             "trainers_freed": len(freed), "trainers_alive_at_end": int(freed[-1]) if freed else None}

@@ -55,7 +55,7 @@ from ..files.runfile import MAX_BYTES, RunFileError, load_run, save_run
 from ..frames.snapshot import take_snapshot
 from ..frames.recorder import FrameRecorder
 from ..frames.snapshot2d import METRICS_SEED, generated_samples, metrics_2d, take_snapshot_2d
-from ..core.config import OPTIMIZERS, REMEDIES, TrainConfig
+from ..core.config import BOUNDS, OPTIMIZERS, REMEDIES, TrainConfig, allowed
 from ..core.trainer import DivergenceError, Trainer
 
 # How the help and the messages name the command: as it was started, the console script or the module.
@@ -112,6 +112,15 @@ def add_model_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--n-samples", type=int, default=N_SAMPLES,
                         help="generated samples (noise drawn with its own fixed seed, so the training run is unchanged) "
                              "behind the 2D metrics and --save-samples (default: %(default)s)")
+    add_bounds_to_help(parser)
+
+
+def add_bounds_to_help(parser: argparse.ArgumentParser) -> None:
+    """End the help of every flag of a config field with its allowed range (``TrainConfig``'s ``BOUNDS``, which
+    ``TrainConfig.validate`` enforces for the flags as for run files)."""
+    for action in parser._actions:
+        if action.dest in BOUNDS and action.help and "allowed:" not in action.help:
+            action.help += f"; allowed: {allowed(action.dest)}"
 
 
 def preset_defaults(name: str) -> dict:
@@ -140,6 +149,7 @@ def build_parser(compare_defaults: dict | None = None) -> argparse.ArgumentParse
                             "--loss wgan-gp (default: %(default)s)")
     train.add_argument("--every", type=int, default=100, help="print metrics every this many iterations (default: %(default)s)")
     train.add_argument("--seed", type=int, default=d.seed, help="random seed; same seed, same run (default: %(default)s)")
+    add_bounds_to_help(train)
     train.add_argument("--json", action="store_true",
                        help="print one JSON object per line instead of a table: the table's columns (null for NaN "
                             "and inf), d_steps (D updates so far: k per iteration, plus any D-only steps); in 1D d_gap "

@@ -1,14 +1,16 @@
 """What defines a run: ``TrainConfig``, its fields' checks, and the names of the choices it offers.
 
 ``k``, ``lr_d``, ``lr_g`` and ``batch`` can change while a run goes on (``TrainConfig.LIVE``);
-any other field needs a new model. ``TrainConfig.validate`` says in one line what is wrong
-with a config a user typed, a page built or a run file holds.
+any other field needs a new model. ``TrainConfig.validate`` is the one check of a config, whoever made it
+(a user's flags, a page, a run file, a checkpoint): it raises ``ConfigError``, one line naming the field and
+its allowed values (``BOUNDS``).
 """
 
 from __future__ import annotations
 
 import math
 import numbers
+import re
 from dataclasses import asdict, dataclass, fields
 
 from .distributions import DISTRIBUTIONS
@@ -53,36 +55,36 @@ class TrainConfig:
     LIVE = ("k", "lr_d", "lr_g", "batch")
 
     def validate(self) -> "TrainConfig":
-        """Raise ValueError with a one-line reason if a field has the wrong type or is out of range."""
+        """Return self, or raise ``ConfigError`` with a one-line reason naming the field and its allowed values.
+
+        The one check of a run's config: the command line's flags, ``--resume``, the page's run-file loader
+        and the shipped checkpoints all go through it (``Trainer`` calls it too). ``BOUNDS`` lists each
+        number's type and range; text fields must be one of their choices.
+        """
         for f in fields(self):
-            _check_type(f.name, f.type, getattr(self, f.name))
-        checks = [
-            (self.dist in DISTRIBUTIONS or self.dist == CUSTOM,
-             f"unknown distribution {self.dist!r}; choose one of {', '.join(DISTRIBUTIONS)}"),
-            (self.loss in LOSSES, f"unknown loss {self.loss!r}; choose one of {', '.join(LOSSES)}"),
-            (self.optimizer in OPTIMIZERS, f"unknown optimizer {self.optimizer!r}; choose adam or sgd"),
-            (self.prior in PRIORS, f"unknown noise prior {self.prior!r}; choose one of {', '.join(PRIORS)}"),
-            (int(self.k) == self.k and self.k >= 1, f"k must be a whole number >= 1 (got {self.k})"),
-            (self.lr_d > 0 and math.isfinite(self.lr_d), f"lr_d must be a positive number (got {self.lr_d})"),
-            (self.lr_g > 0 and math.isfinite(self.lr_g), f"lr_g must be a positive number (got {self.lr_g})"),
-            (int(self.batch) == self.batch and self.batch >= 1, f"batch must be a whole number >= 1 (got {self.batch})"),
-            (0 <= self.momentum < 1, f"momentum must be in [0, 1) (got {self.momentum})"),
-            (self.z_dim >= 1 and self.width >= 1 and self.depth >= 0, "z_dim and width must be >= 1, depth >= 0"),
-            (math.isfinite(self.g_offset), f"g_offset must be a finite number (got {self.g_offset})"),
-            (self.remedy in REMEDIES, f"unknown remedy {self.remedy!r}; choose one of {', '.join(REMEDIES)}"),
-            (int(self.unroll) == self.unroll and self.unroll >= 1, f"unroll must be a whole number >= 1 (got {self.unroll})"),
-            (int(self.pack) == self.pack and self.pack >= 2, f"pack must be a whole number >= 2 (got {self.pack})"),
-            (self.decay_end == 0 or 0 <= self.decay_start < self.decay_end,
-             f"the learning-rate decay needs 0 <= decay_start < decay_end, or decay_end = 0 for none "
-             f"(got {self.decay_start} and {self.decay_end})"),
-            (0 < self.decay_floor <= 1, f"decay_floor must be in (0, 1] (got {self.decay_floor})"),
-            (self.remedy != "pacgan" or self.batch % self.pack == 0,
-             f"PacGAN packs each minibatch into groups of pack={self.pack}: batch must be a multiple of it "
-             f"(got batch={self.batch})"),
+            value = getattr(self, f.name)
+            if f.name in BOUNDS:
+                check_field(f.name, value)
+            elif not isinstance(value, str):
+                raise ConfigError(f"{f.name} must be text (got {shown(value)})", f.name)
+        choices = [
+            ("dist", self.dist in DISTRIBUTIONS or self.dist == CUSTOM, "distribution", DISTRIBUTIONS),
+            ("loss", self.loss in LOSSES, "loss", LOSSES),
+            ("optimizer", self.optimizer in OPTIMIZERS, "optimizer", OPTIMIZERS),
+            ("prior", self.prior in PRIORS, "noise prior", PRIORS),
+            ("remedy", self.remedy in REMEDIES, "remedy", REMEDIES),
+            ("device", self.device in DEVICES or bool(CUDA_INDEX.fullmatch(self.device)), "device", DEVICES),
         ]
-        for ok, message in checks:
+        for name, ok, what, names in choices:
             if not ok:
-                raise ValueError(message)
+                raise ConfigError(f"unknown {what} {shown(getattr(self, name))}; choose one of {', '.join(names)}",
+                                  name)
+        if not (self.decay_end == 0 or self.decay_start < self.decay_end):
+            raise ConfigError(f"the learning-rate decay needs 0 <= decay_start < decay_end, or decay_end = 0 for none "
+                              f"(got {self.decay_start} and {self.decay_end})", "decay_start")
+        if self.remedy == "pacgan" and self.batch % self.pack:
+            raise ConfigError(f"PacGAN packs each minibatch into groups of pack={self.pack}: batch must be a multiple "
+                              f"of it (got batch={self.batch})", "batch")
         return self
 
     def lr_scale(self, step: int) -> float:
@@ -101,14 +103,65 @@ class TrainConfig:
         return asdict(self)
 
 
-def _check_type(name: str, annotation: str, value) -> None:
-    """ValueError unless ``value`` fits the field's type: text for str, a whole number for int, a number for float."""
-    if annotation == "str":
-        ok, what = isinstance(value, str), "text"
-    elif annotation == "int":
-        finite_float = isinstance(value, float) and math.isfinite(value)  # 1.5 is refused by the range checks
-        ok, what = (isinstance(value, numbers.Integral) or finite_float) and not isinstance(value, bool), "a whole number"
-    else:
-        ok, what = isinstance(value, numbers.Real) and not isinstance(value, bool), "a number"
-    if not ok:
-        raise ValueError(f"{name} must be {what} (got {value!r})")
+class Refused(ValueError):
+    """Input from outside that ganviz refuses, with a one-line reason: the one type every loader raises for a
+    bad config (``ConfigError``), run file (``ganviz.files.runfile.RunFileError``), shipped checkpoint
+    (``ganviz.files.checkpoints.CheckpointError``) or file of points (``ganviz.core.custom.BadPoints``)."""
+
+
+class ConfigError(Refused):
+    """A config that ``TrainConfig.validate`` refuses: the one-line message names the field (``field``) and what
+    it may be. A ``ValueError``, so callers that catch those keep working."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+# Each number's type and allowed range: (whole number?, low, high, low excluded?, high excluded?).
+# The command line's flags, the pages and run files share them; docs/command-line.md lists them.
+BOUNDS = {
+    "k": (True, 1, 100, False, False),
+    "lr_d": (False, 0.0, 1e6, True, False),  # up to the rates that diverge at once: a lesson shows that too
+    "lr_g": (False, 0.0, 1e6, True, False),
+    "batch": (True, 1, 4096, False, False),
+    "momentum": (False, 0.0, 1.0, False, True),
+    "z_dim": (True, 1, 64, False, False),
+    "width": (True, 1, 512, False, False),  # 512 wide and 6 deep: the largest run whose file (Adam's state
+    "depth": (True, 0, 6, False, False),    # included) stays under ganviz.files.runfile.MAX_BYTES
+    "seed": (True, 0, 2**63 - 1, False, False),
+    "g_offset": (False, -100.0, 100.0, False, False),
+    "unroll": (True, 1, 50, False, False),
+    "pack": (True, 2, 16, False, False),
+    "decay_start": (True, 0, 10**9, False, False),
+    "decay_end": (True, 0, 10**9, False, False),
+    "decay_floor": (False, 0.0, 1.0, True, False),
+}
+DEVICES = ("auto", "cpu", "cuda", "mps")
+CUDA_INDEX = re.compile(r"cuda:[0-9]{1,2}")
+
+
+def allowed(name: str) -> str:
+    """What field ``name`` may be, in words: 'a whole number from 1 to 100', 'a number in (0, 10]'."""
+    whole, low, high, low_open, high_open = BOUNDS[name]
+    if whole:
+        return f"a whole number from {low:,} to {high:,}"
+    return f"a number in {'(' if low_open else '['}{low:g}, {high:g}{')' if high_open else ']'}"
+
+
+def check_field(name: str, value) -> None:
+    """``ConfigError`` unless ``value`` has field ``name``'s type (a whole number is an int, never 2.0 nor True)
+    and lies in its range (``BOUNDS``)."""
+    whole, low, high, low_open, high_open = BOUNDS[name]
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral if whole else numbers.Real):
+        raise ConfigError(f"{name} must be {allowed(name)} (got {shown(value)})", name)
+    inside = ((whole or math.isfinite(value)) and (low < value if low_open else low <= value)
+              and (value < high if high_open else value <= high))
+    if not inside:
+        raise ConfigError(f"{name} must be {allowed(name)} (got {shown(value)})", name)
+
+
+def shown(value) -> str:
+    """``value`` as a message quotes it: its repr, at most 40 characters."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."

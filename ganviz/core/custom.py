@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .config import Refused
 from .distributions import GaussianMixture
 
 MIN_POINTS = 2  # the fewest points that have a spread, which Scott's rule needs
@@ -46,7 +47,7 @@ MIN_BANDWIDTH = 0.05
 PAD_BANDWIDTHS = 4.0
 
 
-class BadPoints(ValueError):
+class BadPoints(Refused):
     """The points cannot make a target; the message says why, in one sentence (in English).
 
     ``reason`` names the refusal for a program (e.g. a page that says it in the

@@ -34,7 +34,7 @@ import torch
 from .runfile import RunFileError, load_run, save_run
 from ..frames.snapshot import take_snapshot
 from ..frames.snapshot2d import generated_samples, metrics_2d
-from ..core.config import TrainConfig
+from ..core.config import Refused, TrainConfig
 from ..core.trainer import Trainer
 
 ROOT = Path(__file__).resolve().parents[2]  # the repository's root, from where messages name the files
@@ -46,7 +46,7 @@ FORMAT = "ganviz-checkpoints"  # the index's marker
 VERSION = 1
 
 
-class CheckpointError(ValueError):
+class CheckpointError(Refused):
     """A checkpoint (or the index) that is missing or broken; the message names the file and says why."""
 
 

@@ -42,22 +42,29 @@ import torch
 from safetensors import SafetensorError
 from safetensors.torch import load as load_tensors, save as save_tensors
 
-from ..core.custom import check_points
+from ..core.custom import MAX_ABS, check_points
 from ..core.distributions import GaussianMixture, get_distribution
 from ..core.models import Generator
-from ..core.config import CUSTOM, TrainConfig
+from ..core.config import CUSTOM, Refused, TrainConfig, shown
 from ..core.trainer import Trainer, build_discriminator
 
 FORMAT = "ganviz-run"
 VERSION = 1
 MAX_BYTES = 50_000_000  # load_run refuses larger files; save_run never writes one
-PICKLE_MAGIC = (b"\x80\x02", b"\x80\x03", b"\x80\x04", b"\x80\x05", b"PK\x03\x04")  # pickle protocols 2-5, torch.save's zip
+PICKLE_MAGIC = (b"\x80\x02", b"\x80\x03", b"\x80\x04", b"\x80\x05")  # pickle protocols 2-5
+ZIP_MAGIC = b"PK\x03\x04"  # a zip archive: what torch.save writes (a pickle inside)
 OPT_STATE = {"adam": ("step", "exp_avg", "exp_avg_sq"), "sgd": ("momentum_buffer",)}  # tensors per parameter
 RUN_KEYS = ("config", "step", "d_steps", "phase", "lr_g", "lr_d", "history")
 TARGET_KEYS = ("target.means", "target.stds", "target.bounds")
+# No run that trained holds a weight beyond MAX_ABS_WEIGHT (the trainer rolls back a divergence long before):
+# a file that does was tampered with, and would only overflow at its first step. Optimizer state (Adam's
+# squared gradients) and the pending losses may be larger, but not beyond MAX_ABS_STATE.
+MAX_ABS_WEIGHT = 1e6
+MAX_ABS_STATE = 1e12
+MAX_WINDOW = 10 * MAX_ABS  # a custom target's window: its points' box (within MAX_ABS) widened by 4 kernel widths
 
 
-class RunFileError(ValueError):
+class RunFileError(Refused):
     """A file ``load_run`` refuses; the message says what is wrong with it, in one line."""
 
 
@@ -132,6 +139,9 @@ def _metadata(data: bytes) -> dict:
     head = bytes(data[:9])
     n = int.from_bytes(head[:8], "little")  # safetensors: the header's length, then the header, a JSON object
     if size < 9 or n > MAX_BYTES or head[8:9] != b"{":
+        if head.startswith(ZIP_MAGIC):
+            raise RunFileError("this is a zip archive (torch.save writes one, with a pickle inside), not a ganviz run "
+                               "file; ganviz never unpickles a file, which could run any code")
         if head.startswith(PICKLE_MAGIC):
             raise RunFileError("this is a pickle (made by torch.save or pickle.dump), not a ganviz run file; "
                                "ganviz never unpickles a file, which could run any code")
@@ -155,7 +165,7 @@ def _metadata(data: bytes) -> dict:
         raise RunFileError(f"written by a newer format version ({version}) than this ganviz reads ({VERSION}); "
                            "update ganviz to load it")
     if version != str(VERSION):
-        raise RunFileError(f"unknown format version {version!r}")
+        raise RunFileError(f"unknown format version {shown(version)}")
     _same_keys(metadata, ("format", "version", "run"), "metadata key")
     return metadata
 
@@ -171,10 +181,10 @@ def _read_run_json(metadata: dict) -> dict:
     _same_keys(run, RUN_KEYS, "run field")
     for key in ("step", "d_steps", "phase"):
         if not (_is_whole(run[key]) and run[key] >= 0):
-            raise RunFileError(f"{key} must be a whole number >= 0 (got {run[key]!r})")
+            raise RunFileError(f"{key} must be a whole number >= 0 (got {shown(run[key])})")
     for key in ("lr_g", "lr_d"):
         if not (_is_number(run[key]) and math.isfinite(run[key]) and run[key] > 0):
-            raise RunFileError(f"{key} must be a positive number (got {run[key]!r})")
+            raise RunFileError(f"{key} must be a positive number (got {shown(run[key])})")
     if not isinstance(run["config"], dict):
         raise RunFileError("config must be a JSON object")
     if not isinstance(run["history"], list):
@@ -191,7 +201,7 @@ def _config(values: dict) -> TrainConfig:
     """The saved TrainConfig, validated; a field the file lacks takes its default."""
     unknown = sorted(set(values) - {f.name for f in fields(TrainConfig)})
     if unknown:
-        raise RunFileError(f"its config has an unknown field {unknown[0]!r}")
+        raise RunFileError(f"its config has an unknown field {shown(unknown[0])}")
     try:
         return TrainConfig(**values).validate()
     except ValueError as err:
@@ -215,6 +225,9 @@ def _check_tensors(tensors: dict, config: TrainConfig) -> None:
             raise RunFileError(f"{_describe(name)} is {tensor.dtype} but the run needs {dtype}")
         if tensor.is_floating_point() and not torch.isfinite(tensor).all():
             raise RunFileError(f"{_describe(name)} holds NaN or infinite values")
+        limit = MAX_ABS_WEIGHT if name[:2] in ("G.", "D.") else MAX_ABS_STATE
+        if tensor.is_floating_point() and tensor.numel() and float(tensor.abs().max()) > limit:
+            raise RunFileError(f"{_describe(name)} holds values beyond ±{limit:g}: not a run that trained")
 
 
 def _wanted(tensors: dict, config: TrainConfig) -> dict:
@@ -249,7 +262,10 @@ def _target(tensors: dict) -> GaussianMixture:
         check_points(means)
         if not np.all(bounds[:, 0] < bounds[:, 1]):
             raise ValueError("its window is empty")
-        return GaussianMixture(means, stds, bounds=bounds, name=CUSTOM)
+        target = GaussianMixture(means, stds, bounds=bounds, name=CUSTOM)
+        if not (np.abs(bounds).max() <= MAX_WINDOW and stds.max() <= MAX_ABS):
+            raise ValueError(f"its window must lie within ±{MAX_WINDOW:,.0f} and its kernel widths in (0, {MAX_ABS:,.0f}]")
+        return target
     except ValueError as err:  # BadPoints too
         raise RunFileError(f"its custom target is invalid: {err}") from None
 
@@ -257,9 +273,9 @@ def _target(tensors: dict) -> GaussianMixture:
 def _same_keys(got, want, what: str) -> None:
     missing, unexpected = sorted(set(want) - set(got)), sorted(set(got) - set(want))
     if missing:
-        raise RunFileError(f"missing {what} {missing[0]!r}" + (f" (and {len(missing) - 1} more)" if missing[1:] else ""))
+        raise RunFileError(f"missing {what} {shown(missing[0])}" + (f" (and {len(missing) - 1} more)" if missing[1:] else ""))
     if unexpected:
-        raise RunFileError(f"unexpected {what} {unexpected[0]!r}"
+        raise RunFileError(f"unexpected {what} {shown(unexpected[0])}"
                            + (f" (and {len(unexpected) - 1} more)" if unexpected[1:] else ""))
 
 

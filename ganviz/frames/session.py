@@ -19,6 +19,7 @@ store's and nothing is shared between sessions.
 
 from __future__ import annotations
 
+import math
 import os
 import time
 from collections.abc import MutableMapping
@@ -32,12 +33,14 @@ from .recorder import FrameRecorder
 if TYPE_CHECKING:
     from ..lessons.race import Race
 
-D_WINDOW = 100  # D-only steps per frame while "train D to optimality" runs
+D_WINDOW = 100  # the most D-only steps a frame of "train D to optimality" takes (fewer where they would pass the budget)
+D_PATIENCE = 1000  # D steps without improvement before the fit halves D's rate (``DFit``'s patience)
+D_FIRST_WINDOW = 10  # the first frame's D steps; each next window is sized by the last one's time (``d_window``)
 # The most training time one session's frame may take (GANVIZ_FRAME_BUDGET_MS, default 150 ms): all students'
 # sessions are threads of one process, so a heavy setting (k = 10, m = 512, 200 iterations per frame) must not
 # hold the interpreter for seconds while the others wait. Past the budget the frame draws what it has.
 FRAME_BUDGET_S = float(os.environ.get("GANVIZ_FRAME_BUDGET_MS", "150")) / 1000
-TRAIN_CHUNK = 5  # iterations between two looks at the clock
+TRAIN_CHUNK = 5  # the most iterations between two looks at the clock (fewer where they would pass the budget)
 PLAY_DEBOUNCE_S = 0.25  # a second Play/Pause within this is Streamlit's echo of the first (it comes tens of ms later)
 SECONDARY_CHART_SECONDS = 0.5  # the history charts' refresh while training runs (ui/live_chart.py, ``every``)
 # A page run within this many frame periods of the last trained frame only draws (see ``LiveSession.trains_now``);
@@ -47,23 +50,49 @@ RECORDED_FRAMES = 150  # frames kept per run for the timeline and the replay (ev
 
 
 def train_within(trainer: Trainer, iterations: int, budget_s: float, clock: Callable[[], float] = time.perf_counter,
-                 between: Callable[[], object] = lambda: None) -> int:
-    """Train up to ``iterations`` Algorithm-1 iterations in chunks, stopping after the chunk that uses up ``budget_s``.
+                 between: Callable[[], object] = lambda: None, cost: dict | None = None) -> int:
+    """Train up to ``iterations`` Algorithm-1 iterations in chunks, none started that would end past ``budget_s``.
 
-    At least one chunk always runs, so a run always moves. ``between()`` is called after every chunk but the
-    last (the live loop lets Streamlit interrupt the frame there: ``ganviz.ui.live.yield_to_clicks``). Returns the
-    iterations done.
+    Each chunk is timed, and the next one is as many iterations (at most ``TRAIN_CHUNK``, at least one) as the
+    time left holds at the last chunk's seconds per iteration; when not even one fits, the frame stops. With no
+    measurement yet the first chunk is one iteration. ``cost`` (a dict, e.g. kept with the run) carries the
+    measured seconds per iteration (``cost["s"]``) from frame to frame, so a frame of a cheap setting starts at
+    full chunks. At least one iteration always runs, so a run always moves. ``between()`` is called after every
+    chunk but the last (the live loop lets Streamlit interrupt the frame there:
+    ``ganviz.ui.live.yield_to_clicks``). Returns the iterations done.
     """
+    cost = {} if cost is None else cost
     done, start = 0, clock()
+    now = start
     while done < iterations:
-        n = min(TRAIN_CHUNK, iterations - done)
+        per_iteration = cost.get("s")
+        if per_iteration is None:
+            n = 1
+        else:
+            fits = int((budget_s - (now - start)) / per_iteration + 1e-6) if per_iteration > 0 else TRAIN_CHUNK
+            n = min(TRAIN_CHUNK, iterations - done, fits)
+            if n < 1:
+                if done:
+                    break
+                n = 1  # a run always moves
+        before = now
         trainer.train(n)
+        now = clock()
         done += n
-        if clock() - start >= budget_s:
+        cost["s"] = max(now - before, 0.0) / n
+        if now - start >= budget_s:
             break
         if done < iterations:
             between()
     return done
+
+
+def d_window(window: int, spent_s: float, budget_s: float) -> int:
+    """The D-only steps of the next frame of "train D to optimality": ``window`` scaled so that a window and its
+    residual take ``budget_s`` (the last took ``spent_s``), at least 1 and at most ``D_WINDOW``."""
+    if spent_s <= 0:
+        return D_WINDOW
+    return max(1, min(D_WINDOW, int(window * budget_s / spent_s)))
 
 
 class Playback:
@@ -224,10 +253,11 @@ class LiveSession(Playback):
         self.say("info", "live.g_step_done")
 
     def fit_d(self) -> None:
-        """Train D alone, G frozen, a window of ``D_WINDOW`` steps a frame, until the residual |D - D*| weighted
+        """Train D alone, G frozen, a window of at most ``D_WINDOW`` steps a frame (within the frame budget), until the residual |D - D*| weighted
         by p_data + p_g is small or stops falling (``ganviz.frames.residual``), within ``FIT_SECONDS``."""
         self.mode = "fit_d"
-        fit = DFit(self.trainer, d_residual, CLOSE[self.trainer.target.dim], window=D_WINDOW, max_seconds=FIT_SECONDS)
+        fit = DFit(self.trainer, d_residual, CLOSE[self.trainer.target.dim], window=D_FIRST_WINDOW, max_seconds=FIT_SECONDS,
+                   patience=D_PATIENCE)
         self._set("fit", fit)
         self.say("info", "live.fit_d_running", residual=f"{fit.residual:.3f}")
 
@@ -258,11 +288,16 @@ class LiveSession(Playback):
         if self.mode == "playing" and pacing.slow:
             self.guarded(lambda trainer: trainer.beat())
         elif self.mode == "playing":
+            cost = self.store.setdefault(f"{self.key}.iteration_s", {})
             self.guarded(lambda trainer: train_within(trainer, pacing.iterations_per_frame, FRAME_BUDGET_S,
-                                                      between=between))
+                                                      between=between, cost=cost))
         elif self.mode == "fit_d":  # one window of D steps, then the residual |D - D*| it is judged by
             fit = self._get("fit")
+            started = time.perf_counter()
             done = self.guarded(lambda trainer: fit.step())
+            # The next window fits the frame budget too; patience stays the same number of D steps.
+            fit.window = d_window(fit.window, time.perf_counter() - started, FRAME_BUDGET_S)
+            fit.patience = max(1, math.ceil(D_PATIENCE / fit.window))
             if done:
                 close = fit.result.close
                 self.say("success" if close else "warning", "live.fit_d_done" if close else "live.fit_d_not_close",

@@ -60,8 +60,10 @@ def take_snapshot(trainer, cells: int = 800, quantiles: int = 8192, arrows: int 
         z_line = np.linspace(*trainer.prior.range, arrows)
         x_line = trainer.G(_z_column(z_line, trainer)).cpu().double().numpy()[:, 0]
 
-    left = min(MAX_EXTRA_CELLS, max(0, math.ceil((lo - x_q.min()) / dx)))
-    right = min(MAX_EXTRA_CELLS, max(0, math.ceil((x_q.max() - hi) / dx)))
+    # min() with the cap first: a G that overflows to inf or NaN (a run diverging between two guarded chunks)
+    # widens the grid to its cap instead of failing.
+    left = max(0, math.ceil(min(MAX_EXTRA_CELLS, (lo - x_q.min()) / dx)))
+    right = max(0, math.ceil(min(MAX_EXTRA_CELLS, (x_q.max() - hi) / dx)))
     edges = lo + dx * np.arange(-left, cells + right + 1)
     centres = 0.5 * (edges[1:] + edges[:-1])
     p_data = trainer.target.pdf(centres)

@@ -64,6 +64,9 @@ STRINGS = {
                               "would, e.g. to the left of the data.",
     "controls.seed": "seed",
     "controls.seed_help": "The same seed and settings give the same run on the same machine.",
+    "app.unexpected": "Something went wrong on this page. Try again, or reload the page; if it happens again, "
+                      "tell your teacher (the details are in the server's log).",
+    "controls.from_file": "From the loaded file, kept as saved: {fields}.",
     "target.gaussian": "One Gaussian (as in Figure 1)",
     "target.bimodal": "Two-Gaussian mixture",
     "target.gaussian2d": "One Gaussian",
@@ -487,8 +490,8 @@ STRINGS = {
     "two_d.bad.too_many_rows": "the file has {rows} rows of points; at most {limit} are allowed",
     "two_d.bad.file_too_few": "the file has {count}; at least {limit} are needed",
     "two_d.bad.row_values": "line {line} has {count}; each row must be two numbers, x and y",
-    "two_d.bad.not_number": "line {line}: {field!r} is not a number",
-    "two_d.bad.not_finite": "line {line}: {field!r} is not a finite number",
+    "two_d.bad.not_number": "line {line}: '{field}' is not a number",
+    "two_d.bad.not_finite": "line {line}: '{field}' is not a finite number",
     "two_d.bad.far_value": "line {line}: {field} is further than {limit} from the origin",
     # --- end two_d
 

@@ -58,6 +58,9 @@ STRINGS = {
                               "데이터의 왼쪽에서 시작합니다.",
     "controls.seed": "시드",
     "controls.seed_help": "같은 시드와 같은 설정이면 같은 컴퓨터에서 같은 학습이 재현됩니다.",
+    "app.unexpected": "이 페이지에서 예상하지 못한 오류가 났습니다. 다시 해 보거나 페이지를 새로 고치세요. "
+                      "또 일어나면 담당 교수님께 알려 주세요 (자세한 내용은 서버 로그에 남아 있습니다).",
+    "controls.from_file": "불러온 파일의 값을 저장된 그대로 씁니다: {fields}.",
     "target.gaussian": "가우시안 하나 (그림 1처럼)",
     "target.bimodal": "가우시안 두 개의 혼합",
     "target.gaussian2d": "가우시안 하나",
@@ -474,8 +477,8 @@ STRINGS = {
     "two_d.bad.too_many_rows": "파일에 점이 {rows}행 있습니다. 최대 {limit}행까지 허용됩니다",
     "two_d.bad.file_too_few": "파일에 {count}만 있습니다. 적어도 {limit}개가 필요합니다",
     "two_d.bad.row_values": "{line}번째 줄에 {count}가 있습니다. 각 줄은 x와 y, 두 숫자여야 합니다",
-    "two_d.bad.not_number": "{line}번째 줄: {field!r}은(는) 숫자가 아닙니다",
-    "two_d.bad.not_finite": "{line}번째 줄: {field!r}은(는) 유한한 숫자가 아닙니다",
+    "two_d.bad.not_number": "{line}번째 줄: '{field}'은(는) 숫자가 아닙니다",
+    "two_d.bad.not_finite": "{line}번째 줄: '{field}'은(는) 유한한 숫자가 아닙니다",
     "two_d.bad.far_value": "{line}번째 줄: {field}은(는) 원점에서 {limit}보다 멀리 있습니다",
     # --- end two_d
 

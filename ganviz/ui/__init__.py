@@ -45,6 +45,34 @@ def ensure_navigation() -> None:
     register()
 
 
+RAISE_ERRORS = "GANVIZ_RAISE_ERRORS"  # "1": let a page's unexpected exception through (the AppTest suite sets it)
+
+
+def run_page(page) -> None:
+    """Run the page navigation.py picked; an unexpected exception is logged on the server with its traceback,
+    and the student sees one short, friendly line in their language instead of a blank page or a traceback.
+
+    Streamlit's own control flow (rerun, stop) is not an ``Exception`` and passes through, as does an
+    exception inside a fragment (Streamlit shows that one, without details: ``client.showErrorDetails``).
+    With ``GANVIZ_RAISE_ERRORS=1`` the exception propagates, so tests see it.
+    """
+    import logging
+    import os
+
+    import streamlit as st
+    from streamlit.errors import FragmentHandledException
+
+    from ganviz.i18n import t
+
+    try:
+        page.run()
+    except Exception as err:
+        if isinstance(err, FragmentHandledException) or os.environ.get(RAISE_ERRORS) == "1":
+            raise
+        logging.getLogger("ganviz").exception("unexpected error on page %s", getattr(page, "url_path", "?"))
+        st.error(t("app.unexpected"), icon=":material/sentiment_dissatisfied:")
+
+
 def divergence_text(facts: dict) -> str:
     """A divergence (``DivergenceError.facts``: which, start, bad_step, step, lr_d, lr_g) said in the current language."""
     from ganviz.i18n import t
@@ -193,3 +221,23 @@ def in_language(make):
         return make()
 
     return made
+
+
+PLAIN_LIMIT = 80  # the most characters of outside text (a file's name or field, a CSV cell) a message quotes
+REASON_LIMIT = 300  # the most characters of a refusal's reason (ganviz's own words, quoting at most 40 of the file's)
+MARKDOWN_SPECIALS = set("\\`*_{}[]()<>#+-.!|~$:&=")
+
+
+def clip(value, limit: int = PLAIN_LIMIT) -> str:
+    """``value`` as one line of at most ``limit`` characters: control characters as spaces, cut with "…"."""
+    text = "".join(" " if ch < " " or ch == "\x7f" else ch for ch in str(value))
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def plain(value, limit: int = PLAIN_LIMIT) -> str:
+    """``value`` (text from outside: an uploaded file's name or content, a CSV cell, a URL parameter) made safe to
+    put into a message that Streamlit renders as Markdown: at most ``limit`` characters (cut with "…"), control
+    characters and line breaks as spaces, and every Markdown sign escaped with a backslash, so an image, a link,
+    a colour directive or HTML in it shows as the characters it is and is never rendered or fetched."""
+    text = clip(value, limit)
+    return "".join("\\" + ch if ch in MARKDOWN_SPECIALS else ch for ch in text)

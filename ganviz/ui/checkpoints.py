@@ -16,6 +16,7 @@ from ganviz.files.checkpoints import Checkpoint, CheckpointError, find, kinds_fo
 from ganviz.i18n import t
 from ganviz.core.config import TrainConfig
 
+from . import REASON_LIMIT, plain
 from .controls import set_widgets, target_label
 from .live import LiveRun
 
@@ -25,7 +26,7 @@ def start_from_trained(run: LiveRun, config: TrainConfig) -> None:
     try:
         kinds = kinds_for(config.dist)
     except CheckpointError as err:
-        st.warning(t("checkpoints.unavailable", reason=str(err)))
+        st.warning(t("checkpoints.unavailable", reason=plain(err, REASON_LIMIT)))
         return
     if not kinds:
         return

@@ -18,6 +18,9 @@ TARGETS = ["gaussian", "bimodal", "gaussian2d", "ring8", "grid25", "spiral", "mo
 Z_DIMS = [1, 2, 3, 4, 8, 16]
 DEPTHS = [1, 2, 3, 4]
 G_OFFSETS = [-3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0]
+K_MAX = 10  # the k slider's end, and the seed box's: widened only to show a loaded run's value
+SEED_MAX = 10_000
+FROM_FILE = "from_file"  # st.session_state["<page key>.from_file"]: the config of the run loaded from a file
 
 
 def target_label(name: str) -> str:
@@ -52,12 +55,15 @@ def sidebar_config(key: str, defaults: TrainConfig, targets: list[str], frame_se
     sb = st.sidebar
     sb.header(t("controls.header"))
     sb.caption(t("controls.live_caption"))
-    k = sb.slider(t("controls.k"), 1, 10, defaults.k, key=f"{key}.k", help=t("controls.k_help"))
-    lr_d = sb.select_slider(t("controls.lr_d"), LEARNING_RATES, defaults.lr_d, key=f"{key}.lr_d", format_func=_fmt,
-                            help=t("controls.lr_help"))
-    lr_g = sb.select_slider(t("controls.lr_g"), LEARNING_RATES, defaults.lr_g, key=f"{key}.lr_g", format_func=_fmt,
-                            help=t("controls.lr_help"))
-    batch = sb.select_slider(t("controls.batch"), BATCHES, defaults.batch, key=f"{key}.batch",
+    loaded = st.session_state.get(f"{key}.{FROM_FILE}")  # a run loaded from a file: its values, as saved
+    options = lambda name, base: with_value(base, getattr(loaded, name) if loaded is not None else None)  # noqa: E731
+    k = sb.slider(t("controls.k"), 1, max(K_MAX, loaded.k if loaded is not None else 1), defaults.k, key=f"{key}.k",
+                  help=t("controls.k_help"))
+    lr_d = sb.select_slider(t("controls.lr_d"), options("lr_d", LEARNING_RATES), defaults.lr_d, key=f"{key}.lr_d",
+                            format_func=_fmt, help=t("controls.lr_help"))
+    lr_g = sb.select_slider(t("controls.lr_g"), options("lr_g", LEARNING_RATES), defaults.lr_g, key=f"{key}.lr_g",
+                            format_func=_fmt, help=t("controls.lr_help"))
+    batch = sb.select_slider(t("controls.batch"), options("batch", BATCHES), defaults.batch, key=f"{key}.batch",
                              help=t("controls.batch_help"))
     slow = sb.toggle(t("controls.slow"), value=False, key=f"{key}.slow", help=t("controls.slow_help"))
     iterations = sb.slider(t("controls.speed"), 1, 200, iterations_per_frame, key=f"{key}.speed",
@@ -74,19 +80,24 @@ def sidebar_config(key: str, defaults: TrainConfig, targets: list[str], frame_se
     prior = sb.radio(t("controls.prior"), ["uniform", "normal"], ["uniform", "normal"].index(defaults.prior),
                      key=f"{key}.prior", horizontal=True, format_func=lambda name: t(f"prior.{name}"),
                      help=t("controls.prior_help"))
-    z_dim = sb.select_slider(t("controls.z_dim"), Z_DIMS, defaults.z_dim, key=f"{key}.z_dim",
+    z_dim = sb.select_slider(t("controls.z_dim"), options("z_dim", Z_DIMS), defaults.z_dim, key=f"{key}.z_dim",
                              help=t("controls.z_dim_help"))
-    width = sb.select_slider(t("controls.width"), WIDTHS, defaults.width, key=f"{key}.width",
+    width = sb.select_slider(t("controls.width"), options("width", WIDTHS), defaults.width, key=f"{key}.width",
                              help=t("controls.width_help"))
-    depth = sb.select_slider(t("controls.depth"), DEPTHS, defaults.depth, key=f"{key}.depth",
+    depth = sb.select_slider(t("controls.depth"), options("depth", DEPTHS), defaults.depth, key=f"{key}.depth",
                              help=t("controls.depth_help"))
-    g_offset = sb.select_slider(t("controls.g_offset"), G_OFFSETS, defaults.g_offset, key=f"{key}.g_offset",
-                                help=t("controls.g_offset_help"), format_func=_fmt)
-    seed = int(sb.number_input(t("controls.seed"), 0, 10_000, defaults.seed, key=f"{key}.seed",
-                               help=t("controls.seed_help")))
+    g_offset = sb.select_slider(t("controls.g_offset"), options("g_offset", G_OFFSETS), defaults.g_offset,
+                                key=f"{key}.g_offset", help=t("controls.g_offset_help"), format_func=_fmt)
+    seed = int(sb.number_input(t("controls.seed"), 0, max(SEED_MAX, loaded.seed if loaded is not None else 0),
+                               defaults.seed, key=f"{key}.seed", help=t("controls.seed_help")))
+    kept = loaded if loaded is not None else defaults  # the fields without a control: the file's, else the page's
     config = TrainConfig(dist=dist, loss=loss, k=k, lr_d=lr_d, lr_g=lr_g, batch=batch, optimizer=optimizer,
-                         momentum=defaults.momentum, prior=prior, z_dim=z_dim, width=width,
-                         depth=depth, seed=seed, device=defaults.device, g_offset=float(g_offset))
+                         momentum=kept.momentum, prior=prior, z_dim=z_dim, width=width,
+                         depth=depth, seed=seed, device=kept.device, g_offset=float(g_offset))
+    if loaded is not None:
+        said = from_file_fields(loaded, defaults)
+        if said:
+            sb.caption(t("controls.from_file", fields=said))
     if slow:
         return config, Pacing(1, SLOW_FRAME_SECONDS, slow=True)
     return config, Pacing(iterations, frame_seconds)
@@ -98,10 +109,38 @@ WIDGET_OF_FIELD = {"k": "k", "lr_d": "lr_d", "lr_g": "lr_g", "batch": "batch", "
                    "seed": "seed", "g_offset": "g_offset"}
 
 
-def set_widgets(key: str, config: TrainConfig) -> None:
-    """Put ``config`` into the sidebar's widgets of page ``key`` (call before they are drawn, e.g. in a callback)."""
+def set_widgets(key: str, config: TrainConfig, from_file: bool = False) -> None:
+    """Put ``config`` into the sidebar's widgets of page ``key`` (call before they are drawn, e.g. in a callback).
+
+    ``from_file``: ``config`` is a loaded run's, shown exactly as saved (``FROM_FILE``: sliders widened to its
+    values, its momentum and device kept); otherwise the sidebar goes back to its own choices.
+    """
+    if from_file:
+        st.session_state[f"{key}.{FROM_FILE}"] = config
+    else:
+        st.session_state.pop(f"{key}.{FROM_FILE}", None)
     for name, widget in WIDGET_OF_FIELD.items():
         st.session_state[f"{key}.{widget}"] = getattr(config, name)
+
+
+def with_value(options: list, value) -> list:
+    """``options`` with ``value`` among them, in order (a loaded run's value that the slider does not list)."""
+    if value is None or value in options:
+        return options
+    return sorted([*options, value])
+
+
+def from_file_fields(loaded: TrainConfig, defaults: TrainConfig) -> str:
+    """The loaded run's values that the sidebar would not offer by itself ("momentum 0.7, device cpu, k 11"),
+    or "" when it has none."""
+    lists = {"lr_d": LEARNING_RATES, "lr_g": LEARNING_RATES, "batch": BATCHES, "z_dim": Z_DIMS, "width": WIDTHS,
+             "depth": DEPTHS, "g_offset": G_OFFSETS}
+    said = [f"{name} {getattr(loaded, name):g}" for name, values in lists.items() if getattr(loaded, name) not in values]
+    said += [f"k {loaded.k}"] if loaded.k > K_MAX else []
+    said += [f"seed {loaded.seed:,}"] if loaded.seed > SEED_MAX else []
+    said += [f"momentum {loaded.momentum:g}"] if loaded.momentum != defaults.momentum else []
+    said += [f"device {loaded.device}"] if loaded.device != defaults.device else []
+    return ", ".join(said)
 
 
 def _fmt(lr: float) -> str:

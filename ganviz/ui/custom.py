@@ -25,7 +25,7 @@ from ganviz.core.custom import (MAX_BYTES, MAX_POINTS, MIN_POINTS, BadPoints, ch
 from ganviz.core.distributions import GaussianMixture
 from ganviz.i18n import CATALOGS, DEFAULT, t
 from ganviz.core.strokes import STROKE_SPACING, points_from_strokes
-from ganviz.ui import upload_limit_mb
+from ganviz.ui import REASON_LIMIT, plain, upload_limit_mb
 from ganviz.ui.draw_canvas import draw_canvas, stroke_value
 from ganviz.views import palette
 
@@ -55,7 +55,7 @@ def refusal(reason: str, values: dict, english: str) -> str:
     """
     key = f"two_d.bad.{reason}"
     if key not in CATALOGS[DEFAULT].STRINGS:
-        return english
+        return plain(english, REASON_LIMIT)
     said = {}
     for name, value in values.items():
         if name == "count":
@@ -65,7 +65,7 @@ def refusal(reason: str, values: dict, english: str) -> str:
         elif isinstance(value, int) and not isinstance(value, bool):
             said[name] = f"{value:,}"
         else:
-            said[name] = value if name == "field" else str(value)
+            said[name] = plain(value) if name == "field" else str(value)  # a cell of the user's file: plain text
     return t(key, **said)
 
 
@@ -169,7 +169,7 @@ class CustomTarget:
         kind, name, reason, values, english = error
         why = refusal(reason, values, english)
         if kind == "upload":
-            return t("two_d.custom.upload_refused", name=name, reason=why)
+            return t("two_d.custom.upload_refused", name=plain(name), reason=why)
         if kind == "draw":
             return t("drawing.refused", reason=why)
         return t("two_d.custom.select_refused", reason=why)

@@ -24,7 +24,7 @@ from ganviz.core.config import TrainConfig
 from ganviz.core.trainer import Trainer
 from ganviz.views.live_frame import LiveFrame, frame_json
 
-from . import divergence_text, presenting, use_language
+from . import REASON_LIMIT, divergence_text, plain, presenting, use_language
 from .controls import Pacing, set_widgets
 from .live_chart import live_plotly_chart, plotly_src
 from .live_view import live_view, stream_url, streaming
@@ -34,6 +34,7 @@ STATUS_BADGES = {  # the status line's badge for each state of a run (LiveSessio
     "diverged": ":red-badge[:material/error: {}]", "playing": ":green-badge[:material/play_arrow: {}]",
     "fit_d": ":blue-badge[:material/target: {}]", "paused": ":gray-badge[:material/pause: {}]",
 }
+OUTSIDE = ("name", "reason")  # a message's values that may quote an uploaded file (ganviz/ui/runfile.py, checkpoints.py)
 STATUS_TEXTS = {"diverged": "live.status_diverged", "playing": "live.status_running", "fit_d": "live.status_fit_d",
                 "paused": "live.status_paused"}
 
@@ -150,7 +151,11 @@ class LiveRun(LiveSession):
         """The run's message, unless the live view shows it (``show``)."""
         if self.message and not streaming():
             kind, key, values = self.message
-            getattr(st, kind)(divergence_text(values) if key == "divergence" else t(key, **values))
+            if key == "divergence":
+                getattr(st, kind)(divergence_text(values))
+            else:  # "name" and "reason" may quote an uploaded file: plain text, never Markdown
+                getattr(st, kind)(t(key, **{k: plain(v, REASON_LIMIT) if k in OUTSIDE else v
+                                            for k, v in values.items()}))
 
     # ----- toolbar -----------------------------------------------------------------
     def toolbar(self, config: TrainConfig, target=None) -> tuple:

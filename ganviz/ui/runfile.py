@@ -1,10 +1,14 @@
 """Save the page's run to one file and load it back later, to go on exactly where it stopped.
 
-The file is ``ganviz.files.runfile``'s (safetensors and JSON, never a pickle). A
-loaded run replaces the page's run only if it fits the page: its target is one
-of the page's, and every field of its config is one the sidebar can show (so
-the sidebar and the run agree, and the next frame does not rebuild the model).
-Anything else is refused with the reason, and the current run stays.
+The file is ``ganviz.files.runfile``'s (safetensors and JSON, never a pickle); its config has passed
+``TrainConfig.validate``. A loaded run replaces the page's run only if it fits the page: its target is
+one of the page's and it uses no remedy nor decay (the sidebar has no control for those). It is then
+loaded exactly as saved: the sidebar takes every value of its config, its sliders widened to a value
+they do not list (k = 11, batch 100, lr_d 0.003, width 48, seed 50,000), and the fields it has no
+control for (momentum, device) kept from the file and said under the controls (``controls.from_file``),
+so the next frame goes on with the same model. Anything else is refused with the reason, and the current
+run stays. After each upload the uploader starts afresh (a new widget key), so the session does not keep
+the file's bytes.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from ganviz.files.runfile import MAX_BYTES as RUN_MAX_BYTES
 from ganviz.files.runfile import RunFileError, load_run, save_run
 from ganviz.core.config import TrainConfig
 
-from . import in_language, upload_limit_mb
+from . import clip, in_language, upload_limit_mb
 from .controls import set_widgets
 from .live import LiveRun
 
@@ -28,27 +32,36 @@ def save_load_panel(run: LiveRun, targets: list[str], name: str) -> None:
                             file_name=f"{name}-step{run.trainer.step}.ganviz", mime="application/octet-stream",
                             key=f"{run.key}.save_run", on_click="ignore", icon=":material/save:",
                             help=t("runfile.save_help"), width="stretch")
-    cols[1].file_uploader(t("runfile.load"), type=None, key=f"{run.key}.load_run", on_change=_load,
+    cols[1].file_uploader(t("runfile.load"), type=None, key=uploader_key(run.key), on_change=_load,
                           args=(run, targets), help=t("runfile.load_help"),
                           max_upload_size=upload_limit_mb(RUN_MAX_BYTES))  # a long run's history passes 2 MB
 
 
+def uploader_key(key: str) -> str:
+    """The run uploader's widget key: ``<key>.load_run``, then a new one after each upload (``_load``), so the
+    uploaded bytes are dropped from the session once read."""
+    uploads = st.session_state.get(f"{key}.uploads", 0)
+    return f"{key}.load_run" + (f".{uploads}" if uploads else "")
+
+
 def _load(run: LiveRun, targets: list[str]) -> None:
-    upload = st.session_state.get(f"{run.key}.load_run")
+    key = uploader_key(run.key)
+    upload = st.session_state.get(key)
     if upload is None:
         return
+    st.session_state[f"{run.key}.uploads"] = st.session_state.get(f"{run.key}.uploads", 0) + 1  # free the bytes
     try:
         trainer = load_run(upload.getvalue())
         problem = misfit(trainer.config, targets)
     except RunFileError as err:
-        run.say("error", "runfile.refused", name=upload.name, reason=str(err))
+        run.say("error", "runfile.refused", name=clip(upload.name), reason=str(err))
         return
     if problem:
-        run.say("error", problem[0], name=upload.name, **problem[1])
+        run.say("error", problem[0], name=clip(upload.name), **problem[1])
         return
-    set_widgets(run.key, trainer.config)
+    set_widgets(run.key, trainer.config, from_file=True)  # the sidebar shows its values as saved
     run.adopt(trainer)
-    run.say("success", "runfile.loaded", name=upload.name, step=f"{trainer.step:,}")
+    run.say("success", "runfile.loaded", name=clip(upload.name), step=f"{trainer.step:,}")
 
 
 def misfit(config: TrainConfig, targets: list[str]) -> tuple[str, dict] | None:

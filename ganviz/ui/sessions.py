@@ -16,6 +16,24 @@ says so if the server restarted under the student's page, and opens a
 session-scoped resource whose release logs the departure. ``track_trainers()`` runs there and in every frame of the live
 loops (a trainer is usually made after the top of the page): it gives each
 Trainer in the session state a finalizer that logs when its memory is given back.
+
+Open and held. A tab that closes (or loses its connection) is *closed* at once, but Streamlit keeps its
+session, trainers and all, for ``server.disconnectedSessionTTL`` seconds in case it comes back: the session
+is *held* from its first page until Streamlit drops it. The cap counts held sessions, since those are what
+take memory: a student who reloads the page five times holds five sessions. When a new session finds the cap
+reached, the sessions of closed tabs are released first (``release_closed``: dropped from Streamlit's storage
+as the TTL would drop them, their close callbacks run and their memory collected); so is every closed one
+when the process passes ``GANVIZ_MEMORY_MB`` of resident memory (the janitor checks every few seconds).
+A tab that reconnects is counted as open again; one whose session was released starts afresh.
+
+``on_session_end(callback)`` registers a callback that runs once when the current session ends: released
+early, or dropped by Streamlit (the janitor notices within ``JANITOR_SECONDS``). A session's background work
+(a training thread) registers its stop there; the callback must not hold the session's state, or the state
+could never be freed.
+
+    ganviz: session opened (3 open, 4 held)
+    ganviz: session closed (2 open, 4 held)
+    ganviz: session released (2 open, 3 held): its tab closed and the cap was reached
 """
 
 from __future__ import annotations
@@ -45,16 +63,117 @@ if not log.handlers:
     log.setLevel(logging.INFO)
     log.propagate = False
 
-_lock = threading.Lock()
+_lock = threading.RLock()
 _counts = {"sessions": 0, "trainers": 0}
+# Every held session, by a token kept in its state ("ganviz.held"): its Streamlit session id and its close callbacks
+# (``on_session_end``), from its first page to its end.
+_held: dict[str, dict] = {}
+HELD_KEY = "ganviz.held"
 _tracked: "weakref.WeakSet[Trainer]" = weakref.WeakSet()
 _libc = ctypes.CDLL(ctypes.util.find_library("c")) if ctypes.util.find_library("c") else None
 
 
 def counts() -> dict:
-    """{"sessions": open sessions, "trainers": trainers alive} in this server process."""
+    """{"sessions": open sessions, "held": sessions held (open, or closed and kept for a reconnect),
+    "trainers": trainers alive} in this server process."""
     with _lock:
-        return dict(_counts)
+        return dict(_counts, held=len(_held))
+
+
+def _where() -> str:
+    now = counts()
+    return f"{now['sessions']} open, {now['held']} held"
+
+
+def on_session_end(callback) -> None:
+    """Run ``callback()`` once when the current browser session ends (released early by ``release_closed``,
+    or dropped by Streamlit after its tab closed); a callback's error is logged, never raised. Call it from a
+    page run. The callback must not reference the session's state (that would keep the state alive)."""
+    token = st.session_state.get(HELD_KEY)
+    with _lock:
+        if token in _held:
+            _held[token]["callbacks"].append(callback)
+            return
+    callback()  # the session has already ended
+
+
+def _session_id() -> str | None:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return ctx.session_id if ctx is not None else None
+
+
+def _end(token: str, why: str) -> None:
+    """The session is over: forget it and run its close callbacks."""
+    with _lock:
+        held = _held.pop(token, None)
+    if held is None:
+        return
+    for callback in held["callbacks"]:
+        try:
+            callback()
+        except Exception:  # noqa: BLE001 - one broken callback must not keep the others from running
+            log.exception("a session's close callback failed")
+    log.info("session released (%s): %s", _where(), why)
+
+
+def release_closed(why: str = "its tab closed and the cap was reached") -> int:
+    """Release now every held session whose tab is closed: close it in Streamlit's session manager (as its
+    TTL would, later: out of the storage, shut down, its uploaded files dropped), run its close callbacks and
+    collect its memory. Returns how many were released (0 when
+    Streamlit's session storage cannot be reached, e.g. under AppTest)."""
+    try:
+        manager = _manager()
+        closed = [info.session.id for info in manager._session_storage.list()]
+    except Exception:  # noqa: BLE001 - no runtime (AppTest), or a Streamlit whose storage changed shape
+        return 0
+    released = 0
+    for session_id in closed:
+        if manager.is_active_session(session_id):  # its tab came back meanwhile
+            continue
+        manager.close_session(session_id)  # out of the storage, and shut down: its uploaded files go too
+        with _lock:
+            tokens = [token for token, held in _held.items() if held["session"] == session_id]
+        for token in tokens:
+            _end(token, why)
+        released += 1
+    if released:
+        gc.collect()  # its trainers sit in reference cycles
+        _trim()
+    return released
+
+
+def _manager():
+    """Streamlit's session manager; its storage holds the sessions of closed tabs, kept for a reconnect
+    (internal: see ``_start_janitor``)."""
+    from streamlit.runtime import Runtime
+
+    return Runtime.instance()._session_mgr
+
+
+def resident_mb() -> float | None:
+    """This process's resident memory in MB (Linux), else None."""
+    try:
+        with open("/proc/self/statm") as file:
+            return int(file.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def memory_limit_mb() -> float | None:
+    """``GANVIZ_MEMORY_MB``: past this resident memory, the sessions of closed tabs are released (None: no limit)."""
+    text = os.environ.get("GANVIZ_MEMORY_MB", "").strip()
+    if not text:
+        return None
+    if not text.isdigit() or int(text) < 1:
+        raise ValueError(f"GANVIZ_MEMORY_MB must be a whole number >= 1 (got {text!r})")
+    return float(text)
+
+
+def _trim() -> None:
+    if _libc is not None and hasattr(_libc, "malloc_trim"):
+        _libc.malloc_trim(0)  # hand the freed arena pages back to the OS, so the server's RSS falls too
 
 
 def _change(what: str, by: int) -> int:
@@ -65,18 +184,19 @@ def _change(what: str, by: int) -> int:
 
 def _trainer_freed() -> None:
     alive = _change("trainers", -1)
-    if _libc is not None and hasattr(_libc, "malloc_trim"):
-        _libc.malloc_trim(0)  # hand the freed arena pages back to the OS, so the server's RSS falls too
+    _trim()
     log.info("trainer freed (%d alive)", alive)
 
 
 class _Session:
     def __init__(self):
-        log.info("session opened (%d open)", _change("sessions", +1))
+        _change("sessions", +1)
+        log.info("session opened (%s)", _where())
 
 
 def _session_closed(_session: _Session) -> None:
-    log.info("session closed (%d open)", _change("sessions", -1))
+    _change("sessions", -1)
+    log.info("session closed (%s)", _where())
     # Its trainers are freed by the janitor's collections once Streamlit drops the session (see _start_janitor).
 
 
@@ -109,15 +229,27 @@ def max_sessions() -> int | None:
 
 
 def register() -> None:
-    """Count this session once, refuse it past the cap, say so after a server restart, and track its Trainers."""
+    """Hold this session (refused past the cap of held sessions, after releasing those of closed tabs), count it
+    as open (again, after a reconnect), say so after a server restart, and track its Trainers."""
     _start_janitor()
-    first_run = "ganviz.session" not in st.session_state
-    if first_run:
+    with _lock:
+        new = st.session_state.get(HELD_KEY) not in _held  # a new session, or one released while its tab was away
+    if new:
         cap = max_sessions()
-        if cap is not None and counts()["sessions"] >= cap:
+        if cap is not None and counts()["held"] >= cap:
+            release_closed()
+        if cap is not None and counts()["held"] >= cap:
             st.error(t("sessions.full", cap=cap))
             st.stop()
-        st.session_state["ganviz.session"] = _session()
+        token = secrets.token_hex(8)
+        with _lock:
+            _held[token] = {"session": _session_id(), "callbacks": []}
+        st.session_state[HELD_KEY] = token
+    first_run = "ganviz.session" not in st.session_state
+    # Every run: the resource is cached per session, but Streamlit releases it when the tab disconnects
+    # (logged as closed), so a tab that reconnects opens, and is counted, again.
+    st.session_state["ganviz.session"] = _session()
+    if first_run:
         _say_if_restarted()
     elif st.query_params.get("server") != SERVER_RUN:  # a page switch may have dropped it
         st.query_params["server"] = SERVER_RUN
@@ -166,8 +298,17 @@ def _start_janitor() -> None:
         while True:
             time.sleep(JANITOR_SECONDS)
             try:
-                cache = Runtime.instance()._session_mgr._session_storage._cache
+                manager = Runtime.instance()._session_mgr
+                cache = manager._session_storage._cache
                 cache.expire()
+                with _lock:
+                    gone = [token for token, held in _held.items()
+                            if held["session"] is not None and manager.get_session_info(held["session"]) is None]
+                for token in gone:
+                    _end(token, "Streamlit dropped it")
+                limit, rss = memory_limit_mb(), resident_mb()
+                if limit is not None and rss is not None and rss > limit:
+                    release_closed(f"resident memory {rss:,.0f} MB passed GANVIZ_MEMORY_MB={limit:,.0f}")
                 # A dropped session's trainers sit in reference cycles (closures, optimizers) that only the cycle
                 # collector frees, and an idle server may not allocate enough to run it: collect for a few ticks
                 # after any session comes or goes (Streamlit drops a session some moments after it closes).

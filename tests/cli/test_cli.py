@@ -45,8 +45,8 @@ def test_table_output(capsys):
 @pytest.mark.parametrize("args, says", [
     (["--loss", "nope"], "invalid choice: 'nope'"),
     (["--k", "0"], "k must be"),
-    (["--lr-d", "-0.1"], "lr_d must be a positive number"),
-    (["--lr-g", "0"], "lr_g must be a positive number"),
+    (["--lr-d", "-0.1"], "lr_d must be a number in (0, 1e+06]"),
+    (["--lr-g", "0"], "lr_g must be a number in (0, 1e+06]"),
     (["--steps", "0"], "--steps must be >= 1"),
     (["--batch", "0"], "batch must be"),
     (["--dist", "nowhere"], "invalid choice"),
@@ -230,7 +230,7 @@ def test_compare_plain_table(capsys):
     (["--dist", "gaussian"], "compare counts modes, so --dist must be one of ring8, grid25"),
     (["--batch", "31"], "batch must be a multiple"),
     (["--steps", "0"], "--steps must be >= 1"),
-    (["--lr-g", "-1"], "lr_g must be a positive number"),
+    (["--lr-g", "-1"], "lr_g must be a number in (0, 1e+06]"),
     (["--json", "--markdown"], "not allowed with argument"),
     (["--workers", "0"], "--workers must be >= 1"),
     (["--address", "auto", "--workers", "2"], "with --address the cluster's CPUs decide"),
@@ -246,7 +246,7 @@ def test_compare_bad_arguments_exit_2_with_one_line(args, says):
 def test_train_refuses_bad_remedies():
     for args, says in ((["--remedy", "dropout"], "invalid choice: 'dropout'"),
                        (["--remedy", "pacgan", "--pack", "3", "--batch", "64"], "batch must be a multiple of it"),
-                       (["--unroll", "0"], "unroll must be a whole number >= 1")):
+                       (["--unroll", "0"], "unroll must be a whole number from 1 to 50")):
         done = subprocess.run([sys.executable, "-m", "ganviz", "train", *args], capture_output=True, text=True, timeout=120)
         assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1 and says in done.stderr, done.stderr
 

@@ -85,7 +85,7 @@ def saved(capsys, tmp_path):
     (["--remedy", "pacgan"], "--remedy cannot change"),
     (["--device", "cpu"], "--device cannot change"),
     (["--decay-end", "10"], "--decay-end cannot change"),
-    (["--k", "0"], "k must be a whole number >= 1 (got 0)"),
+    (["--k", "0"], "k must be a whole number from 1 to 100 (got 0)"),
 ])
 def test_resume_refuses_flags_that_change_the_model(capsys, saved, args, says):
     assert says in refused(capsys, "--resume", str(saved), "--steps", "1", *args)
@@ -110,8 +110,8 @@ def test_bad_run_files_exit_2_naming_the_file_and_the_reason(capsys, tmp_path, s
     with open(tmp_path / "pickled.ganviz", "wb") as file:
         pickle.dump({"G": {}, "config": {"dist": "gaussian"}}, file)
     torch.save({"G": torch.zeros(3)}, tmp_path / "torch.ganviz")
-    files.update({name: (None, "this is a pickle (made by torch.save or pickle.dump), not a ganviz run file")
-                  for name in ("pickled.ganviz", "torch.ganviz")})
+    files["pickled.ganviz"] = (None, "this is a pickle (made by torch.save or pickle.dump), not a ganviz run file")
+    files["torch.ganviz"] = (None, "this is a zip archive (torch.save writes one, with a pickle inside)")
     files["missing.ganviz"] = (None, "cannot read it (No such file or directory)")
     for name, (_, says) in files.items():
         path = tmp_path / name

@@ -269,8 +269,9 @@ def test_pickles_are_refused_without_being_unpickled(good):
     with io.BytesIO() as buffer:
         torch.save(run, buffer, _use_new_zipfile_serialization=False)
         legacy = buffer.getvalue()
-    for data in (pickle.dumps(run), pickle.dumps({"a": 1}, protocol=2), zipped, legacy):
+    for data in (pickle.dumps(run), pickle.dumps({"a": 1}, protocol=2), legacy):
         refused(data, "this is a pickle (made by torch.save or pickle.dump), not a ganviz run file")
+    refused(zipped, "this is a zip archive (torch.save writes one, with a pickle inside), not a ganviz run file")
 
 
 def test_a_safetensors_file_without_the_marker_is_refused(good):
@@ -315,7 +316,7 @@ def test_a_tensor_that_does_not_fit_the_config_is_refused(good, tensors, says):
 
 @pytest.mark.parametrize("run, says", [
     ({"config": {"width": 8}}, "G's weight net.0.weight has shape (16, 1) but the config needs (8, 1)"),
-    ({"config": {"k": 0}}, "its config is invalid: k must be a whole number >= 1 (got 0)"),
+    ({"config": {"k": 0}}, "its config is invalid: k must be a whole number from 1 to 100 (got 0)"),
     ({"config": {"loss": "vanilla"}}, "its config is invalid: unknown loss 'vanilla'"),
     ({"config": {"wings": 2}}, "its config has an unknown field 'wings'"),
     ({"config": {"width": 10 ** 30}}, "its config describes networks that cannot be built"),

@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 from ganviz.frames import session as live
-from ganviz.frames.session import (D_WINDOW, TRAIN_CHUNK, LiveSession, Playback, RaceSession, train_within)
+from ganviz.frames.session import (D_WINDOW, TRAIN_CHUNK, LiveSession, Playback, RaceSession, d_window, train_within)
 from ganviz.frames.snapshot import take_snapshot
 from ganviz.lessons.presets import FIGURE1, PRESETS
 from ganviz.lessons.race import Race
@@ -21,17 +21,6 @@ class FakeTrainer:
         self.calls.append(n)
 
 
-class FakeClock:
-    """Each reading is ``per_call`` seconds later than the one before: a chunk of training costs that much."""
-
-    def __init__(self, per_call):
-        self.now, self.per_call = 0.0, per_call
-
-    def __call__(self):
-        self.now += self.per_call
-        return self.now
-
-
 class Pacing:  # the fields of ganviz.ui.controls.Pacing that the session reads
     def __init__(self, iterations_per_frame=20, frame_seconds=0.08, slow=False):
         self.iterations_per_frame, self.frame_seconds, self.slow = iterations_per_frame, frame_seconds, slow
@@ -44,21 +33,52 @@ def session(store=None, config=CPU) -> LiveSession:
 
 
 # ----- the per-frame budget --------------------------------------------------------------------
+class TimedTrainer:
+    """A trainer whose iterations each "take" ``per_iteration`` seconds on its own clock (``clock``)."""
+
+    def __init__(self, per_iteration):
+        self.calls, self.now, self.per_iteration = [], 0.0, per_iteration
+
+    def train(self, n):
+        self.calls.append(n)
+        self.now += n * self.per_iteration
+
+    def clock(self):
+        return self.now
+
+
 def test_a_cheap_frame_trains_every_iteration_asked_for():
-    trainer = FakeTrainer()
-    assert train_within(trainer, 23, budget_s=1.0, clock=FakeClock(0.001)) == 23
+    trainer = TimedTrainer(0.001)
+    assert train_within(trainer, 23, budget_s=1.0, clock=trainer.clock) == 23
     assert sum(trainer.calls) == 23 and max(trainer.calls) <= TRAIN_CHUNK
+    assert trainer.calls[0] == 1, "with nothing measured yet, the first chunk is one iteration"
 
 
-def test_an_expensive_frame_stops_at_its_budget():
-    trainer = FakeTrainer()
-    done = train_within(trainer, 200, budget_s=0.15, clock=FakeClock(0.05))  # each chunk "takes" 50 ms
-    assert done == 3 * TRAIN_CHUNK, "three chunks fit in 150 ms; the fourth is not started"
+def test_the_measured_cost_carries_over_so_a_cheap_frame_starts_at_full_chunks():
+    trainer, cost = TimedTrainer(0.001), {}
+    train_within(trainer, 20, budget_s=1.0, clock=trainer.clock, cost=cost)
+    assert cost["s"] == pytest.approx(0.001)
+    trainer.calls.clear()
+    assert train_within(trainer, 20, budget_s=1.0, clock=trainer.clock, cost=cost) == 20
+    assert trainer.calls == [TRAIN_CHUNK] * 4
+
+
+@pytest.mark.parametrize("per_iteration", [0.001, 0.02, 0.04, 0.07, 0.14])
+def test_an_expensive_frame_never_starts_a_chunk_that_would_pass_its_budget(per_iteration):
+    trainer, cost = TimedTrainer(per_iteration), {}
+    for _ in range(3):  # the first frame measures; the next ones use the measurement
+        start = trainer.now
+        done = train_within(trainer, 200, budget_s=0.15, clock=trainer.clock, cost=cost)
+        spent = trainer.now - start
+        assert done >= 1
+        assert spent <= 0.15 + 1e-9 or done == 1, "over the budget only when one iteration alone takes longer"
+        assert done == min(200, max(1, int(0.15 / per_iteration + 1e-9))), "and every iteration that fits is done"
 
 
 def test_a_frame_offers_an_interruption_between_its_chunks_and_stops_where_it_is_interrupted():
-    trainer, offered = FakeTrainer(), []
-    assert train_within(trainer, 23, budget_s=1.0, clock=FakeClock(0.001), between=lambda: offered.append(sum(trainer.calls))) == 23
+    trainer, offered, cost = TimedTrainer(0.001), [], {"s": 0.001}
+    assert train_within(trainer, 23, budget_s=1.0, clock=trainer.clock, cost=cost,
+                        between=lambda: offered.append(sum(trainer.calls))) == 23
     assert offered == [5, 10, 15, 20], "after every chunk but the last"
 
     class Rerun(Exception):
@@ -67,16 +87,25 @@ def test_a_frame_offers_an_interruption_between_its_chunks_and_stops_where_it_is
     def interrupt():
         raise Rerun  # what Streamlit raises at a session-state read when a click waits
 
-    trainer = FakeTrainer()
+    trainer = TimedTrainer(0.001)
     with pytest.raises(Rerun):
-        train_within(trainer, 23, budget_s=1.0, clock=FakeClock(0.001), between=interrupt)
+        train_within(trainer, 23, budget_s=1.0, clock=trainer.clock, cost={"s": 0.001}, between=interrupt)
     assert trainer.calls == [TRAIN_CHUNK], "the chunk trained before the click stays trained; no more are started"
 
 
 @pytest.mark.parametrize("iterations", [1, TRAIN_CHUNK, 200])
 def test_a_frame_always_moves(iterations):
-    trainer = FakeTrainer()
-    assert train_within(trainer, iterations, budget_s=0.0, clock=FakeClock(1.0)) == min(iterations, TRAIN_CHUNK)
+    trainer = TimedTrainer(1.0)
+    assert train_within(trainer, iterations, budget_s=0.0, clock=trainer.clock) == 1
+    assert train_within(trainer, iterations, budget_s=0.0, clock=trainer.clock, cost={"s": 1.0}) == 1
+
+
+@pytest.mark.parametrize("window,spent,budget,want", [(10, 0.015, 0.15, 100), (100, 0.3, 0.15, 50),
+                                                      (100, 0.015, 0.15, D_WINDOW), (1, 5.0, 0.15, 1),
+                                                      (10, 0.0, 0.15, D_WINDOW)])
+def test_the_d_only_window_is_sized_to_the_frame_budget(window, spent, budget, want):
+    assert d_window(window, spent, budget) == want
+
 
 
 # ----- the state machine -----------------------------------------------------------------------
@@ -147,10 +176,27 @@ def test_fitting_d_trains_d_alone_until_the_residual_is_small_or_stops_falling_t
     assert run.mode == "paused" and run.trainer.step == step, "G frozen"
     kind, key, values = run.message
     steps = int(values["steps"].replace(",", ""))
-    assert steps == run.trainer.d_steps - d_steps > 0 and steps % D_WINDOW == 0
+    assert steps == run.trainer.d_steps - d_steps > 0
+    assert run.store["fig1.fit"].window <= D_WINDOW
     residual = float(values["residual"])
     assert residual < start, "D moved towards D*"
     assert (key, kind) == (("live.fit_d_done", "success") if residual < live.CLOSE[1] else ("live.fit_d_not_close", "warning"))
+
+
+def test_fitting_d_shrinks_its_window_to_the_frame_budget(monkeypatch):
+    run = session(config=replace(CPU, width=8, batch=32))
+    run.fit_d()
+    monkeypatch.setattr(live, "FRAME_BUDGET_S", 1e-9)  # no window fits: one D step a frame
+    d_steps = run.trainer.d_steps
+    run.advance(Pacing())
+    assert run.trainer.d_steps - d_steps == live.D_FIRST_WINDOW
+    d_steps = run.trainer.d_steps
+    run.advance(Pacing())
+    assert run.trainer.d_steps - d_steps == 1
+    monkeypatch.setattr(live, "FRAME_BUDGET_S", 1e9)  # a generous budget: back up to D_WINDOW
+    run.advance(Pacing())
+    run.advance(Pacing())
+    assert run.store["fig1.fit"].window == D_WINDOW
 
 
 def test_a_preset_starts_afresh_warms_up_and_then_plays_or_fits_d():

@@ -49,9 +49,9 @@ def g_grad(trainer, loss):
 
 @pytest.mark.parametrize("change, says", [
     ({"remedy": "dropout"}, r"unknown remedy 'dropout'; choose one of none, unrolled, pacgan, mbstd"),
-    ({"unroll": 0}, r"unroll must be a whole number >= 1 \(got 0\)"),
-    ({"unroll": 2.5}, r"unroll must be a whole number >= 1"),
-    ({"pack": 1}, r"pack must be a whole number >= 2 \(got 1\)"),
+    ({"unroll": 0}, r"unroll must be a whole number from 1 to 50 \(got 0\)"),
+    ({"unroll": 2.5}, r"unroll must be a whole number from 1 to 50"),
+    ({"pack": 1}, r"pack must be a whole number from 2 to 16 \(got 1\)"),
     ({"remedy": "pacgan", "pack": 3}, r"batch must be a multiple of it \(got batch=32\)"),
 ])
 def test_validate_refuses_bad_remedy_settings(change, says):

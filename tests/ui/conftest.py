@@ -14,6 +14,14 @@ def _no_play_debounce(request, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _errors_raise(request, monkeypatch):
+    """A page's unexpected exception reaches AppTest (``at.exception``) instead of the classroom's friendly line
+    (``ganviz.ui.run_page``); tests marked ``friendly_errors`` check that line."""
+    if "friendly_errors" not in request.keywords:
+        monkeypatch.setenv("GANVIZ_RAISE_ERRORS", "1")
+
+
+@pytest.fixture(autouse=True)
 def _every_run_is_a_tick(monkeypatch):
     """AppTest cannot fire a fragment's timer, so each ``at.run()`` stands for one tick and trains a frame; in the
     browser a page run within ``ganviz.frames.session.INTERACTION_GRACE`` frame periods of the last tick only draws

@@ -1,6 +1,8 @@
 """The classroom features on the Figure 1 page under AppTest: presets, slow motion, D and G steps, status,
 replay and export, the language switch and presentation mode."""
 
+import sys
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -186,3 +188,26 @@ def test_the_2d_page_replays_and_exports_too():
     assert len(at.get("download_button")) == 5 and len(at.get("file_uploader")) == 1
     at.toggle(key="p2d.animate").set_value(True).run()
     assert not at.exception and '"frames"' in at.get("plotly_chart")[-1].proto.spec
+
+
+@pytest.mark.friendly_errors
+@pytest.mark.parametrize("lang, words", [("en", "Something went wrong on this page"), ("ko", "예상하지 못한 오류")])
+def test_an_unexpected_error_is_one_friendly_line_and_the_server_logs_its_traceback(monkeypatch, lang, words):
+    import logging
+
+    from ganviz.ui import sessions
+
+    logged = []
+    monkeypatch.setattr(logging.getLogger("ganviz"), "exception",
+                        lambda message, *args: logged.append((message % args, sys.exc_info()[1])))
+
+    def broken():
+        raise RuntimeError("boom in /srv/ganviz/secret/path.py")
+
+    monkeypatch.setattr(sessions, "track_trainers", broken)
+    at = AppTest.from_file("../../navigation.py", default_timeout=60)
+    at.query_params["lang"] = lang
+    at.run()
+    assert not at.exception, "no traceback reaches the student"
+    assert len(at.error) == 1 and words in at.error[0].value and "boom" not in at.error[0].value
+    assert logged and isinstance(logged[0][1], RuntimeError) and "boom" in str(logged[0][1])

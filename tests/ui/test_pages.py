@@ -130,7 +130,9 @@ def test_divergence_is_caught_rolled_back_and_explained(fig1, monkeypatch):
     assert not at.exception
     assert at.error and "learning rate" in at.error[0].value
     assert at.session_state["fig1.mode"] == "paused"
-    assert at.session_state["fig1.trainer"].step == 1, "rolled back to the last good state"
+    # Rolled back to the last good state: the start of the chunk that diverged at step 3 (the frame's chunks are
+    # sized by the measured time per iteration, so that start is step 1, 2 or 3).
+    assert at.session_state["fig1.trainer"].step in (1, 2, 3), "rolled back to the last good state"
 
 
 # ----- the theory page ------------------------------------------------------------------------
@@ -291,7 +293,8 @@ def test_two_d_custom_target_upload_and_refusals(two_d):
     for name, content in bad.items():
         at.file_uploader(key="p2d.custom.upload").set_value((name, content, "text/csv")).run()
         assert not at.exception, name
-        assert at.error and name in at.error[0].value and "previous points stay" in at.error[0].value, name
+        shown = name.replace(".", "\\.")  # the file's name as plain text: its Markdown signs escaped
+        assert at.error and shown in at.error[0].value and "previous points stay" in at.error[0].value, name
         assert any("5 points" in c.value for c in at.caption), "a refused file must not replace the points"
         assert step(at) == 1, "a refused file must not restart the run"
     at.button(key="p2d.custom.clear").click().run()
@@ -305,7 +308,18 @@ def test_two_d_custom_target_refuses_a_huge_file(two_d):
     at.selectbox(key="p2d.dist").set_value("custom").run()
     huge = b"x,y\n" + b"1.0,2.0\n" * 200_000  # 1.6 MB
     at.file_uploader(key="p2d.custom.upload").set_value(("huge.csv", huge, "text/csv")).run()
-    assert not at.exception and at.error and "huge.csv" in at.error[0].value
+    assert not at.exception and at.error and "huge\\.csv" in at.error[0].value
+
+
+def test_a_csv_cell_and_name_are_quoted_as_plain_text_and_short(two_d):
+    at = two_d
+    at.selectbox(key="p2d.dist").set_value("custom").run()
+    cell = "![b](http://example.invalid/beacon.png)" + "z" * 900_000  # the 900 kB field that froze the tab
+    at.file_uploader(key="p2d.custom.upload").set_value(("[x](http://example.invalid).csv",
+                                                          f"x,y\n1,2\n3,{cell}\n".encode(), "text/csv")).run()
+    message = at.error[0].value
+    assert not at.exception and "\\!\\[b\\]\\(http\\://example" in message and "\\[x\\]\\(http" in message
+    assert len(message) < 600 and "…" in message
 
 
 def test_each_uploader_lets_through_what_ganviz_accepts_and_the_server_allows_it(two_d):

@@ -41,7 +41,7 @@ def test_a_forged_server_parameter_is_ignored(forged):
 
 def test_sessions_past_the_cap_are_refused_with_a_reason(monkeypatch):
     open_app()  # at least one session is open in this process
-    monkeypatch.setenv("GANVIZ_MAX_SESSIONS", str(sessions.counts()["sessions"]))
+    monkeypatch.setenv("GANVIZ_MAX_SESSIONS", str(sessions.counts()["held"]))
     at = open_app()
     assert at.error and "limit (GANVIZ_MAX_SESSIONS)" in at.error[0].value
     assert not at.exception
@@ -80,3 +80,73 @@ def test_a_tracked_trainer_is_counted_until_it_is_freed(monkeypatch):
     del trainer
     gc.collect()
     assert freed == [1], "the trainer's finalizer ran once"
+
+
+class FakeStorage:
+    """Streamlit's storage of the sessions whose tabs closed (kept for a reconnect until their TTL)."""
+
+    def __init__(self, closed):
+        self.closed = list(closed)
+
+    def list(self):
+        return [type("Info", (), {"session": type("Session", (), {"id": sid})()})() for sid in self.closed]
+
+
+class FakeManager:
+    def __init__(self, storage):
+        self._session_storage = storage
+
+    def is_active_session(self, sid):
+        return False
+
+    def close_session(self, sid):
+        self._session_storage.closed.remove(sid)
+
+
+def test_the_cap_counts_held_sessions_and_releases_those_of_closed_tabs_first(monkeypatch):
+    open_app()
+    ended = []
+    closed = "closed-tab-session"
+    with sessions._lock:  # a closed tab's session, kept for its TTL
+        sessions._held["token"] = {"session": closed, "callbacks": [lambda: ended.append("stopped")]}
+    held = sessions.counts()["held"]
+    monkeypatch.setenv("GANVIZ_MAX_SESSIONS", str(held))
+    storage = FakeStorage([closed])
+    monkeypatch.setattr(sessions, "_manager", lambda: FakeManager(storage))
+    at = open_app()  # the cap is reached: the closed tab's session is released to make room
+    assert not at.error and not at.exception
+    assert ended == ["stopped"] and storage.closed == [] and "token" not in sessions._held
+    assert sessions.counts()["held"] == held, "one released, one new"
+    monkeypatch.setattr(sessions, "release_closed", lambda *a: 0)  # no closed tab left to release
+    refused = open_app()
+    assert refused.error and "limit (GANVIZ_MAX_SESSIONS)" in refused.error[0].value
+
+
+def test_a_session_end_runs_its_callbacks_once_and_a_broken_one_does_not_stop_the_others():
+    ran = []
+    with sessions._lock:
+        sessions._held["ending"] = {"session": None, "callbacks": [lambda: 1 / 0, lambda: ran.append(1)]}
+    sessions._end("ending", "test")
+    sessions._end("ending", "test")
+    assert ran == [1] and "ending" not in sessions._held
+
+
+def test_a_reconnected_tab_is_counted_as_open_again():
+    from streamlit.runtime.caching import cache_resource_api
+
+    at = open_app()
+    session_id = sessions._held[at.session_state[sessions.HELD_KEY]]["session"]
+    open_now = sessions.counts()["sessions"]
+    cache_resource_api._resource_caches.clear_session(session_id)  # what Streamlit does when the tab disconnects
+    assert sessions.counts()["sessions"] == open_now - 1
+    at.run()  # the tab reconnects and reruns
+    assert not at.exception and sessions.counts()["sessions"] == open_now
+
+
+def test_a_memory_limit_is_read_from_the_environment(monkeypatch):
+    monkeypatch.setenv("GANVIZ_MEMORY_MB", "1500")
+    assert sessions.memory_limit_mb() == 1500
+    monkeypatch.setenv("GANVIZ_MEMORY_MB", "lots")
+    with pytest.raises(ValueError, match="GANVIZ_MEMORY_MB must be a whole number"):
+        sessions.memory_limit_mb()
+    assert sessions.resident_mb() is None or sessions.resident_mb() > 10

@@ -121,7 +121,7 @@ def test_two_d_custom_refusals_in_korean_and_after_switching():
     at.selectbox(key="p2d.dist").set_value("custom").run()
     at.file_uploader(key="p2d.custom.upload").set_value(("text.csv", b"x,y\n1,2\nhello,3\n", "text/csv")).run()
     english = at.error[0].value
-    assert english == "text.csv was not used: line 3: 'hello' is not a number. The previous points stay."
+    assert english == "text\\.csv was not used: line 3: 'hello' is not a number. The previous points stay."
     at.session_state["ganviz.lang"] = "ko"  # the stored refusal is said again in the new language
     at.run()  # (read back with the English labels it was drawn with)
     set_language("ko")
@@ -133,10 +133,10 @@ def test_two_d_custom_refusals_in_korean_and_after_switching():
 
 def _refusals_in_korean(at):
     assert not at.exception
-    assert at.error[0].value == ("text.csv 파일은 쓰지 않았습니다: 3번째 줄: 'hello'은(는) 숫자가 아닙니다. "
+    assert at.error[0].value == ("text\\.csv 파일은 쓰지 않았습니다: 3번째 줄: 'hello'은(는) 숫자가 아닙니다. "
                                  "이전 점들은 그대로 남습니다.")
     at.file_uploader(key="p2d.custom.upload").set_value(("one.csv", b"1,2\n", "text/csv")).run()
-    assert "one.csv" in at.error[0].value and "점 1개만 있습니다" in at.error[0].value
+    assert "one\\.csv" in at.error[0].value and "점 1개만 있습니다" in at.error[0].value
     assert any("점 40개" in c.value for c in at.caption), "the smiley's 40 points stay"
     at.button(key="p2d.custom.clear").click().run()
     assert any("점을 2개 이상" in i.value for i in at.info)
