@@ -293,11 +293,7 @@ class LiveSession(Playback):
                                                       between=between, cost=cost))
         elif self.mode == "fit_d":  # one window of D steps, then the residual |D - D*| it is judged by
             fit = self._get("fit")
-            started = time.perf_counter()
-            done = self.guarded(lambda trainer: fit.step())
-            # The next window fits the frame budget too; patience stays the same number of D steps.
-            fit.window = d_window(fit.window, time.perf_counter() - started, FRAME_BUDGET_S)
-            fit.patience = max(1, math.ceil(D_PATIENCE / fit.window))
+            done = self.guarded(lambda trainer: fit_window(fit, FRAME_BUDGET_S))
             if done:
                 close = fit.result.close
                 self.say("success" if close else "warning", "live.fit_d_done" if close else "live.fit_d_not_close",
@@ -323,11 +319,11 @@ class LiveSession(Playback):
         return snap
 
     # ----- the loop off the script (``ganviz.frames.worker``) ---------------------------
-    def frame_job(self, pacing, render: Callable) -> Callable[[], tuple[bytes, bool]]:
+    def frame_job(self, pacing, render: Callable, budget_s: float = FRAME_BUDGET_S) -> Callable[[], tuple[bytes, bool]]:
         """One frame of this run's training, for a worker thread: ``job() -> (render(...), more)``.
 
         The job advances the run as ``advance`` does (a beat, up to ``pacing.iterations_per_frame`` iterations
-        within ``FRAME_BUDGET_S``, or a window of D's fit), records the frame, and returns
+        within ``budget_s``, or a window of D's fit sized to ``budget_s``), records the frame, and returns
         ``render(snap, trainer, state, rate, message, cost=(training s, snapshot s))``'s bytes; ``more`` is False once the run paused itself
         (it diverged, or D's fit ended). It never touches ``store``: what the page must know afterwards goes
         into the ``Outcome`` kept under ``<key>.outcome``, which ``collect`` reads back on the page's next run.
@@ -336,6 +332,7 @@ class LiveSession(Playback):
         fit = self._get("fit") if mode == "fit_d" else None
         outcome = Outcome(trainer.step)
         self._set("outcome", outcome)
+        iteration_s = dict(self.store.get(f"{self.key}.iteration_s", {}))  # seconds per iteration, across frames
 
         def job() -> tuple[bytes, bool]:
             more, state = True, mode
@@ -344,8 +341,8 @@ class LiveSession(Playback):
                 if mode == "playing" and pacing.slow:
                     trainer.beat()
                 elif mode == "playing":
-                    train_within(trainer, pacing.iterations_per_frame, FRAME_BUDGET_S)
-                elif fit.step():
+                    train_within(trainer, pacing.iterations_per_frame, budget_s, cost=iteration_s)
+                elif fit_window(fit, budget_s):
                     close = fit.result.close
                     outcome.message = ("success" if close else "warning",
                                        "live.fit_d_done" if close else "live.fit_d_not_close",
@@ -406,6 +403,16 @@ class LiveSession(Playback):
             rate = fresh if last[2] is None else 0.7 * last[2] + 0.3 * fresh
         self._set("rate", (now, step, rate) if self.mode == "playing" else None)
         return ("diverged" if self.diverged else self.mode), rate
+
+
+def fit_window(fit: DFit, budget_s: float) -> bool:
+    """One window of D's fit (``DFit.step``), then the next window sized to ``budget_s`` (patience stays the
+    same number of D steps); True once the fit has ended."""
+    started = time.perf_counter()
+    done = fit.step()
+    fit.window = d_window(fit.window, time.perf_counter() - started, budget_s)
+    fit.patience = max(1, math.ceil(D_PATIENCE / fit.window))
+    return done
 
 
 class Outcome:

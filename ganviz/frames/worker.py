@@ -178,6 +178,11 @@ class Worker:
             thread.join(timeout)
         self._thread = None
 
+    def close(self) -> None:
+        """The run's session has ended: stop the thread and close the channel (its viewers' streams end)."""
+        self.stop()
+        close_channel(self.channel)
+
     def _loop(self, job, interval: float, setup, stop: threading.Event) -> None:
         setup()
         try:

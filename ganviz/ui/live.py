@@ -28,7 +28,7 @@ from . import REASON_LIMIT, divergence_text, plain, presenting, use_language
 from .controls import Pacing, set_widgets
 from .live_chart import live_plotly_chart, plotly_src
 from .live_view import live_view, stream_url, streaming
-from .sessions import track_trainers
+from .sessions import on_session_end, track_trainers
 
 STATUS_BADGES = {  # the status line's badge for each state of a run (LiveSession.status)
     "diverged": ":red-badge[:material/error: {}]", "playing": ":green-badge[:material/play_arrow: {}]",
@@ -76,6 +76,7 @@ class LiveRun(LiveSession):
         if worker is None:
             worker = Worker(open_channel(), name=self.key)
             st.session_state[f"{self.key}.worker"] = worker
+            on_session_end(worker.close)  # the session ends: its worker stops and its stream closes
         return worker
 
     def halt(self) -> None:
@@ -243,7 +244,7 @@ class LiveRun(LiveSession):
         stream = None
         if self.mode in ("playing", "fit_d") and not self.diverged:
             lang = language()
-            job = self.frame_job(pacing, render)
+            job = self.frame_job(pacing, render, STREAM_BUDGET_S)
             self.worker.start(job, pacing.frame_seconds if pacing.slow else STREAM_INTERVAL,
                               setup=lambda: set_language(lang))
             stream = stream_url(self.worker.channel.token)

@@ -129,19 +129,12 @@ def _render(snap, trainer, state, rate, message, stopped=None, cost=None):
                        "message": message and message[1], "cost": cost}).encode()
 
 
-@pytest.fixture
-def no_budget(monkeypatch):
-    """Every frame trains all its iterations, however busy the machine (the budget is a matter of time)."""
-    from ganviz.frames import session
-    monkeypatch.setattr(session, "FRAME_BUDGET_S", 600.0)
-
-
-def test_a_frame_job_trains_records_and_leaves_the_store_alone(no_budget):
+def test_a_frame_job_trains_records_and_leaves_the_store_alone():
     store = {}
     run = LiveSession(store, "fig1", take_snapshot)
     run.reset(FIGURE1)
     run.mode = "playing"
-    job = run.frame_job(Pacing(iterations_per_frame=7), _render)
+    job = run.frame_job(Pacing(iterations_per_frame=7), _render, budget_s=600.0)
     before = dict(store)
     frames = [json.loads(job()[0]) for _ in range(3)]
     assert [f["step"] for f in frames] == [7, 14, 21]
@@ -152,12 +145,12 @@ def test_a_frame_job_trains_records_and_leaves_the_store_alone(no_budget):
     assert {k: v for k, v in store.items()} == before, "the worker's job writes nothing into the session's store"
 
 
-def test_a_diverging_run_stops_its_job_and_the_page_takes_in_the_pause(no_budget):
+def test_a_diverging_run_stops_its_job_and_the_page_takes_in_the_pause():
     store = {}
     run = LiveSession(store, "fig1", take_snapshot)
     run.reset(replace(FIGURE1, loss="lsgan", lr_d=1.0, lr_g=1.0))  # the "diverge" preset
     run.mode = "playing"
-    job = run.frame_job(Pacing(iterations_per_frame=50), _render)
+    job = run.frame_job(Pacing(iterations_per_frame=50), _render, budget_s=600.0)
     for _ in range(40):
         frame, more = job()
         if not more:
@@ -184,3 +177,11 @@ def test_d_fit_in_the_worker_ends_with_its_verdict():
     assert json.loads(frame)["message"] in ("live.fit_d_done", "live.fit_d_not_close")
     run.collect()
     assert run.mode == "paused" and run.message[1] in ("live.fit_d_done", "live.fit_d_not_close")
+
+
+def test_closing_a_worker_stops_it_and_ends_its_viewers_streams():
+    channel = open_channel()
+    worker = Worker(channel)
+    worker.start(lambda: (b"{}", True), interval=0.01)
+    worker.close()
+    assert not worker.running and channel.closed and find_channel(channel.token) is None
