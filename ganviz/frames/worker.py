@@ -40,6 +40,7 @@ KEEPALIVE_SECONDS = 15.0  # a comment line this often keeps proxies from closing
 # Weak: a channel lives as long as its session keeps it (or a viewer or a worker still uses it).
 _channels: "weakref.WeakValueDictionary[str, Channel]" = weakref.WeakValueDictionary()
 _channels_lock = threading.Lock()
+FAILED = b'{"failed":true}'  # the frame a worker publishes when its job raised
 
 
 class Channel:
@@ -199,3 +200,4 @@ class Worker:
         except BaseException as err:  # kept for the page, which says so; the thread ends
             self.error = err
             log.exception("worker of %s failed", self.name)
+            self.channel.publish(FAILED)  # the browser asks the page to run, which says what happened

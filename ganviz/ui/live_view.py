@@ -261,6 +261,11 @@ function schedule(root) {
     root.pending = null;
     if (!text || !root.Plotly) return;
     const frame = JSON.parse(text);
+    if (frame.failed) {  // the run's worker failed: the page runs and says so
+      closeStream(root);
+      root.trigger("stopped", String(Date.now()));
+      return;
+    }
     if (!frame.status) return;  // the channel's closing frame
     if (root.tween) show(root, root.tween.to);  // a real frame arrived before the last tween ended
     arrive(root, frame);

@@ -122,6 +122,7 @@ def test_a_failing_job_ends_the_thread_and_is_kept():
     while worker.running and time.monotonic() < deadline:
         time.sleep(0.01)
     assert isinstance(worker.error, ZeroDivisionError)
+    assert worker.channel.frame == worker_module.FAILED, "the browser learns that the run stopped"
 
 
 def _render(snap, trainer, state, rate, message, stopped=None, cost=None):
