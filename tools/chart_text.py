@@ -48,6 +48,8 @@ def check_page(page, url: str, present: bool, lang: str, clicks: list[str], wait
     charts = []
     for tab in range(max(tabs, 1)):
         if tabs:
+            if page.get_by_role("tab").count() <= tab:  # a page with fewer tabs (or none)
+                break
             page.get_by_role("tab").nth(tab).click()
             wait_settled(page, 20_000)
             time.sleep(wait)

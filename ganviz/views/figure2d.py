@@ -106,8 +106,9 @@ def figure2d(snap: Snapshot2D, show_d_star: bool = False, show_manifold: bool = 
 # (|det dG/dz| x the z square's area), how many times denser than z's square spread evenly over the window G's
 # samples are in that cell (for a uniform z). Cells of crowding >= CROWDING_EDGES[-1] get the darkest shade.
 CROWDING_EDGES = (10 ** -0.5, 1.0, 10 ** 0.5, 10.0)  # log10: -0.5, 0, 0.5, 1
-# The fill's opacity in each band, lightest (stretched) first: faint where G stretches, as folded cells overlap there.
-CROWDING_ALPHA = (0.02, 0.06, 0.15, 0.28, 0.42)
+# The fill's opacity in each band, lightest (stretched) first. Cells G stretches to under a third of the even
+# spread are left clear: where G folds its square, dozens of them overlap and would grey the heatmap out.
+CROWDING_ALPHA = (0.0, 0.06, 0.15, 0.28, 0.42)
 
 
 def crowding(snap: Snapshot2D) -> np.ndarray:
@@ -119,13 +120,14 @@ def crowding(snap: Snapshot2D) -> np.ndarray:
 
 def stretch_cells(snap: Snapshot2D) -> list[dict]:
     """G's manifold cells as filled quadrilaterals (nodes joined by straight sides), one trace per shade band,
-    p_g's green, darker where G squeezes a cell (crowds its samples), lighter where it stretches one."""
+    p_g's green, darker where G squeezes a cell (crowds its samples), lighter where it stretches one, clear where
+    it stretches one most (``CROWDING_ALPHA``)."""
     bands = np.searchsorted(CROWDING_EDGES, crowding(snap), side="right")
     nodes = snap.manifold_nodes
     traces = []
     for band in range(len(CROWDING_ALPHA) - 1, -1, -1):  # darkest first: its legend entry comes first
         cells = np.argwhere(bands == band)
-        if not len(cells):
+        if not len(cells) or CROWDING_ALPHA[band] == 0:
             continue
         polygons = [nodes[[i, i + 1, i + 1, i, i], [j, j, j + 1, j + 1, j]] for i, j in cells]
         xs, ys = _polylines(polygons)
