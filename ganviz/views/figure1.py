@@ -40,11 +40,14 @@ def figure1(snap: Snapshot1D, show_d_star: bool = False, title: str | None = Non
 
     annotations = []
     top = max(1.1, 1.25 * float(snap.p_data.max()))
+    lo, hi = float(snap.x[0]), float(snap.x[-1])
     if snap.p_g.max() > top:
-        annotations.append(dict(x=float(snap.x[int(np.argmax(snap.p_g))]), y=top, xref="x", yref="y",
+        # Over the peak, but starting at it (ending at it) in the window's left (right) quarter: inside the plot.
+        peak = float(snap.x[int(np.argmax(snap.p_g))])
+        anchor = "left" if peak < lo + 0.25 * (hi - lo) else "right" if peak > hi - 0.25 * (hi - lo) else "center"
+        annotations.append(dict(x=peak, y=top, xref="x", yref="y", xanchor=anchor,
                                 text=t("fig.p_g_peak", peak=f"{snap.p_g.max():.1f}"), showarrow=False, yshift=-10,
                                 font=dict(color=G_STYLE["color"], size=12)))
-    lo, hi = float(snap.x[0]), float(snap.x[-1])
     annotations += _off_plot_notes(snap, lo, hi, top)
     data += _mapping(snap, lo, hi)
     annotations += _mapping_labels(snap, lo, hi, compact)

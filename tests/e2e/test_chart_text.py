@@ -70,6 +70,10 @@ def _runs() -> dict:
     gone = Trainer(replace(FIGURE1, device="cpu"))  # a G thrown off the plot, as the divergence preset's
     with torch.no_grad():
         gone.G.net[-1].bias += 30.0
+    edge = Trainer(replace(FIGURE1, device="cpu"))  # p_g a spike at the window's left edge: its peak's label
+    with torch.no_grad():
+        edge.G.net[-1].weight *= 0.01
+        edge.G.net[-1].bias.fill_(float(edge.target.bounds[0][0]) + 0.1)
     beats = Trainer(replace(FIGURE1, device="cpu"))  # slow motion: one beat per row
     beats.record(take_snapshot(beats).metrics)
     for _ in range(30):
@@ -82,6 +86,7 @@ def _runs() -> dict:
     trails = [np.stack([a, b]) for a, b in zip(first.fake[:60], ring_snap.fake[:60])]
     collapsed = load_checkpoint("ring8", "collapsed", device="cpu")
     return dict(bimodal=bimodal, bimodal_snap=take_snapshot(bimodal), gone=take_snapshot(gone), beats=beats.history,
+                edge=take_snapshot(edge),
                 ring=ring, ring_snap=ring_snap, trails=trails, collapsed=collapsed,
                 collapsed_snap=take_snapshot_2d(collapsed))
 
@@ -146,6 +151,7 @@ def charts(runs: dict, th: dict) -> list[tuple[str, float, bool, object]]:
             [dict(label="minimax", loss="minimax", d_fake=0.05, colour=RACE_RUNS["minimax"]),
              dict(label="nonsaturating", loss="nonsaturating", d_fake=0.3, colour=RACE_RUNS["nonsaturating"])])),
         ("race panel", 0.5, True, lambda: fig1_views.figure1(runs["bimodal_snap"], compact=True, height=330)),
+        ("race panel, p_g at the edge", 0.5, True, lambda: fig1_views.figure1(runs["edge"], compact=True, height=330)),
         ("race JSD", 1.0, True, lambda: theory_views.race_jsd_figure(
             [("minimax", RACE_RUNS["minimax"], runs["bimodal"].history), ("beats", "gray", runs["beats"])])),
         ("proposition 2", 0.5, False, lambda: theory_views.proposition2_figure(
