@@ -28,7 +28,7 @@ FAINT = "rgba(120,120,120,0.6)"
 
 def _layout(fig: go.Figure, height: int, **kw) -> go.Figure:
     fig.update_layout(height=height, margin=dict(l=60, r=10, t=30, b=40), template="plotly_white",
-                      legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, traceorder="normal"), **kw)
+                      legend=dict(orientation="h", yanchor="bottom", y=1.04, x=0, traceorder="normal"), **kw)
     # Margins that grow to hold the tick labels and titles; short outside ticks keep an x axis's first label off
     # the y axis's lowest one at the corner; labels of lines on a white ground, so no curve hides a character.
     fig.update_xaxes(automargin=True, ticks="outside", ticklen=4, tickcolor="#ccc")
