@@ -55,12 +55,12 @@ RECIPES = [
     # The 2D page's default (the preset ring8_learns), settled.
     ("ring8", "converged", RING8, [(5_000, {}), (1_000, SETTLE)]),
     # The mode-collapse preset: G's samples are one small clump that hops around the plane (0 modes most of the
-    # time); at 3,600 iterations the clump sits on the top mode, the textbook picture.
+    # time; where it stops depends on the CPU: the script prints the modes it covers).
     ("ring8", "collapsed", collapse("ring8-collapse"), [(3_600, {})]),
     # A plain GAN drops modes of the grid as it sharpens them (nonsaturating loss: 14-23 of 25, HQ below 0.35 at
     # 10,000); the hinge loss kept 20-23 while HQ rose.
     ("grid25", "converged", replace(RING8, dist="grid25", loss="hinge"), [(14_000, {}), (2_000, SETTLE)]),
-    # As ring8's: at 3,900 iterations the clump sits on the mode (2, 4).
+    # As ring8's: one clump hopping around the plane (0 or 1 of the 25 modes covered at 3,900 iterations).
     ("grid25", "collapsed", collapse("grid25-collapse"), [(3_900, {})]),
     # One Gaussian from a uniform z keeps jittering (JSD 0.05-0.2); from a normal z G is almost linear.
     ("gaussian2d", "converged", replace(RING8, dist="gaussian2d", prior="normal"), [(4_000, {}), (2_000, SETTLE)]),
