@@ -5,8 +5,11 @@ ring8, grid25) also a collapsed one. ``python tools/make_checkpoints.py`` trains
 (fixed seeds and iteration counts, on the CPU, one thread) and writes them here:
 
     ganviz/files/trained/<target>-<kind>.safetensors   one run file each (``ganviz.files.runfile``: safetensors, never a
-                                                      pickle), holding only what is needed to go on: both networks'
-                                                      weights, the step counters and the metrics row of the last step
+                                                      pickle), holding what is needed to go on and to chart how it
+                                                      got there: both networks' weights, the step counters and the
+                                                      run's metrics history (at most ``HISTORY_ROWS`` rows, evenly
+                                                      spaced from step 0 to the last step, numbers to 4 significant
+                                                      digits), so the history charts show it as soon as it loads
     ganviz/files/trained/index.json                     what each one is: target, kind, file, bytes, sha256, config,
                                                       how it was trained (``recipe``), step, and the metrics it
                                                       reached (``reached``)
@@ -41,7 +44,9 @@ ROOT = Path(__file__).resolve().parents[2]  # the repository's root, from where 
 FOLDER = ROOT / "ganviz" / "files" / "trained"
 INDEX = FOLDER / "index.json"
 KINDS = ("converged", "collapsed")
-MAX_BYTES = 64 * 1024  # the most a shipped checkpoint file may take
+MAX_BYTES = 96 * 1024  # the most a shipped checkpoint file may take (2D: 42 kB of weights, up to 25 kB of history)
+HISTORY_ROWS = 61  # the most metrics rows a checkpoint keeps: step 0 and 60 more (tools/make_checkpoints.py)
+ROW_DIGITS = 4  # significant digits a checkpoint keeps of each number in its rows (a chart cannot show a 5th)
 FORMAT = "ganviz-checkpoints"  # the index's marker
 VERSION = 1
 
@@ -132,16 +137,35 @@ def _weights_and_counters(source: Trainer, fresh: Trainer, history: list | None 
 
 
 def checkpoint_bytes(trainer: Trainer) -> bytes:
-    """The checkpoint file of ``trainer``: a run file of its weights, step counters and last metrics row, nothing more.
+    """The checkpoint file of ``trainer``: a run file of its weights, step counters and history, nothing more.
 
-    The trainer's metrics row of its current step must be its last (take a snapshot first).
+    The history is ``compact_history``'s: at most ``HISTORY_ROWS`` rows, the first and the last kept, numbers
+    to ``ROW_DIGITS`` significant digits. The trainer's metrics row of its current step must be its last
+    (take a snapshot first). A loaded checkpoint saves back to the same bytes (the compaction is idempotent).
     """
     last = trainer.history[-1] if trainer.history else None
     if last is None or (last["step"], last["d_steps"]) != (trainer.step, trainer.d_steps):
         raise ValueError("take a snapshot of the trainer first: its last metrics row must be of its current step")
     slim = Trainer(replace(trainer.config, device="cpu"))  # fresh optimizers: no state to save
-    slim.load_state_dict(_weights_and_counters(trainer, slim, history=[last]))
+    slim.load_state_dict(_weights_and_counters(trainer, slim, history=compact_history(trainer.history)))
     return _canonical(save_run(slim))
+
+
+def compact_history(history: list[dict], rows: int = HISTORY_ROWS) -> list[dict]:
+    """At most ``rows`` of ``history``'s rows, evenly spread over it (first and last kept), each number rounded to
+    ``ROW_DIGITS`` significant digits (whole numbers kept whole; NaN stays NaN). Applied twice, it changes nothing."""
+    if len(history) > rows:
+        keep = np.unique(np.linspace(0, len(history) - 1, rows).round().astype(int))
+        history = [history[i] for i in keep]
+    return [{key: _rounded(value) for key, value in row.items()} for row in history]
+
+
+def _rounded(value):
+    if isinstance(value, list):
+        return [_rounded(v) for v in value]
+    if isinstance(value, float):
+        return float(f"{value:.{ROW_DIGITS}g}")  # NaN and inf pass through as they are
+    return value
 
 
 def _canonical(data: bytes) -> bytes:

@@ -40,6 +40,9 @@ class Snapshot1D:
     loss: str
     d_is_probability: bool
     metrics: dict = field(default_factory=dict)
+    # The share of p_g's mass left of the window and right of it (of G's equal-mass quantiles, or of its samples
+    # for z_dim > 1): the figure says so when p_g has left the plot.
+    outside: tuple[float, float] = (0.0, 0.0)
 
 
 def take_snapshot(trainer, cells: int = 800, quantiles: int = 8192, arrows: int = 21) -> Snapshot1D:
@@ -102,6 +105,7 @@ def take_snapshot(trainer, cells: int = 800, quantiles: int = 8192, arrows: int 
         loss=trainer.loss.name,
         d_is_probability=trainer.loss.is_probability,
         metrics=metrics,
+        outside=(float(np.mean(x_q < lo)), float(np.mean(x_q > hi))),
     )
 
 

@@ -114,6 +114,13 @@ class Snapshot2D:
     metrics: dict = field(default_factory=dict)
     fake_z: np.ndarray | None = None  # (n, z_dim) float32: the noise of ``fake``, fake[i] = G(fake_z[i])
     manifold_z: list = field(default_factory=list)  # (m, z_dim) float32: the z grid lines, manifold[j] = G(manifold_z[j])
+    # G's manifold as cells (z_dim >= 2; empty otherwise): the z grid's nodes pushed through G, nodes[i, j] =
+    # G(z) at z's first two coordinates (u_i, u_j) (others 0), and each cell's local stretch |det dG/dz| (over
+    # those two coordinates) at its centre, stretch[i, j] between nodes i, i+1 and j, j+1: how many times its
+    # area G multiplies (GAN Lab shades its manifold's cells by it).
+    manifold_nodes: np.ndarray = field(default_factory=lambda: np.zeros((0, 0, 2)))
+    stretch: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    z_square: float = 0.0  # the area of the z square those cells tile (the prior's range, squared)
 
 
 def take_snapshot_2d(trainer, n_show: int = 1500, heat_cells: int = 48, star_cells: int = STAR_CELLS,
@@ -144,12 +151,14 @@ def take_snapshot_2d(trainer, n_show: int = 1500, heat_cells: int = 48, star_cel
     star = compare_2d(measured, trainer.target, cells=star_cells)  # the samples the metrics row was measured on
     arrow_from, arrow_to = _gradient_arrows(trainer, fake[:arrows], bounds)
     manifold_z, manifold = _manifold(trainer, grid_lines)
+    nodes, stretch = manifold_stretch(trainer, grid_lines)
     return Snapshot2D(
         step=trainer.step, bounds=bounds, real=real, fake=fake, heat_xs=heat.xs, heat_ys=heat.ys, d=d,
         star_xs=star.xs, star_ys=star.ys, d_star=star.d_star, star_mass=(star.p_data + star.p_g) * star.cell_area,
         manifold=manifold, arrow_from=arrow_from, arrow_to=arrow_to,
         d_is_probability=trainer.loss.is_probability, loss=trainer.config.loss, metrics=metrics,
-        fake_z=fake_z, manifold_z=manifold_z,
+        fake_z=fake_z, manifold_z=manifold_z, manifold_nodes=nodes, stretch=stretch,
+        z_square=float(np.ptp(trainer.prior.range)) ** 2,
     )
 
 
@@ -171,6 +180,36 @@ def _manifold(trainer, lines: int, points: int = 80) -> tuple[list, list]:
         batch = torch.as_tensor(np.concatenate(zs), dtype=torch.float32, device=trainer.device)
         xs = trainer.G(batch).cpu().double().numpy()
     return np.split(batch.cpu().numpy(), len(zs)), np.split(xs, len(zs))
+
+
+def manifold_stretch(trainer, lines: int) -> tuple[np.ndarray, np.ndarray]:
+    """G at the nodes of a ``lines`` x ``lines`` grid over z's first two coordinates (the others 0), shape
+    (lines, lines, 2), and |det dG/dz| at the centre of each of its cells, shape (lines - 1, lines - 1).
+
+    The Jacobian is G's own, by autograd (one backward pass per output coordinate; G maps each z on its own,
+    so the gradient of a sum over the batch is each sample's), exact up to float32. A 1-d z has no cells:
+    both arrays are empty.
+    """
+    z_dim = trainer.config.z_dim
+    if z_dim < 2:
+        return np.zeros((0, 0, 2)), np.zeros((0, 0))
+    lo, hi = trainer.prior.range
+    u = np.linspace(lo, hi, lines)
+    centres = 0.5 * (u[1:] + u[:-1])
+
+    def grid(values):
+        z = np.zeros((len(values), len(values), z_dim))
+        z[..., 0], z[..., 1] = np.meshgrid(values, values, indexing="ij")
+        return torch.as_tensor(z.reshape(-1, z_dim), dtype=torch.float32, device=trainer.device)
+
+    with torch.no_grad():
+        nodes = trainer.G(grid(u)).cpu().double().numpy().reshape(lines, lines, 2)
+    z = grid(centres).requires_grad_(True)
+    x = trainer.G(z)
+    rows = [torch.autograd.grad(x[:, k].sum(), z, retain_graph=k == 0)[0][:, :2] for k in range(2)]
+    jacobian = torch.stack(rows, dim=1).detach().cpu().double().numpy()  # (cells, 2 outputs, 2 inputs)
+    det = jacobian[:, 0, 0] * jacobian[:, 1, 1] - jacobian[:, 0, 1] * jacobian[:, 1, 0]
+    return nodes, np.abs(det).reshape(lines - 1, lines - 1)
 
 
 def _gradient_arrows(trainer, points, bounds, longest: float = 0.08):

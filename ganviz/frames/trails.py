@@ -104,7 +104,7 @@ def _faded_traces(polylines: list, base: dict, rgb: str, widths: tuple[float, fl
         newest = j == frames - 2
         traces.append({**base, "x": xs, "y": ys, "mode": "lines", "hoverinfo": "skip", "legendgroup": "trails",
                        "showlegend": newest and base.get("showlegend", True),
-                       "line": dict(color=f"rgba({rgb},{0.15 + 0.7 * age:.2f})",
+                       "line": dict(color=f"rgba({rgb},{0.3 + 0.7 * age:.2f})",
                                     width=round(widths[0] + (widths[1] - widths[0]) * age, 2))})
     return traces
 
@@ -114,11 +114,14 @@ def _finite(v: float) -> float | None:
 
 
 def add_trails_2d(figure: dict, polylines: list, rgb: str = TRAIL_RGB_2D) -> dict:
-    """``figure`` (a ``figure2d`` dict) with the trails drawn under G's points; returns the figure."""
+    """``figure`` (a ``figure2d`` dict) with the trails drawn over G's points (under the real ones); returns it.
+
+    Over the crowd of green points, dark and up to 4 px wide, so a trail reads from the back of a room.
+    """
     base = dict(type="scatter", name=t("tracking.fig.trails", n=len(polylines)))  # SVG lines, as the manifold
     data = figure["data"]
-    generated = next((i for i, d in enumerate(data) if d.get("name") == t("two_d.fig.generated")), len(data))
-    data[generated:generated] = _faded_traces(polylines, base, rgb, (1.0, 2.5), 3)
+    generated = next((i + 1 for i, d in enumerate(data) if d.get("name") == t("two_d.fig.generated")), len(data))
+    data[generated:generated] = _faded_traces(polylines, base, rgb, (1.5, 4.0), 3)
     return figure
 
 

@@ -92,7 +92,9 @@ export default function ({ data, parentElement }) {
       div.drawn = data.figure;
       div.drawnHeight = data.height;
       if (!div.resizer) {  // follow the container's width: window, columns, sidebar
-        div.resizer = new ResizeObserver(() => Plotly.Plots.resize(div));
+        // A resize after a react (presentation mode: a new figure, then a wider column) keeps the legend's old
+        // margin, so the legend lands on the plot: redraw once the size is set (tests/e2e/test_chart_text.py).
+        div.resizer = new ResizeObserver(() => Plotly.Plots.resize(div).then(() => Plotly.redraw(div)));
         div.resizer.observe(div);
       }
     })

@@ -17,7 +17,7 @@ import numpy as np
 
 from . import palette
 from .palette import D_STAR_STYLE, D_STYLE, DATA_STYLE, G_STYLE
-from .plot import GRID, columns, level_line, line, rounded, series, subplot_title, thin, typed
+from .plot import GRID, TICKS, with_markers_if_sparse, columns, legend_below, level_line, line, rounded, series, subplot_title, thin, typed
 from ..i18n import t
 from ..frames.snapshot import Snapshot1D
 
@@ -40,31 +40,55 @@ def figure1(snap: Snapshot1D, show_d_star: bool = False, title: str | None = Non
 
     annotations = []
     top = max(1.1, 1.25 * float(snap.p_data.max()))
+    lo, hi = float(snap.x[0]), float(snap.x[-1])
     if snap.p_g.max() > top:
-        annotations.append(dict(x=float(snap.x[int(np.argmax(snap.p_g))]), y=top, xref="x", yref="y",
+        # Over the peak, but starting at it (ending at it) in the window's left (right) quarter: inside the plot.
+        peak = float(snap.x[int(np.argmax(snap.p_g))])
+        anchor = "left" if peak < lo + 0.25 * (hi - lo) else "right" if peak > hi - 0.25 * (hi - lo) else "center"
+        annotations.append(dict(x=peak, y=top, xref="x", yref="y", xanchor=anchor,
                                 text=t("fig.p_g_peak", peak=f"{snap.p_g.max():.1f}"), showarrow=False, yshift=-10,
                                 font=dict(color=G_STYLE["color"], size=12)))
-    lo, hi = float(snap.x[0]), float(snap.x[-1])
+    annotations += _off_plot_notes(snap, lo, hi, top)
     data += _mapping(snap, lo, hi)
     annotations += _mapping_labels(snap, lo, hi, compact)
     # Two rows sharing x, heights 0.74 : 0.26 with a gap of 0.03 (as make_subplots(row_heights=...) lays them out).
     layout = dict(
         xaxis=dict(anchor="y", domain=[0.0, 1.0], matches="x2", showticklabels=False, range=[lo, hi], zeroline=False),
         yaxis=dict(anchor="x", domain=[0.2822, 1.0], range=[0, top], title=dict(text=None if compact else t("fig.density_axis")),
-                   zeroline=False),
-        xaxis2=dict(anchor="y2", domain=[0.0, 1.0], range=[lo, hi], showticklabels=True, zeroline=False),
-        yaxis2=dict(anchor="x2", domain=[0.0, 0.2522], range=[-0.25, 1.15], visible=False, fixedrange=True),
+                   zeroline=False, automargin=True),
+        # automargin: the bottom margin grows to hold x's tick labels under the z line (and, on a projector, their
+        # larger type); the left one to hold the density axis's.
+        xaxis2=dict(anchor="y2", domain=[0.0, 1.0], range=[lo, hi], showticklabels=True, zeroline=False,
+                    automargin=True),
+        # The x line sits a little under the top of its panel: its label "x" stays clear of the density axis's "0".
+        yaxis2=dict(anchor="x2", domain=[0.0, 0.2522], range=[-0.25, 1.4], visible=False, fixedrange=True),
         annotations=annotations,
         height=height,
         margin=dict(l=10 if compact else 60, r=10, t=40 if title else 10, b=10),
         showlegend=not compact,
-        legend=dict(orientation="h", yanchor="bottom", y=1.01, x=0, font=dict(size=14)),
+        legend=dict(orientation="h", yanchor="bottom", y=1.03, x=0, font=dict(size=14)),
         plot_bgcolor="white",
         uirevision="figure1",
     )
     if title:
         layout["title"] = dict(text=title, x=0.01)
     return dict(data=data, layout=layout)
+
+
+OFF_PLOT_NOTE = 0.01  # the share of p_g's mass off the plot, on either side, from which the figure says so
+
+
+def _off_plot_notes(snap: Snapshot1D, lo: float, hi: float, top: float) -> list[dict]:
+    """A note at each edge of the density panel beyond which p_g has ``OFF_PLOT_NOTE`` of its mass or more (a run
+    diverging, or G thrown off): the share off the plot on that side, in p_g's green on white."""
+    notes = []
+    for share, x, anchor, key in ((snap.outside[0], lo, "left", "fig.p_g_off_left"),
+                                  (snap.outside[1], hi, "right", "fig.p_g_off_right")):
+        if share >= OFF_PLOT_NOTE:
+            notes.append(dict(x=x, y=0.55 * top, xref="x", yref="y", xanchor=anchor, showarrow=False,
+                              text=t(key, share=f"{100 * share:.0f}%"), bgcolor="rgba(255,255,255,0.85)",
+                              font=dict(color=G_STYLE["color"], size=14)))
+    return notes
 
 
 def _mapping(snap: Snapshot1D, lo: float, hi: float) -> list[dict]:
@@ -110,25 +134,28 @@ def history_figure(history: list[dict], height: int = 260, max_points: int = 300
     """
     history = thin(history, max_points)
     step = [row["step"] for row in history]
-    domains = columns(3, 0.07)
+    domains = columns(3, 0.09)
     data = [
         line(step, series(history, "jsd", 5), "JSD", dict(color=palette.JSD)),
         line(step, series(history, "value", 5), "V(D, G)", dict(color=palette.VALUE), "2"),
         line(step, series(history, "criterion", 5), "C(G) = V(D*, G)", dict(color=palette.CRITERION, dash="dashdot"), "2"),
-        line(step, series(history, "d_loss", 5), t("fig.d_loss"), dict(color=palette.D_LOSS), "3"),
-        line(step, series(history, "g_loss", 5), t("fig.g_loss"), dict(color=palette.G_LOSS), "3"),
+        # In slow motion a row holds the loss of its one beat, D's or G's (the other is NaN): join over the gaps.
+        line(step, series(history, "d_loss", 5), t("fig.d_loss"), dict(color=palette.D_LOSS), "3", connectgaps=True),
+        line(step, series(history, "g_loss", 5), t("fig.g_loss"), dict(color=palette.G_LOSS), "3", connectgaps=True),
     ]
+    data = [with_markers_if_sparse(trace) for trace in data]
     ceiling = level_line(LOG2, "", dict(color=palette.GUIDE, dash="dash"), "log 2")
     floor = level_line(-math.log(4), "2", dict(color=palette.GUIDE, dash="dash"), "-log 4")
     titles = [subplot_title(t, d) for t, d in zip((t("fig.jsd_title"), t("fig.value_title"), t("fig.losses_title")), domains)]
+    legend, bottom = legend_below()
     layout = dict(
-        height=height, margin=dict(l=10, r=10, t=30, b=10), plot_bgcolor="white",
-        legend=dict(orientation="h", yanchor="top", y=-0.25, x=0), uirevision="history",
+        height=height, margin=dict(l=10, r=10, t=40, b=bottom), plot_bgcolor="white",
+        legend=legend, uirevision="history",
         shapes=[ceiling[0], floor[0]], annotations=titles + [ceiling[1], floor[1]],
     )
     for i, domain in enumerate(domains):
         axis = "" if i == 0 else str(i + 1)
-        layout[f"xaxis{axis}"] = dict(anchor=f"y{axis}", domain=domain, title=dict(text=t("fig.step")), **GRID)
-        layout[f"yaxis{axis}"] = dict(anchor=f"x{axis}", domain=[0.0, 1.0], **GRID)
+        layout[f"xaxis{axis}"] = dict(anchor=f"y{axis}", domain=domain, title=dict(text=t("fig.step")), **GRID, **TICKS)
+        layout[f"yaxis{axis}"] = dict(anchor=f"x{axis}", domain=[0.0, 1.0], **GRID, **TICKS)
     layout["yaxis"]["range"] = [0, LOG2 * 1.08]
     return dict(data=data, layout=layout)

@@ -18,7 +18,8 @@ import numpy as np
 import plotly.colors
 
 from . import palette
-from .plot import GRID, columns, level_line, line, rounded, series, subplot_title, thin, typed
+from .plot import (GRID, TICKS, columns, legend_below, level_line, line, rounded, series, subplot_title, thin,
+                   typed, with_markers_if_sparse)
 from ..i18n import t
 from ..frames.snapshot2d import Snapshot2D
 
@@ -52,13 +53,19 @@ def figure2d(snap: Snapshot2D, show_d_star: bool = False, show_manifold: bool = 
                                ticktext=[t("two_d.fig.fake_tick"), "½", t("two_d.fig.real_tick")]),
                  hovertemplate="x=%{x:.2f}, y=%{y:.2f}<br>D(x)=%{z:.2f}<extra></extra>")]
     if show_d_star:
-        # In D*'s red, as on the other pages; 2 px wide so that it still shows where the heatmap is red.
+        # In D*'s red, as on the other pages, over a white halo: the red line then stands out on the red (fake)
+        # and the blue (real) parts of D's heatmap alike.
         star = np.where(snap.star_mass > STAR_MIN_MASS, snap.d_star, np.nan)
-        data.append(dict(type="contour", x=rounded(snap.star_xs, 3), y=rounded(snap.star_ys, 3), z=rounded(star, 3),
-                         contours=dict(start=0.1, end=0.9, size=0.2, coloring="none", showlabels=True,
-                                       labelfont=dict(size=11, color=palette.D_STAR)),
-                         line=dict(color=palette.D_STAR, width=2, dash="dot"), showscale=False,
-                         name=t("two_d.fig.d_star"), hoverinfo="skip", showlegend=True))
+        grid = dict(type="contour", x=rounded(snap.star_xs, 3), y=rounded(snap.star_ys, 3), z=rounded(star, 3),
+                    showscale=False, hoverinfo="skip", legendgroup="d_star")
+        levels = dict(start=0.1, end=0.9, size=0.2, coloring="none")
+        data.append(dict(grid, contours=dict(levels, showlabels=False), line=dict(color="white", width=4.5), name="",
+                         showlegend=False))
+        data.append(dict(grid, contours=dict(levels, showlabels=True,
+                                             labelfont=dict(size=13, color=palette.D_STAR)),
+                         line=dict(color=palette.D_STAR, width=2.5), name=t("two_d.fig.d_star"), showlegend=True))
+    if show_manifold and snap.stretch.size:
+        data += stretch_cells(snap)
     if show_manifold and snap.manifold:
         xs, ys = _polylines(snap.manifold)
         # SVG, not WebGL: where the browser draws WebGL in software (no GPU), thick WebGL lines cost its main
@@ -69,22 +76,65 @@ def figure2d(snap: Snapshot2D, show_d_star: bool = False, show_manifold: bool = 
                         dict(size=5, color=palette.FAKE, opacity=0.85, line=dict(color="white", width=0.5))))
     data.append(_points(snap.real, t("two_d.fig.real"), dict(size=4, color=palette.REAL, opacity=0.8)))
     if show_arrows and len(snap.arrow_from):
+        # Thick, with a white halo under them, so they read over the heatmap and the points from the back row.
         segments = [np.stack([a, b]) for a, b in zip(snap.arrow_from, snap.arrow_to)]
         xs, ys = _polylines(segments, 3)
-        data.append(dict(type="scatter", x=xs, y=ys, mode="lines+markers", line=dict(color=palette.GRADIENT, width=2),
-                         marker=dict(symbol=["circle-open", "arrow", "circle"] * len(segments),
-                                     size=[3, 9, 0] * len(segments), angleref="previous", color=palette.GRADIENT),
-                         name=t("two_d.fig.arrows"), hoverinfo="skip"))
+        for colour, width, head, name in (("white", 6, 17, None), (palette.GRADIENT, 3, 12, t("two_d.fig.arrows"))):
+            data.append(dict(type="scatter", x=xs, y=ys, mode="lines+markers", line=dict(color=colour, width=width),
+                             marker=dict(symbol=["circle", "arrow", "circle"] * len(segments),
+                                         size=[width + 1, head, 0] * len(segments), angleref="previous",
+                                         color=colour, line=dict(width=0)),
+                             name=name or "", showlegend=name is not None, legendgroup="arrows",
+                             hoverinfo="skip"))
+    # x's tick labels on top, the legend (as many rows as its entries take) under the plot: they never meet.
+    # The margins grow to hold the tick labels and the title above them (automargin).
     layout = dict(
-        xaxis=dict(range=[float(x0), float(x1)], constrain="domain", showgrid=False, zeroline=False),
+        xaxis=dict(range=[float(x0), float(x1)], constrain="domain", showgrid=False, zeroline=False, side="top",
+                   automargin=True),
         yaxis=dict(range=[float(y0), float(y1)], scaleanchor="x", scaleratio=1, constrain="domain", showgrid=False,
-                   zeroline=False),
-        height=height, plot_bgcolor="white", margin=dict(l=10, r=10, t=40 if title else 10, b=10),
+                   zeroline=False, automargin=True),
+        height=height, plot_bgcolor="white", margin=dict(l=10, r=10, t=10, b=10),
         legend=dict(orientation="h", yanchor="top", y=-0.02, x=0), uirevision="2d",
     )
     if title:
-        layout["title"] = dict(text=title, x=0.01)
+        layout["title"] = dict(text=title, x=0.01, xanchor="left", yref="container", y=1, yanchor="top", pad=dict(t=8),
+                               automargin=True)
     return dict(data=data, layout=layout)
+
+
+# G's manifold cells are shaded by how much G crowds them (GAN Lab's shading): ``crowding`` = window area /
+# (|det dG/dz| x the z square's area), how many times denser than z's square spread evenly over the window G's
+# samples are in that cell (for a uniform z). Cells of crowding >= CROWDING_EDGES[-1] get the darkest shade.
+CROWDING_EDGES = (10 ** -0.5, 1.0, 10 ** 0.5, 10.0)  # log10: -0.5, 0, 0.5, 1
+# The fill's opacity in each band, lightest (stretched) first. Cells G stretches to under a third of the even
+# spread are left clear: where G folds its square, dozens of them overlap and would grey the heatmap out.
+CROWDING_ALPHA = (0.0, 0.06, 0.15, 0.28, 0.42)
+
+
+def crowding(snap: Snapshot2D) -> np.ndarray:
+    """Each manifold cell's crowding (see ``CROWDING_EDGES``), shape of ``snap.stretch``; inf where G folds a cell flat."""
+    (x0, x1), (y0, y1) = snap.bounds
+    with np.errstate(divide="ignore"):
+        return (x1 - x0) * (y1 - y0) / (snap.stretch * snap.z_square)
+
+
+def stretch_cells(snap: Snapshot2D) -> list[dict]:
+    """G's manifold cells as filled quadrilaterals (nodes joined by straight sides), one trace per shade band,
+    p_g's green, darker where G squeezes a cell (crowds its samples), lighter where it stretches one, clear where
+    it stretches one most (``CROWDING_ALPHA``)."""
+    bands = np.searchsorted(CROWDING_EDGES, crowding(snap), side="right")
+    nodes = snap.manifold_nodes
+    traces = []
+    for band in range(len(CROWDING_ALPHA) - 1, -1, -1):  # darkest first: its legend entry comes first
+        cells = np.argwhere(bands == band)
+        if not len(cells) or CROWDING_ALPHA[band] == 0:
+            continue
+        polygons = [nodes[[i, i + 1, i + 1, i, i], [j, j, j + 1, j + 1, j]] for i, j in cells]
+        xs, ys = _polylines(polygons)
+        traces.append(dict(type="scatter", x=xs, y=ys, mode="lines", fill="toself", line=dict(width=0),
+                           fillcolor=palette.rgba(palette.P_G, CROWDING_ALPHA[band]), hoverinfo="skip",
+                           name=t("two_d.fig.stretch"), legendgroup="cells", showlegend=not traces))
+    return traces
 
 
 def history_figure_2d(history: list[dict], n_modes: int | None = None, max_points: int = 300,
@@ -95,19 +145,21 @@ def history_figure_2d(history: list[dict], n_modes: int | None = None, max_point
     with_modes = bool(n_modes is not None and rows and "modes" in rows[-1])
     cols = 3 if with_modes else 2
     titles = [t("two_d.fig.jsd_title"), t("fig.losses_title")] + ([t("two_d.fig.modes_title")] if with_modes else [])
-    domains = columns(cols, 0.07, right=0.94 if with_modes else 1.0)  # room on the right for the % axis
+    domains = columns(cols, 0.09, right=0.94 if with_modes else 1.0)  # room on the right for the % axis
     data = [line(steps, series(rows, "jsd", 4), "JSD", dict(color=palette.JSD, width=2), showlegend=False)]
     for key, name, colour in (("d_loss", t("two_d.fig.d_loss"), palette.D_LOSS),
                               ("g_loss", t("two_d.fig.g_loss"), palette.G_LOSS)):
-        data.append(line(steps, series(rows, key, 4), name, dict(color=colour, width=2), "2"))
+        # In slow motion a row holds the loss of its one beat, D's or G's (the other is NaN): join over the gaps.
+        data.append(line(steps, series(rows, key, 4), name, dict(color=colour, width=2), "2", connectgaps=True))
     ceiling, _ = level_line(math.log(2), "", dict(color=palette.GUIDE, dash="dot"))
-    layout = dict(height=height, plot_bgcolor="white", margin=dict(l=40, r=40, t=40, b=30),
-                  legend=dict(orientation="h", yanchor="top", y=-0.15, x=0), shapes=[ceiling],
+    legend, bottom = legend_below()
+    layout = dict(height=height, plot_bgcolor="white", margin=dict(l=10, r=10, t=40, b=bottom),
+                  legend=legend, shapes=[ceiling],
                   annotations=[subplot_title(text, d) for text, d in zip(titles, domains)])
     for i, domain in enumerate(domains):
         axis = "" if i == 0 else str(i + 1)
-        layout[f"xaxis{axis}"] = dict(anchor=f"y{axis}", domain=domain, **GRID)
-        layout[f"yaxis{axis}"] = dict(anchor=f"x{axis}", domain=[0.0, 1.0], **GRID)
+        layout[f"xaxis{axis}"] = dict(anchor=f"y{axis}", domain=domain, title=dict(text=t("fig.step")), **GRID, **TICKS)
+        layout[f"yaxis{axis}"] = dict(anchor=f"x{axis}", domain=[0.0, 1.0], **GRID, **TICKS)
     layout["yaxis"]["range"] = [0, math.log(2) * 1.05]
     if with_modes:
         data.append(line(steps, [r.get("modes") for r in rows], t("two_d.fig.modes"),
@@ -115,7 +167,9 @@ def history_figure_2d(history: list[dict], n_modes: int | None = None, max_point
         data.append(line(steps, [None if r.get("hq") is None else round(100 * r["hq"], 1) for r in rows],
                          t("two_d.fig.hq"), dict(color=palette.HQ, width=2, dash="dash"), "3"))
         data[-1]["yaxis"] = "y4"
-        layout["yaxis3"].update(range=[0, n_modes + 0.5], dtick=max(1, round(n_modes / 4)))
-        layout["yaxis4"] = dict(anchor="x3", overlaying="y3", side="right", range=[0, 101], dtick=25, ticksuffix="%",
-                                showgrid=False)
+        # Both ranges end a little above their top tick, so the top labels stay under the subplot's title.
+        layout["yaxis3"].update(range=[0, n_modes * 1.08], dtick=max(1, round(n_modes / 4)))
+        layout["yaxis4"] = dict(anchor="x3", overlaying="y3", side="right", range=[0, 108], dtick=25, ticksuffix="%",
+                                showgrid=False, **TICKS)
+    data = [with_markers_if_sparse(trace) for trace in data]
     return dict(data=data, layout=layout)

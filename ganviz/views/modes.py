@@ -24,7 +24,8 @@ from ..i18n import t
 
 
 def _axis(title: str | None = None, **extra) -> dict:
-    axis = dict(WHITE_AXIS, **extra)
+    # Short outside ticks keep the x axis's first label off the y axis's lowest one where they meet at the corner.
+    axis = dict(WHITE_AXIS, ticks="outside", ticklen=4, tickcolor="#ccc", **extra)
     if title is not None:
         axis["title"] = dict(text=title, standoff=15)
     return axis
@@ -65,7 +66,8 @@ def mode_timeline_figure(rows: list[dict], n_modes: int, title: str = "", height
     hover = t("mode_collapse.fig.hover", step="%{x}", mode="%{y}", share="%{z:.1%}")
     heat = dict(type="heatmap", x=steps, y=labels, z=np.round(shares, 3).tolist(), zmin=0, zmax=1,
                 colorscale=plotly.colors.get_colorscale(palette.SHARE_SCALE),
-                colorbar=dict(WHITE_COLORBAR, title=dict(text=t("mode_collapse.fig.share")), thickness=10, len=0.9),
+                colorbar=dict(WHITE_COLORBAR, title=dict(text=t("mode_collapse.fig.share"), side="right"), thickness=10,
+                              len=0.9),
                 hovertemplate=hover + "<extra></extra>")
     layout = dict(WHITE_LAYOUT, height=height, margin=dict(l=70, r=10, t=40 if title else 10, b=40),
                   xaxis=_axis(t("fig.step"), showgrid=False),

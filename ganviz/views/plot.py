@@ -25,6 +25,11 @@ import math
 import numpy as np
 
 GRID = dict(showgrid=True, gridcolor="#eee")
+# Axes of the charts under a figure: the margins grow to hold their tick labels and titles (automargin), and short
+# outside ticks keep an x axis's first label off the y axis's lowest one where two meet at a corner.
+TICKS = dict(automargin=True, ticks="outside", ticklen=4, tickcolor="#ccc")
+# A legend at the bottom of the chart, under every axis: ``legend_below`` sizes the bottom margin for it.
+LEGEND_ROW = 26  # px of a row of legend entries at plotly's font size
 # The parts of Plotly's "plotly_white" template that the mode-collapse figures use.
 WHITE_LAYOUT = dict(font=dict(color="#2a3f5f"), paper_bgcolor="white", plot_bgcolor="white", hovermode="closest",
                     hoverlabel=dict(align="left"))
@@ -76,25 +81,50 @@ def thin(history: list[dict], max_points: int) -> list[dict]:
 def columns(n: int, spacing: float, right: float = 1.0) -> list[list[float]]:
     """The x domains of ``n`` equal subplots side by side in [0, right], ``spacing`` apart (as make_subplots lays them out)."""
     width = (right - spacing * (n - 1)) / n
-    return [[i * (width + spacing), i * (width + spacing) + width] for i in range(n)]
+    # Rounded: a sum of floats can land a hair past 1, which Plotly refuses for a domain.
+    return [[round(i * (width + spacing), 6), round(min(right, i * (width + spacing) + width), 6)] for i in range(n)]
 
 
 def subplot_title(text: str, domain: list[float]) -> dict:
-    """A title centred above the subplot whose x domain is ``domain``."""
+    """A title centred above the subplot whose x domain is ``domain``, lifted clear of its top tick label."""
     return dict(text=text, x=(domain[0] + domain[1]) / 2, xref="paper", y=1.0, yref="paper", xanchor="center",
-                yanchor="bottom", showarrow=False, font=dict(size=16))
+                yanchor="bottom", yshift=8, showarrow=False, font=dict(size=16))
 
 
 def level_line(y: float, axis: str, style: dict, label: str | None = None,
                below: bool = False) -> tuple[dict, dict | None]:
     """A horizontal line across subplot ``axis`` ("" for the first, "2", ...) at ``y``, and its label at the right end
-    (above the line, or under it with ``below``)."""
+    (just above the line, or just under it with ``below``), on a white ground so no curve hides a character of it."""
     shape = dict(type="line", xref=f"x{axis} domain", yref=f"y{axis}", x0=0, x1=1, y0=y, y1=y, line=style)
     note = None if label is None else dict(text=label, x=1, xref=f"x{axis} domain", y=y, yref=f"y{axis}",
-                                           xanchor="right", yanchor="top" if below else "bottom", showarrow=False)
+                                           xanchor="right", yanchor="top" if below else "bottom",
+                                           yshift=-2 if below else 2, showarrow=False,
+                                           bgcolor="rgba(255,255,255,0.85)", borderpad=1)
     return shape, note
+
+
+def legend_below(rows: int = 1, axis_rows: int = 2) -> tuple[dict, int]:
+    """A horizontal legend pinned to the chart's bottom edge, and the bottom margin (px) that holds it under
+    ``axis_rows`` rows of x-axis text (tick labels, title): no legend entry can then sit on an axis title."""
+    legend = dict(orientation="h", xref="paper", x=0, yref="container", y=0, yanchor="bottom")
+    return legend, 22 * axis_rows + LEGEND_ROW * rows + 6
 
 
 def line(x, y, name: str, style: dict, axis: str = "", **extra) -> dict:
     """A scatter trace drawn as a line on subplot ``axis``."""
     return dict(type="scatter", x=x, y=y, name=name, mode="lines", line=style, xaxis=f"x{axis}", yaxis=f"y{axis}", **extra)
+
+
+def with_markers_if_sparse(trace: dict) -> dict:
+    """``trace`` with markers when no two of its points are neighbours (a line of one point, or of points between
+    gaps, draws nothing): a chart of a run with one row, or of isolated values, still shows them."""
+    y = trace.get("y")
+    if isinstance(y, list) and not trace.get("connectgaps"):
+        joined = any(a is not None and b is not None for a, b in zip(y, y[1:]))
+    elif isinstance(y, list):
+        joined = sum(v is not None for v in y) > 1
+    else:
+        return trace
+    if not joined and any(v is not None for v in y):
+        trace = dict(trace, mode="lines+markers", marker=dict(size=7, color=trace.get("line", {}).get("color")))
+    return trace

@@ -15,7 +15,8 @@ MARKER = 6  # plotly's default marker size
 
 
 def for_projector(figure: dict, scale: float = 1.6) -> dict:
-    """A copy of ``figure`` with fonts and marker sizes times ``scale``, line widths times ``scale``, taller."""
+    """A copy of ``figure`` with fonts, marker sizes, line widths, margins and the annotations' offsets times
+    ``scale``, and taller (at most 1.25 times)."""
     fig = copy.deepcopy(figure)
     layout = fig.setdefault("layout", {})
     _font(layout, scale)
@@ -28,8 +29,16 @@ def for_projector(figure: dict, scale: float = 1.6) -> dict:
         _font(layout["title"], scale)
     for note in layout.get("annotations") or []:
         _font(note, scale)
+        for shift in ("xshift", "yshift"):
+            if isinstance(note.get(shift), (int, float)):
+                note[shift] = note[shift] * scale
     if layout.get("height"):
         layout["height"] = round(layout["height"] * min(scale, 1.25))
+    # Margins hold text (ticks, titles, a legend pinned under the axes): larger text needs them larger.
+    margin = layout.get("margin")
+    if isinstance(margin, dict):
+        layout["margin"] = {k: round(v * scale) if k in "lrtb" and isinstance(v, (int, float)) else v
+                            for k, v in margin.items()}
     for trace in fig.get("data", []):
         line = trace.get("line")
         if isinstance(line, dict) and trace.get("type", "scatter") in ("scatter", "scattergl"):

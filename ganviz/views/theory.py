@@ -28,7 +28,12 @@ FAINT = "rgba(120,120,120,0.6)"
 
 def _layout(fig: go.Figure, height: int, **kw) -> go.Figure:
     fig.update_layout(height=height, margin=dict(l=60, r=10, t=30, b=40), template="plotly_white",
-                      legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, traceorder="normal"), **kw)
+                      legend=dict(orientation="h", yanchor="bottom", y=1.04, x=0, traceorder="normal"), **kw)
+    # Margins that grow to hold the tick labels and titles; short outside ticks keep an x axis's first label off
+    # the y axis's lowest one at the corner; labels of lines on a white ground, so no curve hides a character.
+    fig.update_xaxes(automargin=True, ticks="outside", ticklen=4, tickcolor="#ccc")
+    fig.update_yaxes(automargin=True, ticks="outside", ticklen=4, tickcolor="#ccc")
+    fig.update_annotations(bgcolor="rgba(255,255,255,0.8)")
     return fig
 
 
@@ -103,12 +108,12 @@ def criterion_curve_figure(g_means, c_values, current_mean: float, current_c: fl
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=rounded(g_means), y=rounded(c_values, 6), name="C(G) = V(D*, G)",
                              line=dict(color=palette.CRITERION, width=3)))
-    fig.add_hline(y=-LOG4, line=dict(color="black", dash="dot"), annotation_text="−log 4 ≈ −1.386 (p_g = p_data)",
+    fig.add_hline(y=-LOG4, line=dict(color=palette.GUIDE, dash="dot"), annotation_text="−log 4 ≈ −1.386 (p_g = p_data)",
                   annotation_position="bottom right")
     fig.add_hline(y=0.0, line=dict(color=FAINT, dash="dot"), annotation_text=t("theory.fig_disjoint"),
                   annotation_position="top right")
     fig.add_vline(x=data_mean, line=dict(color=FAINT, dash="dash"), annotation_text=t("theory.fig_data_mean"),
-                  annotation_position="bottom left")
+                  annotation_position="left", annotation_xshift=-3)  # mid-height: clear of the two levels
     fig.add_trace(go.Scatter(x=[current_mean], y=[current_c], mode="markers", name=t("theory.fig_pg_now"),
                              marker=dict(size=13, color=G_STYLE["color"], line=dict(color="white", width=2))))
     fig.update_yaxes(title_text="C(G)", range=[-LOG4 - 0.08, 0.08])

@@ -2,16 +2,18 @@
 the pages' "Start from a trained model": tests/ui/test_checkpoints_page.py."""
 
 import hashlib
+import math
 import pickle
 import shutil
 from dataclasses import replace
 
+import numpy as np
 import pytest
 import torch
 
 from ganviz.files import checkpoints
-from ganviz.files.checkpoints import (MAX_BYTES, CheckpointError, available, checkpoint_bytes, kinds_for,
-                                      load_checkpoint, reached)
+from ganviz.files.checkpoints import (HISTORY_ROWS, MAX_BYTES, CheckpointError, available, checkpoint_bytes,
+                                      compact_history, kinds_for, load_checkpoint, reached)
 from ganviz.lessons.presets import FIGURE1, RING8
 from ganviz.ui.controls import BATCHES, DEPTHS, G_OFFSETS, LEARNING_RATES, WIDGET_OF_FIELD, WIDTHS, Z_DIMS
 
@@ -35,7 +37,7 @@ def test_the_index_matches_the_files():
     assert files == {c.file for c in SHIPPED.values()}, "every file is indexed, every indexed file is there"
     for c in SHIPPED.values():
         data = (checkpoints.FOLDER / c.file).read_bytes()
-        assert len(data) == c.bytes <= MAX_BYTES == 64 * 1024
+        assert len(data) == c.bytes <= MAX_BYTES == 96 * 1024
         assert hashlib.sha256(data).hexdigest() == c.sha256
         assert c.config.dist == c.target and c.recipe and sum(phase["iterations"] for phase in c.recipe) == c.step
 
@@ -64,6 +66,35 @@ def test_each_checkpoint_loads_and_shows_what_it_claims(target, kind):
             assert got["modes"] <= 3
         if target == "bimodal":
             assert max(got["mode_mass"]) >= 0.9, "one mode holds the mass"
+
+
+@pytest.mark.parametrize("target,kind", sorted(SHIPPED))
+def test_a_checkpoint_brings_the_history_of_its_run(target, kind):
+    """The history charts have the run's way there to show as soon as it loads: rows from step 0 to its step,
+    evenly spaced, each with the metrics the pages chart (the losses averaged since the row before)."""
+    claimed = SHIPPED[target, kind]
+    rows = load_checkpoint(target, kind, device="cpu").history
+    steps = [row["step"] for row in rows]
+    assert HISTORY_ROWS - 5 <= len(rows) <= HISTORY_ROWS and steps[0] == 0 and steps[-1] == claimed.step
+    assert steps == sorted(set(steps))
+    gaps = np.diff(steps)
+    assert gaps.max() <= 2 * np.median(gaps)
+    assert all(np.isfinite(row[key]) for row in rows[1:] for key in ("jsd", "d_loss", "g_loss", "d_real", "d_fake"))
+    if claimed.config.dist in ("ring8", "grid25"):
+        assert all("modes" in row and "mode_counts" in row for row in rows)
+    # The last row is the state it loads in: its JSD is the one measured afresh on the loaded run.
+    assert rows[-1]["jsd"] == pytest.approx(claimed.reached["jsd"], rel=1e-3)
+
+
+def test_compacting_a_history_keeps_its_ends_and_is_done_once():
+    rows = [dict(step=i, d_steps=i, jsd=1 / (i + 3), d_loss=float("nan") if i == 0 else 0.1234567, modes=i % 8)
+            for i in range(1000)]
+    compact = compact_history(rows)
+    assert len(compact) == HISTORY_ROWS and compact[0]["step"] == 0 and compact[-1]["step"] == 999
+    assert compact[1]["jsd"] == float(f"{compact[1]['jsd']:.4g}") and compact[1]["d_loss"] == 0.1235
+    again = compact_history(compact)
+    assert again[1:] == compact[1:] and math.isnan(again[0]["d_loss"])  # NaN != NaN: row 0 on its own
+    assert all(isinstance(row["modes"], int) for row in compact)
 
 
 @pytest.mark.parametrize("target,kind", sorted(SHIPPED))
@@ -137,7 +168,7 @@ def test_another_valid_file_in_its_place_is_refused(copy):
 
 def test_an_oversized_file_is_refused(copy):
     (copy / "ring8-converged.safetensors").write_bytes(b"\0" * (MAX_BYTES + 1))
-    assert "at most 65,536" in refusal()
+    assert "at most 98,304" in refusal()
 
 
 def test_a_missing_or_broken_index_is_named(copy):

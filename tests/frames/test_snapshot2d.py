@@ -170,3 +170,61 @@ def test_gradient_arrows_point_towards_higher_d():
 def test_refuses_a_1d_target():
     with pytest.raises(ValueError, match="2D"):
         take_snapshot_2d(Trainer(TrainConfig(device="cpu")))
+
+
+# ----- G's manifold cells and their stretch |det dG/dz| ---------------------------------------------------------
+class Affine(torch.nn.Module):
+    """G(z) = A z[:2] + b, or with ``cube``, G(z) = (z_0^3, z_1) + b."""
+
+    def __init__(self, a, b, cube: bool = False):
+        super().__init__()
+        self.a, self.b, self.cube = torch.as_tensor(a, dtype=torch.float32), torch.as_tensor(b, dtype=torch.float32), cube
+
+    def forward(self, z):
+        z = z[:, :2]
+        if self.cube:
+            return torch.stack([z[:, 0] ** 3, z[:, 1]], dim=1) + self.b
+        return z @ self.a.T + self.b
+
+
+@pytest.mark.parametrize("z_dim", [2, 4])
+def test_a_linear_gs_cells_are_stretched_by_the_determinant_of_its_matrix(z_dim):
+    from ganviz.frames.snapshot2d import manifold_stretch, take_snapshot_2d
+
+    trainer = Trainer(TrainConfig(dist="ring8", device="cpu", batch=64, z_dim=z_dim, seed=1))
+    a, b = np.array([[1.5, 0.5], [-0.25, 2.0]]), np.array([0.3, -0.2])
+    trainer.G = Affine(a, b)
+    nodes, stretch = manifold_stretch(trainer, 5)
+    assert stretch.shape == (4, 4) and nodes.shape == (5, 5, 2)
+    np.testing.assert_allclose(stretch, abs(np.linalg.det(a)), rtol=1e-6)  # |det A| = 3.125 in every cell
+    u = np.linspace(*trainer.prior.range, 5)
+    np.testing.assert_allclose(nodes[2, 4], a @ [u[2], u[4]] + b, atol=1e-6)  # nodes[i, j] = G(u_i, u_j)
+    snap = take_snapshot_2d(trainer)
+    assert snap.stretch.shape == (10, 10) and snap.manifold_nodes.shape == (11, 11, 2)
+    np.testing.assert_allclose(snap.stretch, 3.125, rtol=1e-6)
+    assert snap.z_square == pytest.approx(float(np.ptp(trainer.prior.range)) ** 2)
+
+
+def test_a_curved_gs_stretch_is_its_jacobian_at_each_cells_centre():
+    from ganviz.frames.snapshot2d import manifold_stretch
+
+    trainer = Trainer(TrainConfig(dist="ring8", device="cpu", batch=64, z_dim=2, seed=1))
+    trainer.G = Affine(np.eye(2), [0.0, 0.0], cube=True)  # det dG/dz = 3 z_0^2
+    _, stretch = manifold_stretch(trainer, 6)
+    u = np.linspace(*trainer.prior.range, 6)
+    centres = 0.5 * (u[1:] + u[:-1])
+    np.testing.assert_allclose(stretch, np.repeat(3 * centres[:, None] ** 2, 5, axis=1), rtol=1e-5, atol=1e-7)
+
+
+def test_a_1d_noise_has_no_cells_and_the_stretch_changes_nothing():
+    from ganviz.frames.snapshot2d import manifold_stretch, take_snapshot_2d
+
+    trainer = Trainer(TrainConfig(dist="ring8", device="cpu", batch=64, z_dim=1))
+    nodes, stretch = manifold_stretch(trainer, 11)
+    assert nodes.shape == (0, 0, 2) and stretch.shape == (0, 0)
+    trainer = Trainer(RING)
+    before = weights(trainer)
+    snap = take_snapshot_2d(trainer)
+    assert all(torch.equal(x, y) for x, y in zip(before, weights(trainer)))
+    assert all(p.grad is None for p in trainer.G.parameters())  # autograd w.r.t. z only
+    assert np.isfinite(snap.stretch).all() and (snap.stretch >= 0).all()

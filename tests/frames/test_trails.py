@@ -121,7 +121,8 @@ def test_trail_traces_in_the_figures():
     names = [trace.get("name") for trace in fig["data"]]
     drawn = [trace for trace in fig["data"] if trace.get("name") == name]
     assert len(drawn) == 3  # one trace per age of segment: 4 positions, 3 segments
-    assert names.index(t("two_d.fig.generated")) == names.index(name) + 3  # under G's points
+    assert names.index(name) == names.index(t("two_d.fig.generated")) + 1  # over G's points, legible
+    assert names.index(t("two_d.fig.real")) > names.index(name) + 2  # under the real ones
     opacities = [float(trace["line"]["color"].split(",")[-1].rstrip(")")) for trace in drawn]
     assert opacities == sorted(opacities) and opacities[0] < opacities[-1]  # the tail fades
     assert [trace["showlegend"] for trace in drawn] == [False, False, True]

@@ -40,6 +40,9 @@ def test_figure1_starts_from_the_collapsed_bimodal_run_and_a_new_width_starts_fr
     assert step(at) == claimed.step and at.session_state["fig1.mode"] == "paused"
     assert at.select_slider(key="fig1.lr_d").value == claimed.config.lr_d == 0.002, "the sidebar shows its config"
     assert "collapsed GAN" in infos(at) and f"{claimed.step:,} iterations" in infos(at) and "100%" in infos(at)
+    # The history chart has the run's way there: rows from step 0 to the loaded step, not one point.
+    steps = [row["step"] for row in trainer.history]
+    assert len(steps) > 50 and steps[0] == 0 and steps[-1] == claimed.step
     at.run()
     assert at.session_state["fig1.trainer"] is trainer and not toasts(at), "sidebar and run agree: the run stays"
     at.button(key="fig1.step").click().run()

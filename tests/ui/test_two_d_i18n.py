@@ -196,5 +196,5 @@ def test_two_d_figures_speak_korean():
             "G의 그래디언트: G가 점을 옮기는 방향"} <= names
     assert fig["data"][0]["colorbar"]["ticktext"] == ["0 가짜", "½", "1 진짜"]
     titles = [a["text"] for a in history["layout"]["annotations"]]
-    assert titles == ["JSD(p_data ‖ p_g), 평활화 (nat)", "손실", "덮은 모드 수 / 고품질 %"]
+    assert titles == ["JSD, 평활화 (nat)", "손실", "덮은 모드 수 / 고품질 %"]
     assert "modes covered" in {trace["name"] for trace in history_figure_2d(trainer.history, n_modes=8)["data"]}

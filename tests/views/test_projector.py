@@ -18,6 +18,8 @@ def test_fonts_lines_and_markers_grow_and_the_input_stays():
               if isinstance(a.get("line"), dict) and "width" in a["line"]]
     assert widths and all(b == 2 * a for a, b in widths)
     assert big["layout"]["height"] > fig["layout"]["height"]
+    margin, big_margin = fig["layout"]["margin"], big["layout"]["margin"]
+    assert all(big_margin[side] == 2 * margin[side] for side in "lrtb"), "larger text, larger margins"
 
 
 def test_an_empty_figure_gets_a_font():
