@@ -138,7 +138,10 @@ function plot(Plotly, div, figure, uirevision, height) {
   if (height) layout.height = height;
   Plotly.react(div, figure.data ?? [], layout, { displaylogo: false, ...figure.config });
   if (!div.resizer) {  // follow the container's width: window, sidebar, presentation mode
-    div.resizer = new ResizeObserver(() => { if (div.layout) Plotly.Plots.resize(div); });
+    // Redrawn once resized, or the legend keeps its old margin and lands on the plot (as in live_chart.py).
+    div.resizer = new ResizeObserver(() => {
+      if (div.layout) Plotly.Plots.resize(div).then(() => Plotly.redraw(div));
+    });
     div.resizer.observe(div);
   }
 }
