@@ -320,6 +320,12 @@ export default function (component) {
           schedule(root);
         };
         es.addEventListener("closed", () => es.close());
+        // Back after a lost connection (a sleeping laptop, Wi-Fi): the run's worker may have stopped for want
+        // of a viewer, so the page runs once, which starts it again if the run still plays.
+        es.onerror = () => { es.lost = true; };
+        es.onopen = () => {
+          if (es.lost && root.es === es) { es.lost = false; root.trigger("stopped", String(Date.now())); }
+        };
       }
     }
   }).catch((err) => { root.fig.textContent = String(err); });
