@@ -349,7 +349,8 @@ with vae_tab:
         st.button(t("theory.vae_train", steps=f"{VAE_RUNS[vae_target][1]:,}"), key=f"{KEY}.vae_train",
                   icon=":material/play_arrow:", help=t("theory.vae_train_help"), on_click=show_vae, args=(vae_target,))
         if vae_target not in st.session_state.get(shown_key, ()):
-            st.info(t("theory.vae_press"))
+            if not presenting:  # in presentation mode the button's tooltip says it
+                st.info(t("theory.vae_press"))
         else:
             with st.spinner(t("theory.vae_training")):
                 cmp = vae_comparison(vae_target)

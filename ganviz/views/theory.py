@@ -264,7 +264,9 @@ def vae_samples_figure(gan_samples, vae_samples, centres, bounds, height: int = 
                                  name=t("theory.vae_modes"), showlegend=col == 1), 1, col)
         fig.update_xaxes(range=list(bounds[0]), row=1, col=col)
         fig.update_yaxes(range=list(bounds[1]), row=1, col=col, scaleanchor=f"x{'' if col == 1 else col}")
-    return _layout(fig, height)
+    _layout(fig, height)
+    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.08, x=0))  # under the plots, clear of their titles
+    return fig
 
 
 def elbo_figure(steps, elbo, log_likelihood=None, height: int = 300) -> go.Figure:

@@ -50,6 +50,6 @@ def test_mnist_shows_both_models_and_the_vae_is_less_often_classified_with_confi
     at = open_page(PAGE, timeout=300)
     at.radio(key="theory.vae_target").set_value("mnist").run()
     assert not at.exception
-    assert len(at.get("imgs")) == 2
+    assert len(at.get("image")) == 2
     gan, vae = (float(v.rstrip("%")) for v in table(at)[CATALOGS["en"].STRINGS["theory.vae_row_sharp"].format(n=1000)])
     assert vae < gan
