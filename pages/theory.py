@@ -15,11 +15,17 @@ from ganviz.measure.gaussian_fits import fit_all
 from ganviz.i18n import t
 from ganviz.lessons.presets import THEORY_RACE, presets_for
 from ganviz.lessons.race import Race
+from ganviz.lessons.vae import VAE_RUNS, compare_1d, compare_2d, load_mnist_vae, mnist_samples, sharpness, train_vae
+from ganviz.files.checkpoints import load_checkpoint
+from ganviz.mnist import WeightsError
+from ganviz.mnist.render import grid as digit_grid
+from ganviz.mnist.weights import load_classifier, load_generator
 from ganviz.frames.snapshot import take_snapshot
 from ganviz.views.palette import RACE_RUNS
 from ganviz.views.theory import (criterion_curve_figure, densities_figure, gap_figure, gaussian_fits_figure,
                                    objectives_figure, proposition1_figure, proposition2_criterion_figure,
-                                   proposition2_figure, race_jsd_figure, sweep_figure)
+                                   proposition2_figure, race_jsd_figure, sweep_figure, elbo_figure,
+                                   vae_density_figure, vae_samples_figure)
 from ganviz.core.trainer import DivergenceError
 from ganviz.ui.controls import LEARNING_RATES, copy_widgets, mixture_picker
 from ganviz.ui.live import Loop, RaceRun
@@ -51,8 +57,9 @@ pd, pg = p_data.pdf(grid.x), p_g.pdf(grid.x)
 d_star = theory.optimal_discriminator(pd, pg)
 v_star = theory.criterion(pd, pg, grid.dx)
 
-prop1, thm1, prop2, sat, fits_tab = st.tabs([t("theory.tab_prop1"), t("theory.tab_thm1"), t("theory.tab_prop2"),
-                                              t("theory.tab_saturation"), t("theory.tab_fits")])
+prop1, thm1, prop2, sat, fits_tab, vae_tab = st.tabs([t("theory.tab_prop1"), t("theory.tab_thm1"),
+                                                       t("theory.tab_prop2"), t("theory.tab_saturation"),
+                                                       t("theory.tab_fits"), t("theory.tab_vae")])
 
 
 def show_message(box, message) -> None:
@@ -272,6 +279,112 @@ with fits_tab:
     right.markdown(t("theory.fits_table", rows=rows))
     if not presenting:
         right.caption(t("theory.fits_try"))
+
+# ----- VAE vs GAN: an explicit model (a likelihood bound) beside an implicit one (samples only) ------
+VAE_TARGETS = ("bimodal", "ring8", "mnist")
+MNIST_SHOWN = 1000  # samples of each model the classifier judges (the grids show the first 32)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)  # shared by every session: a fixed seed gives the same run
+def vae_comparison(dist: str) -> dict:
+    """The VAE of ``VAE_RUNS[dist]``, trained here (seconds), beside the shipped converged GAN of the same target."""
+    config, steps = VAE_RUNS[dist]
+    vae = train_vae(config, steps)
+    gan = load_checkpoint(dist, "converged", device="cpu")
+    out = compare_1d(vae, gan) if dist == "bimodal" else compare_2d(vae, gan)
+    out.update(history=vae.history, steps=steps, bounds=vae.target.bounds, centres=vae.target.means)
+    return out
+
+
+@st.cache_resource(show_spinner=False)
+def mnist_comparison() -> dict:
+    """The shipped MNIST VAE and GAN: samples of each, the classifier's confident share over MNIST_SHOWN of each."""
+    vae = load_mnist_vae()
+    classifier = load_classifier()
+    vae_images = mnist_samples(vae.model, MNIST_SHOWN, seed=0)
+    gan_images = load_generator(with_discriminator=False).sample(MNIST_SHOWN, seed=0)
+    return {"vae_images": vae_images, "gan_images": gan_images, "card": vae.info,
+            "vae_sharp": sharpness(classifier, vae_images), "gan_sharp": sharpness(classifier, gan_images)}
+
+
+def vae_table(rows) -> str:
+    """A markdown table: the quantity, the GAN's value, the VAE's."""
+    return t("theory.vae_table", rows="\n".join(f"| {name} | {gan} | {vae} |" for name, gan, vae in rows))
+
+
+with vae_tab:
+    if not presenting:
+        st.markdown(t("theory.vae_intro"))
+        st.latex(r"\log p_\theta(x)\;\ge\;\mathrm{ELBO}(x)=\mathbb{E}_{q_\phi(z|x)}\big[\log p_\theta(x|z)\big]"
+                 r"-\mathrm{KL}\big(q_\phi(z|x)\,\|\,p(z)\big),\qquad z=\mu_\phi(x)+\sigma_\phi(x)\odot\epsilon,"
+                 r"\;\epsilon\sim\mathcal{N}(0,I)")
+    vae_target = st.radio(t("theory.vae_target"), VAE_TARGETS, horizontal=True, key=f"{KEY}.vae_target",
+                          format_func=lambda name: t(f"theory.vae_target_{name}"), help=t("theory.vae_target_help"))
+    no_formula = t("theory.vae_no_formula")
+    if vae_target == "mnist":
+        try:
+            with st.spinner(t("theory.vae_loading")):
+                mn = mnist_comparison()
+        except WeightsError as err:
+            st.error(t("theory.vae_weights_missing", error=str(err)))
+        else:
+            cols = st.columns(2)
+            for col, name, images in ((cols[0], "gan", mn["gan_images"]), (cols[1], "vae", mn["vae_images"])):
+                col.markdown(f"**{t(f'theory.vae_mnist_{name}')}**")
+                col.image(digit_grid(images[:32], cols=8, scale=2), width="content")
+            card = mn["card"]
+            st.markdown(vae_table([
+                (t("theory.vae_row_sharp", n=MNIST_SHOWN), f"{mn['gan_sharp']:.1%}", f"{mn['vae_sharp']:.1%}"),
+                (t("theory.vae_row_elbo_mnist"), no_formula, f"{card.get('test_elbo', float('nan')):.1f}"),
+            ]))
+            if not presenting:
+                st.caption(t("theory.vae_caption_mnist", epochs=card.get("epochs", "?"),
+                             gan=f"{mn['gan_sharp']:.0%}", vae=f"{mn['vae_sharp']:.0%}"))
+    else:
+        shown_key = f"{KEY}.vae_shown"
+
+        def show_vae(target: str) -> None:  # a callback: it runs before the script, whatever reruns the script makes
+            st.session_state[shown_key] = st.session_state.get(shown_key, ()) + (target,)
+
+        st.button(t("theory.vae_train", steps=f"{VAE_RUNS[vae_target][1]:,}"), key=f"{KEY}.vae_train",
+                  icon=":material/play_arrow:", help=t("theory.vae_train_help"), on_click=show_vae, args=(vae_target,))
+        if vae_target not in st.session_state.get(shown_key, ()):
+            if not presenting:  # in presentation mode the button's tooltip says it
+                st.info(t("theory.vae_press"))
+        else:
+            with st.spinner(t("theory.vae_training")):
+                cmp = vae_comparison(vae_target)
+            left, right = st.columns([1.6, 1])
+            steps_, elbos = zip(*cmp["history"])
+            if vae_target == "bimodal":
+                left.plotly_chart(vae_density_figure(cmp["x"], cmp["p_data"], cmp["p_g"], cmp["p_vae"]),
+                                  key=f"{KEY}.vae_density", config=PLOT)
+                gan, vae = cmp["gan"], cmp["vae"]
+                right.markdown(vae_table([
+                    ("JSD(p_data ‖ ·)", f"{gan['jsd']:.4f}", f"{vae['jsd']:.4f}"),
+                    (t("theory.vae_row_gap"), f"{gan['gap']:.2%}", f"{vae['gap']:.2%}"),
+                    ("ELBO", no_formula, f"{vae['elbo']:.3f}"),
+                    (t("theory.vae_row_log_likelihood"), no_formula, f"{vae['log_likelihood']:.3f}"),
+                ]))
+                right.plotly_chart(elbo_figure(steps_, elbos, vae["log_likelihood"]), key=f"{KEY}.vae_elbo",
+                                   config=PLOT)
+                caption = t("theory.vae_caption_1d")
+            else:
+                left.plotly_chart(vae_samples_figure(cmp["gan_samples"], cmp["vae_samples"], cmp["centres"],
+                                                     cmp["bounds"]), key=f"{KEY}.vae_samples", config=PLOT)
+                gan, vae = cmp["gan"], cmp["vae"]
+                right.markdown(vae_table([
+                    (t("theory.vae_row_modes"), f"{gan['modes']} / 8", f"{vae['modes']} / 8"),
+                    (t("theory.vae_row_hq"), f"{gan['hq']:.1%}", f"{vae['hq']:.1%}"),
+                    ("ELBO", no_formula, f"{vae['elbo']:.3f}"),
+                ]))
+                right.plotly_chart(elbo_figure(steps_, elbos), key=f"{KEY}.vae_elbo", config=PLOT)
+                caption = t("theory.vae_caption_2d")
+            if not presenting:
+                st.caption(caption)
+    if not presenting:
+        st.caption(t("theory.vae_explicit_implicit"))
+
 
 # ----- Why the non-saturating loss -------------------------------------------------------------
 runs = RaceRun(f"{KEY}.race", take_snapshot)  # the two runs of the tab "Why the non-saturating loss"

@@ -6,12 +6,19 @@ For each setting and seed: the exact JSD (nats) every 100 iterations; whether it
 check of the last half ("held"); at the end, the largest |D - 1/2| over p_data's central 95 % and the
 roughness of p_g (its total variation over p_data's: 1 is as smooth as the Gaussian itself). Prints a
 table and writes results/figure1_panel_d.json. One thread, on the CPU.
+
+Settings named in ``G_ACTIVATIONS`` swap the ReLUs of G (and of D where named) for a smooth activation
+after the Trainer builds them (the benchmark's own variant; the app's networks are ReLU MLPs). The
+setting ``exact-d-star`` is not a GAN: the same MLP G descends C(G) with the exact D* at every step
+(``ganviz.lessons.proposition2.ParametricRun``, Adam 3e-3): how close this G and the uniform prior get
+when D is perfect, a ceiling for the GAN settings.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import time
 from dataclasses import replace
@@ -19,12 +26,15 @@ from pathlib import Path
 
 import numpy as np
 import torch
+from torch import nn
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from ganviz.core.trainer import TrainConfig, Trainer  # noqa: E402
 from ganviz.frames.snapshot import take_snapshot  # noqa: E402
 from ganviz.lessons.presets import FIGURE1  # noqa: E402
+from ganviz.lessons.proposition2 import ParametricRun  # noqa: E402
+from ganviz.measure.theory import Grid1D, mixture_1d  # noqa: E402
 
 BASE = replace(FIGURE1, device="cpu")
 CONFIGS = {
@@ -34,16 +44,50 @@ CONFIGS = {
                                decay_floor=0.05),
     "adam-2e-4": replace(BASE, optimizer="adam", lr_d=2e-4, lr_g=2e-4),
     "sgd-0.02-decay": replace(BASE, lr_d=0.02, lr_g=0.02, decay_start=1500, decay_end=4000, decay_floor=0.1),
+    "elu-g": BASE,
+    "elu-g-decay": replace(BASE, decay_start=1000, decay_end=3000, decay_floor=0.05),
+    "tanh-g-decay": replace(BASE, decay_start=1000, decay_end=3000, decay_floor=0.05),
+    "k5-decay": replace(BASE, k=5, decay_start=1000, decay_end=3000, decay_floor=0.05),
+    "exact-d-star": BASE,  # not a GAN: see the module's docstring
 }
+G_ACTIVATIONS = {"elu-g": nn.ELU, "elu-g-decay": nn.ELU, "tanh-g-decay": nn.Tanh}
 
 
-def measure(config: TrainConfig, steps: int) -> dict:
+def smooth(net: nn.Module, activation) -> None:
+    """Swap the ReLUs of an MLP for ``activation`` in place (activations hold no weights: nothing else changes)."""
+    for i, layer in enumerate(net):
+        if isinstance(layer, nn.ReLU):
+            net[i] = activation()
+
+
+def exact_d_star(seed: int, steps: int) -> dict:
+    """The MLP G of Proposition 2's tab descending C(G) against the exact D*, on Figure 1's target."""
+    target = mixture_1d([2.0], [0.5])
+    grid = Grid1D.covering(target, n_std=8, cells=800)
+    run = ParametricRun(target.pdf(grid.x), grid, seed=seed)
+    jsds = []
+    for _ in range(steps // 100):
+        run.train(100)
+        jsds.append((run.criterion + math.log(4)) / 2)  # C(G) = -log 4 + 2 JSD
+    half = jsds[len(jsds) // 2:]
+    p_data, p_g = run.p_data.numpy(), run.p_g
+    cdf = np.cumsum(p_data) / np.sum(p_data)
+    central = (cdf > 0.025) & (cdf < 0.975)
+    d_star = p_data / (p_data + p_g)  # D = D* here: how far D* itself is from 1/2
+    roughness = np.abs(np.diff(p_g)).sum() / np.abs(np.diff(p_data)).sum()
+    return {"jsd": [round(j, 5) for j in jsds], "held": max(half) <= 0.01, "last_half_max_jsd": max(half),
+            "d_off_half": float(np.abs(d_star[central] - 0.5).max()), "roughness": float(roughness)}
+
+
+def measure(config: TrainConfig, steps: int, activation=None) -> dict:
     trainer = Trainer(config)
+    if activation is not None:
+        smooth(trainer.G.net, activation)
     jsds = []
     for _ in range(steps // 100):
         trainer.train(100)
-        jsds.append(take_snapshot(trainer, record=False).metrics["jsd"])
-    snap = take_snapshot(trainer, record=False)
+        jsds.append(take_snapshot(trainer).metrics["jsd"])
+    snap = take_snapshot(trainer)
     cdf = np.cumsum(snap.p_data) / np.sum(snap.p_data)
     central = (cdf > 0.025) & (cdf < 0.975)
     roughness = np.abs(np.diff(snap.p_g)).sum() / np.abs(np.diff(snap.p_data)).sum()
@@ -67,7 +111,10 @@ def main() -> None:
         rows = {}
         for seed in seeds:
             start = time.perf_counter()
-            rows[seed] = measure(replace(CONFIGS[name], seed=seed), args.steps)
+            if name == "exact-d-star":
+                rows[seed] = exact_d_star(seed, args.steps)
+            else:
+                rows[seed] = measure(replace(CONFIGS[name], seed=seed), args.steps, G_ACTIVATIONS.get(name))
             rows[seed]["seconds"] = round(time.perf_counter() - start, 1)
             r = rows[seed]
             print(f"{name:<16} seed {seed}: held {r['held']!s:<5} last-half max JSD {r['last_half_max_jsd']:.4f} "

@@ -56,6 +56,8 @@ RACE_RUNS = {"minimax": "#d62728", "nonsaturating": "#2ca02c", 1: "#ff7f0e", 5: 
 # the JSD's fit wears the JSD's colour.
 FORWARD_KL = "#ff7f0e"
 REVERSE_KL = "#17becf"
+# The VAE beside the GAN: it maximises a bound on the likelihood, so it wears maximum likelihood's (forward KL's) colour.
+VAE = FORWARD_KL
 
 # Line styles (Plotly's ``line`` dicts; widths in pixels).
 DATA_STYLE = dict(color=P_DATA, dash="dot", width=3)

@@ -237,3 +237,50 @@ def gaussian_fits_figure(x, p_data, fits: dict, height: int = 400) -> go.Figure:
     fig.update_yaxes(range=[0, top], title_text=t("theory.density"))
     fig.update_xaxes(title_text="x")
     return _layout(fig, height)
+
+
+# ----- VAE vs GAN: an explicit and an implicit model of the same target ----------------------------
+VAE_STYLE = dict(color=palette.VAE, width=3, dash="dash")
+
+
+def vae_density_figure(x, p_data, p_g, p_vae, height: int = 400) -> go.Figure:
+    """p_data, the GAN's p_g and the VAE's p_θ(x) on one 1D grid (``ganviz.lessons.vae.compare_1d``)."""
+    fig = go.Figure()
+    xs = rounded(x)
+    fig.add_trace(go.Scatter(x=xs, y=rounded(p_data), name="p_data", line=DATA_STYLE))
+    fig.add_trace(go.Scatter(x=xs, y=rounded(p_g), name=t("theory.vae_gan_pg"), line=G_STYLE))
+    fig.add_trace(go.Scatter(x=xs, y=rounded(p_vae), name=t("theory.vae_p_theta"), line=VAE_STYLE))
+    fig.update_yaxes(range=[0, 1.6 * float(np.max(p_data))], title_text=t("theory.density"))
+    fig.update_xaxes(title_text="x")
+    return _layout(fig, height)
+
+
+def vae_samples_figure(gan_samples, vae_samples, centres, bounds, height: int = 420) -> go.Figure:
+    """The GAN's samples and the VAE's, side by side on the same axes, the target's mode centres marked."""
+    fig = make_subplots(rows=1, cols=2, subplot_titles=(t("theory.vae_gan_samples"), t("theory.vae_vae_samples")),
+                        horizontal_spacing=0.06)
+    centres = np.asarray(centres)
+    for col, (samples, colour) in enumerate(((gan_samples, palette.FAKE), (vae_samples, palette.VAE)), start=1):
+        samples = np.asarray(samples)
+        fig.add_trace(go.Scattergl(x=rounded(samples[:, 0]), y=rounded(samples[:, 1]), mode="markers",
+                                   marker=dict(size=3, color=palette.rgba(colour, 0.5)), showlegend=False), 1, col)
+        fig.add_trace(go.Scatter(x=rounded(centres[:, 0]), y=rounded(centres[:, 1]), mode="markers",
+                                 marker=dict(size=9, color="rgba(0,0,0,0)", line=dict(color=palette.REAL, width=1.5)),
+                                 name=t("theory.vae_modes"), showlegend=col == 1), 1, col)
+        fig.update_xaxes(range=list(bounds[0]), row=1, col=col)
+        fig.update_yaxes(range=list(bounds[1]), row=1, col=col, scaleanchor=f"x{'' if col == 1 else col}")
+    _layout(fig, height)
+    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.08, x=0))  # under the plots, clear of their titles
+    return fig
+
+
+def elbo_figure(steps, elbo, log_likelihood=None, height: int = 300) -> go.Figure:
+    """The VAE's ELBO over its training steps; where it is known, the exact log-likelihood it bounds from below."""
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=list(steps), y=rounded(elbo, 4), name="ELBO", line=dict(color=palette.VAE, width=3)))
+    if log_likelihood is not None:
+        fig.add_hline(y=log_likelihood, line=dict(color=palette.GUIDE, dash="dot", width=1.5),
+                      annotation_text=t("theory.vae_log_likelihood_line"), annotation_position="bottom right")
+    fig.update_yaxes(title_text=t("theory.vae_elbo_axis"))
+    fig.update_xaxes(title_text=t("fig.step"))
+    return _layout(fig, height)

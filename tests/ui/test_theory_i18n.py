@@ -81,7 +81,7 @@ def test_presentation_mode_keeps_figures_and_key_numbers(lang):
     assert "V(D*, G)" in labels and labels.count("JSD") == 2 and labels.count(S["metric.step"]) == 2
     for key in ("theory.caption", "theory.why_d_star", "theory.fit_caption", "theory.saturation_intro",
                 "theory.experiment", "theory.jsd_sum", "theory.p2_intro", "theory.p2_gap", "theory.fits_intro",
-                "theory.fits_try"):
+                "theory.fits_try", "theory.vae_intro", "theory.vae_explicit_implicit"):
         assert S[key] not in texts, key  # secondary material is hidden
     assert not at.info, "the preset's long caption stays in its button's tooltip"
     assert "KL(p_data ‖ m)" not in labels
