@@ -31,12 +31,12 @@ runs = RaceRun(f"{KEY}.race", take_snapshot_2d)  # the plain GAN and the remedy,
 REPLAY = f"{KEY}.replay"  # {"preset": name, "frame": i} while a recording is replayed, else None
 st.session_state.setdefault(REPLAY, None)
 
-# Nothing of the race dims while it plays: Streamlit fades an element until this run redraws it.
+# Nothing of the race dims while it plays (Streamlit fades an element until this run redraws it); a smaller title
+# and top margin and compact numbers, so that the two panels and the buttons fit a 1280x720 screen.
 st.html("<style>.st-key-mc-race [data-stale='true'] { opacity: 1 !important; transition: none !important; }"
         ".st-key-mc-race [data-testid='stMetricValue'], .st-key-mc-race [data-testid='stMetricValue'] p "
-        "{ font-size: 1.5rem !important; }</style>")
-
-st.title(t("mode_collapse.title"))
+        "{ font-size: 1.5rem !important; } .st-key-mc-head h1 { font-size: 1.9rem !important; padding: 0 !important; }"
+        + ("" if presenting else ".stMainBlockContainer { padding-top: 3.5rem !important; }") + "</style>")
 
 
 def decay_note(config) -> str:
@@ -114,11 +114,11 @@ replay = st.session_state[REPLAY]
 recording = shipped_recording(replay["preset"]) if replay else None
 n_modes = 8 if (recording.config.dist if recording else dist) == "ring8" else 25
 
-# One row: the loop's buttons, then the presets and the replays in a popover (on the projector too).
-buttons, menu = st.columns([3, 1.2], vertical_alignment="center")
-with buttons:
-    runs.buttons(KEY, reset, play_help=t("mode_collapse.play_help"), reset_help=t("mode_collapse.reset_help"),
-                 step=step, step_help=t("mode_collapse.step_help"))
+# The title with the presets and the replays in a popover beside it (on the projector too), then the loop's buttons.
+head, menu = st.container(key="mc-head").columns([3, 1.1], vertical_alignment="center")
+head.title(t("mode_collapse.title"))
+runs.buttons(KEY, reset, play_help=t("mode_collapse.play_help"), reset_help=t("mode_collapse.reset_help"),
+             step=step, step_help=t("mode_collapse.step_help"))
 with menu.popover(t("mode_collapse.presets"), icon=":material/science:", width="stretch"):
     st.markdown(t("mode_collapse.presets_intro"))
     for p in LIVE_PRESETS:
@@ -161,9 +161,9 @@ def draw():
         for i, (col, (name, snap)) in enumerate(zip(cols, snaps.items())):
             m = snap.metrics
             with col:
-                a, b, c, d = st.columns([1.4, 1, 1, 1], vertical_alignment="bottom")
-                a.markdown(f"**{labels[name]}**" + (f"  \n:blue-badge[{t('mode_collapse.replaying')}]"
-                                                    if replaying else ""))
+                st.markdown(f"**{labels[name]}**" + (f" &nbsp; :blue-badge[{t('mode_collapse.replaying')}]"
+                                                      if replaying else ""))
+                b, c, d = st.columns(3)
                 b.metric(t("metric.step"), f"{m['step']:,}", help=t("metric.step_help"))
                 c.metric(t("mode_collapse.modes_covered"), f"{m['modes']} / {n_modes}",
                          help=t("mode_collapse.modes_covered_help"))

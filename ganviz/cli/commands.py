@@ -351,13 +351,13 @@ def _train_run(args, trainer, run: str | None = None, intro: str = "") -> int:
         recorder.record(_frame(trainer))
     try:
         while trainer.step < end:
-            previous = trainer.step
+            previous, previous_d = trainer.step, trainer.d_steps
             trainer.train(min(args.every, end - trainer.step))
             row = dict(_measure(trainer, args.n_samples), seconds=time.perf_counter() - start)
             emit(row)
             if recorder is not None:
                 recorder.record(_frame(trainer))
-            _check_metrics(row, trainer, previous)
+            _check_metrics(row, trainer, previous, d_trained=trainer.d_steps > previous_d)
     except DivergenceError as err:
         print(f"ganviz train: {err}", file=sys.stderr)
         _write_exports(args.export, trainer, recorder)
@@ -387,18 +387,21 @@ METRIC_WORDS = {"jsd": "the JSD", "value": "V(D, G)", "criterion": "C(G)", "d_lo
                 "d_real": "D(x) on real samples", "d_fake": "D(G(z))", "hq": "the high-quality fraction"}
 
 
-def _check_metrics(row: dict, trainer, previous: int) -> None:
+def _check_metrics(row: dict, trainer, previous: int, d_trained: bool = True) -> None:
     """Raise ``DivergenceError`` (the run stopped where it is) if a metric of ``row`` is NaN or infinite.
 
     The trainer rolls back on a NaN or inf loss or weight; a run can still blow up
     with finite ones: D's sigmoid output saturates at exactly 0 or 1 (a logit
     beyond about ±37), where V(D, G) is -inf and G's gradient vanishes. Not a
     divergence: V(D, G) NaN when D is a critic (no probability), or -inf with
-    LSGAN, whose D(x) is its output clamped to [0, 1] and so reaches 0 and 1.
+    LSGAN, whose D(x) is its output clamped to [0, 1] and so reaches 0 and 1; D's loss NaN when D took no step
+    since the last row (``d_trained`` False: a preset's hold of D).
     """
     sigmoid = type(trainer.loss).probability is Loss.probability
     for name, words in METRIC_WORDS.items():
         number = row.get(name)
+        if name == "d_loss" and not d_trained:
+            continue  # D held fixed (``Trainer.hold_d``): no D loss since the last row, NaN by definition
         if not isinstance(number, float) or math.isfinite(number):
             continue
         if name == "value" and not (trainer.loss.is_probability and (math.isnan(number) or sigmoid)):

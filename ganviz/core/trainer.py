@@ -16,7 +16,9 @@ G's step (``unrolled.py``); ``pacgan`` shows D packs of samples (``packing.py``)
 size m can change between calls (``Trainer.apply``). A config may also decay
 both learning rates linearly over a span of steps (``decay_start``,
 ``decay_end``, ``decay_floor``), so that late in a run G's samples settle onto
-what it has found instead of jittering around it. Everything random comes
+what it has found instead of jittering around it. A lesson may hold D fixed for a span of
+iterations (``Trainer.hold_d``: G alone trains, the paper's "D out of sync" warning); outside it,
+and without one, every iteration is Algorithm 1's. Everything random comes
 from one seeded ``torch.Generator``, so a config gives the same run on the same
 machine. A run that produces NaN or inf is rolled back to its last good state
 and raises ``DivergenceError`` with a message a student can act on.
