@@ -25,8 +25,10 @@ REMEDIES = [name for name in METHODS if name != "gan"]
 LIVE_PRESETS = presets_for("mode_collapse")  # the short races, trained live
 BASES = {"ring8": PRESETS["ring8-race"], "grid25": PRESETS["grid25-collapse"]}  # the sidebar's start per target
 REPLAYS = {"ring8": PRESETS["ring8-remedy"], "grid25": PRESETS["grid25-remedy"]}  # the measured 20,000-step races
-FIGURE_HEIGHT = 390  # both panels, their numbers and the buttons fit a 1280x720 screen (tests/e2e/test_mode_collapse.py)
 presenting = ganviz.ui.presenting()
+# Both panels, their numbers and the buttons fit a 1280x720 screen (tests/e2e/test_mode_collapse.py); on the
+# projector the figure is drawn 1.25 times taller (``for_projector``) under the "leave presentation mode" button.
+FIGURE_HEIGHT = 300 if presenting else 390
 runs = RaceRun(f"{KEY}.race", take_snapshot_2d)  # the plain GAN and the remedy, in lockstep
 REPLAY = f"{KEY}.replay"  # {"preset": name, "frame": i} while a recording is replayed, else None
 st.session_state.setdefault(REPLAY, None)
@@ -36,7 +38,7 @@ st.session_state.setdefault(REPLAY, None)
 st.html("<style>.st-key-mc-race [data-stale='true'] { opacity: 1 !important; transition: none !important; }"
         ".st-key-mc-race [data-testid='stMetricValue'], .st-key-mc-race [data-testid='stMetricValue'] p "
         "{ font-size: 1.5rem !important; } .st-key-mc-head h1 { font-size: 1.9rem !important; padding: 0 !important; }"
-        + ("" if presenting else ".stMainBlockContainer { padding-top: 3.5rem !important; }") + "</style>")
+        + ("" if presenting else ".stMainBlockContainer { padding-top: 4.5rem !important; }") + "</style>")
 
 
 def decay_note(config) -> str:
