@@ -35,10 +35,12 @@ st.session_state.setdefault(REPLAY, None)
 
 # Nothing of the race dims while it plays (Streamlit fades an element until this run redraws it); a smaller title
 # and top margin and compact numbers, so that the two panels and the buttons fit a 1280x720 screen.
+NUMBERS = "2rem" if presenting else "1.5rem"
 st.html("<style>.st-key-mc-race [data-stale='true'] { opacity: 1 !important; transition: none !important; }"
         ".st-key-mc-race [data-testid='stMetricValue'], .st-key-mc-race [data-testid='stMetricValue'] p "
-        "{ font-size: 1.5rem !important; } .st-key-mc-head h1 { font-size: 1.9rem !important; padding: 0 !important; }"
-        + ("" if presenting else ".stMainBlockContainer { padding-top: 4.5rem !important; }") + "</style>")
+        f"{{ font-size: {NUMBERS} !important; }} .st-key-mc-head h1 {{ font-size: 1.9rem !important; "
+        "padding: 0 !important; }" + ("" if presenting else ".stMainBlockContainer { padding-top: 4.5rem !important; }")
+        + "</style>")
 
 
 def decay_note(config) -> str:
