@@ -120,7 +120,7 @@ def test_the_english_catalogue_matches_the_command_lines_texts():
     for name, method in METHODS.items():
         assert EN[f"mode_collapse.method.{name}.label"] == method.label
         assert EN[f"mode_collapse.method.{name}.description"] == method.description
-    assert EN[PRESETS[0].title_key] == "ring8: the plain GAN collapses"
+    assert EN[PRESETS[0].title_key] == "ring8: plain GAN vs PacGAN, live"
     assert all(EN[p.caption_key] for p in PRESETS)
 
 
