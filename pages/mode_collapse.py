@@ -1,16 +1,18 @@
-"""Mode collapse: a plain GAN and a remedy, side by side, on the same target with the same seed."""
+"""Mode collapse: a plain GAN and a remedy, side by side, on the same target with the same seed; live, or the
+measured 20,000-iteration race replayed from its recording."""
 
 from dataclasses import replace
 
 import streamlit as st
 
 import ganviz.ui
+from ganviz.files.races import shipped_recording
 from ganviz.views.figure2d import figure2d
 from ganviz.views.modes import mode_timeline_figure, modes_over_time_figure
 from ganviz.i18n import t
 from ganviz.lessons.published import measured_line, measured_table, method_label, published_table
-from ganviz.lessons.presets import presets_for
-from ganviz.lessons.race import Race
+from ganviz.lessons.presets import PRESETS, presets_for
+from ganviz.lessons.race import Race, race_now
 from ganviz.remedies.methods import METHODS, config_for
 from ganviz.frames.snapshot2d import take_snapshot_2d
 from ganviz.ui.live import RaceRun
@@ -21,13 +23,25 @@ ganviz.ui.ensure_navigation()
 KEY = "mc"
 TARGETS = ["ring8", "grid25"]
 REMEDIES = [name for name in METHODS if name != "gan"]
-PRESETS = {p.name: p for p in presets_for("mode_collapse")}  # <target>-collapse and <target>-remedy
+LIVE_PRESETS = presets_for("mode_collapse")  # the short races, trained live
+BASES = {"ring8": PRESETS["ring8-race"], "grid25": PRESETS["grid25-collapse"]}  # the sidebar's start per target
+REPLAYS = {"ring8": PRESETS["ring8-remedy"], "grid25": PRESETS["grid25-remedy"]}  # the measured 20,000-step races
 presenting = ganviz.ui.presenting()
+# Both panels, their numbers and the buttons fit a 1280x720 screen (tests/e2e/test_mode_collapse.py); on the
+# projector the figure is drawn 1.25 times taller (``for_projector``) under the "leave presentation mode" button.
+FIGURE_HEIGHT = 300 if presenting else 390
 runs = RaceRun(f"{KEY}.race", take_snapshot_2d)  # the plain GAN and the remedy, in lockstep
+REPLAY = f"{KEY}.replay"  # {"preset": name, "frame": i} while a recording is replayed, else None
+st.session_state.setdefault(REPLAY, None)
 
-st.title(t("mode_collapse.title"))
-if not presenting:
-    st.caption(t("mode_collapse.caption"))
+# Nothing of the race dims while it plays (Streamlit fades an element until this run redraws it); a smaller title
+# and top margin and compact numbers, so that the two panels and the buttons fit a 1280x720 screen.
+NUMBERS = "2rem" if presenting else "1.5rem"
+st.html("<style>.st-key-mc-race [data-stale='true'] { opacity: 1 !important; transition: none !important; }"
+        ".st-key-mc-race [data-testid='stMetricValue'], .st-key-mc-race [data-testid='stMetricValue'] p "
+        f"{{ font-size: {NUMBERS} !important; }} .st-key-mc-head h1 {{ font-size: 1.9rem !important; "
+        "padding: 0 !important; }" + ("" if presenting else ".stMainBlockContainer { padding-top: 4.5rem !important; }")
+        + "</style>")
 
 
 def decay_note(config) -> str:
@@ -38,51 +52,90 @@ def decay_note(config) -> str:
 
 
 def load_preset(preset) -> None:
-    """Set the sidebar to a measured preset (its target, seed and, if it names one, remedy), back to step 0, and
-    play."""
+    """Set the sidebar to a live preset (its target, seed and remedy), back to step 0, and play."""
     dist = preset.config.dist
     st.session_state[f"{KEY}.dist"] = dist
     st.session_state[f"{KEY}.seed"] = preset.config.seed
     if preset.method:
         st.session_state[f"{KEY}.remedy.{dist}"] = preset.method
+    st.session_state[REPLAY] = None
     runs.restart()
 
 
-if not presenting:
-    st.markdown(t("mode_collapse.presets_intro"))
-    # Two rows of one button per target: the plain GAN's collapse, then the remedy's answer.
-    for kind in ("collapse", "remedy"):
-        for col, name in zip(st.columns(2), TARGETS):
-            preset = PRESETS[f"{name}-{kind}"]
-            col.button(t(preset.title_key), key=f"{KEY}.preset.{name}.{kind}", on_click=load_preset, args=(preset,),
-                       width="stretch", icon=":material/science:", help=t("mode_collapse.preset_help"))
-            col.caption(f"{t(preset.caption_key)} {measured_line(name, preset.method or 'gan')}")
+def load_replay(preset) -> None:
+    """Replay the recording of a measured 20,000-step race from its first frame, playing."""
+    st.session_state[REPLAY] = {"preset": preset.name, "frame": 0}
+    runs.play(True)
+
+
+def reset() -> None:
+    st.session_state[REPLAY] = None
+    runs.reset()
+
+
+def replay_step() -> bool:
+    """One frame on; False at the last (the loop then pauses)."""
+    replay = st.session_state[REPLAY]
+    last = len(shipped_recording(replay["preset"])) - 1
+    replay["frame"] = min(replay["frame"] + 1, last)
+    return replay["frame"] < last
+
+
+def step() -> None:
+    if st.session_state[REPLAY]:
+        runs.pause()
+        replay_step()
+    else:
+        runs.step()
+
+
+def tick() -> bool:
+    return replay_step() if st.session_state[REPLAY] else runs.advance(speed)
+
 
 with st.sidebar:
     st.header(t("mode_collapse.experiment"))
     dist = st.selectbox(t("mode_collapse.target"), TARGETS, format_func=lambda name: t(f"target.{name}"),
                         key=f"{KEY}.dist", help=t("mode_collapse.target_help"))
-    collapse = PRESETS[f"{dist}-collapse"]
-    preset, best_method = collapse.config, PRESETS[f"{dist}-remedy"].method
+    base_preset = BASES[dist]
+    preset, best_method = base_preset.config, REPLAYS[dist].method
     st.session_state.setdefault(f"{KEY}.remedy.{dist}", best_method)  # widgets' first values (presets set them too)
     st.session_state.setdefault(f"{KEY}.seed", preset.seed)
     remedy = st.selectbox(t("mode_collapse.remedy"), REMEDIES, key=f"{KEY}.remedy.{dist}", format_func=method_label,
                           help=t("mode_collapse.remedy_help"))
     st.caption(t(f"mode_collapse.method.{remedy}.description") + f" ({METHODS[remedy].citation})")
     seed = int(st.number_input(t("controls.seed"), 0, 10_000, key=f"{KEY}.seed", help=t("mode_collapse.seed_help")))
-    speed = st.slider(t("controls.speed"), 1, 200, 50, key=f"{KEY}.speed", help=t("mode_collapse.speed_help"))
+    speed = st.slider(t("controls.speed"), 1, 200, 100, key=f"{KEY}.speed", help=t("mode_collapse.speed_help"))
     st.divider()
     st.caption(t("mode_collapse.preset_settings", dist=dist, loss=preset.loss, k=preset.k, optimizer=preset.optimizer,
                  lr_d=f"{preset.lr_d:g}", lr_g=f"{preset.lr_g:g}", batch=preset.batch, z_dim=preset.z_dim,
-                 depth=preset.depth, width=preset.width, decay=decay_note(preset), steps=f"{collapse.steps:,}"))
+                 depth=preset.depth, width=preset.width, decay=decay_note(preset), steps=f"{base_preset.steps:,}"))
 
 base = replace(preset, seed=seed, **map_rates(KEY, dist, runs))  # a cell of the stability map sets the rates
 # The runs are named by method, not by label, so that switching the language does not restart them.
 configs = {"gan": config_for("gan", base), remedy: config_for(remedy, base)}
 race = runs.sync(lambda: Race(configs), lambda race: race.configs == configs)
-runs.buttons(KEY, runs.reset, play_help=t("mode_collapse.play_help"), reset_help=t("mode_collapse.reset_help"),
-             step=runs.step, step_help=t("mode_collapse.step_help"))
-n_modes = 8 if dist == "ring8" else 25
+replay = st.session_state[REPLAY]
+recording = shipped_recording(replay["preset"]) if replay else None
+n_modes = 8 if (recording.config.dist if recording else dist) == "ring8" else 25
+
+# The title with the presets and the replays in a popover beside it (on the projector too), then the loop's buttons.
+head, menu = st.container(key="mc-head").columns([3, 1.1], vertical_alignment="center")
+head.title(t("mode_collapse.title"))
+runs.buttons(KEY, reset, play_help=t("mode_collapse.play_help"), reset_help=t("mode_collapse.reset_help"),
+             step=step, step_help=t("mode_collapse.step_help"))
+with menu.popover(t("mode_collapse.presets"), icon=":material/science:", width="stretch"):
+    st.markdown(t("mode_collapse.presets_intro"))
+    for p in LIVE_PRESETS:
+        st.button(t(p.title_key), key=f"{KEY}.preset.{p.name}", on_click=load_preset, args=(p,), width="stretch",
+                  icon=":material/play_arrow:", help=t("mode_collapse.preset_help"))
+        st.caption(t(p.caption_key))
+    st.markdown(t("mode_collapse.replays_intro"))
+    for name, p in REPLAYS.items():
+        available = shipped_recording(p.name) is not None
+        st.button(t(p.title_key), key=f"{KEY}.replay.{name}", on_click=load_replay, args=(p,), width="stretch",
+                  icon=":material/replay:", disabled=not available, help=t("mode_collapse.replay_help"))
+        st.caption(f"{t(p.caption_key)} {measured_line(name, p.method)}")
 
 
 def divergence(name: str) -> str:
@@ -90,39 +143,59 @@ def divergence(name: str) -> str:
     return ganviz.ui.divergence_text(race.failures[name])
 
 
-def draw():
+def frames() -> tuple[dict, dict]:
+    """This moment's snapshot and metrics history of each run: live, or the replay's frame."""
+    replay = st.session_state[REPLAY]
+    if replay:
+        recording = shipped_recording(replay["preset"])
+        i = replay["frame"]
+        return ({name: recording.snapshot(name, i) for name in recording.runs},
+                {name: recording.history(name, i) for name in recording.runs})
     snaps = {name: take_snapshot_2d(trainer, n_show=1000, grid_lines=9) for name, trainer in race.trainers.items()}
     for name, snap in snaps.items():
         race.trainers[name].record(snap.metrics)  # the history the charts show
+    return snaps, {name: trainer.history for name, trainer in race.trainers.items()}
+
+
+def draw():
+    snaps, histories = frames()
     labels = {name: method_label(name) for name in snaps}
-    cols = st.columns(2)
-    for i, (col, (name, snap)) in enumerate(zip(cols, snaps.items())):
-        m = snap.metrics
-        with col:
-            st.markdown(f"**{labels[name]}**")
-            a, b, c = st.columns(3)
-            a.metric(t("metric.step"), f"{m['step']:,}", help=t("metric.step_help"))
-            b.metric(t("mode_collapse.modes_covered"), f"{m['modes']} / {n_modes}",
-                     help=t("mode_collapse.modes_covered_help"))
-            c.metric(t("mode_collapse.hq"), f"{100 * m['hq']:.1f}%", help=t("mode_collapse.hq_help"))
-            live_plotly_chart(figure2d(snap, show_manifold=True, height=470), key=f"{KEY}.fig{i}")
-            if name in race.failures:
-                st.error(divergence(name))
-    if presenting:
-        return  # the projector shows the two runs and their numbers; the charts below are for the desk
-    histories = {labels[name]: trainer.history for name, trainer in race.trainers.items()}
-    live_plotly_chart(modes_over_time_figure(histories, n_modes), key=f"{KEY}.modes")
-    st.markdown(t("mode_collapse.timeline"))
-    cols = st.columns(2)
-    for i, (col, (name, rows)) in enumerate(zip(cols, histories.items())):
-        with col:
-            live_plotly_chart(mode_timeline_figure(rows, n_modes, title=name, height=260 if n_modes == 8 else 420),
-                              key=f"{KEY}.timeline{i}")
+    replaying = st.session_state[REPLAY] is not None
+    with st.container(key="mc-race"):
+        cols = st.columns(2)
+        for i, (col, (name, snap)) in enumerate(zip(cols, snaps.items())):
+            m = snap.metrics
+            with col:
+                st.markdown(f"**{labels[name]}**" + (f" &nbsp; :blue-badge[{t('mode_collapse.replaying')}]"
+                                                      if replaying else ""))
+                b, c, d = st.columns(3)
+                b.metric(t("metric.step"), f"{m['step']:,}", help=t("metric.step_help"))
+                c.metric(t("mode_collapse.modes_covered"), f"{m['modes']} / {n_modes}",
+                         help=t("mode_collapse.modes_covered_help"))
+                d.metric(t("mode_collapse.hq"), f"{100 * m['hq']:.1f}%", help=t("mode_collapse.hq_help"))
+                live_plotly_chart(figure2d(snap, show_manifold=True, height=FIGURE_HEIGHT), key=f"{KEY}.fig{i}")
+                if not replaying and name in race.failures:
+                    st.error(divergence(name))
+        now = race_now({name: snap.metrics for name, snap in snaps.items()}, n_modes)
+        step_now = next(iter(snaps.values())).metrics["step"]
+        st.markdown(t("mode_collapse.now", step=f"{step_now:,}") + " " + " ".join(
+            t(key, run=labels[name], **values) for name, key, values in now))
+        if presenting:
+            return  # the projector shows the two runs and their numbers; the charts below are for the desk
+        named = {labels[name]: rows for name, rows in histories.items()}
+        live_plotly_chart(modes_over_time_figure(named, n_modes), key=f"{KEY}.modes")
+        st.markdown(t("mode_collapse.timeline"))
+        cols = st.columns(2)
+        for i, (col, (name, rows)) in enumerate(zip(cols, named.items())):
+            with col:
+                live_plotly_chart(mode_timeline_figure(rows, n_modes, title=name, height=260 if n_modes == 8 else 420),
+                                  key=f"{KEY}.timeline{i}")
 
 
-runs.fragment(0.3, lambda: runs.advance(speed), draw)
+runs.fragment(0.3, tick, draw)
 
 if not presenting:
+    st.caption(t("mode_collapse.caption"))
     st.subheader(t("mode_collapse.tables"))
     st.caption(t("mode_collapse.tables_caption"))
     st.markdown(t("mode_collapse.published"))

@@ -54,6 +54,7 @@ from ..remedies.methods import METHODS, config_for
 from ..files.runfile import MAX_BYTES, RunFileError, load_run, save_run
 from ..frames.snapshot import take_snapshot
 from ..frames.recorder import FrameRecorder
+from ..frames.residual import fit_d_star
 from ..frames.snapshot2d import METRICS_SEED, generated_samples, metrics_2d, take_snapshot_2d
 from ..core.config import BOUNDS, OPTIMIZERS, REMEDIES, TrainConfig, allowed
 from ..core.trainer import DivergenceError, Trainer
@@ -130,9 +131,28 @@ def preset_defaults(name: str) -> dict:
     return {**fields, "steps": preset.steps}
 
 
-def build_parser(compare_defaults: dict | None = None) -> argparse.ArgumentParser:
-    """The parser of every command; ``compare_defaults`` replaces compare's and sweep's defaults (how ``--preset``
-    works)."""
+def train_preset_defaults(preset) -> dict:
+    """The train flags' values of ``preset`` (``ganviz.lessons.presets``): its config (seed and remedy included) and
+    its default --steps."""
+    return {**{k: v for k, v in preset.config.to_dict().items() if k != "device"}, "steps": preset.cli_steps}
+
+
+def _parse_with_defaults(argv: list[str], command: str, defaults: dict) -> argparse.Namespace:
+    return build_parser(**{f"{command}_defaults": defaults}).parse_args(argv)
+
+
+def _list_presets() -> None:
+    """``train --preset list``: every preset, its page, its runs, its default --steps and what it shows."""
+    print(f"{'preset':<18}{'page':<15}{'runs':<26}{'steps':>7}  shows")
+    for preset in PRESETS.values():
+        runs = ", ".join(str(name) for name in preset.configs())
+        page = preset.page + ("" if preset.listed else " (default)")
+        print(f"{preset.name:<18}{page:<15}{runs:<26}{preset.cli_steps:>7}  {preset.shows}")
+
+
+def build_parser(compare_defaults: dict | None = None, train_defaults: dict | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; ``compare_defaults`` (compare's and sweep's) and ``train_defaults`` replace
+    those commands' defaults (how their ``--preset`` works)."""
     parser = _Parser(prog=PROG, description="ganviz: watch a GAN learn (Goodfellow et al., 2014).")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     d = TrainConfig()
@@ -147,6 +167,12 @@ def build_parser(compare_defaults: dict | None = None) -> argparse.ArgumentParse
                        help="a remedy for mode collapse: unrolled (Metz et al. 2017, see --unroll), pacgan (Lin et al. "
                             "2018, see --pack), mbstd (minibatch standard deviation, Karras et al. 2018); WGAN-GP is "
                             "--loss wgan-gp (default: %(default)s)")
+    train.add_argument("--preset", metavar="NAME",
+                       help="run a page's preset as the page starts it (its config, warm-up, hold of D or fit of D), "
+                            "for --steps iterations (default: the preset's own); flags given as well override its "
+                            "config. A preset of two runs (a race) trains each in turn, or the one --run names. "
+                            "'--preset list' lists them with their pages; 'figure1' is the Figure 1 page's default run")
+    train.add_argument("--run", metavar="NAME", dest="race_run", help="with a race's --preset: train only this run of it (e.g. pacgan)")
     train.add_argument("--every", type=int, default=100, help="print metrics every this many iterations (default: %(default)s)")
     train.add_argument("--seed", type=int, default=d.seed, help="random seed; same seed, same run (default: %(default)s)")
     add_bounds_to_help(train)
@@ -176,7 +202,7 @@ def build_parser(compare_defaults: dict | None = None) -> argparse.ArgumentParse
                             "more iterations, exactly as it would have gone on. Its config comes from the file: the "
                             "flags that define the model (--dist, --loss, --optimizer, --width, --seed, --remedy, ...) "
                             "are refused with it; --k, --lr-d, --lr-g and --batch change the saved values")
-    train.set_defaults(run=train_command, parser=train)
+    train.set_defaults(run=train_command, parser=train, **(train_defaults or {}))
 
     comparing = commands.add_parser("compare", help="compare remedies for mode collapse over seeds",
                                   description="For each method and seed, train headless (on the CPU unless --device "
@@ -249,8 +275,16 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     args = build_parser().parse_args(argv)
     args.argv = argv
-    if getattr(args, "preset", None):  # parse again with the preset as compare's defaults: given flags still win
+    if getattr(args, "preset", None) and args.command in ("compare", "sweep"):  # again, the preset as their defaults
         args = build_parser(preset_defaults(args.preset)).parse_args(argv)
+        args.argv = argv
+    elif getattr(args, "preset", None) and args.command == "train":
+        if args.preset == "list":
+            _list_presets()
+            return 0
+        if args.preset not in PRESETS:
+            args.parser.error(f"--preset {args.preset}: no such preset; '--preset list' lists them")
+        args = _parse_with_defaults(argv, "train", train_preset_defaults(PRESETS[args.preset]))
         args.argv = argv
     configure_threads()
     try:
@@ -277,6 +311,10 @@ def train_command(args, parser) -> int:
         _check_writable(path, parser, "--export")
     if args.save is not None:
         _check_writable(args.save, parser, "--save")
+    if args.preset is not None:
+        return _train_preset(args, parser, PRESETS[args.preset])
+    if args.race_run is not None:
+        parser.error("--run names one run of a race: it needs --preset")
     if args.resume is not None:
         trainer = _resume(args, parser)
     else:
@@ -284,9 +322,62 @@ def train_command(args, parser) -> int:
             trainer = Trainer(config_from(args, seed=args.seed, remedy=args.remedy))
         except ValueError as err:
             parser.error(str(err))
+    return _train_run(args, trainer)
+
+
+def _train_preset(args, parser, preset) -> int:
+    """``train --preset``: each run of ``preset`` (or the one ``--run`` names) started as its page starts it
+    (``Preset.prepare``, then the warm-up and, for "fit_d", D trained alone to D*), then trained for --steps."""
+    if args.resume is not None:
+        parser.error("--preset starts a run afresh; --resume goes on with a saved one: give one of them")
+    try:
+        configs = dataclasses.replace(preset, config=config_from(args, seed=args.seed, remedy=args.remedy)).configs()
+    except ValueError as err:
+        parser.error(str(err))
+    names = {str(name): name for name in configs}
+    if args.race_run is not None:
+        if args.race_run not in names:
+            parser.error(f"--run {args.race_run}: preset {preset.name} has the runs {', '.join(names)}")
+        names = {args.race_run: names[args.race_run]}
+    if len(names) > 1 and (args.save or args.export or args.save_samples):
+        parser.error(f"preset {preset.name} trains {len(names)} runs ({', '.join(names)}): choose one with --run to "
+                     "write --save, --export or --save-samples")
+    status = 0
+    for label, name in names.items():
+        try:
+            trainer = Trainer(configs[name])
+        except ValueError as err:
+            parser.error(str(err))
+        preset.prepare(trainer)
+        start = ""
+        try:
+            trainer.train(preset.warmup)
+            if preset.then == "fit_d":
+                fit = fit_d_star(trainer)
+                start = (f"; D trained alone {fit.steps:,} steps after the warm-up: mean |D - D*| {fit.residual:.3f}"
+                         f" ({'close to' if fit.close else 'not close to'} D*, stopped: {fit.stopped})")
+        except DivergenceError as err:
+            print(f"ganviz train: {err}", file=sys.stderr)
+            status = 1
+            continue
+        if trainer.d_hold:
+            start += f"; D held fixed in iterations {trainer.d_hold[0]:,} to {trainer.d_hold[1] - 1:,}"
+        intro = f"preset {preset.name} ({preset.page} page), run {label}" + (
+            f", from step {trainer.step:,} after a warm-up" if preset.warmup else "") + start
+        status = max(status, _train_run(args, trainer, run=label if len(configs) > 1 else None, intro=intro))
+    return status
+
+
+def _train_run(args, trainer, run: str | None = None, intro: str = "") -> int:
+    """Train ``trainer`` for --steps more iterations, printing the metrics every --every and a summary; 1 if it
+    diverged. ``run`` names one run of a preset's race in every row; ``intro`` is a line said first."""
     config, end = trainer.config, trainer.step + args.steps
     columns = COLUMNS[:-1] + MODE_COLUMNS + COLUMNS[-1:] if has_modes(trainer.target) else COLUMNS
     emit = _json_line if args.json else lambda row: _table_row(row, columns)
+    if run is not None and args.json:
+        emit = lambda row: _json_line({"run": run, **row})  # noqa: E731
+    if intro:
+        print(f"ganviz train: {intro}", file=sys.stderr if args.json else sys.stdout)
     if not args.json:
         resumed = f" (resumed from {args.resume} at step {trainer.step})" if args.resume is not None else ""
         print(f"ganviz train: {config.dist}, {config.loss}, k={config.k}, device={trainer.device}{resumed}")
@@ -299,13 +390,13 @@ def train_command(args, parser) -> int:
         recorder.record(_frame(trainer))
     try:
         while trainer.step < end:
-            previous = trainer.step
+            previous, previous_d = trainer.step, trainer.d_steps
             trainer.train(min(args.every, end - trainer.step))
             row = dict(_measure(trainer, args.n_samples), seconds=time.perf_counter() - start)
             emit(row)
             if recorder is not None:
                 recorder.record(_frame(trainer))
-            _check_metrics(row, trainer, previous)
+            _check_metrics(row, trainer, previous, d_trained=trainer.d_steps > previous_d)
     except DivergenceError as err:
         print(f"ganviz train: {err}", file=sys.stderr)
         _write_exports(args.export, trainer, recorder)
@@ -317,7 +408,8 @@ def train_command(args, parser) -> int:
     if args.save_samples is not None:
         with open(args.save_samples, "wb") as file:  # a file object: np.save adds no ".npy" to the name
             np.save(file, generated_samples(trainer, args.n_samples, METRICS_SEED).astype(np.float32))
-    summary = {"summary": True, **{k: row[k] for k in columns if k in row}, "seconds": seconds,
+    summary = {"summary": True, **({"run": run} if run is not None else {}),
+               **{k: row[k] for k in columns if k in row}, "seconds": seconds,
                "iterations_per_s": args.steps / seconds, "device": str(trainer.device), "config": config.to_dict()}
     if args.json:
         _json_line(summary)
@@ -334,18 +426,21 @@ METRIC_WORDS = {"jsd": "the JSD", "value": "V(D, G)", "criterion": "C(G)", "d_lo
                 "d_real": "D(x) on real samples", "d_fake": "D(G(z))", "hq": "the high-quality fraction"}
 
 
-def _check_metrics(row: dict, trainer, previous: int) -> None:
+def _check_metrics(row: dict, trainer, previous: int, d_trained: bool = True) -> None:
     """Raise ``DivergenceError`` (the run stopped where it is) if a metric of ``row`` is NaN or infinite.
 
     The trainer rolls back on a NaN or inf loss or weight; a run can still blow up
     with finite ones: D's sigmoid output saturates at exactly 0 or 1 (a logit
     beyond about ±37), where V(D, G) is -inf and G's gradient vanishes. Not a
     divergence: V(D, G) NaN when D is a critic (no probability), or -inf with
-    LSGAN, whose D(x) is its output clamped to [0, 1] and so reaches 0 and 1.
+    LSGAN, whose D(x) is its output clamped to [0, 1] and so reaches 0 and 1; D's loss NaN when D took no step
+    since the last row (``d_trained`` False: a preset's hold of D).
     """
     sigmoid = type(trainer.loss).probability is Loss.probability
     for name, words in METRIC_WORDS.items():
         number = row.get(name)
+        if name == "d_loss" and not d_trained:
+            continue  # D held fixed (``Trainer.hold_d``): no D loss since the last row, NaN by definition
         if not isinstance(number, float) or math.isfinite(number):
             continue
         if name == "value" and not (trainer.loss.is_probability and (math.isnan(number) or sigmoid)):

@@ -16,7 +16,9 @@ G's step (``unrolled.py``); ``pacgan`` shows D packs of samples (``packing.py``)
 size m can change between calls (``Trainer.apply``). A config may also decay
 both learning rates linearly over a span of steps (``decay_start``,
 ``decay_end``, ``decay_floor``), so that late in a run G's samples settle onto
-what it has found instead of jittering around it. Everything random comes
+what it has found instead of jittering around it. A lesson may hold D fixed for a span of
+iterations (``Trainer.hold_d``: G alone trains, the paper's "D out of sync" warning); outside it,
+and without one, every iteration is Algorithm 1's. Everything random comes
 from one seeded ``torch.Generator``, so a config gives the same run on the same
 machine. A run that produces NaN or inf is rolled back to its last good state
 and raises ``DivergenceError`` with a message a student can act on.
@@ -227,6 +229,7 @@ class Trainer:
         self.d_steps = 0  # D updates done, inside iterations or alone
         self.phase = 0  # D steps already done inside the current iteration (slow motion, ``beat``)
         self.last_beat: str | None = None  # what the last beat did: "d" or "g" (None after whole iterations)
+        self.d_hold: tuple[int, int] | None = None  # iterations [start, end) in which D is held fixed (``hold_d``)
         self.history: list[dict] = []  # one row of metrics per recorded frame (``record``)
         self._d_losses: list[torch.Tensor] = []  # D's and G's losses since the last recorded row
         self._g_losses: list[torch.Tensor] = []
@@ -272,11 +275,29 @@ class Trainer:
         for _ in range(iterations):
             if self.config.decay_end:
                 self._set_learning_rates()
-            for _ in range(self.config.k):
-                d_losses.append(self.d_step())
+            if not self.d_held():
+                for _ in range(self.config.k):
+                    d_losses.append(self.d_step())
             g_losses.append(self.g_step())
             self.step += 1
         self._check(start, d_losses, g_losses)
+
+    def hold_d(self, start: int, end: int) -> None:
+        """Hold D fixed in iterations ``start`` to ``end - 1``: they skip D's k steps, G still takes its step.
+
+        A lesson's schedule, not part of Algorithm 1 and not of the config: the paper warns that G "must not be
+        trained too much without updating D", lest it map many z to the same x; the Figure 1 preset "D out of
+        sync" shows it. Before and after the span the iterations are Algorithm 1's. One hold at a time (a new one
+        replaces it); it is not saved in ``state_dict``.
+        """
+        if not 0 <= start < end:
+            raise ValueError(f"a hold of D needs 0 <= start < end (got {start} and {end})")
+        self.d_hold = (int(start), int(end))
+
+    def d_held(self, step: int | None = None) -> bool:
+        """Whether iteration ``step`` (default: the next one) skips D's steps (``hold_d``)."""
+        step = self.step if step is None else step
+        return self.d_hold is not None and self.d_hold[0] <= step < self.d_hold[1]
 
     def beat(self) -> str:
         """One beat of Algorithm 1, for slow motion: the current iteration's next D step, or its G step.
@@ -289,7 +310,7 @@ class Trainer:
         start = self.step
         if self.phase == 0 and self.config.decay_end:
             self._set_learning_rates()
-        if self.phase < self.config.k:
+        if self.phase < self.config.k and not self.d_held():
             loss = self.d_step()
             self.phase += 1
             self.last_beat = "d"

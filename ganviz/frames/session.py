@@ -188,6 +188,7 @@ class LiveSession(Playback):
         preset = self.store.pop(f"{self.key}.preset", None)
         if preset is not None:
             self.reset(config, target)
+            preset.prepare(self.trainer)  # its lesson schedule (a hold of D), before the warm-up
             self._set("preset_caption", preset.caption_key)
             if preset.warmup:
                 self.guarded(lambda fresh: fresh.train(preset.warmup))

@@ -505,15 +505,30 @@ STRINGS = {
                              "a setting where it collapses onto a few modes. Right: the same GAN with a remedy. Each "
                              "mode is one small Gaussian; a mode is *covered* when at least one of 2,500 generated "
                              "samples lands within 3 standard deviations of it.",
-    "mode_collapse.presets_intro": "**Presets**, measured over many seeds (tables at the bottom). Each starts both "
-                                   "runs from step 0 and plays.",
-    "mode_collapse.preset_help": "Loads this measured setting (target and seed; the remedy preset also picks its "
-                                 "remedy), puts both runs back to step 0 and plays.",
+    "mode_collapse.presets_intro": "**Live**: both runs start from step 0 and play, trained on this machine.",
+    "preset.d_out_of_sync.title": "D out of sync: G alone squeezes z",
+    'preset.d_out_of_sync.caption': "After 1,000 iterations of the paper's setting, D is held fixed from step 1,200 to 1,800 and only G trains (the paper warns against it: G must not be trained too much without updating D). G pushes every z towards where the frozen D is highest: the z → x arrows converge and p_g becomes a spike, many z mapped to one x. From step 1,800 D trains again and p_g spreads back out.",
+    'preset.figure1.title': "Figure 1: the page's default run",
+    'preset.figure1.caption': "The paper's setting as the page starts it: SGD 0.05 with momentum 0.5, the uniform prior.",
+    "mode_collapse.presets": "Presets and replays",
+    'mode_collapse.replays_intro': "**Replays** of the measured 20,000-iteration races, recorded on this project's machine (tools/record_races.py): the whole story in about 20 seconds, no training.",
+    "mode_collapse.replay_help": "Plays the recording of this race from step 0; Reset goes back to the live runs.",
+    "mode_collapse.replaying": "replay of a recording",
+    "mode_collapse.preset.ring8-race.title": "ring8: plain GAN vs PacGAN, live",
+    "mode_collapse.preset.ring8-race.caption": "Both runs from step 0, seed 2, trained here: G learns 20× faster than D and the learning rates fall from step 1,500 to 4,000. About a minute on an idle machine; the line under the plots says what each run shows at the moment.",
+    "mode_collapse.now": "**Now, at step {step}:**",
+    "mode_collapse.now.start": "{run}: not trained yet.",
+    "mode_collapse.now.all": "{run} covers all {n} modes, with {hq}% of its samples on a mode.",
+    "mode_collapse.now.all_loose": "{run} reaches all {n} modes, but only {hq}% of its samples sit on one; the rest lie between them.",
+    "mode_collapse.now.few": "{run} covers {modes} of {n} modes: its samples are bunched in one place.",
+    "mode_collapse.now.some": "{run} covers {modes} of {n} modes so far.",
+    "mode_collapse.preset_help": "Loads this setting (target, seed and remedy), puts both runs back to step 0 and "
+                                 "plays.",
     "mode_collapse.preset.ring8-collapse.title": "ring8: the plain GAN collapses",
     "mode_collapse.preset.ring8-collapse.caption": "Left: G learns 50× faster than D and squeezes all its samples into "
                                                    "one small clump, which D is too slow to pin down. It never spreads "
                                                    "over the ring: the strip under the plots shows where it lands.",
-    "mode_collapse.preset.ring8-remedy.title": "ring8: the remedy recovers all modes",
+    "mode_collapse.preset.ring8-remedy.title": "ring8: the measured race, plain GAN vs PacGAN (replay)",
     "mode_collapse.preset.ring8-remedy.caption": "Right: PacGAN, D judging pairs of samples. The same G, same seed, "
                                                  "spreads over all 8 modes; from step 10,000 the learning rates decay "
                                                  "and its samples tighten onto the modes.",
@@ -521,7 +536,7 @@ STRINGS = {
     "mode_collapse.preset.grid25-collapse.caption": "Left: the same GAN on a 5×5 grid of modes (D a little faster "
                                                     "here, lr_D 5e-5). G's samples reach only part of the grid, and "
                                                     "many sit between the modes.",
-    "mode_collapse.preset.grid25-remedy.title": "grid25: the remedy covers more modes, not all",
+    "mode_collapse.preset.grid25-remedy.title": "grid25: the measured race, plain GAN vs minibatch std (replay)",
     "mode_collapse.preset.grid25-remedy.caption": "Right: minibatch std (D sees the batch's spread) reaches more modes "
                                                   "than the plain GAN on every seed we measured, but not all 25, and "
                                                   "many samples stay between the modes (low HQ).",

@@ -492,16 +492,30 @@ STRINGS = {
                              "설정의 기본 GAN. 오른쪽: 같은 GAN에 해법을 하나 더한 것. 모드 하나는 작은 가우시안 "
                              "하나이며, 생성한 샘플 2,500개 중 하나라도 그 모드에서 표준편차 3배 안에 들어오면 그 "
                              "모드를 *포착했다*고 합니다.",
-    "mode_collapse.presets_intro": "**프리셋**: 여러 시드로 측정한 설정입니다(표는 맨 아래). 누르면 두 학습 모두 "
-                                   "0단계부터 다시 시작해 재생합니다.",
-    "mode_collapse.preset_help": "측정한 이 설정(목표 분포와 시드, 해법 프리셋은 해법까지)을 불러와 두 학습을 0단계로 "
-                                 "되돌리고 재생합니다.",
+    "mode_collapse.presets_intro": "**실시간**: 두 학습 모두 0단계부터 시작해 이 컴퓨터에서 학습하며 재생합니다.",
+    "preset.d_out_of_sync.title": "D와 어긋난 G: G 혼자 z를 한곳으로 몬다",
+    "preset.d_out_of_sync.caption": "논문의 설정으로 1,000번 반복한 뒤, 1,200단계부터 1,800단계까지 D를 고정하고 G만 학습합니다(논문의 경고: D를 갱신하지 않고 G만 너무 많이 학습하면 안 됩니다). G는 모든 z를 고정된 D가 가장 높은 곳으로 밀어 보냅니다. z → x 화살표가 한 점으로 모이고 p_g는 뾰족한 봉우리가 되어, 많은 z가 같은 x로 갑니다. 1,800단계부터 D가 다시 학습하면 p_g가 다시 퍼집니다.",
+    "preset.figure1.title": "그림 1: 이 페이지의 기본 학습",
+    "preset.figure1.caption": "페이지가 처음 시작하는 논문의 설정: SGD 0.05, 모멘텀 0.5, 균등 사전 분포.",
+    "mode_collapse.presets": "프리셋과 다시 보기",
+    "mode_collapse.replays_intro": "**다시 보기**: 이 프로젝트의 컴퓨터에서 측정한 20,000번 반복 경주를 기록한 것입니다(tools/record_races.py). 학습 없이 약 20초 만에 전체 과정을 보여 줍니다.",
+    'mode_collapse.replay_help': "이 경주의 기록을 0단계부터 재생합니다. '처음으로'를 누르면 실시간 학습으로 돌아갑니다.",
+    "mode_collapse.replaying": "기록 다시 보기",
+    "mode_collapse.preset.ring8-race.title": "ring8: 기본 GAN 대 PacGAN, 실시간",
+    "mode_collapse.preset.ring8-race.caption": "두 학습 모두 0단계, 시드 2에서 이 자리에서 학습합니다. G가 D보다 20배 빠르게 배우고, 학습률은 1,500단계부터 4,000단계까지 줄어듭니다. 한가한 컴퓨터에서 1분 정도 걸리며, 그림 아래 줄이 지금 각 학습이 보여 주는 것을 말해 줍니다.",
+    "mode_collapse.now": "**지금, {step}단계:**",
+    "mode_collapse.now.start": "{run}: 아직 학습 전입니다.",
+    "mode_collapse.now.all": "{run}은(는) {n}개 모드를 모두 포착했고, 샘플의 {hq}%가 모드 위에 있습니다.",
+    "mode_collapse.now.all_loose": "{run}은(는) {n}개 모드 모두에 닿았지만 샘플의 {hq}%만 모드 위에 있고, 나머지는 모드 사이에 있습니다.",
+    "mode_collapse.now.few": "{run}은(는) {n}개 중 {modes}개 모드만 포착했습니다: 샘플이 한곳에 뭉쳐 있습니다.",
+    "mode_collapse.now.some": "{run}은(는) 지금까지 {n}개 중 {modes}개 모드를 포착했습니다.",
+    "mode_collapse.preset_help": "이 설정(목표 분포, 시드, 해법)을 불러와 두 학습을 0단계로 되돌리고 재생합니다.",
     "mode_collapse.preset.ring8-collapse.title": "ring8: 기본 GAN이 붕괴한다",
     "mode_collapse.preset.ring8-collapse.caption": "왼쪽: G가 D보다 50배 빠르게 학습하며 모든 샘플을 작은 덩어리 "
                                                    "하나로 몰아넣는데, D는 너무 느려서 이를 잡아내지 못합니다. G는 "
                                                    "끝내 원 전체로 퍼지지 못합니다. 그림 아래의 띠가 샘플이 떨어지는 "
                                                    "곳을 보여 줍니다.",
-    "mode_collapse.preset.ring8-remedy.title": "ring8: 해법이 모든 모드를 되찾는다",
+    "mode_collapse.preset.ring8-remedy.title": "ring8: 측정한 경주, 기본 GAN 대 PacGAN (다시 보기)",
     "mode_collapse.preset.ring8-remedy.caption": "오른쪽: PacGAN, 즉 D가 샘플을 두 개씩 묶어 판정합니다. 같은 G, 같은 "
                                                  "시드인데도 8개 모드 모두로 퍼지고, 10,000단계부터 학습률이 줄어들며 "
                                                  "샘플이 모드 위로 모입니다.",
@@ -509,7 +523,7 @@ STRINGS = {
     "mode_collapse.preset.grid25-collapse.caption": "왼쪽: 같은 GAN을 5×5 격자 모양의 모드에 학습합니다(여기서는 D가 "
                                                     "조금 더 빠릅니다, lr_D 5e-5). G의 샘플은 격자의 일부에만 닿고, "
                                                     "많은 샘플이 모드 사이에 놓입니다.",
-    "mode_collapse.preset.grid25-remedy.title": "grid25: 해법이 더 많은 모드를 포착하지만, 전부는 아니다",
+    "mode_collapse.preset.grid25-remedy.title": "grid25: 측정한 경주, 기본 GAN 대 미니배치 표준편차 (다시 보기)",
     "mode_collapse.preset.grid25-remedy.caption": "오른쪽: 미니배치 표준편차(D가 배치의 퍼짐을 봅니다)는 측정한 모든 "
                                                   "시드에서 기본 GAN보다 많은 모드에 닿지만 25개 전부는 아니며, 많은 "
                                                   "샘플이 모드 사이에 남습니다(낮은 HQ).",

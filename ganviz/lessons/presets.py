@@ -43,6 +43,8 @@ class Preset:
     values: tuple = ()  # ... and the field's value in each run (the runs' names)
     method: str = ""  # a race against the plain GAN: the remedy it loads ("" keeps the page's choice)
     steps: int = 0  # a long measurement behind ``shows``: its Algorithm-1 iterations (``compare --preset``)
+    hold: tuple = ()  # (start, end): iterations in which D is held fixed and G alone trains (``Trainer.hold_d``)
+    listed: bool = True  # False: the page's default run, runnable from the command line but not one of its buttons
 
     @property
     def title_key(self) -> str:
@@ -59,6 +61,17 @@ class Preset:
         if self.page == "mode_collapse":
             return {name: config_for(name, self.config) for name in dict.fromkeys(["gan", self.method or "gan"])}
         return {self.name: self.config}
+
+    def prepare(self, trainer) -> None:
+        """Give a fresh run of this preset its lesson schedule (a hold of D, if it has one); the page and
+        ``ganviz train --preset`` call it before the warm-up."""
+        if self.hold:
+            trainer.hold_d(*self.hold)
+
+    @property
+    def cli_steps(self) -> int:
+        """The iterations ``ganviz train --preset`` runs by default: the measured ones, else enough to see the point."""
+        return self.steps or max(3000, self.hold[1] + 1000 if self.hold else 0)
 
     def race(self) -> Race:
         """Its runs in lockstep (a race of one field can take new live settings: ``Race.apply``)."""
@@ -83,6 +96,11 @@ COLLAPSE_RING8 = TrainConfig(dist="ring8", loss="nonsaturating", k=1, lr_d=2e-5,
                              optimizer="adam", prior="uniform", z_dim=2, width=128, depth=2, seed=2,
                              decay_start=10_000, decay_end=20_000, decay_floor=0.05)
 COLLAPSE_GRID25 = replace(COLLAPSE_RING8, dist="grid25", lr_d=5e-5, seed=1)
+# The ring8 race for a lecture: the same networks with both learning rates doubled or more (lr_D 1e-4, lr_G 2e-3)
+# and the decay pulled in to steps 1,500-4,000, so that the story of the 20,000-step preset is told in 4,000
+# iterations (under a minute at the page's pace on an idle 2-core machine): the plain GAN stays in one clump,
+# PacGAN reaches all 8 modes and its samples tighten onto them as the rates fall (seed 2; results/ has the numbers).
+SHORT_RING8 = replace(COLLAPSE_RING8, lr_d=1e-4, lr_g=2e-3, decay_start=1500, decay_end=4000)
 # The theory page's 1D GAN: one Gaussian N(2, 0.5^2), SGD with momentum as in the paper, the uniform prior; G starts
 # shifted to the left of the data (g_offset), where D rejects its samples at once.
 THEORY_RACE = TrainConfig(dist="gaussian", optimizer="sgd", momentum=0.5, lr_d=0.05, lr_g=0.05, batch=128,
@@ -99,6 +117,14 @@ PRESETS = {p.name: p for p in [
            shows="the same start with the non-saturating loss: JSD falls below 0.3 within 600 iterations"),
     Preset("diverge", "figure1", replace(FIGURE1, loss="lsgan", lr_d=1.0, lr_g=1.0),
            shows="training diverges (NaN) within 20 iterations; the run is rolled back and explained"),
+    # G against a frozen D: from step 1,200 to 1,799 D is held and G alone trains, squeezing its z onto D's peak;
+    # then Algorithm 1 goes on and p_g spreads back (seed 0: 5% of z within 0.05 of the median x at step 1,200,
+    # about 88% at 1,800, under 10% again by 2,400; see tests/lessons/test_presets.py).
+    Preset("d_out_of_sync", "figure1", FIGURE1, warmup=1000, hold=(1200, 1800),
+           shows="with D held from step 1,200 to 1,800, the share of z that G maps within 0.05 of one x rises above "
+                 "0.6; once D trains again it falls below 0.3 by step 2,400"),
+    Preset("figure1", "figure1", FIGURE1, listed=False,
+           shows="the Figure 1 page's default run: the paper's setting (SGD 0.05, momentum 0.5, uniform prior)"),
     Preset("ring8_learns", "two_d", RING8,
            shows="G covers at least 6 of ring8's 8 modes by iteration 3,000"),
     Preset("ring8_collapses", "two_d",  # the mode-collapse page's preset, without its late learning-rate decay
@@ -106,13 +132,17 @@ PRESETS = {p.name: p for p in [
            shows="the plain GAN of the mode-collapse preset covers at most 2 of 8 modes at iteration 3,000"),
     Preset("curve", "two_d", replace(RING8, z_dim=1),
            shows="with 1-d noise G draws a curve: its samples leave the modes (HQ below 0.8) at iteration 3,000"),
-    Preset("ring8-collapse", "mode_collapse", COLLAPSE_RING8, steps=20_000,
+    Preset("ring8-race", "mode_collapse", SHORT_RING8, method="pacgan", steps=4000,
+           shows="at step 4,000 (seed 2): the plain GAN on at most 1 of 8 modes, PacGAN on 8 of 8 with HQ >= 0.3"),
+    # The measured 20,000-iteration races (``compare --preset``): the page replays their recordings
+    # (``ganviz.files.races``, made by tools/record_races.py) instead of training them live.
+    Preset("ring8-collapse", "mode_collapse", COLLAPSE_RING8, steps=20_000, listed=False,
            shows="plain GAN 1.0 of 8 modes on average over seeds 0-9 (seed 2: 0 of 8)"),
-    Preset("ring8-remedy", "mode_collapse", COLLAPSE_RING8, method="pacgan", steps=20_000,
+    Preset("ring8-remedy", "mode_collapse", COLLAPSE_RING8, method="pacgan", steps=20_000, listed=False,
            shows="PacGAN 8 of 8 modes with HQ >= 0.8 on 10 of 10 seeds"),
-    Preset("grid25-collapse", "mode_collapse", COLLAPSE_GRID25, steps=20_000,
+    Preset("grid25-collapse", "mode_collapse", COLLAPSE_GRID25, steps=20_000, listed=False,
            shows="plain GAN 10.2 of 25 modes on average over seeds 0-4"),
-    Preset("grid25-remedy", "mode_collapse", COLLAPSE_GRID25, method="mbstd", steps=20_000,
+    Preset("grid25-remedy", "mode_collapse", COLLAPSE_GRID25, method="mbstd", steps=20_000, listed=False,
            shows="minibatch std 22.0 of 25 modes on average over seeds 0-4, more than the plain GAN on every seed"),
     Preset("loss", "theory", replace(THEORY_RACE, k=3, g_offset=-2.5, seed=1),
            field="loss", values=("minimax", "nonsaturating"),
@@ -126,5 +156,5 @@ PRESETS = {p.name: p for p in [
 
 
 def presets_for(page: str) -> list[Preset]:
-    """The presets of ``page``, in the order the page shows them."""
-    return [p for p in PRESETS.values() if p.page == page]
+    """The presets of ``page``, in the order the page shows them (its buttons: the listed ones)."""
+    return [p for p in PRESETS.values() if p.page == page and p.listed]

@@ -63,3 +63,26 @@ class Race:
         self.config = config
         for value, trainer in self.trainers.items():
             trainer.apply(replace(config, **{self.field: value}))
+
+
+def race_now(rows: dict, n_modes: int) -> list[tuple[str, str, dict]]:
+    """What the class sees in each run of a mode-collapse race at this moment, from its latest metrics row.
+
+    ``rows``: run name -> a row with ``step``, ``modes`` and ``hq`` (``metrics_2d``). Returns, per run, its
+    name, a catalogue key under ``mode_collapse.now.`` and the values the sentence takes: "start" (step 0),
+    "all" (every mode covered, at least half the samples on one), "all_loose" (every mode, fewer on them),
+    "few" (at most a quarter of the modes: the samples bunch on a few) or "some".
+    """
+    said = []
+    for name, row in rows.items():
+        modes, hq = int(row["modes"]), float(row["hq"])
+        if row["step"] == 0:
+            state = "start"
+        elif modes == n_modes:
+            state = "all" if hq >= 0.5 else "all_loose"
+        elif modes <= n_modes // 4:
+            state = "few"
+        else:
+            state = "some"
+        said.append((name, f"mode_collapse.now.{state}", dict(modes=modes, n=n_modes, hq=f"{100 * hq:.0f}")))
+    return said

@@ -34,6 +34,7 @@ def test_a_preset_button_sets_the_sidebar_and_starts(at, preset):
         preset.config.loss, preset.config.k, preset.config.lr_d, preset.config.g_offset, preset.config.seed)
     assert at.selectbox(key=f"{KEY}.loss").value == preset.config.loss
     assert trainer(at).step >= preset.warmup  # the warm-up, and the first frame's iterations when it plays
+    assert trainer(at).d_hold == (preset.hold or None)  # its schedule (D out of sync: D held for a span)
     expected_mode = "fit_d" if preset.then == "fit_d" else "playing"
     if preset.name == "diverge":
         at.run()  # one tick: it diverges at once

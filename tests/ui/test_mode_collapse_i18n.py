@@ -58,7 +58,8 @@ def test_the_page_in_korean(korean):
     all_text = texts(at)
     assert KO["mode_collapse.title"] in [e.value for e in at.title]
     for key in ("mode_collapse.title", "mode_collapse.caption", "mode_collapse.presets_intro",
-                "mode_collapse.preset.ring8-collapse.title", "mode_collapse.preset.grid25-remedy.caption",
+                "mode_collapse.preset.ring8-race.title", "mode_collapse.preset.grid25-remedy.caption",
+                "mode_collapse.replays_intro",
                 "mode_collapse.tables_caption", "mode_collapse.timeline", "mode_collapse.modes_covered"):
         assert EN[key] not in all_text, key
     assert {"재생", "한 단계", "처음으로"} <= {b.label for b in at.button}
@@ -88,7 +89,8 @@ def test_presentation_mode_keeps_the_two_runs_and_their_numbers(korean):
     assert KO["mode_collapse.title"] in [e.value for e in at.title]
     assert len(at.dataframe) == 0, "no tables on the projector"
     assert [m.label for m in at.metric] == ["단계", "포착한 모드", "고품질"] * 2
-    assert not any(b.key and b.key.startswith("mc.preset.") for b in at.button), "no preset buttons"
+    keys = {b.key for b in at.button}
+    assert {"mc.preset.ring8-race", "mc.replay.ring8"} <= keys, "the presets and replays, in their popover"
     assert not any(KO["mode_collapse.caption"] == c.value for c in at.caption)
     at.button(key="mc_step").click().run()
     assert [int(m.value.replace(",", "")) for m in at.metric if m.label == "단계"] == [1, 1] and not at.exception
@@ -118,7 +120,7 @@ def test_the_english_catalogue_matches_the_command_lines_texts():
     for name, method in METHODS.items():
         assert EN[f"mode_collapse.method.{name}.label"] == method.label
         assert EN[f"mode_collapse.method.{name}.description"] == method.description
-    assert EN[PRESETS[0].title_key] == "ring8: the plain GAN collapses"
+    assert EN[PRESETS[0].title_key] == "ring8: plain GAN vs PacGAN, live"
     assert all(EN[p.caption_key] for p in PRESETS)
 
 

@@ -402,20 +402,42 @@ def test_mode_collapse_preset_buttons_load_their_setting_and_play(lab):
     at = lab
     labels = [b.label for b in at.button]
     assert all(EN[p.title_key] in labels for p in presets_for("mode_collapse"))
+    assert EN["mode_collapse.preset.ring8-remedy.title"] in labels and EN["mode_collapse.preset.grid25-remedy.title"] in labels
     captions = " ".join(c.value for c in at.caption)
     assert all(EN[p.caption_key] in captions for p in presets_for("mode_collapse"))
     assert measured_line("ring8", "pacgan") in captions  # the measured numbers, when results/ has them
-    at.button(key="mc.preset.grid25.remedy").click().run()
-    assert at.session_state["mc.dist"] == "grid25" and at.session_state["mc.race.mode"] == "playing"
-    assert at.session_state["mc.remedy.grid25"] == PRESETS["grid25-remedy"].method
-    assert at.session_state["mc.seed"] == PRESETS["grid25-collapse"].config.seed
-    assert [m.value.endswith("/ 25") for m in at.metric if m.label == "modes covered"] == [True, True]
-    assert run_steps(at)[0] == run_steps(at)[1] > 0  # it plays
-    at.button(key="mc_play").click().run()  # pause
-    at.selectbox(key="mc.dist").set_value("ring8").run()
-    at.selectbox(key="mc.remedy.ring8").set_value("mbstd").run()
+    at.selectbox(key="mc.dist").set_value("grid25").run()
+    at.selectbox(key="mc.remedy.grid25").set_value("pacgan").run()
     at.number_input(key="mc.seed").set_value(7).run()
-    at.button(key="mc.preset.ring8.collapse").click().run()
-    assert at.session_state["mc.dist"] == "ring8" and at.session_state["mc.seed"] == PRESETS["ring8-collapse"].config.seed
-    assert at.session_state["mc.remedy.ring8"] == "mbstd"  # the collapse preset leaves the chosen remedy alone
+    at.button(key="mc.preset.ring8-race").click().run()
+    preset = PRESETS["ring8-race"]
+    assert at.session_state["mc.dist"] == "ring8" and at.session_state["mc.race.mode"] == "playing"
+    assert at.session_state["mc.remedy.ring8"] == "pacgan" and at.session_state["mc.seed"] == preset.config.seed
+    race = at.session_state["mc.race"]
+    assert race.configs["gan"] == preset.configs()["gan"] and race.configs["pacgan"] == preset.configs()["pacgan"]
+    assert [m.value.endswith("/ 8") for m in at.metric if m.label == "modes covered"] == [True, True]
+    assert run_steps(at)[0] == run_steps(at)[1] > 0  # it plays
+    now = [m.value for m in at.markdown if m.value.startswith("**Now, at step")]
+    assert len(now) == 1 and "plain GAN" in now[0] and "PacGAN" in now[0], "what each run shows now"
+    assert not at.exception
+
+
+def test_mode_collapse_replays_a_measured_race_and_reset_goes_back_live(lab):
+    from ganviz.files.races import recording_path, shipped_recording
+
+    if not recording_path("ring8-remedy").exists():
+        pytest.skip("ring8-remedy is not recorded (tools/record_races.py)")
+    at = lab
+    at.button(key="mc.replay.ring8").click().run()
+    assert at.session_state["mc.replay"]["preset"] == "ring8-remedy"
+    at.run()
+    at.run()
+    recording = shipped_recording("ring8-remedy")
+    frame = at.session_state["mc.replay"]["frame"]
+    assert frame >= 1 and run_steps(at) == [recording.step(frame)] * 2
+    at.button(key="mc_play").click().run()  # pause
+    at.button(key="mc_step").click().run()
+    assert run_steps(at) == [recording.step(frame + 1)] * 2
+    at.button(key="mc_reset").click().run()
+    assert at.session_state["mc.replay"] is None and run_steps(at) == [0, 0]
     assert not at.exception
