@@ -47,19 +47,23 @@ from .server import base_path, plotly_url
 
 PLOTLY_JS_DIR = Path(plotly.__file__).parent / "package_data"  # holds plotly.min.js
 
-_JS = """
+# The start of every ganviz component's JavaScript (this chart's, the live view's): the font fallback for Hangul,
+# and plotly.js loaded once per page (the first component to load it shares it with the others through
+# ``window.__ganvizPlotly``), leaving any ``window.Plotly`` of st.plotly_chart's as it was.
+PLOTLY_LOADER_JS = """
 const HANGUL_FALLBACK = '"Open Sans", verdana, arial, "Noto Sans KR", sans-serif';
 
-// plotly.js loads once per page; later charts and ticks reuse the promise.
 const plotlyBySrc = {};
 function loadPlotly(src) {
   plotlyBySrc[src] ??= new Promise((resolve, reject) => {
+    if (window.__ganvizPlotly) { resolve(window.__ganvizPlotly); return; }
     const before = window.Plotly;  // st.plotly_chart's own plotly.js may set it
     const script = document.createElement("script");
     script.src = src;
     script.onload = () => {
       const ours = window.Plotly;
       if (before) window.Plotly = before;
+      window.__ganvizPlotly ??= ours;
       resolve(ours);
     };
     script.onerror = () => reject(new Error(`could not load ${src}`));
@@ -67,7 +71,9 @@ function loadPlotly(src) {
   });
   return plotlyBySrc[src];
 }
+"""
 
+_JS = PLOTLY_LOADER_JS + """
 // Called on mount and again with new `data` on each rerun, same parentElement.
 export default function ({ data, parentElement }) {
   let div = parentElement.querySelector(":scope > .live-plotly-chart");

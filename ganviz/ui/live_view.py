@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from .live_chart import PLOTLY_LOADER_JS
 from .server import LIVE_PATH, base_path, served
 
 _CSS = """
@@ -62,27 +63,8 @@ _CSS = """
 .gz-live.gz-projector .gz-notes { font-size: 1.0rem; }
 """
 
-_JS = """
-const HANGUL_FALLBACK = '"Open Sans", verdana, arial, "Noto Sans KR", sans-serif';
+_JS = PLOTLY_LOADER_JS + """
 const MIN_HEIGHT = 260, MAX_HEIGHT = 780;
-
-const plotlyBySrc = {};
-function loadPlotly(src) {
-  plotlyBySrc[src] ??= new Promise((resolve, reject) => {
-    if (window.__ganvizPlotly) { resolve(window.__ganvizPlotly); return; }
-    const before = window.Plotly;  // st.plotly_chart's own plotly.js may set it
-    const script = document.createElement("script");
-    script.src = src;
-    script.onload = () => {
-      const ours = window.Plotly;
-      if (before) window.Plotly = before;
-      resolve(ours);
-    };
-    script.onerror = () => reject(new Error(`could not load ${src}`));
-    document.head.appendChild(script);
-  });
-  return plotlyBySrc[src];
-}
 
 function build(root) {
   const part = (cls, parent = root) => {
@@ -297,7 +279,6 @@ export default function (component) {
   root.classList.toggle("gz-projector", !!data.projector);
   loadPlotly(data.src).then((Plotly) => {
     root.Plotly = Plotly;
-    window.__ganvizPlotly ??= Plotly;
     if (data.frame !== root.drawn) {
       root.drawn = data.frame;
       root.last = data.frame;
