@@ -36,6 +36,9 @@ log = logging.getLogger("ganviz")
 # A playing run with no viewer this long stops: its tab was closed (or lost for good). GANVIZ_WORKER_IDLE_S sets it.
 IDLE_SECONDS = float(os.environ.get("GANVIZ_WORKER_IDLE_S", "10"))
 KEEPALIVE_SECONDS = 15.0  # a comment line this often keeps proxies from closing a quiet stream
+# One stream lasts at most this long, then asks the browser to open the next (``event: renew``): an open HTTP
+# response would otherwise hold the server's graceful shut-down (uvicorn waits for every response to end).
+STREAM_SECONDS = 5.0
 
 # Weak: a channel lives as long as its session keeps it (or a viewer or a worker still uses it).
 _channels: "weakref.WeakValueDictionary[str, Channel]" = weakref.WeakValueDictionary()
@@ -85,10 +88,12 @@ class Channel:
         with self._lock:
             self._last_seen = time.monotonic()
 
-    async def events(self, after: int = 0) -> AsyncIterator[bytes]:
+    async def events(self, after: int = 0, seconds: float | None = None) -> AsyncIterator[bytes]:
         """Server-sent events for one viewer: each newest frame once (``after``: the last it has), a comment
-        every ``KEEPALIVE_SECONDS`` while nothing changes; ends when the channel is closed."""
+        every ``KEEPALIVE_SECONDS`` while nothing changes; after ``seconds`` (default ``STREAM_SECONDS``) an
+        ``event: renew`` with the last frame's number, and the stream ends; ``event: closed`` when the channel is."""
         loop, event = asyncio.get_running_loop(), asyncio.Event()
+        end = loop.time() + (STREAM_SECONDS if seconds is None else seconds)
         with self._lock:
             self._waiters.add((loop, event))
         try:
@@ -100,8 +105,12 @@ class Channel:
                     after = seq
                     yield b"id: %d\ndata: %s\n\n" % (seq, frame)
                     continue
+                left = end - loop.time()
+                if left <= 0:
+                    yield b"event: renew\ndata: %d\n\n" % after
+                    return
                 try:
-                    await asyncio.wait_for(event.wait(), KEEPALIVE_SECONDS)
+                    await asyncio.wait_for(event.wait(), min(KEEPALIVE_SECONDS, left))
                 except asyncio.TimeoutError:
                     yield b": keep-alive\n\n"
                 event.clear()

@@ -257,6 +257,43 @@ function schedule(root) {
   });
 }
 
+// Read the run's stream. Each stream ends after a few seconds with "renew" (so the server can always shut down
+// gracefully) and the next one starts at once after the last frame this one sent.
+function follow(root, url, after) {
+  const es = new EventSource(after ? `${url}?after=${after}` : url);
+  root.es = es;
+  es.onmessage = (event) => {
+    if (root.es !== es) return;
+    root.pending = event.data;
+    root.last = event.data;
+    root.pendingId = event.lastEventId;
+    schedule(root);
+  };
+  es.addEventListener("renew", (event) => {
+    es.close();
+    if (root.es === es) follow(root, url, Number(event.data) || 0);
+  });
+  es.addEventListener("closed", () => es.close());
+  // Back after a lost connection (a sleeping laptop, Wi-Fi): the run's worker may have stopped for want
+  // of a viewer, so the page runs once, which starts it again if the run still plays.
+  // A stream refused for good (the server restarted: the run's token is unknown there) asks the page to run,
+  // every 2 s until it has: the page then says what happened and starts afresh.
+  es.onerror = () => {
+    es.lost = true;
+    if (es.readyState !== EventSource.CLOSED || root.es !== es) return;
+    const drawn = root.drawn;
+    const ask = () => {
+      if (root.es !== es || root.drawn !== drawn) return;
+      root.trigger("stopped", String(Date.now()));
+      setTimeout(ask, 2000);
+    };
+    setTimeout(ask, 500);
+  };
+  es.onopen = () => {
+    if (es.lost && root.es === es) { es.lost = false; root.trigger("stopped", String(Date.now())); }
+  };
+}
+
 function closeStream(root) {
   if (root.es) root.es.close();
   root.es = null;
@@ -290,24 +327,7 @@ export default function (component) {
     if (data.stream !== root.streamUrl) {
       closeStream(root);
       root.streamUrl = data.stream;
-      if (data.stream) {
-        const es = new EventSource(data.stream);
-        root.es = es;
-        es.onmessage = (event) => {
-          if (root.es !== es) return;
-          root.pending = event.data;
-          root.last = event.data;
-          root.pendingId = event.lastEventId;
-          schedule(root);
-        };
-        es.addEventListener("closed", () => es.close());
-        // Back after a lost connection (a sleeping laptop, Wi-Fi): the run's worker may have stopped for want
-        // of a viewer, so the page runs once, which starts it again if the run still plays.
-        es.onerror = () => { es.lost = true; };
-        es.onopen = () => {
-          if (es.lost && root.es === es) { es.lost = false; root.trigger("stopped", String(Date.now())); }
-        };
-      }
+      if (data.stream) follow(root, data.stream, 0);
     }
   }).catch((err) => { root.fig.textContent = String(err); });
 }

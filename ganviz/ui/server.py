@@ -83,7 +83,7 @@ async def live_frames(request):
     if channel is None:
         return Response("no such live run (it ended, or the server restarted)", status_code=404,
                         media_type="text/plain")
-    after = request.headers.get("last-event-id", "")
+    after = request.query_params.get("after") or request.headers.get("last-event-id", "")  # the last frame it has
     return StreamingResponse(channel.events(int(after) if after.isdigit() else 0), media_type="text/event-stream",
                              headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 

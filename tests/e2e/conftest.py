@@ -91,16 +91,28 @@ def app_log(app_url):
 
 
 @pytest.fixture(scope="session")
-def browser(app_url):
+def chromium():
+    """One headless Chromium for the whole session (Playwright's sync API allows one at a time in a thread)."""
+    missing = _browser_missing()
+    if missing:
+        if REQUIRED:
+            pytest.fail(f"browser tests required (GANVIZ_REQUIRE_BROWSER=1) but {missing}")
+        pytest.skip(f"browser tests skipped: {missing}")
     from playwright.sync_api import sync_playwright
     from screenshot import CHROMIUM, CHROMIUM_ARGS
 
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        launched = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
-            yield chromium
+            yield launched
         finally:
-            chromium.close()
+            launched.close()
+
+
+@pytest.fixture(scope="session")
+def browser(app_url, chromium):
+    """The session's Chromium, once the app's server is up."""
+    return chromium
 
 
 @pytest.fixture

@@ -201,29 +201,17 @@ class _Files(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def chart_page():
-    from .conftest import REQUIRED, _browser_missing
-
-    missing = _browser_missing()
-    if missing:
-        if REQUIRED:
-            pytest.fail(f"browser tests required (GANVIZ_REQUIRE_BROWSER=1) but {missing}")
-        pytest.skip(f"browser tests skipped: {missing}")
-    from playwright.sync_api import sync_playwright
-    from screenshot import CHROMIUM, CHROMIUM_ARGS
-
+def chart_page(chromium):
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Files, directory=os.devnull))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            try:
-                page = browser.new_page(viewport={"width": 1920, "height": 1200})
-                page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
-                page.wait_for_function("() => window.Plotly")
-                yield page
-            finally:
-                browser.close()
+        page = chromium.new_page(viewport={"width": 1920, "height": 1200})
+        try:
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+            page.wait_for_function("() => window.Plotly")
+            yield page
+        finally:
+            page.close()
     finally:
         server.shutdown()
 

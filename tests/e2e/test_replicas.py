@@ -94,7 +94,7 @@ def test_sessions_spread_stick_and_survive_a_replica_restart(proxied, browser):
         if port == restarted:
             notice = wait_for(lambda p=page: p.get_by_text("server restarted").count(), timeout=90)
             assert notice, "a student of the restarted replica is told their run started afresh"
-            assert wait_for(lambda p=page: plot_state(p, "fig1.figure"), timeout=60), "and gets a working page"
+            assert wait_for(lambda p=page: plot_state(p, "fig1.live"), timeout=60), "and gets a working page"
             assert step(page) is not None and step(page) < 1_000
         else:
             before = step(page)

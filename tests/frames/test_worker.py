@@ -7,6 +7,7 @@ import json
 import logging
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 import pytest
@@ -33,7 +34,9 @@ def _read(channel: Channel, count: int, after: int = 0, timeout: float = 10.0) -
                 if len(got) == count:
                     break
         return got
-    return asyncio.run(asyncio.wait_for(go(), timeout))
+    # In a thread of its own: after the browser tests, this thread may already run an event loop (Playwright's).
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, asyncio.wait_for(go(), timeout)).result()
 
 
 def test_a_viewer_gets_the_newest_frame_and_then_each_new_one():
@@ -186,3 +189,16 @@ def test_closing_a_worker_stops_it_and_ends_its_viewers_streams():
     worker.start(lambda: (b"{}", True), interval=0.01)
     worker.close()
     assert not worker.running and channel.closed and find_channel(channel.token) is None
+
+
+def test_a_stream_ends_with_renew_after_its_time_so_the_server_can_shut_down():
+    channel = open_channel()
+    channel.publish(b'{"n":1}')
+
+    async def go():
+        return [event async for event in channel.events(0, seconds=0.2)]
+    with ThreadPoolExecutor(1) as pool:
+        events = pool.submit(asyncio.run, go()).result(timeout=10)
+    assert events[1] == b'id: 1\ndata: {"n":1}\n\n'
+    assert events[-1] == b"event: renew\ndata: 1\n\n", "the browser opens the next stream after frame 1"
+    close_channel(channel)

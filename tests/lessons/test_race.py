@@ -78,10 +78,10 @@ def test_k_preset_k1_learns_where_k5_stalls():
 
 def test_a_diverging_run_stops_and_the_others_go_on():
     config = TrainConfig(dist="gaussian", optimizer="sgd", lr_d=0.05, lr_g=0.05, seed=0)
-    race = Race.varying(config, "lr_g", [0.05, 1e30])
+    race = Race.varying(config, "lr_g", [0.05, 1e6])
     race.train(5)
-    assert 1e30 in race.errors and "diverged" in race.errors[1e30]
-    assert race.failures[1e30]["which"] in ("d_loss", "g_loss", "weights")  # its facts, for any language
+    assert 1e6 in race.errors and "diverged" in race.errors[1e6]
+    assert race.failures[1e6]["which"] in ("d_loss", "g_loss", "weights")  # its facts, for any language
     assert 0.05 not in race.errors and race.trainers[0.05].step == 5
     race.train(5)
     assert race.trainers[0.05].step == 10

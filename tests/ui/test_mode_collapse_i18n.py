@@ -109,11 +109,11 @@ def test_a_divergence_is_told_in_the_current_language(korean):
 
 def test_the_race_keeps_the_facts_of_a_divergence():
     config = TrainConfig(dist="gaussian", optimizer="sgd", lr_d=0.05, lr_g=0.05, seed=0)
-    race = Race.varying(config, "lr_g", [0.05, 1e30])
+    race = Race.varying(config, "lr_g", [0.05, 1e6])
     race.train(5)
-    facts = race.failures[1e30]
-    assert set(facts) == {"which", "start", "bad_step", "step", "lr_d", "lr_g"} and facts["lr_g"] == 1e30
-    assert "diverged" in race.errors[1e30] and 0.05 not in race.failures
+    facts = race.failures[1e6]
+    assert set(facts) == {"which", "start", "bad_step", "step", "lr_d", "lr_g"} and facts["lr_g"] == 1e6
+    assert "diverged" in race.errors[1e6] and 0.05 not in race.failures
 
 
 def test_the_english_catalogue_matches_the_command_lines_texts():

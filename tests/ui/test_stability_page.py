@@ -3,6 +3,8 @@ into the race (through the page's own keys: target, seed, and the learning rates
 
 import pytest
 
+from ganviz.lessons.presets import PRESETS
+
 from ganviz.i18n import CATALOGS, DEFAULT, set_language
 from ganviz.sweep.maps import shipped_map
 from tests.ui.app_page import open_page
@@ -44,9 +46,9 @@ def test_a_cell_races_on_ring8_with_its_rates_and_a_preset_takes_them_back():
     for config in race.configs.values():
         assert (config.dist, config.lr_d, config.lr_g, config.seed) == ("ring8", grid.xs[0], grid.ys[-1], grid.seeds[0])
     assert any("lr_D = 1e-5" in i.value for i in at.info)
-    at.button(key="mc.preset.ring8.collapse").click().run()
-    preset = at.session_state["mc.race"].configs["gan"]
-    assert preset.lr_d == 2e-5 and preset.lr_g == 1e-3 and not at.info
+    at.button(key="mc.preset.ring8-race").click().run()
+    preset, race_preset = at.session_state["mc.race"].configs["gan"], PRESETS["ring8-race"].config
+    assert (preset.lr_d, preset.lr_g) == (race_preset.lr_d, race_preset.lr_g) and not at.info
 
 
 def test_back_to_the_preset_rates():
@@ -55,7 +57,7 @@ def test_back_to_the_preset_rates():
     at.button(key="mc.map.load").click().run()
     assert at.session_state["mc.race"].configs["gan"].lr_d == grid.xs[len(grid.xs) // 2]
     at.button(key="mc.map.back").click().run()
-    assert at.session_state["mc.race"].configs["gan"].lr_d == 2e-5 and not at.exception
+    assert at.session_state["mc.race"].configs["gan"].lr_d == PRESETS["ring8-race"].config.lr_d and not at.exception
 
 
 @pytest.fixture
