@@ -73,6 +73,26 @@ def run_page(page) -> None:
         st.error(t("app.unexpected"), icon=":material/sentiment_dissatisfied:")
 
 
+def friendly(work) -> None:
+    """Run ``work()`` (a live loop's frame, which runs outside ``run_page`` on its timer's ticks): an unexpected
+    exception is logged with its traceback and the student sees the same friendly line as for a page
+    (``GANVIZ_RAISE_ERRORS=1``: it propagates, so tests see it)."""
+    import logging
+    import os
+
+    import streamlit as st
+
+    from ganviz.i18n import t
+
+    try:
+        work()
+    except Exception:
+        if os.environ.get(RAISE_ERRORS) == "1":
+            raise
+        logging.getLogger("ganviz").exception("unexpected error in a live frame")
+        st.error(t("app.unexpected"), icon=":material/sentiment_dissatisfied:")
+
+
 def divergence_text(facts: dict) -> str:
     """A divergence (``DivergenceError.facts``: which, start, bad_step, step, lr_d, lr_g) said in the current language."""
     from ganviz.i18n import t

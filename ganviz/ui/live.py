@@ -24,7 +24,7 @@ from ganviz.core.config import TrainConfig
 from ganviz.core.trainer import Trainer
 from ganviz.views.live_frame import LiveFrame, frame_json
 
-from . import REASON_LIMIT, divergence_text, plain, presenting, use_language
+from . import REASON_LIMIT, divergence_text, friendly, plain, presenting, use_language
 from .controls import Pacing, set_widgets
 from .live_chart import live_plotly_chart, plotly_src
 from .live_view import live_view, stream_url, streaming
@@ -215,6 +215,9 @@ class LiveRun(LiveSession):
 
         @st.fragment(run_every=pacing.frame_seconds if running else None)
         def frame():
+            friendly(body)
+
+        def body():
             nonlocal page_run
             use_language()
             track_trainers()
@@ -330,6 +333,9 @@ class LoopWidgets:
 
         @st.fragment(run_every=seconds if was_playing else None)
         def frame():
+            friendly(body)
+
+        def body():
             use_language()  # a fragment's tick does not run navigation.py, which sets the language
             track_trainers()
             self.tick(tick)
