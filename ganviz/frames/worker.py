@@ -145,11 +145,6 @@ def close_channel(channel: Channel) -> None:
         _channels.pop(channel.token, None)
 
 
-def open_channels() -> int:
-    with _channels_lock:
-        return len(_channels)
-
-
 class Worker:
     """One run's training thread: ``job()`` once per frame, at most every ``interval`` seconds, until it stops.
 

@@ -252,7 +252,7 @@ class LiveRun(LiveSession):
                               setup=lambda: set_language(lang))
             stream = stream_url(self.worker.channel.token)
         frame = render(snap, self.trainer, state, None, self.message, stopped=False)
-        live_view(self.key, frame, stream, plotly_src(), presenting(), keep_history=not presenting())
+        live_view(self.key, frame, stream, plotly_src(), presenting())
 
     def _renderer(self, view: Callable, pacing: Pacing, projector: bool) -> Callable:
         """``render(snap, trainer, state, rate, message)`` -> a frame's bytes: in the page's run and in the worker

@@ -312,7 +312,7 @@ export default function (component) {
   }
   root.key = data.key;
   root.trigger = setTriggerValue;
-  root.keepHistory = data.keep_history;
+  root.keepHistory = !data.projector;  // the projector shows no history; elsewhere a frame without one keeps it
   root.classList.toggle("gz-projector", !!data.projector);
   loadPlotly(data.src).then((Plotly) => {
     root.Plotly = Plotly;
@@ -345,11 +345,11 @@ def stream_url(token: str) -> str:
     return f"{base_path()}{LIVE_PATH}/{token}"
 
 
-def live_view(key: str, frame: bytes, stream: str | None, src: str, projector: bool, keep_history: bool) -> None:
+def live_view(key: str, frame: bytes, stream: str | None, src: str, projector: bool) -> None:
     """Draw ``frame`` (``frame_json``'s bytes) in the page's live view; follow ``stream`` while the run plays.
 
-    ``keep_history``: a frame without a history chart keeps the last one (frames build it only now and then).
+    Off the projector a frame without a history chart keeps the last one (frames build it only now and then).
     """
     _view(key=f"{key}.live", data={"key": key, "frame": frame.decode(), "stream": stream, "src": src,
-                                   "projector": projector, "keep_history": keep_history},
+                                   "projector": projector},
           on_stopped_change=lambda: None)

@@ -48,13 +48,18 @@ def _browser_missing() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
-def app_url():
+def _require_browser() -> None:
+    """Skip (fail, with GANVIZ_REQUIRE_BROWSER=1) when Playwright or Chromium is missing."""
     missing = _browser_missing()
     if missing:
         if REQUIRED:
             pytest.fail(f"browser tests required (GANVIZ_REQUIRE_BROWSER=1) but {missing}")
         pytest.skip(f"browser tests skipped: {missing}")
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    _require_browser()
     from screenshot import free_port, server_log, start_server, wait_healthy
 
     port = free_port()
@@ -93,11 +98,7 @@ def app_log(app_url):
 @pytest.fixture(scope="session")
 def chromium():
     """One headless Chromium for the whole session (Playwright's sync API allows one at a time in a thread)."""
-    missing = _browser_missing()
-    if missing:
-        if REQUIRED:
-            pytest.fail(f"browser tests required (GANVIZ_REQUIRE_BROWSER=1) but {missing}")
-        pytest.skip(f"browser tests skipped: {missing}")
+    _require_browser()
     from playwright.sync_api import sync_playwright
     from screenshot import CHROMIUM, CHROMIUM_ARGS
 
