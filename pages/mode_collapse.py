@@ -15,8 +15,9 @@ from ganviz.lessons.presets import PRESETS, presets_for
 from ganviz.lessons.race import Race, race_now
 from ganviz.remedies.methods import METHODS, config_for
 from ganviz.frames.snapshot2d import take_snapshot_2d
-from ganviz.ui.live import RaceRun
-from ganviz.ui.live_chart import live_plotly_chart
+from ganviz.frames.session import advance_race
+from ganviz.ui.live import STREAM_INTERVAL, RaceRun
+from ganviz.views.live_frame import LiveFrame, Panel
 from ganviz.ui.stability import map_rates, stability_section
 
 ganviz.ui.ensure_navigation()
@@ -31,6 +32,8 @@ presenting = ganviz.ui.presenting()
 # projector the figure is drawn 1.25 times taller (``for_projector``) under the "leave presentation mode" button.
 FIGURE_HEIGHT = 300 if presenting else 390
 runs = RaceRun(f"{KEY}.race", take_snapshot_2d)  # the plain GAN and the remedy, in lockstep
+REPLAY_SECONDS = 0.3  # a recorded frame's time on screen while a replay plays
+MENU = f"{KEY}.menu"  # the presets and replays popover
 REPLAY = f"{KEY}.replay"  # {"preset": name, "frame": i} while a recording is replayed, else None
 st.session_state.setdefault(REPLAY, None)
 
@@ -53,6 +56,8 @@ def decay_note(config) -> str:
 
 def load_preset(preset) -> None:
     """Set the sidebar to a live preset (its target, seed and remedy), back to step 0, and play."""
+    runs.halt()
+    st.session_state[MENU] = False  # close the menu: the race it started is under it
     dist = preset.config.dist
     st.session_state[f"{KEY}.dist"] = dist
     st.session_state[f"{KEY}.seed"] = preset.config.seed
@@ -64,33 +69,31 @@ def load_preset(preset) -> None:
 
 def load_replay(preset) -> None:
     """Replay the recording of a measured 20,000-step race from its first frame, playing."""
+    runs.halt()
+    st.session_state[MENU] = False
     st.session_state[REPLAY] = {"preset": preset.name, "frame": 0}
     runs.play(True)
 
 
 def reset() -> None:
+    runs.halt()
     st.session_state[REPLAY] = None
     runs.reset()
 
 
-def replay_step() -> bool:
-    """One frame on; False at the last (the loop then pauses)."""
-    replay = st.session_state[REPLAY]
+def replay_next(replay: dict) -> bool:
+    """The replay ``replay`` one recorded frame on; False at the last (the loop then pauses)."""
     last = len(shipped_recording(replay["preset"])) - 1
     replay["frame"] = min(replay["frame"] + 1, last)
     return replay["frame"] < last
 
 
 def step() -> None:
+    runs.pause()  # (stops the race's worker first)
     if st.session_state[REPLAY]:
-        runs.pause()
-        replay_step()
+        replay_next(st.session_state[REPLAY])
     else:
         runs.step()
-
-
-def tick() -> bool:
-    return replay_step() if st.session_state[REPLAY] else runs.advance(speed)
 
 
 with st.sidebar:
@@ -124,7 +127,8 @@ head, menu = st.container(key="mc-head").columns([3, 1.1], vertical_alignment="c
 head.title(t("mode_collapse.title"))
 runs.buttons(KEY, reset, play_help=t("mode_collapse.play_help"), reset_help=t("mode_collapse.reset_help"),
              step=step, step_help=t("mode_collapse.step_help"))
-with menu.popover(t("mode_collapse.presets"), icon=":material/science:", width="stretch"):
+# The popover tracks its open state (on_change="rerun"), so that loading a preset or a replay can close it.
+with menu.popover(t("mode_collapse.presets"), icon=":material/science:", width="stretch", key=MENU, on_change="rerun"):
     st.markdown(t("mode_collapse.presets_intro"))
     for p in LIVE_PRESETS:
         st.button(t(p.title_key), key=f"{KEY}.preset.{p.name}", on_click=load_preset, args=(p,), width="stretch",
@@ -138,16 +142,22 @@ with menu.popover(t("mode_collapse.presets"), icon=":material/science:", width="
         st.caption(f"{t(p.caption_key)} {measured_line(name, p.method)}")
 
 
-def divergence(name: str) -> str:
-    """What stopped run ``name``, in the current language (the race keeps the facts, not a sentence)."""
-    return ganviz.ui.divergence_text(race.failures[name])
+# What the race's worker uses while it plays (it must not read st.session_state): the race, the replay's dict
+# (its "frame" moves on in place) and the measured seconds per lockstep iteration, kept across frames.
+iteration_s = st.session_state.setdefault(f"{KEY}.iteration_s", {})
+
+
+def advance(budget_s: float | None) -> bool:
+    """One frame on: the replay's next recorded frame, or ``speed`` iterations of every run (within ``budget_s``
+    when streamed); False once nothing more moves (the recording's end, or every run stopped)."""
+    if replay:
+        return replay_next(replay)
+    return advance_race(race, speed, budget_s, iteration_s)
 
 
 def frames() -> tuple[dict, dict]:
     """This moment's snapshot and metrics history of each run: live, or the replay's frame."""
-    replay = st.session_state[REPLAY]
     if replay:
-        recording = shipped_recording(replay["preset"])
         i = replay["frame"]
         return ({name: recording.snapshot(name, i) for name in recording.runs},
                 {name: recording.history(name, i) for name in recording.runs})
@@ -157,42 +167,43 @@ def frames() -> tuple[dict, dict]:
     return snaps, {name: trainer.history for name, trainer in race.trainers.items()}
 
 
-def draw():
+def view() -> LiveFrame:
+    """What the race shows now: each run's numbers and figure side by side, a line on what each shows, and (off
+    the projector) modes covered over time and where G's samples land, step by step."""
     snaps, histories = frames()
     labels = {name: method_label(name) for name in snaps}
-    replaying = st.session_state[REPLAY] is not None
-    with st.container(key="mc-race"):
-        cols = st.columns(2)
-        for i, (col, (name, snap)) in enumerate(zip(cols, snaps.items())):
-            m = snap.metrics
-            with col:
-                st.markdown(f"**{labels[name]}**" + (f" &nbsp; :blue-badge[{t('mode_collapse.replaying')}]"
-                                                      if replaying else ""))
-                b, c, d = st.columns(3)
-                b.metric(t("metric.step"), f"{m['step']:,}", help=t("metric.step_help"))
-                c.metric(t("mode_collapse.modes_covered"), f"{m['modes']} / {n_modes}",
-                         help=t("mode_collapse.modes_covered_help"))
-                d.metric(t("mode_collapse.hq"), f"{100 * m['hq']:.1f}%", help=t("mode_collapse.hq_help"))
-                live_plotly_chart(figure2d(snap, show_manifold=True, height=FIGURE_HEIGHT), key=f"{KEY}.fig{i}")
-                if not replaying and name in race.failures:
-                    st.error(divergence(name))
-        now = race_now({name: snap.metrics for name, snap in snaps.items()}, n_modes)
-        step_now = next(iter(snaps.values())).metrics["step"]
-        st.markdown(t("mode_collapse.now", step=f"{step_now:,}") + " " + " ".join(
-            t(key, run=labels[name], **values) for name, key, values in now))
-        if presenting:
-            return  # the projector shows the two runs and their numbers; the charts below are for the desk
-        named = {labels[name]: rows for name, rows in histories.items()}
-        live_plotly_chart(modes_over_time_figure(named, n_modes), key=f"{KEY}.modes")
-        st.markdown(t("mode_collapse.timeline"))
-        cols = st.columns(2)
-        for i, (col, (name, rows)) in enumerate(zip(cols, named.items())):
-            with col:
-                live_plotly_chart(mode_timeline_figure(rows, n_modes, title=name, height=260 if n_modes == 8 else 420),
-                                  key=f"{KEY}.timeline{i}")
+    panels = []
+    for name, snap in snaps.items():
+        m = snap.metrics
+        panels.append(Panel(
+            labels[name],
+            [(t("metric.step"), f"{m['step']:,}", t("metric.step_help")),
+             (t("mode_collapse.modes_covered"), f"{m['modes']} / {n_modes}", t("mode_collapse.modes_covered_help")),
+             (t("mode_collapse.hq"), f"{100 * m['hq']:.1f}%", t("mode_collapse.hq_help"))],
+            figure2d(snap, show_manifold=True, height=FIGURE_HEIGHT),
+            badge=t("mode_collapse.replaying") if replay else "",
+            error=ganviz.ui.divergence_text(race.failures[name]) if not replay and name in race.failures else ""))
+    now = race_now({name: snap.metrics for name, snap in snaps.items()}, n_modes)
+    step_now = next(iter(snaps.values())).metrics["step"]
+    headline = (t("mode_collapse.now", step=f"{step_now:,}").replace("**", "") + " "
+                + " ".join(t(key, run=labels[name], **values) for name, key, values in now))
+    if presenting:  # the projector shows the two runs and their numbers; the charts below are for the desk
+        return LiveFrame([], None, panels=panels, headline=headline)
+    named = {labels[name]: rows for name, rows in histories.items()}
+    return LiveFrame(
+        [], None, panels=panels, headline=headline,
+        history=lambda: modes_over_time_figure(named, n_modes),
+        below=lambda: [mode_timeline_figure(rows, n_modes, title=name, height=260 if n_modes == 8 else 420)
+                       for name, rows in named.items()],
+        below_title=t("mode_collapse.timeline").replace("**", ""))
 
 
-runs.fragment(0.3, tick, draw)
+def step_now() -> int:
+    return recording.step(replay["frame"]) if replay else race.step
+
+
+# Live training streams at up to 30 frames/s; a recording plays a frame every 0.3 s (51 frames in about 15 s).
+runs.show(view, advance, step_now, interval=REPLAY_SECONDS if replay else STREAM_INTERVAL, replaying=bool(replay))
 
 if not presenting:
     st.caption(t("mode_collapse.caption"))

@@ -437,6 +437,16 @@ class Outcome:
         return smooth
 
 
+def advance_race(race: "Race", iterations: int, budget_s: float | None = None, cost: dict | None = None) -> bool:
+    """Train every run of ``race`` still going by ``iterations`` (within ``budget_s`` of training time, as
+    ``train_within`` does, when given); False once every run has stopped."""
+    if budget_s is None:
+        race.train(iterations)
+    else:
+        train_within(race, iterations, budget_s, cost=cost)
+    return len(race.errors) < len(race.trainers)
+
+
 class RaceSession(Playback):
     """Runs in lockstep kept under ``key`` (the ``Race``) with their switch under ``<key>.mode``."""
 

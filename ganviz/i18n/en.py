@@ -146,6 +146,7 @@ STRINGS = {
     "live.status_diverged": "diverged, rolled back",
     "live.status_step": "step **{step}**",
     "live.status_rate": " · {rate} iterations/s",
+    "live.status_rate_each": " · {rate} iterations/s per run",
     "live.status_slow": "slow motion",
     "live.settings": "training with k = {k}, m = {m}, lr_D = {lr_d}, lr_G = {lr_g}; {per_frame} iterations per frame, "
                      "a frame every {seconds} s; on the {device}",

@@ -139,6 +139,7 @@ STRINGS = {
     "live.status_diverged": "발산, 되돌림",
     "live.status_step": "**{step}**단계",
     "live.status_rate": " · 초당 {rate}회 반복",
+    "live.status_rate_each": " · 실행마다 초당 {rate}회 반복",
     "live.status_slow": "슬로 모션",
     "live.settings": "학습 설정: k = {k}, m = {m}, lr_D = {lr_d}, lr_G = {lr_g}; 프레임당 {per_frame}회 반복, "
                      "{seconds}초마다 한 프레임; {device}에서 실행",

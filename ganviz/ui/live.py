@@ -17,7 +17,7 @@ from typing import Callable
 import streamlit as st
 
 from ganviz.i18n import language, set_language, t
-from ganviz.frames.session import LiveSession, Playback, RaceSession
+from ganviz.frames.session import LiveSession, Outcome, Playback, RaceSession
 from ganviz.frames.snapshot import Snapshot1D, take_snapshot
 from ganviz.frames.worker import Worker, open_channel
 from ganviz.core.config import TrainConfig
@@ -53,6 +53,7 @@ def yield_to_clicks() -> None:
 STREAM_INTERVAL = 1 / 30  # the shortest time between two streamed frames (30 frames/s at most)
 STREAM_BUDGET_S = 0.045  # a streamed frame's training time: what is left of ~20 frames/s after its snapshot
 HISTORY_SECONDS = 0.5  # how often a streamed frame carries the history chart
+RACE_HISTORY_SECONDS = 1.0  # a race's three history charts: less often, the browser's time goes to the two panels
 
 
 class LiveRun(LiveSession):
@@ -69,25 +70,14 @@ class LiveRun(LiveSession):
         self.halt()
 
     # ----- the worker ----------------------------------------------------------------
-    @property
-    def worker(self) -> Worker:
-        """This session's worker for this run (made with its channel the first time)."""
-        worker = st.session_state.get(f"{self.key}.worker")
-        if worker is None:
-            worker = Worker(open_channel(), name=self.key)
-            st.session_state[f"{self.key}.worker"] = worker
-            on_session_end(worker.close)  # the session ends: its worker stops and its stream closes
-        return worker
+    worker = property(lambda self: session_worker(self.key))
 
     def halt(self) -> None:
         """Stop the run's worker (after its current frame) and take in what it did: a message, a pause."""
-        worker = st.session_state.get(f"{self.key}.worker")
-        if worker is not None:
-            worker.stop()
-            if worker.error is not None:
-                self.pause()
-                self.say("error", "live.worker_failed", error=type(worker.error).__name__)
-                worker.error = None
+        error = stop_worker(self.key)
+        if error is not None:
+            self.pause()
+            self.say("error", "live.worker_failed", error=type(error).__name__)
         self.collect()
 
     def play(self, on: bool, now: float | None = None) -> bool:
@@ -140,6 +130,7 @@ class LiveRun(LiveSession):
                        on_click=self._load_preset, args=(preset,), width="stretch", help=t(preset.caption_key))
 
     def _load_preset(self, preset) -> None:
+        st.session_state[f"{self.key}.lessons"] = False  # close the menu: the run it started is under it
         set_widgets(self.key, preset.config)
         self.load_preset(preset)
 
@@ -184,8 +175,9 @@ class LiveRun(LiveSession):
                        width="stretch", help=t("live.fit_d_help"))
         cols[1].button(t("live.snapshot"), icon=":material/photo_camera:", key=f"{self.key}.snap",
                        on_click=self.freeze, width="stretch", help=t("live.snapshot_help"))
+        # The Lessons menu tracks its open state (on_change="rerun") so that a preset can close it.
         lessons = cols[2].popover(t("live.lessons"), icon=":material/school:", width="stretch",
-                                  help=t("live.lessons_help"), key=f"{self.key}.lessons")
+                                  help=t("live.lessons_help"), key=f"{self.key}.lessons", on_change="rerun")
         view = cols[3].popover(t("live.view"), icon=":material/tune:", width="stretch", help=t("live.view_help"),
                                key=f"{self.key}.view")
         return lessons, view
@@ -284,17 +276,7 @@ class LiveRun(LiveSession):
 
     def draw_frame(self, frame: LiveFrame, pacing: Pacing) -> None:
         """A ``LiveFrame`` drawn with Streamlit's elements (the fragment's way, without ganviz's server)."""
-        cols = st.columns(len(frame.metrics))
-        for col, (label, value, help_text) in zip(cols, frame.metrics):
-            col.metric(label, value, help=help_text)
-        if frame.side is not None:
-            live_plotly_chart(frame.side, key=f"{self.key}.diagram_chart")
-            st.markdown(f":{frame.side_colour}[**{frame.side_caption}**]")
-        live_plotly_chart(frame.figure, key=f"{self.key}.figure")
-        if frame.history is not None:
-            live_plotly_chart(frame.history, key=f"{self.key}.history", every=self.chart_every())
-        for note in frame.notes:
-            st.caption(note)
+        draw_live_frame(self.key, frame, self.chart_every())
 
     def status_line(self, pacing: Pacing) -> None:
         """Always on screen: running / paused / training D / diverged, the step and the iterations per second."""
@@ -355,10 +337,178 @@ class Loop(LoopWidgets, Playback):
 
 class RaceRun(LoopWidgets, RaceSession):
     """A race in the session (``RaceSession``: the ``Race`` in ``st.session_state[key]``, e.g. ``mc.race``) and
-    its loop's widgets: the theory and mode-collapse pages' runs side by side."""
+    its loop's widgets: the theory and mode-collapse pages' runs side by side.
+
+    ``show`` streams it as ``LiveRun.show`` does a page's run: while it plays, a worker thread advances it and
+    publishes each frame; every change of the race (the buttons, ``sync``) first stops that worker (``halt``).
+    """
 
     def __init__(self, key: str, snapshot: Callable):
         RaceSession.__init__(self, st.session_state, key, snapshot)
+        self.halt()
+
+    def halt(self) -> None:
+        """Stop the race's worker (after its current frame) and take in what it did: a pause, a failure."""
+        error = stop_worker(self.key)
+        if error is not None:
+            self.pause()
+            self.store[f"{self.key}.failed"] = type(error).__name__
+        outcome = self.store.get(f"{self.key}.outcome")
+        if outcome is not None and outcome.stopped:
+            self.pause()
+            self.store[f"{self.key}.outcome"] = None
+
+    def play(self, on: bool, now: float | None = None) -> bool:
+        self.halt()
+        self.store[f"{self.key}.failed"] = None
+        return super().play(on, now)
+
+    def pause(self) -> None:
+        self.halt()
+        super().pause()
+
+    def step(self) -> None:
+        self.halt()
+        super().step()
+
+    def reset(self) -> None:
+        self.halt()
+        super().reset()
+
+    def restart(self) -> None:
+        self.halt()
+        super().restart()
+
+    def sync(self, make, fits):
+        self.halt()
+        return super().sync(make, fits)
+
+    def show(self, view: Callable[[], LiveFrame], advance: Callable[[float], bool], step: Callable[[], int],
+             interval: float, replaying: bool = False, fallback_seconds: float = 0.3) -> None:
+        """The race's live view: ``view()`` says what this moment shows (a ``LiveFrame`` with one panel per run),
+        ``advance(budget_s)`` moves the race on by one frame (training within ``budget_s``, or a recording's next
+        frame) and returns False once nothing more moves, ``step()`` is the step the status line says.
+
+        Under ganviz's server a worker calls ``advance`` and ``view`` every ``interval`` seconds while the race
+        plays and streams the frames (neither may touch ``st.session_state``); elsewhere a timed fragment does
+        (every ``fallback_seconds``). ``replaying``: no iterations per second are shown (nothing trains).
+        """
+        if not streaming():
+            with st.container(key=self.key.replace(".", "-")):
+                self.fragment(fallback_seconds, lambda: advance(None),
+                              lambda: draw_live_frame(self.key, view()))
+            return
+        track_trainers()
+        failed = self.store.get(f"{self.key}.failed")
+        message = {"kind": "error", "text": t("live.worker_failed", error=failed)} if failed else None
+        render = race_renderer()
+        frame = render(view(), "playing" if self.playing else "paused", step(), None, message, stopped=False)
+        stream = None
+        if self.playing:
+            outcome = Outcome(step())
+            self.store[f"{self.key}.outcome"] = outcome
+            lang = language()
+            drawing = [0.0]  # the last frame's seconds besides training (two snapshots, figures, JSON)
+
+            def job() -> tuple[bytes, bool]:
+                # Training gets at least the time the last frame's drawing took: on a busy server the race
+                # shows fewer frames a second, but keeps at least half its speed (the lesson is in the steps).
+                began = time.perf_counter()
+                more = advance(max(STREAM_BUDGET_S, drawing[0]))
+                trained = time.perf_counter()
+                live = view()
+                outcome.stopped = not more
+                now = step()
+                rate = None if replaying else outcome.rate(now)
+                frame = render(live, "playing" if more else "paused", now, rate, None, stopped=not more,
+                               cost=(trained - began, time.perf_counter() - trained))
+                drawing[0] = time.perf_counter() - trained
+                return frame, more
+
+            self.worker.start(job, interval, setup=lambda: set_language(lang))
+            stream = stream_url(self.worker.channel.token)
+        live_view(self.key, frame, stream, plotly_src(), presenting())
+
+    worker = property(lambda self: session_worker(self.key))
+
+
+def race_renderer() -> Callable:
+    """``render(frame, state, step, rate, message)`` -> a race frame's bytes, in the page's run or its worker."""
+    projector = presenting()
+    last_history = [0.0]
+
+    def render(frame: LiveFrame, state: str, step: int, rate, message, stopped=None, cost=None) -> bytes:
+        began = time.perf_counter()
+        now = time.monotonic()
+        history = now - last_history[0] >= RACE_HISTORY_SECONDS or state != "playing"
+        if history:
+            last_history[0] = now
+        status = {"state": state, "badge": t(STATUS_TEXTS[state]), "step": step,
+                  "line": (t("live.status_step", step=f"{step:,}").replace("**", "")
+                           + (t("live.status_rate_each", rate=f"{rate:,.0f}") if rate is not None else "")),
+                  "stopped": state == "paused" if stopped is None else stopped}
+        if cost is not None:
+            status["cost"] = [round(1000 * cost[0], 2), round(1000 * (cost[1] + time.perf_counter() - began), 2)]
+        return frame_json(frame, status, message, projector, history)
+
+    return render
+
+
+def session_worker(key: str) -> Worker:
+    """This session's worker for run ``key`` (made with its channel the first time; closed when the session
+    ends, which stops its thread and ends its stream)."""
+    worker = st.session_state.get(f"{key}.worker")
+    if worker is None:
+        worker = Worker(open_channel(), name=key)
+        st.session_state[f"{key}.worker"] = worker
+        on_session_end(worker.close)
+    return worker
+
+
+def stop_worker(key: str) -> BaseException | None:
+    """Stop run ``key``'s worker, if it has one, after its current frame; returns what made it fail, if anything
+    did since the last call."""
+    worker = st.session_state.get(f"{key}.worker")
+    if worker is None:
+        return None
+    worker.stop()
+    error, worker.error = worker.error, None
+    return error
+
+
+def draw_live_frame(key: str, frame: LiveFrame, every: float = 0.0) -> None:
+    """A ``LiveFrame`` drawn with Streamlit's elements (a timed fragment's way, without ganviz's server)."""
+    if frame.metrics:
+        for col, (label, value, help_text) in zip(st.columns(len(frame.metrics)), frame.metrics):
+            col.metric(label, value, help=help_text)
+    if frame.panels:
+        for i, (col, panel) in enumerate(zip(st.columns(len(frame.panels)), frame.panels)):
+            with col:
+                badge = f" &nbsp; :blue-badge[{panel.badge}]" if panel.badge else ""
+                st.markdown(f"**{plain(panel.title)}**{badge}")
+                for box, (label, value, help_text) in zip(st.columns(len(panel.metrics)), panel.metrics):
+                    box.metric(label, value, help=help_text)
+                live_plotly_chart(panel.figure, key=f"{key}.fig{i}")
+                if panel.error:
+                    st.error(panel.error)
+    if frame.side is not None:
+        live_plotly_chart(frame.side, key=f"{key}.diagram_chart")
+        st.markdown(f":{frame.side_colour}[**{frame.side_caption}**]")
+    if frame.figure is not None:
+        live_plotly_chart(frame.figure, key=f"{key}.figure")
+    if frame.history is not None:
+        live_plotly_chart(frame.history, key=f"{key}.history", every=every)
+    if frame.headline:  # (ganviz's own sentence, as the live view shows it: no Markdown in it)
+        st.markdown(frame.headline)
+    for note in frame.notes:
+        st.caption(note)
+    if frame.below is not None:
+        if frame.below_title:
+            st.markdown(f"**{frame.below_title}**")
+        charts = frame.below()
+        for i, (col, chart) in enumerate(zip(st.columns(len(charts)), charts)):
+            with col:
+                live_plotly_chart(chart, key=f"{key}.below{i}", every=every)
 
 
 def diagram_shown(key: str, pacing: Pacing) -> bool:

@@ -53,6 +53,18 @@ _CSS = """
 .gz-side-caption { font-weight: 600; font-size: 0.9rem; }
 .gz-side-caption.gz-blue { color: #1f5fbf; } .gz-side-caption.gz-green { color: #1d7a32; }
 .gz-side-caption.gz-gray { color: #555867; }
+.gz-row.gz-off, .gz-panels.gz-off, .gz-metrics:empty { display: none; }
+.gz-panels { display: flex; gap: 1.2rem; align-items: flex-start; }
+.gz-panel { flex: 1 1 0; min-width: 0; display: flex; flex-direction: column; gap: 0.15rem; }
+.gz-panel-title { font-weight: 700; font-size: 1.05rem; }
+.gz-tag { margin-left: 0.5rem; border-radius: 0.4rem; padding: 0 0.4rem; font-size: 0.8rem; font-weight: 600;
+          background: rgba(28,131,225,0.12); color: #0b5fa5; }
+.gz-tag:empty { display: none; }
+.gz-headline { font-size: 1rem; line-height: 1.35; }
+.gz-headline:empty, .gz-below-title:empty { display: none; }
+.gz-below-title { font-weight: 600; font-size: 0.95rem; margin-top: 0.4rem; }
+.gz-below { display: flex; gap: 1rem; }
+.gz-below > div { flex: 1 1 0; min-width: 0; }
 .gz-notes { font-size: 0.8rem; color: rgba(49,51,63,0.7); }
 .gz-notes div { line-height: 1.3; }
 @media (max-width: 900px) { .gz-row { flex-direction: column; } .gz-side { flex-basis: auto; width: 100%; } }
@@ -61,6 +73,8 @@ _CSS = """
 .gz-live.gz-projector .gz-line, .gz-live.gz-projector .gz-badge { font-size: 1.25rem; }
 .gz-live.gz-projector .gz-msg { font-size: 1.15rem; }
 .gz-live.gz-projector .gz-notes { font-size: 1.0rem; }
+.gz-live.gz-projector .gz-panel-title { font-size: 1.4rem; }
+.gz-live.gz-projector .gz-headline { font-size: 1.3rem; }
 """
 
 _JS = PLOTLY_LOADER_JS + """
@@ -79,27 +93,32 @@ function build(root) {
   root.msg = document.createElement("span"); root.msg.className = "gz-msg"; head.appendChild(root.msg);
   root.metrics = part("gz-metrics");
   const row = part("gz-row");
+  root.row = row;
   root.fig = part("gz-fig", row);
   root.side = part("gz-side gz-off", row);
   root.diagram = part("gz-diagram", root.side);
   root.sideCaption = part("gz-side-caption", root.side);
+  root.panels = part("gz-panels gz-off");
+  root.headline = part("gz-headline");
   root.notes = part("gz-notes");
   root.history = part("gz-history");
+  root.belowTitle = part("gz-below-title");
+  root.below = part("gz-below");
 }
 
-function setMetrics(root, metrics) {
-  if (root.metrics.childElementCount !== metrics.length) {
-    root.metrics.replaceChildren();
+function setMetrics(into, metrics) {
+  if (into.childElementCount !== metrics.length) {
+    into.replaceChildren();
     for (const m of metrics) {
       const box = document.createElement("div"); box.className = "gz-metric";
       const label = document.createElement("span"); label.className = "gz-label";
       const value = document.createElement("span"); value.className = "gz-value";
       box.append(label, value);
-      root.metrics.appendChild(box);
+      into.appendChild(box);
     }
   }
   metrics.forEach((m, i) => {
-    const box = root.metrics.children[i];
+    const box = into.children[i];
     box.dataset.label = m.label;
     box.title = m.help;
     box.children[0].textContent = m.label;
@@ -108,9 +127,9 @@ function setMetrics(root, metrics) {
 }
 
 // The figure's height: what the window leaves below the figure's top (minus the notes), within bounds.
-function fitHeight(root) {
-  const top = root.fig.getBoundingClientRect().top + window.scrollY;
-  const below = root.notes.getBoundingClientRect().height + 10;
+function fitHeight(root, div = root.fig) {
+  const top = div.getBoundingClientRect().top + window.scrollY;
+  const below = root.notes.getBoundingClientRect().height + root.headline.getBoundingClientRect().height + 10;
   return Math.round(Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, window.innerHeight - top - below)));
 }
 
@@ -139,7 +158,8 @@ function show(root, frame) {
   root.dataset.step = s.step;
   root.msg.className = frame.message ? `gz-msg gz-${frame.message.kind}` : "gz-msg";
   root.msg.textContent = frame.message ? frame.message.text : "";
-  setMetrics(root, frame.metrics);
+  setMetrics(root.metrics, frame.metrics);
+  root.headline.textContent = frame.headline ?? "";
   const notes = frame.notes.join("\\n");
   if (root.notes.dataset.text !== notes) {
     root.notes.dataset.text = notes;
@@ -147,20 +167,67 @@ function show(root, frame) {
       const line = document.createElement("div"); line.textContent = text; return line;
     }));
   }
+  const racing = Array.isArray(frame.panels) && frame.panels.length > 0;
+  root.row.classList.toggle("gz-off", racing);
+  root.panels.classList.toggle("gz-off", !racing);
+  if (racing) showPanels(root, frame.panels);
   root.side.classList.toggle("gz-off", !frame.side);
   if (frame.side) {
     plot(Plotly, root.diagram, frame.side, root.key + ".side", null);
     root.sideCaption.className = `gz-side-caption gz-${frame.side_colour}`;
     root.sideCaption.textContent = frame.side_caption;
   }
-  const height = fitHeight(root);
-  plot(Plotly, root.fig, frame.figure, root.key, Math.abs(height - (root.height ?? 0)) > 6 ? height : root.height);
-  root.height = root.fig.layout?.height ?? height;
+  if (frame.figure) {
+    const height = fitHeight(root);
+    plot(Plotly, root.fig, frame.figure, root.key, Math.abs(height - (root.height ?? 0)) > 6 ? height : root.height);
+    root.height = root.fig.layout?.height ?? height;
+  }
   if (frame.history) plot(Plotly, root.history, frame.history, root.key + ".history", null);
   else if (frame.history === undefined && !root.keepHistory) root.history.replaceChildren();
+  if (frame.below) {
+    root.belowTitle.textContent = frame.below_title ?? "";
+    if (root.below.childElementCount !== frame.below.length) {
+      root.below.replaceChildren(...frame.below.map(() => document.createElement("div")));
+    }
+    frame.below.forEach((chart, i) => plot(Plotly, root.below.children[i], chart, `${root.key}.below${i}`, null));
+  } else if (frame.below === undefined && !root.keepHistory) {
+    root.below.replaceChildren();
+    root.belowTitle.textContent = "";
+  }
   root.frames = (root.frames ?? 0) + 1;  // read by tools/measure_page.py and the browser tests
   root.drawMs = (root.drawMs ?? 0) + performance.now() - began;
   if (frame.status.cost) root.cost = frame.status.cost;
+}
+
+// A race's runs side by side (``LiveFrame.panels``): each its title, numbers, figure and what stopped it. The
+// figures share one height: what the window leaves below them, and at most a little more than their width.
+function showPanels(root, panels) {
+  if (root.panels.childElementCount !== panels.length) {
+    root.panels.replaceChildren(...panels.map(() => {
+      const box = document.createElement("div"); box.className = "gz-panel";
+      const title = document.createElement("div"); title.className = "gz-panel-title";
+      box.name = document.createElement("span");
+      box.tag = document.createElement("span"); box.tag.className = "gz-tag";
+      title.append(box.name, box.tag);
+      box.numbers = document.createElement("div"); box.numbers.className = "gz-metrics";
+      box.fig = document.createElement("div"); box.fig.className = "gz-fig";
+      box.err = document.createElement("div"); box.err.className = "gz-msg gz-error";
+      box.append(title, box.numbers, box.fig, box.err);
+      return box;
+    }));
+  }
+  const first = root.panels.children[0];
+  const fitted = Math.min(fitHeight(root, first.fig), Math.max(MIN_HEIGHT, 1.2 * first.fig.clientWidth));
+  const height = Math.abs(fitted - (root.panelHeight ?? 0)) > 6 ? fitted : root.panelHeight;
+  root.panelHeight = height;
+  panels.forEach((p, i) => {
+    const box = root.panels.children[i];
+    box.name.textContent = p.title;
+    box.tag.textContent = p.badge;
+    box.err.textContent = p.error;
+    setMetrics(box.numbers, p.metrics);
+    plot(root.Plotly, box.fig, p.figure, `${root.key}.panel${i}`, height);
+  });
 }
 
 // Between two real frames of a playing run, the figure is drawn at up to TWEEN_FPS with its numbers
@@ -197,7 +264,8 @@ function arrive(root, frame) {
   const previous = root.real;
   root.real = frame;
   if (previous && frame.status.state === "playing" && previous.status.state === "playing" &&
-      gap > 1000 / TWEEN_FPS && drawMs < TWEEN_MAX_MS && previous.figure.data.length === frame.figure.data.length) {
+      gap > 1000 / TWEEN_FPS && drawMs < TWEEN_MAX_MS && previous.figure && frame.figure &&
+      previous.figure.data.length === frame.figure.data.length) {
     root.tween = { from: previous.figure, to: frame, start: now, duration: Math.min(gap, 400), drawnAt: now };
   } else {
     root.tween = null;
@@ -308,7 +376,7 @@ export default function (component) {
     root.className = "gz-live";
     parentElement.appendChild(root);
     build(root);
-    window.addEventListener("resize", () => { root.height = null; if (root.last) { root.pending = root.last; schedule(root); } });
+    window.addEventListener("resize", () => { root.height = null; root.panelHeight = null; if (root.last) { root.pending = root.last; schedule(root); } });
   }
   root.key = data.key;
   root.trigger = setTriggerValue;
@@ -323,6 +391,9 @@ export default function (component) {
       root.real = JSON.parse(data.frame);
       root.arrivedAt = performance.now();
       show(root, root.real);
+      // The page may still be laying out above the view (its first run): fit the figure's height again once
+      // it has settled, by drawing the newest frame again.
+      for (const ms of [400, 1500]) setTimeout(() => { if (root.last && !root.es) { root.pending = root.last; schedule(root); } }, ms);
     }
     if (data.stream !== root.streamUrl) {
       closeStream(root);

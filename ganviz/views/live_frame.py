@@ -22,16 +22,31 @@ Metric = tuple[str, str, str]  # label, value, help
 
 
 @dataclass
-class LiveFrame:
-    """What a live page shows of one snapshot."""
+class Panel:
+    """One run of a race, side by side with the others: its name, its numbers and its figure."""
 
+    title: str
     metrics: list[Metric]
     figure: dict
+    badge: str = ""  # a short tag after the title (e.g. "replay")
+    error: str = ""  # why this run stopped (a divergence), shown under its figure
+
+
+@dataclass
+class LiveFrame:
+    """What a live page shows of one snapshot (or, with ``panels``, of several runs in lockstep)."""
+
+    metrics: list[Metric]
+    figure: dict | None
     side: dict | None = None  # the model diagram, beside the figure (None: not shown)
     side_caption: str = ""  # one line under the diagram: what the beat just did
     side_colour: str = "gray"  # the caption's colour: D's, G's or neutral
     notes: list[str] = field(default_factory=list)  # short lines under the figure
     history: Callable[[], dict] | None = None  # builds the history chart (None: not shown)
+    panels: list[Panel] = field(default_factory=list)  # a race's runs, drawn side by side instead of ``figure``
+    below: Callable[[], list[dict]] | None = None  # builds charts drawn in a row under the history (with it)
+    below_title: str = ""  # one line over those charts
+    headline: str = ""  # one line under the figure or the panels, larger than the notes: what the class sees now
 
 
 def frame_json(frame: LiveFrame, status: dict, message: dict | None, projector: bool,
@@ -48,11 +63,23 @@ def frame_json(frame: LiveFrame, status: dict, message: dict | None, projector: 
     head = json.dumps({"status": status, "message": message, "notes": frame.notes,
                        "metrics": [{"label": label, "value": value, "help": help_text}
                                    for label, value, help_text in frame.metrics],
-                       "side_caption": frame.side_caption, "side_colour": frame.side_colour},
+                       "side_caption": frame.side_caption, "side_colour": frame.side_colour,
+                       "headline": frame.headline, "below_title": frame.below_title},
                       separators=(",", ":"), ensure_ascii=False)
-    parts = [head[:-1], ',"figure":', fig(frame.figure)]
+    parts = [head[:-1], ',"figure":', fig(frame.figure) if frame.figure is not None else "null"]
     parts += [',"side":', fig(frame.side) if frame.side is not None else "null"]
+    if frame.panels:
+        panels = []
+        for panel in frame.panels:
+            text = json.dumps({"title": panel.title, "badge": panel.badge, "error": panel.error,
+                               "metrics": [{"label": label, "value": value, "help": help_text}
+                                           for label, value, help_text in panel.metrics]},
+                              separators=(",", ":"), ensure_ascii=False)
+            panels.append(text[:-1] + ',"figure":' + fig(panel.figure) + "}")
+        parts += [',"panels":[', ",".join(panels), "]"]
     if history and frame.history is not None:
         parts += [',"history":', fig(frame.history())]
+    if history and frame.below is not None:
+        parts += [',"below":[', ",".join(fig(chart) for chart in frame.below()), "]"]
     parts.append("}")
     return "".join(parts).encode()

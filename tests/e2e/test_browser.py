@@ -27,7 +27,7 @@ PAGES = {
 LIVE = {
     "figure1": ("fig1.play", "fig1.reset", "fig1.live"),
     "two_d": ("p2d.play", "p2d.reset", "p2d.live"),
-    "mode_collapse": ("mc_play", "mc_reset", "mc.fig0"),
+    "mode_collapse": ("mc_play", "mc_reset", "mc.race.live"),
 }
 
 

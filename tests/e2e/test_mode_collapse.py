@@ -1,6 +1,7 @@
 """The mode-collapse race in a real browser: figure first (both panels and Play/Pause, Step and Reset on screen
-without scrolling at 1280x720 and 1920x1080, normal and presentation mode), the replay of a measured race, and no
-dimmed panel or mode strip while it plays."""
+without scrolling at 1280x720 and 1920x1080, normal and presentation mode), the race streamed while it plays (no
+page run, nothing faded, both panels at the same step), the presets menu closing on a click, and the replay of a
+measured race."""
 
 from __future__ import annotations
 
@@ -12,12 +13,31 @@ from .conftest import SHOTS
 from .driver import click, css_key, exceptions, metric, open_page, screenshot, settle, wait_for
 
 SIZES = [(1280, 720), (1920, 1080)]
-ON_SCREEN = ["mc.fig0", "mc.fig1", "mc_play", "mc_step", "mc_reset"]
+BUTTONS = ["mc_play", "mc_step", "mc_reset"]
+PANELS = css_key("mc.race.live") + " .gz-panel"
+# The two panels' steps and figures' data, read from the live view (ganviz/ui/live_view.py).
+PANEL_STEPS = """(sel) => [...document.querySelectorAll(sel)].map(p =>
+    [...p.querySelectorAll('.gz-metric')].find(m => m.dataset.label === 'step')?.querySelector('.gz-value').innerText)"""
+# Counts, from now on, the live view's drawn frames, the page's script runs, and looks that found something faded.
+WATCH = """() => {
+  window.__polls = 0; window.__stale = 0; window.__runs = 0; let running = false;
+  setInterval(() => {
+    window.__polls += 1;
+    if ([...document.querySelectorAll('[data-stale="true"]')].some(e => parseFloat(getComputedStyle(e).opacity) < 0.99))
+      window.__stale += 1;
+    const now = !!document.querySelector("[data-test-script-state='running']");
+    if (now && !running) window.__runs += 1;
+    running = now;
+  }, 50);
+}"""
 
 
 def boxes(page) -> dict:
-    """The bounding box (x, y, width, height, in CSS pixels of the viewport) of each element of ``ON_SCREEN``."""
-    return {key: page.locator(css_key(key)).first.bounding_box() for key in ON_SCREEN}
+    """The bounding box (x, y, width, height, in CSS pixels of the viewport) of each panel's figure and button."""
+    found = {key: page.locator(css_key(key)).first.bounding_box() for key in BUTTONS}
+    for i in range(2):
+        found[f"panel{i}"] = page.locator(PANELS + " .gz-fig").nth(i).bounding_box()
+    return found
 
 
 def outside(box: dict, width: int, height: int, slack: float = 1.0) -> bool:
@@ -37,35 +57,49 @@ def test_both_panels_and_the_buttons_are_on_the_first_screen(browser, app_url, w
             page.locator(f"{css_key('ganviz.present')} label").first.click()
             assert wait_for(lambda: page.locator(css_key("ganviz.present_exit")).count() == 1)
             settle(page)
-        page.wait_for_selector(css_key("mc.fig1") + " .js-plotly-plot")
+        page.wait_for_selector(PANELS + " .gz-fig.js-plotly-plot")
         page.evaluate("() => window.scrollTo(0, 0)")
         found = boxes(page)
         mode = "presentation" if present else "normal"
         page.screenshot(path=str(SHOTS / f"mode_collapse-{width}x{height}-{mode}.png"))  # the first screen only
         off = {key: box for key, box in found.items() if outside(box, width, height)}
         assert not off, f"off the first screen at {width}x{height} ({mode}): {off}"
-        left, right = found["mc.fig0"], found["mc.fig1"]
+        left, right = found["panel0"], found["panel1"]
         assert left["x"] + left["width"] <= right["x"] + 1, "the panels side by side"
         assert exceptions(page) == []
     finally:
         context.close()
 
 
-def test_the_race_plays_undimmed_and_a_recording_replays(page, app_url, app_log):
+def test_the_race_streams_undimmed_and_a_recording_replays(page, app_url, app_log):
     open_page(page, app_url, "mode_collapse")
+    page.wait_for_selector(PANELS + " .gz-fig.js-plotly-plot")
     click(page, "mc_play")
-    dimmed = []
+    assert wait_for(lambda: int((metric(page, "step") or "0").replace(",", "")) > 0, timeout=60), "it plays"
+    settle(page)
+    page.evaluate(WATCH)
+    before = page.evaluate(f"() => document.querySelector('{css_key('mc.race.live')} .gz-live').frames")
+    seen = set()
     for _ in range(12):
         page.wait_for_timeout(500)
-        dimmed.append(page.evaluate("""() => [...document.querySelectorAll('.st-key-mc-race [data-stale="true"]')]
-            .some(e => parseFloat(getComputedStyle(e).opacity) < 0.99)"""))
-    assert not any(dimmed), "no panel or mode strip is faded while the race plays"
+        steps = page.evaluate(PANEL_STEPS, PANELS)
+        assert len(steps) == 2 and steps[0] == steps[1], f"the runs move in lockstep: {steps}"
+        seen.add(steps[0])
+    frames, polls, stale, runs = page.evaluate(
+        f"() => [document.querySelector('{css_key('mc.race.live')} .gz-live').frames - {before}, window.__polls,"
+        " window.__stale, window.__runs]")
+    assert len(seen) >= 4 and frames >= 4, f"the race streams new frames ({frames} drawn, steps {sorted(seen)})"
+    assert runs == 0, f"no script run while the race plays ({runs} runs)"
+    assert stale <= 0.01 * polls, f"nothing fades: {stale} of {polls} looks found a faded element"
     click(page, "mc_play")
     settle(page)
     if not recording_path("ring8-remedy").exists():
         pytest.skip("ring8-remedy is not recorded (tools/record_races.py)")
     page.locator(css_key("mc-head") + " [data-testid='stPopover'] button").first.click()
     click(page, "mc.replay.ring8")
+    assert wait_for(lambda: page.locator(css_key("mc.replay.ring8")).count() == 0
+                    or not page.locator(css_key("mc.replay.ring8")).first.is_visible(), timeout=30), \
+        "the presets menu closes once a replay is chosen (the race is under it)"
     # (the presets' captions say "20,000" too: read the panels' step)
     assert wait_for(lambda: metric(page, "step") == "20,000", timeout=90), "the replay reaches step 20,000"
     screenshot(page, "mode_collapse-replayed")

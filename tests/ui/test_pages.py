@@ -417,7 +417,7 @@ def test_mode_collapse_preset_buttons_load_their_setting_and_play(lab):
     assert race.configs["gan"] == preset.configs()["gan"] and race.configs["pacgan"] == preset.configs()["pacgan"]
     assert [m.value.endswith("/ 8") for m in at.metric if m.label == "modes covered"] == [True, True]
     assert run_steps(at)[0] == run_steps(at)[1] > 0  # it plays
-    now = [m.value for m in at.markdown if m.value.startswith("**Now, at step")]
+    now = [m.value for m in at.markdown if m.value.startswith("Now, at step")]
     assert len(now) == 1 and "plain GAN" in now[0] and "PacGAN" in now[0], "what each run shows now"
     assert not at.exception
 
