@@ -12,7 +12,7 @@ from ganviz.views.modes import mode_timeline_figure, modes_over_time_figure
 from ganviz.i18n import t
 from ganviz.lessons.published import measured_line, measured_table, method_label, published_table
 from ganviz.lessons.presets import PRESETS, presets_for
-from ganviz.lessons.race import Race, race_now
+from ganviz.lessons.race import Race, race_now, spread_ratio
 from ganviz.remedies.methods import METHODS, config_for
 from ganviz.frames.snapshot2d import take_snapshot_2d
 from ganviz.frames.session import advance_race
@@ -183,7 +183,8 @@ def view() -> LiveFrame:
             figure2d(snap, show_manifold=True, height=FIGURE_HEIGHT),
             badge=t("mode_collapse.replaying") if replay else "",
             error=ganviz.ui.divergence_text(race.failures[name]) if not replay and name in race.failures else ""))
-    now = race_now({name: snap.metrics for name, snap in snaps.items()}, n_modes)
+    now = race_now({name: snap.metrics for name, snap in snaps.items()}, n_modes,
+                   {name: spread_ratio(snap.fake, snap.real) for name, snap in snaps.items()})
     step_now = next(iter(snaps.values())).metrics["step"]
     headline = (t("mode_collapse.now", step=f"{step_now:,}").replace("**", "") + " "
                 + " ".join(t(key, run=labels[name], **values) for name, key, values in now))

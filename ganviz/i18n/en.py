@@ -522,6 +522,7 @@ STRINGS = {
     "mode_collapse.now.all": "{run} covers all {n} modes, with {hq}% of its samples on a mode.",
     "mode_collapse.now.all_loose": "{run} reaches all {n} modes, but only {hq}% of its samples sit on one; the rest lie between them.",
     "mode_collapse.now.few": "{run} covers {modes} of {n} modes: its samples are bunched in one place.",
+    "mode_collapse.now.few_spread": "{run} covers {modes} of {n} modes: its samples are spread out, mostly between the modes ({hq}% on one).",
     "mode_collapse.now.some": "{run} covers {modes} of {n} modes so far.",
     "mode_collapse.preset_help": "Loads this setting (target, seed and remedy), puts both runs back to step 0 and "
                                  "plays.",

@@ -509,6 +509,7 @@ STRINGS = {
     "mode_collapse.now.all": "{run}은(는) {n}개 모드를 모두 포착했고, 샘플의 {hq}%가 모드 위에 있습니다.",
     "mode_collapse.now.all_loose": "{run}은(는) {n}개 모드 모두에 닿았지만 샘플의 {hq}%만 모드 위에 있고, 나머지는 모드 사이에 있습니다.",
     "mode_collapse.now.few": "{run}은(는) {n}개 중 {modes}개 모드만 포착했습니다: 샘플이 한곳에 뭉쳐 있습니다.",
+    "mode_collapse.now.few_spread": "{run}은(는) {n}개 중 {modes}개 모드만 포착했습니다: 샘플이 넓게 흩어져 있고 대부분 모드 사이에 있습니다(모드 위 {hq}%).",
     "mode_collapse.now.some": "{run}은(는) 지금까지 {n}개 중 {modes}개 모드를 포착했습니다.",
     "mode_collapse.preset_help": "이 설정(목표 분포, 시드, 해법)을 불러와 두 학습을 0단계로 되돌리고 재생합니다.",
     "mode_collapse.preset.ring8-collapse.title": "ring8: 기본 GAN이 붕괴한다",

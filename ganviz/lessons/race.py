@@ -19,7 +19,10 @@ The pages' measured races are presets (``ganviz.lessons.presets``, ``Preset.race
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
+
+import numpy as np
 
 from ..core.config import TrainConfig
 from ..core.trainer import DivergenceError, Trainer
@@ -65,13 +68,29 @@ class Race:
             trainer.apply(replace(config, **{self.field: value}))
 
 
-def race_now(rows: dict, n_modes: int) -> list[tuple[str, str, dict]]:
+BUNCHED = 0.25  # G's samples are "bunched in one place" when their spread is under this share of p_data's
+
+
+def spread_ratio(fake: np.ndarray, real: np.ndarray) -> float:
+    """How widely G's samples ``fake`` are spread, as a share of how widely p_data's ``real`` ones are: the root
+    mean squared distance of each set from its own centre, one over the other (0: a point; 1: as wide as the data)."""
+    def spread(points: np.ndarray) -> float:
+        points = np.asarray(points, dtype=np.float64)
+        return float(np.sqrt(((points - points.mean(axis=0)) ** 2).sum(axis=1).mean()))
+
+    width = spread(real)
+    return spread(fake) / width if width > 0 else math.inf
+
+
+def race_now(rows: dict, n_modes: int, spreads: dict | None = None) -> list[tuple[str, str, dict]]:
     """What the class sees in each run of a mode-collapse race at this moment, from its latest metrics row.
 
-    ``rows``: run name -> a row with ``step``, ``modes`` and ``hq`` (``metrics_2d``). Returns, per run, its
+    ``rows``: run name -> a row with ``step``, ``modes`` and ``hq`` (``metrics_2d``); ``spreads``: run name ->
+    its ``spread_ratio`` now (without one, a run on few modes is taken for bunched). Returns, per run, its
     name, a catalogue key under ``mode_collapse.now.`` and the values the sentence takes: "start" (step 0),
     "all" (every mode covered, at least half the samples on one), "all_loose" (every mode, fewer on them),
-    "few" (at most a quarter of the modes: the samples bunch on a few) or "some".
+    "few" (at most a quarter of the modes, the samples bunched in one place: spread under ``BUNCHED``),
+    "few_spread" (at most a quarter of the modes, the samples spread out between them) or "some".
     """
     said = []
     for name, row in rows.items():
@@ -81,7 +100,8 @@ def race_now(rows: dict, n_modes: int) -> list[tuple[str, str, dict]]:
         elif modes == n_modes:
             state = "all" if hq >= 0.5 else "all_loose"
         elif modes <= n_modes // 4:
-            state = "few"
+            bunched = spreads is None or spreads.get(name, 0.0) < BUNCHED
+            state = "few" if bunched else "few_spread"
         else:
             state = "some"
         said.append((name, f"mode_collapse.now.{state}", dict(modes=modes, n=n_modes, hq=f"{100 * hq:.0f}")))

@@ -131,3 +131,19 @@ def test_race_now_says_what_each_run_shows_at_this_step():
     assert [(name, key.rsplit(".", 1)[1]) for name, key, _ in said] == [
         ("gan", "few"), ("pacgan", "all"), ("other", "all_loose"), ("some", "some")]
     assert said[1][2] == dict(modes=8, n=8, hq="74")
+
+
+def test_race_now_says_bunched_only_when_the_samples_are():
+    import numpy as np
+
+    from ganviz.lessons.race import BUNCHED, race_now, spread_ratio
+
+    rng = np.random.default_rng(0)
+    real = rng.normal(size=(500, 2)) * 2.0
+    clump = rng.normal(size=(500, 2)) * 0.1 + 1.0
+    wide = rng.uniform(-3, 3, size=(500, 2))
+    assert spread_ratio(clump, real) < BUNCHED < spread_ratio(wide, real)
+    assert spread_ratio(real, real) == 1.0
+    rows = {"gan": dict(step=300, modes=0, hq=0.0), "pacgan": dict(step=300, modes=1, hq=0.01)}
+    said = race_now(rows, 8, {"gan": spread_ratio(clump, real), "pacgan": spread_ratio(wide, real)})
+    assert [key.rsplit(".", 1)[1] for _, key, _ in said] == ["few", "few_spread"]
