@@ -32,6 +32,7 @@ presenting = ganviz.ui.presenting()
 # projector the figure is drawn 1.25 times taller (``for_projector``) under the "leave presentation mode" button.
 FIGURE_HEIGHT = 300 if presenting else 390
 runs = RaceRun(f"{KEY}.race", take_snapshot_2d)  # the plain GAN and the remedy, in lockstep
+OFF_PLOT = 0.05  # a panel says how much of G's mass is off its plot from this share on
 REPLAY_SECONDS = 0.3  # a recorded frame's time on screen while a replay plays
 MENU = f"{KEY}.menu"  # the presets and replays popover
 REPLAY = f"{KEY}.replay"  # {"preset": name, "frame": i} while a recording is replayed, else None
@@ -175,11 +176,13 @@ def view() -> LiveFrame:
     panels = []
     for name, snap in snaps.items():
         m = snap.metrics
+        numbers = [(t("metric.step"), f"{m['step']:,}", t("metric.step_help")),
+                   (t("mode_collapse.modes_covered"), f"{m['modes']} / {n_modes}", t("mode_collapse.modes_covered_help")),
+                   (t("mode_collapse.hq"), f"{100 * m['hq']:.1f}%", t("mode_collapse.hq_help"))]
+        if m.get("outside", 0.0) >= OFF_PLOT:  # where G's samples went when the panel shows none
+            numbers.append((t("two_d.outside"), f"{100 * m['outside']:.0f}%", t("two_d.outside_help")))
         panels.append(Panel(
-            labels[name],
-            [(t("metric.step"), f"{m['step']:,}", t("metric.step_help")),
-             (t("mode_collapse.modes_covered"), f"{m['modes']} / {n_modes}", t("mode_collapse.modes_covered_help")),
-             (t("mode_collapse.hq"), f"{100 * m['hq']:.1f}%", t("mode_collapse.hq_help"))],
+            labels[name], numbers,
             figure2d(snap, show_manifold=True, height=FIGURE_HEIGHT),
             badge=t("mode_collapse.replaying") if replay else "",
             error=ganviz.ui.divergence_text(race.failures[name]) if not replay and name in race.failures else ""))
