@@ -167,10 +167,21 @@ class LiveSession(Playback):
         """A snapshot of ``trainer`` (default: the run's); with ``record`` its metrics row also goes into the run's
         history (``Trainer.record``: once per state). The snapshot itself only reads."""
         trainer = self.trainer if trainer is None else trainer
-        snap = self.snapshot(trainer, **options)
+        snap = None if options else self._worker_snapshot(trainer)
+        if snap is None:
+            snap = self.snapshot(trainer, **options)
         if record:
             trainer.record(snap.metrics)
         return snap
+
+    def _worker_snapshot(self, trainer: Trainer):
+        """The snapshot the run's worker took last, if it is of ``trainer`` in its state of now (a click while the
+        run plays draws it again instead of reading the same state a second time); else None."""
+        outcome = self.store.get(f"{self.key}.outcome")
+        last = getattr(outcome, "last", None)
+        if last is not None and last[0] is trainer and last[1] == (trainer.step, trainer.d_steps):
+            return last[2]
+        return None
 
     # ----- which run -----------------------------------------------------------------
     def load_preset(self, preset) -> None:
@@ -356,6 +367,7 @@ class LiveSession(Playback):
                 outcome.message = ("error", "divergence", dict(err.facts))
             trained = time.perf_counter()
             snap = self.snapshot(trainer)
+            outcome.last = (trainer, (trainer.step, trainer.d_steps), snap)
             trainer.record(snap.metrics)
             recorder.record(snap)
             if not more:
@@ -424,6 +436,7 @@ class Outcome:
         self.message: tuple | None = None  # (kind, i18n key, values), as ``LiveSession.say`` keeps them
         self.diverged = False
         self.stopped = False  # the run paused itself
+        self.last = None  # (trainer, (step, d_steps), snapshot) of the last frame, for the page's next run
         self._last = (time.perf_counter(), step, None)
 
     def rate(self, step: int) -> float | None:

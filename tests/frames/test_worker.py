@@ -149,6 +149,21 @@ def test_a_frame_job_trains_records_and_leaves_the_store_alone():
     assert {k: v for k, v in store.items()} == before, "the worker's job writes nothing into the session's store"
 
 
+def test_the_page_draws_the_workers_last_snapshot_of_the_same_state_and_reads_a_new_state_anew():
+    store = {}
+    run = LiveSession(store, "fig1", take_snapshot)
+    run.reset(FIGURE1)
+    run.mode = "playing"
+    job = run.frame_job(Pacing(iterations_per_frame=5), _render, budget_s=600.0)
+    job()
+    last = store["fig1.outcome"].last[2]
+    assert run.take() is last, "a click right after a frame draws that frame's snapshot"
+    assert run.take(arrows=5) is not last, "a snapshot with other options is always read anew"
+    run.trainer.train(1)
+    fresh = run.take()
+    assert fresh is not last and fresh.step == last.step + 1
+
+
 def test_a_diverging_run_stops_its_job_and_the_page_takes_in_the_pause():
     store = {}
     run = LiveSession(store, "fig1", take_snapshot)
