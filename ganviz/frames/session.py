@@ -331,13 +331,15 @@ class LiveSession(Playback):
         return snap
 
     # ----- the loop off the script (``ganviz.frames.worker``) ---------------------------
-    def frame_job(self, pacing, render: Callable, budget_s: float = FRAME_BUDGET_S) -> Callable[[], tuple[bytes, bool]]:
+    def frame_job(self, pacing, render: Callable, budget_s: float = FRAME_BUDGET_S,
+                  stopping: Callable[[], bool] = lambda: False) -> Callable[[], tuple[bytes | None, bool]]:
         """One frame of this run's training, for a worker thread: ``job() -> (render(...), more)``.
 
         The job advances the run as ``advance`` does (a beat, up to ``pacing.iterations_per_frame`` iterations
         within ``budget_s``, or a window of D's fit sized to ``budget_s``), records the frame, and returns
         ``render(snap, trainer, state, rate, message, cost=(training s, snapshot s))``'s bytes; ``more`` is False once the run paused itself
-        (it diverged, or D's fit ended). It never touches ``store``: what the page must know afterwards goes
+        (it diverged, or D's fit ended); ``(None, False)`` when ``stopping()`` says, after the training, that the
+        page has stopped the worker (a click: the page reads and draws the state itself). It never touches ``store``: what the page must know afterwards goes
         into the ``Outcome`` kept under ``<key>.outcome``, which ``collect`` reads back on the page's next run.
         """
         trainer, recorder, mode = self.trainer, self.recorder, self.mode
@@ -366,6 +368,8 @@ class LiveSession(Playback):
                 outcome.diverged, more = True, False
                 outcome.message = ("error", "divergence", dict(err.facts))
             trained = time.perf_counter()
+            if more and stopping():
+                return None, False
             snap = self.snapshot(trainer)
             outcome.last = (trainer, (trainer.step, trainer.d_steps), snap)
             trainer.record(snap.metrics)

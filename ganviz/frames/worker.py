@@ -149,7 +149,8 @@ class Worker:
     """One run's training thread: ``job()`` once per frame, at most every ``interval`` seconds, until it stops.
 
     ``job()`` returns ``(frame, more)``: the frame's bytes are published on the channel; ``more`` False ends
-    the thread after that frame (the run paused itself: it diverged, or D's fit finished).
+    the thread after that frame (the run paused itself: it diverged, or D's fit finished). A job that sees
+    ``stopping`` after training may return ``(None, False)``: the page, which stopped it, draws the state.
     """
 
     def __init__(self, channel: Channel, name: str = "run"):
@@ -157,6 +158,10 @@ class Worker:
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self.error: BaseException | None = None  # what ended the last thread, if it was an exception
+
+    def stopping(self) -> bool:
+        """Whether the page has asked the thread to end (a job may skip drawing a frame nobody will see)."""
+        return self._stop.is_set()
 
     @property
     def running(self) -> bool:
@@ -194,6 +199,8 @@ class Worker:
             while not stop.is_set():
                 began = time.perf_counter()
                 frame, more = job()
+                if frame is None:  # the job saw the stop and left its frame undrawn (the page draws the state)
+                    return
                 self.channel.publish(frame)
                 if not more:
                     return

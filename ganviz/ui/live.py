@@ -239,7 +239,7 @@ class LiveRun(LiveSession):
         stream = None
         if self.mode in ("playing", "fit_d") and not self.diverged:
             lang = language()
-            job = self.frame_job(pacing, render, STREAM_BUDGET_S)
+            job = self.frame_job(pacing, render, STREAM_BUDGET_S, stopping=self.worker.stopping)
             self.worker.start(job, pacing.frame_seconds if pacing.slow else STREAM_INTERVAL,
                               setup=lambda: set_language(lang))
             stream = stream_url(self.worker.channel.token)
@@ -408,6 +408,7 @@ class RaceRun(LoopWidgets, RaceSession):
             outcome = Outcome(step())
             self.store[f"{self.key}.outcome"] = outcome
             lang = language()
+            worker = self.worker
             drawing = [0.0]  # the last frame's seconds besides training (two snapshots, figures, JSON)
 
             def job() -> tuple[bytes, bool]:
@@ -416,6 +417,8 @@ class RaceRun(LoopWidgets, RaceSession):
                 began = time.perf_counter()
                 more = advance(max(STREAM_BUDGET_S, drawing[0]))
                 trained = time.perf_counter()
+                if more and worker.stopping():  # a click stopped the race: the page draws it now
+                    return None, False
                 live = view()
                 outcome.stopped = not more
                 now = step()
@@ -425,8 +428,8 @@ class RaceRun(LoopWidgets, RaceSession):
                 drawing[0] = time.perf_counter() - trained
                 return frame, more
 
-            self.worker.start(job, interval, setup=lambda: set_language(lang))
-            stream = stream_url(self.worker.channel.token)
+            worker.start(job, interval, setup=lambda: set_language(lang))
+            stream = stream_url(worker.channel.token)
         live_view(self.key, frame, stream, plotly_src(), presenting())
 
     worker = property(lambda self: session_worker(self.key))

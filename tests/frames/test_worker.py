@@ -164,6 +164,24 @@ def test_the_page_draws_the_workers_last_snapshot_of_the_same_state_and_reads_a_
     assert fresh is not last and fresh.step == last.step + 1
 
 
+def test_a_job_stopped_by_a_click_trains_but_draws_nothing_and_the_page_reads_the_state():
+    store = {}
+    run = LiveSession(store, "fig1", take_snapshot)
+    run.reset(FIGURE1)
+    run.mode = "playing"
+    job = run.frame_job(Pacing(iterations_per_frame=5), _render, budget_s=600.0, stopping=lambda: True)
+    rows = len(run.trainer.history)
+    assert job() == (None, False)
+    assert run.trainer.step == 5 and len(run.trainer.history) == rows, "trained, no frame drawn or recorded"
+    assert run.take().step == 5
+    worker = Worker(open_channel())
+    worker.start(lambda: (None, False), interval=0.0)
+    deadline = time.monotonic() + 10
+    while worker.running and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert not worker.running and worker.channel.seq == 0, "the thread ends without publishing"
+
+
 def test_a_diverging_run_stops_its_job_and_the_page_takes_in_the_pause():
     store = {}
     run = LiveSession(store, "fig1", take_snapshot)
