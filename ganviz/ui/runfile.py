@@ -27,6 +27,7 @@ from ganviz.core.config import TrainConfig
 from . import clip, in_language, upload_limit_mb
 from .controls import set_widgets
 from .live import LiveRun
+from .sessions import trim_memory
 
 
 def save_load_panel(run: LiveRun, targets: list[str], name: str) -> None:
@@ -66,6 +67,9 @@ def _load(run: LiveRun, targets: list[str]) -> None:
     except RunFileError as err:
         run.say("error", "runfile.refused", name=clip(upload.name), reason=str(err))
         return
+    finally:
+        del data
+        trim_memory()  # the parse's garbage (tens of MB for a long history) goes back to the OS now
     if problem:
         run.say("error", problem[0], name=clip(upload.name), **problem[1])
         return
