@@ -13,7 +13,9 @@ Its metadata: ``format`` = "ganviz-run", ``version`` = "1", and ``run``, a JSON 
 TrainConfig (``config``), ``step``, ``d_steps``, ``phase`` (the D steps already taken inside the
 current iteration, for trainers that take them one by one; 0 otherwise), the optimizers' learning
 rates now (``lr_g``, ``lr_d``: a decaying run's differ from the config's) and the metrics
-``history`` (JSON as Python writes it: a row's NaN, such as its loss before any step, is NaN).
+``history`` (JSON as Python writes it: a row's NaN, such as its loss before any step, is NaN). A history
+longer than a run keeps (``MAX_HISTORY_ROWS``; only a hand-made file has one) is thinned while it is read, as
+``Trainer.record`` thins it, so a 50 MB file never holds its 180,000 rows as Python objects at once.
 
 ``load_run`` trusts nothing. It refuses, with a ``RunFileError`` that says why, a file over
 ``MAX_BYTES``, a pickle (seen by its first bytes, never unpickled), anything else that is not
@@ -33,6 +35,7 @@ stream is seeded from the saved state instead (``Trainer.load_state_dict``), and
 
 from __future__ import annotations
 
+import codecs
 import json
 import math
 from dataclasses import fields
@@ -46,7 +49,7 @@ from ..core.custom import MAX_ABS, check_points
 from ..core.distributions import GaussianMixture, get_distribution
 from ..core.models import Generator
 from ..core.config import CUSTOM, Refused, TrainConfig, shown
-from ..core.trainer import Trainer, build_discriminator
+from ..core.trainer import MAX_HISTORY_ROWS, Trainer, bounded_history, build_discriminator
 
 FORMAT = "ganviz-run"
 VERSION = 1
@@ -151,7 +154,7 @@ def _metadata(data: bytes) -> dict:
     if 8 + n > size:
         raise RunFileError(f"the file is truncated: it ends at byte {size:,}, inside its {n:,}-byte header")
     try:
-        header = json.loads(bytes(data[8:8 + n]))
+        header = json.loads(codecs.decode(memoryview(data)[8:8 + n], "utf-8"))  # decoded in place: no copy of the bytes
         metadata = header.get("__metadata__") or {}
         end = max((int(v["data_offsets"][1]) for k, v in header.items() if k != "__metadata__"), default=0)
     except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
@@ -171,9 +174,10 @@ def _metadata(data: bytes) -> dict:
 
 
 def _read_run_json(metadata: dict) -> dict:
-    """The ``run`` JSON object, its types checked."""
+    """The ``run`` JSON object, its types checked; its history at most ``MAX_HISTORY_ROWS`` rows (``_Rows``)."""
+    rows = _Rows()
     try:
-        run = json.loads(metadata["run"])
+        run = json.loads(metadata["run"], object_hook=rows.take)
     except (ValueError, TypeError, RecursionError):
         raise RunFileError("its run metadata is not JSON") from None
     if not isinstance(run, dict):
@@ -190,11 +194,44 @@ def _read_run_json(metadata: dict) -> dict:
     if not isinstance(run["history"], list):
         raise RunFileError("history must be a list of rows")
     for i, row in enumerate(run["history"]):
-        numbers = isinstance(row, dict) and all(
-            _is_number(v) or (isinstance(v, list) and all(map(_is_number, v))) for v in row.values())
-        if not (numbers and _is_whole(row.get("step")) and _is_whole(row.get("d_steps"))):
+        if row is not _ROW:
             raise RunFileError(f"history row {i} is not a row of metrics (numbers, with a whole step and d_steps)")
+    if rows.seen != len(run["history"]):
+        raise RunFileError("its run metadata holds a row of metrics outside its history")
+    run["history"] = rows.kept
     return run
+
+
+class _Taken:
+    """What ``_Rows.take`` leaves in the parsed JSON in place of a metrics row it took (one object, ``_ROW``)."""
+
+    def __repr__(self) -> str:
+        return "<a row of metrics>"  # as a refusal quotes a field that holds a row: "step must be ... (got <a row...>)"
+
+
+_ROW = _Taken()
+
+
+class _Rows:
+    """A run's metrics rows, taken out of its JSON as the parser makes them (``json.loads``'s ``object_hook``):
+    at most ``MAX_HISTORY_ROWS`` are kept, thinned as ``Trainer.record`` thins them while a run records them
+    (``bounded_history``), so that a file of 180,000 rows never holds 180,000 rows in memory at once. Each
+    JSON object that is a row of metrics (numbers or lists of numbers, a whole ``step`` and ``d_steps``) is
+    taken and replaced by ``_ROW``; any other object is left as it is, for the checks after the parse."""
+
+    def __init__(self):
+        self.kept: list[dict] = []
+        self.seen = 0
+
+    def take(self, row: dict):
+        numbers = all(_is_number(v) or (isinstance(v, list) and all(map(_is_number, v))) for v in row.values())
+        if not (numbers and _is_whole(row.get("step")) and _is_whole(row.get("d_steps"))):
+            return row
+        self.seen += 1
+        self.kept.append(row)
+        if len(self.kept) > MAX_HISTORY_ROWS:
+            self.kept = bounded_history(self.kept)
+        return _ROW
 
 
 def _config(values: dict) -> TrainConfig:

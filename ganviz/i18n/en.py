@@ -194,11 +194,13 @@ STRINGS = {
     "runfile.save": "Save this run",
     "runfile.save_help": "One file with the weights, optimizer state, config, seed, random state and metrics: load "
                          "it later (here, or with `python -m ganviz train --resume`) to go on exactly where it stopped.",
-    "runfile.load": "Load a saved run",
+    "runfile.load": "Load a saved run (at most {limit} MB)",
     "runfile.load_help": "A .ganviz file saved from this page. A file that is not one, or does not fit this page, is "
                          "refused with the reason, and the current run stays.",
     "runfile.loaded": "Loaded {name}: the run goes on from step {step}, exactly as it was saved.",
     "runfile.refused": "{name} was not loaded: {reason} The current run stays.",
+    "runfile.too_big": "{name} was not loaded: it is {size} bytes, and a saved run is at most {limit} bytes "
+                       "({limit_mb} MB). The current run stays.",
     "runfile.wrong_page": "{name} was not loaded: it is a run on the target \"{dist}\", which this page does not "
                           "train (runs on your own points load with `python -m ganviz train --resume`). The current "
                           "run stays.",

@@ -186,11 +186,13 @@ STRINGS = {
     "runfile.save": "이 학습 저장",
     "runfile.save_help": "가중치, 옵티마이저 상태, 설정, 시드, 난수 상태, 지표를 파일 하나에 담습니다. 나중에 여기서, 또는 "
                          "`python -m ganviz train --resume`으로 불러오면 멈춘 곳에서 그대로 이어집니다.",
-    "runfile.load": "저장한 학습 불러오기",
+    "runfile.load": "저장한 학습 불러오기 (최대 {limit} MB)",
     "runfile.load_help": "이 페이지에서 저장한 .ganviz 파일. 그런 파일이 아니거나 이 페이지에 맞지 않으면 이유와 함께 "
                          "거부하고, 지금의 학습은 그대로 둡니다.",
     "runfile.loaded": "{name}을(를) 불러왔습니다: 저장한 그대로 {step}단계부터 이어집니다.",
     "runfile.refused": "{name}을(를) 불러오지 않았습니다: {reason} 지금의 학습은 그대로입니다.",
+    "runfile.too_big": "{name}을(를) 불러오지 않았습니다: 파일이 {size}바이트인데, 저장한 학습 파일은 최대 {limit}바이트"
+                       "({limit_mb} MB)까지만 불러올 수 있습니다. 지금의 학습은 그대로입니다.",
     "runfile.wrong_page": "{name}을(를) 불러오지 않았습니다: 이 페이지가 학습하지 않는 목표 분포 \"{dist}\"의 학습입니다"
                           "(직접 찍은 점으로 한 학습은 `python -m ganviz train --resume`으로 불러옵니다). 지금의 학습은 "
                           "그대로입니다.",

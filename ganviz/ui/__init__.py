@@ -221,13 +221,14 @@ def compact_top() -> None:
 
 
 def upload_limit_mb(max_bytes: int) -> int:
-    """The ``max_upload_size`` (whole MB of 2**20 bytes, as Streamlit counts) of an uploader for files of at most
-    ``max_bytes``: the browser refuses bigger files at once, and ganviz's own check refuses, with its reason,
-    what slips between ``max_bytes`` and that. At most ``server.maxUploadSize`` in .streamlit/config.toml,
-    which the server enforces for every upload."""
+    """The ``max_upload_size`` (whole MB) of an uploader for files of at most ``max_bytes``: the browser refuses
+    bigger files at once, and ganviz's own check refuses, with its reason, what slips between ``max_bytes`` and
+    that. Streamlit's browser code counts this MB as 10**6 bytes (2**20 on Windows) and its server as 2**20, so
+    it is rounded up in millions: a file of ``max_bytes`` passes every browser. At most ``server.maxUploadSize``
+    in .streamlit/config.toml, which the server enforces for every upload."""
     import math
 
-    return max(1, math.ceil(max_bytes / 2**20))
+    return max(1, math.ceil(max_bytes / 10**6))
 
 
 def in_language(make):

@@ -71,6 +71,10 @@ _held: dict[str, dict] = {}
 HELD_KEY = "ganviz.held"
 _tracked: "weakref.WeakSet[Trainer]" = weakref.WeakSet()
 _libc = ctypes.CDLL(ctypes.util.find_library("c")) if ctypes.util.find_library("c") else None
+# glibc's allocator: every page run is a thread, and glibc gives threads arenas of their own (8 per core), where
+# freed memory stays for reuse. run-app.sh sets MALLOC_ARENA_MAX=2 (it must be set before the process starts:
+# glibc fixes its arena limit when the second thread allocates); trim_memory hands free pages back.
+GLIBC = _libc is not None and hasattr(_libc, "gnu_get_libc_version") and hasattr(_libc, "malloc_trim")
 
 
 def counts() -> dict:
@@ -140,7 +144,7 @@ def release_closed(why: str = "its tab closed and the cap was reached") -> int:
         released += 1
     if released:
         gc.collect()  # its trainers sit in reference cycles
-        _trim()
+        trim_memory()
     return released
 
 
@@ -171,9 +175,13 @@ def memory_limit_mb() -> float | None:
     return float(text)
 
 
-def _trim() -> None:
-    if _libc is not None and hasattr(_libc, "malloc_trim"):
-        _libc.malloc_trim(0)  # hand the freed arena pages back to the OS, so the server's RSS falls too
+def trim_memory() -> None:
+    """Hand the C allocator's free pages back to the OS (glibc's ``malloc_trim``; nothing elsewhere), so the
+    server's resident memory falls once a session, a trainer or a parsed upload is freed: glibc keeps freed
+    memory in its arenas (one per thread that ran a page) for reuse, and returns only the top of each heap
+    by itself."""
+    if GLIBC:
+        _libc.malloc_trim(0)
 
 
 def _change(what: str, by: int) -> int:
@@ -184,7 +192,7 @@ def _change(what: str, by: int) -> int:
 
 def _trainer_freed() -> None:
     alive = _change("trainers", -1)
-    _trim()
+    trim_memory()
     log.info("trainer freed (%d alive)", alive)
 
 
@@ -318,6 +326,7 @@ def _start_janitor() -> None:
                 if collect_ticks:
                     collect_ticks -= 1
                     gc.collect()
+                    trim_memory()  # what a closed tab's last page run left in its thread's arena
             except Exception as err:  # noqa: BLE001 - a Streamlit upgrade must not break the app
                 log.info("closed sessions are reaped lazily (cannot reach Streamlit's session storage: %s)", err)
                 return

@@ -18,7 +18,7 @@ from ganviz.files.runfile import MAX_BYTES, RunFileError, load_run, save_run
 from ganviz.frames.snapshot import take_snapshot
 from ganviz.frames.snapshot2d import take_snapshot_2d
 from ganviz.core.config import TrainConfig
-from ganviz.core.trainer import Trainer
+from ganviz.core.trainer import MAX_HISTORY_ROWS, Trainer
 
 POINTS = np.array([[0.0, 0.0], [1.0, 0.5], [-1.0, 0.5], [0.5, -1.0], [-0.5, -1.0], [0.0, 1.5]])
 
@@ -332,6 +332,9 @@ def test_a_tensor_that_does_not_fit_the_config_is_refused(good, tensors, says):
     ({"history": {}}, "history must be a list of rows"),
     ({"history": [{"step": 0, "d_steps": 0}, {"step": 1, "jsd": "high"}]}, "history row 1 is not a row of metrics"),
     ({"history": [{"jsd": 0.1}]}, "history row 0 is not a row of metrics"),
+    ({"history": [{"step": 0, "d_steps": 0, "jsd": [0.1, {"step": 1, "d_steps": 0}]}]}, "history row 0 is not a row"),
+    ({"step": {"step": 0, "d_steps": 0}}, "step must be a whole number >= 0 (got <a row of metrics>)"),
+    ({"config": {"width": {"step": 0, "d_steps": 0}}}, "its run metadata holds a row of metrics outside its history"),
     ({"extra": 1}, "unexpected run field 'extra'"),
 ])
 def test_run_json_of_the_wrong_shape_or_type_is_refused(good, run, says):
@@ -339,6 +342,50 @@ def test_run_json_of_the_wrong_shape_or_type_is_refused(good, run, says):
     if isinstance(run.get("config"), dict):
         run = {**run, "config": {**old["config"], **run["config"]}}
     refused(edited(good, fields=run), says)
+
+
+def with_rows(data, rows):
+    """``data`` with its history replaced by ``rows``."""
+    return edited(data, fields={"history": rows})
+
+
+def test_a_long_history_is_thinned_as_the_trainer_thins_it_while_recording(good, monkeypatch):
+    """A file may carry more rows than a run keeps (a hand-made one: ganviz never saves more): the loaded run keeps
+    what a trainer that had recorded those rows one by one keeps, the first row and the newest whole."""
+    from ganviz.core import trainer as trainer_module
+
+    monkeypatch.setattr(trainer_module, "MAX_HISTORY_ROWS", 40)
+    monkeypatch.setattr(runfile, "MAX_HISTORY_ROWS", 40)
+    row = json.loads(parts(good)[1]["run"])["history"][-1]
+    rows = [dict(row, jsd=float(i), mode_counts=[i, 2 * i]) for i in range(1000)]
+    recorded = []
+    for r in rows:
+        recorded.append(r)
+        if len(recorded) > 40:
+            recorded = trainer_module.bounded_history(recorded)
+    loaded = load_run(with_rows(good, rows)).history
+    assert loaded == recorded and len(loaded) <= 40
+    assert loaded[0]["jsd"] == 0.0 and [r["jsd"] for r in loaded[-20:]] == [float(i) for i in range(980, 1000)]
+    assert loaded[-1]["mode_counts"] == [999, 1998] and type(loaded[-1]["step"]) is int
+
+
+def test_a_long_history_is_read_without_holding_all_its_rows(good):
+    """Reading a file of 100,000 rows allocates its text twice (the header, then the run's JSON in it: 2.0 times
+    the file), never its 100,000 rows as Python objects at once (2.9 times the file, with a copy of the header's
+    bytes: the parser of issue 26, which left 140 MB of a server's memory fragmented per loaded 46 MB file)."""
+    import tracemalloc
+
+    row = json.loads(parts(good)[1]["run"])["history"][-1]
+    data = with_rows(good, [row] * 100_000)
+    tracemalloc.start()
+    try:
+        trainer = load_run(data)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(trainer.history) <= MAX_HISTORY_ROWS
+    print(f"loading a {len(data):,}-byte file allocated {peak:,} bytes at its peak")
+    assert peak < 2.5 * len(data), f"loading a {len(data):,}-byte file allocated {peak:,} bytes"
 
 
 def test_missing_run_fields_and_metadata_are_refused(good):

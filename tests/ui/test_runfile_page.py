@@ -79,3 +79,58 @@ def test_the_uploader_starts_afresh_after_each_upload_so_the_bytes_are_not_kept(
     upload(at, "junk.ganviz", b"junk")
     after = [w.key for w in at.get("file_uploader")]
     assert before != after and all(w.value is None for w in at.get("file_uploader"))
+
+
+@pytest.fixture
+def removed_uploads(monkeypatch):
+    """The (session, file id) of every file dropped from Streamlit's store of uploads, and that store's files left."""
+    from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
+
+    seen = {"removed": [], "left": None}
+    remove = MemoryUploadedFileManager.remove_file
+
+    def recording(self, session_id, file_id):
+        remove(self, session_id, file_id)
+        seen["removed"].append(file_id)
+        seen["left"] = dict(self.file_storage.get(session_id) or {})
+
+    monkeypatch.setattr(MemoryUploadedFileManager, "remove_file", recording)
+    return seen
+
+
+@pytest.mark.parametrize("data", [b"junk", None], ids=["refused", "loaded"])
+def test_a_read_upload_is_dropped_from_streamlits_store_of_uploads(figure1, removed_uploads, data):
+    """Streamlit keeps a session's uploads until the session ends (its reconnect window after the tab closed
+    too): the loader drops the file once it has read it, loaded or refused."""
+    at = figure1
+    upload(at, "run.ganviz", data if data is not None else saved(CPU)[0])
+    assert len(removed_uploads["removed"]) == 1 and removed_uploads["left"] == {}
+
+
+@pytest.fixture(params=["en", "ko"])
+def lang(request):
+    """The page's language, and the test thread's too (AppTest reads a selectbox back through its format_func)."""
+    from ganviz.i18n import DEFAULT, set_language
+
+    set_language(request.param)
+    yield request.param
+    set_language(DEFAULT)
+
+
+def test_a_file_over_the_limit_is_refused_with_its_size_and_the_limit_in_the_readers_language(lang):
+    """The browser refuses a file over the uploader's limit itself; one that gets past it (a browser on Windows
+    counts a MB as 2**20 bytes) is refused by ganviz before it is read, with its size and the limit."""
+    from ganviz.files.runfile import MAX_BYTES
+    from ganviz.i18n import CATALOGS
+
+    from .app_page import open_page
+
+    at = open_page("pages/figure1.py", lang)
+    label = CATALOGS[lang].STRINGS["runfile.load"].format(limit="50")
+    assert [w.label for w in at.get("file_uploader") if w.key.startswith("fig1.load_run")] == [label]
+    before = at.session_state["fig1.trainer"]
+    upload(at, "huge.ganviz", bytes(MAX_BYTES + 1))
+    message = at.error[0].value
+    said = {"en": ("50,000,001 bytes", "at most 50,000,000 bytes (50 MB)"), "ko": ("50,000,001바이트", "최대 50,000,000바이트(50 MB)")}
+    assert all(part in message for part in said[lang]), message
+    assert at.session_state["fig1.trainer"] is before
