@@ -207,10 +207,10 @@ def fan_out(broadcast: Broadcast, render: Callable, renderer_for: Callable[[bool
 
     The teacher's frame is built as before. When it is due (``Broadcast.due``; a frame that carries the history
     chart always is), each wanted variant gets its frame: the teacher's own bytes for the teacher's variant,
-    else one built by ``renderer_for(projector)`` in the variant's language, once for all its followers. It
+    else one built by ``renderer_for(projector)`` (called here, for both layouts) in the variant's language, once for all its followers. It
     runs wherever ``render`` runs (the worker's thread, the page's run); the language is set back after.
     """
-    renderers: dict[bool, Callable] = {}
+    renderers = {projector: renderer_for(projector) for projector in (False, True)}  # made here, in the caller
 
     def wrapped(snap, trainer, state, rate, message, stopped=None, cost=None) -> bytes:
         frame = render(snap, trainer, state, rate, message, stopped=stopped, cost=cost)
@@ -220,9 +220,7 @@ def fan_out(broadcast: Broadcast, render: Callable, renderer_for: Callable[[bool
             if variant == teacher:
                 return step, frame
             lang, projector = variant
-            build = renderers.get(projector)
-            if build is None:
-                build = renderers[projector] = renderer_for(projector)
+            build = renderers[projector]
             previous = language()
             set_language(lang)
             try:
