@@ -126,13 +126,14 @@ def _code_form(code: str = "") -> None:
 
 def follower_page() -> None:
     """The page a student opens with ``?follow=CODE``: the teacher's run, live and read-only."""
-    st.title(t("follow.title"))
     code = follow.normal_code(st.query_params.get("follow", ""))
+    broadcast, why = follow.lookup(code) if code else (None, "")
+    if broadcast is None or not presenting():  # on a projector the figure takes the room
+        st.title(t("follow.title"))
     if not code:
         st.markdown(t("follow.intro"))
         _code_form()
         return
-    broadcast, why = follow.lookup(code)
     if broadcast is None:
         shown = plain(code, 16)
         st.error(t(f"follow.refused_{why}", code=shown, hours=f"{follow.HOURS:g}"), icon=":material/block:")
@@ -141,8 +142,9 @@ def follower_page() -> None:
         _code_form(code)
         return
     relay_ = broadcast.join((language(), presenting()))
-    st.caption(t("follow.watching", code=code, page=t(NAV.get(broadcast.page, "nav.home"))))
-    paused = st.toggle(t("follow.pause"), key=f"{FOLLOW_KEY}.pause", help=t("follow.pause_help"))
+    head = st.columns([4, 1], vertical_alignment="center")
+    head[0].caption(t("follow.watching", code=code, page=t(NAV.get(broadcast.page, "nav.home"))))
+    paused = head[1].toggle(t("follow.pause"), key=f"{FOLLOW_KEY}.pause", help=t("follow.pause_help"))
     if paused:
         frames = list(relay_.recorder.frames)
         if not frames:
