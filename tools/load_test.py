@@ -391,6 +391,7 @@ def run_follow(followers: int = 20, seconds: float = 20.0, page: str = "figure1"
         for context, _ in opened:
             context.close()
         result["errors"] = errors
+        result["worker_stopped_for_no_viewer"] = len(re.findall(r"worker of \S+ stopped: no viewer", server_log(server)))
         result["load_after"] = os.getloadavg()[0]
         return result
     finally:

@@ -201,7 +201,7 @@ def active() -> list[Broadcast]:
 
 
 def fan_out(broadcast: Broadcast, render: Callable, renderer_for: Callable[[bool], Callable],
-            teacher: Variant) -> Callable:
+            teacher: Variant, channel: Channel | None = None) -> Callable:
     """``render`` (a live page's ``render(snap, trainer, state, rate, message, stopped=None, cost=None) -> bytes``)
     that also feeds ``broadcast``'s followers.
 
@@ -209,6 +209,8 @@ def fan_out(broadcast: Broadcast, render: Callable, renderer_for: Callable[[bool
     chart always is), each wanted variant gets its frame: the teacher's own bytes for the teacher's variant,
     else one built by ``renderer_for(projector)`` (called here, for both layouts) in the variant's language, once for all its followers. It
     runs wherever ``render`` runs (the worker's thread, the page's run); the language is set back after.
+    While followers read, the teacher's own ``channel`` counts as watched, so the run's worker goes on when the
+    teacher's tab lags behind (a busy laptop): it stops only when the teacher's session ends.
     """
     renderers = {projector: renderer_for(projector) for projector in (False, True)}  # made here, in the caller
 
@@ -234,8 +236,11 @@ def fan_out(broadcast: Broadcast, render: Callable, renderer_for: Callable[[bool
             broadcast.redraw = draw  # a follower who joins a new variant gets this state drawn at once
             history = frame.rfind(b',"history":') != -1  # the history chart comes with few frames: never skip one
             if broadcast.live() and (broadcast.due(state == "playing") or history):
-                for variant in broadcast.wanted():
+                wanted = broadcast.wanted()
+                for variant in wanted:
                     broadcast.publish(variant, *draw(variant))
+                if wanted and channel is not None:
+                    channel.seen()
         return frame
 
     return wrapped

@@ -40,12 +40,13 @@ def _broadcast(key: str) -> follow.Broadcast | None:
     return broadcast if broadcast is not None and broadcast.live() else None
 
 
-def relay(key: str, render, renderer_for):
-    """``render`` as is, or, while run ``key`` is shared, wrapped to feed the followers (``follow.fan_out``)."""
+def relay(key: str, render, renderer_for, channel=None):
+    """``render`` as is, or, while run ``key`` is shared, wrapped to feed the followers (``follow.fan_out``;
+    ``channel``: the run's own, kept watched while followers read)."""
     broadcast = _broadcast(key)
     if broadcast is None:
         return render
-    return follow.fan_out(broadcast, render, renderer_for, (language(), presenting()))
+    return follow.fan_out(broadcast, render, renderer_for, (language(), presenting()), channel)
 
 
 def follow_link(code: str) -> str:

@@ -245,7 +245,8 @@ class LiveRun(LiveSession):
         snap = self.take()
         state, _ = self.status()
         render = self._renderer(view, pacing, presenting())
-        render = relay(self.key, render, lambda projector: self._renderer(view, pacing, projector))  # followers
+        render = relay(self.key, render, lambda projector: self._renderer(view, pacing, projector),
+                       self.worker.channel)  # a shared run's followers (ganviz.ui.follow)
         stream = None
         if self.mode in ("playing", "fit_d") and not self.diverged:
             lang = language()

@@ -167,3 +167,20 @@ def test_a_variant_nobody_reads_is_not_built():
     render(take_snapshot(trainer), trainer, "paused", None, None)
     assert built[True] == 1 and broadcast.wanted() == []
     broadcast.end("stopped")
+
+
+def test_while_followers_read_the_teachers_channel_counts_as_watched():
+    from ganviz.frames.worker import open_channel
+
+    set_language("en")
+    broadcast = publish("figure1", replica="")
+    own = open_channel()
+    own._last_seen -= 100  # the teacher's own view has lagged for a while
+    render = fan_out(broadcast, _render, lambda projector: _render, ("en", False), own)
+    trainer = Trainer(FIGURE1)
+    render(take_snapshot(trainer), trainer, "paused", None, None)
+    assert own.idle_for() > 50, "no follower yet: nothing changes"
+    broadcast.join(("en", False))
+    render(take_snapshot(trainer), trainer, "paused", None, None)
+    assert own.idle_for() < 1, "a follower reads: the run's worker is not stopped for want of a viewer"
+    broadcast.end("stopped")
