@@ -10,6 +10,7 @@ from ganviz.lessons.presets import FIGURE1, presets_for
 from ganviz.ui.checkpoints import start_from_trained
 from ganviz.ui.controls import sidebar_config
 from ganviz.ui.diagram import diagram_parts, diagram_toggle
+from ganviz.ui.follow import share
 from ganviz.ui.live import LiveRun, diagram_shown, frame_notes
 from ganviz.ui.live_view import streaming
 from ganviz.ui.replay import replay_panel
@@ -30,6 +31,7 @@ lessons, view_menu = run.toolbar(config)
 with lessons:
     run.preset_buttons(presets_for("figure1"), per_row=1)
     start_from_trained(run, config)  # shipped checkpoints: converged, collapsed
+share(run, "figure1", lessons)  # publish the run to the class (?follow=CODE)
 with view_menu:
     show_d_star = st.toggle(t("figure1.d_star"), value=True, key=f"{KEY}.d_star", help=t("figure1.d_star_help"))
     diagram_toggle(KEY)  # diagram_shown reads it

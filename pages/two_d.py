@@ -12,6 +12,7 @@ from ganviz.ui.checkpoints import start_from_trained
 from ganviz.ui.controls import sidebar_config
 from ganviz.ui.custom import CustomTarget
 from ganviz.ui.diagram import diagram_parts, diagram_toggle
+from ganviz.ui.follow import share
 from ganviz.ui.live import LiveRun, diagram_shown, frame_notes
 from ganviz.ui.live_view import streaming
 from ganviz.views.live_frame import LiveFrame
@@ -43,6 +44,7 @@ lessons, view_menu = run.toolbar(config, target)
 with lessons:
     run.preset_buttons(presets_for("two_d"), per_row=1)
     start_from_trained(run, config)  # shipped checkpoints: converged, collapsed
+share(run, "two_d", lessons)  # publish the run to the class (?follow=CODE)
 with view_menu:
     show_manifold = st.toggle(t("two_d.manifold"), value=True, key=f"{KEY}.manifold", help=t("two_d.manifold_help"))
     show_d_star = st.toggle(t("two_d.d_star"), value=False, key=f"{KEY}.d_star", help=t("two_d.d_star_help"))

@@ -1,6 +1,7 @@
 """A classroom's load: N students open the app at once and each trains live, against one server.
 
     .venv/bin/python tools/load_test.py --sessions 10 --seconds 30 [--page figure1] [--json]
+    .venv/bin/python tools/load_test.py --follow 20 --seconds 20 [--korean 10] [--readers 80]
 
 Starts ``streamlit run app.py`` on a free localhost port (with
 ``server.disconnectedSessionTTL`` set by ``--ttl`` so closed tabs are dropped
@@ -21,6 +22,12 @@ show every session closed and every trainer freed; the resident memory before,
 at the peak and after the release is reported. (Streamlit's runtime loop keeps
 the last session it served referenced while nobody is connected, so one last
 visit to the home page, which holds no trainer, plays the next student.)
+
+``--follow N`` measures follow mode instead (``run_follow``): one teacher shares
+a playing run, N students open ``?follow=CODE`` in one headless Chromium; it
+reports the teacher's iterations/s alone and with the followers, each
+follower's frames/s (received over its stream, and drawn), the server's CPU per
+follower-frame, and that every follower is told when the teacher's tab closes.
 
 Everything runs on 127.0.0.1; nothing else is contacted. ``run_load`` is the
 same as a function, for ``tests/e2e/test_load.py`` (which uses a small N).
@@ -220,15 +227,201 @@ def run_load(sessions: int = 3, seconds: float = 20.0, page: str = "figure1", tt
             server.kill()
 
 
+# Counts, in a page, the frames its live view receives over server-sent events (before any page script runs).
+COUNT_SSE = """(() => { const ES = window.EventSource; window.__sse = 0;
+  function Counted(url, options) { const es = new ES(url, options);
+    es.addEventListener('message', () => { window.__sse += 1; }); return es; }
+  Counted.prototype = ES.prototype;
+  for (const name of ['CONNECTING', 'OPEN', 'CLOSED']) Counted[name] = ES[name];
+  window.EventSource = Counted; })();"""
+# Every step the live view draws from now on (a MutationObserver on its data-step).
+WATCH_STEPS = """() => { const r = document.querySelector('.gz-live'); window.__steps = new Set([r.dataset.step]);
+  window.__sseStart = window.__sse;
+  new MutationObserver(() => window.__steps.add(r.dataset.step)).observe(r, {attributes: true, attributeFilter: ['data-step']}); }"""
+READ_WATCH = "() => [window.__steps.size - 1, window.__sse - window.__sseStart]"
+LIVE_STEP = "() => { const r = document.querySelector('.gz-live'); return r ? Number(r.dataset.step) : null; }"
+
+
+def _cpu_seconds(pid: int) -> float:
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def _teacher_rate(page, seconds: float) -> tuple[float, float]:
+    """The teacher's iterations/s over ``seconds`` (its step counter's slope) and the seconds it took."""
+    start, first = time.monotonic(), page.evaluate(LIVE_STEP)
+    time.sleep(seconds)
+    span = time.monotonic() - start
+    return (page.evaluate(LIVE_STEP) - first) / span, span
+
+
+class StreamReader(threading.Thread):
+    """A follower without a browser: reads a live view's stream (server-sent events) as the browser does, renewing
+    it when the server asks (``?after=`` the last frame), and counts the frames it receives."""
+
+    def __init__(self, url: str):
+        super().__init__(daemon=True)
+        self.url, self.frames, self.errors, self.stop = url, 0, 0, threading.Event()
+
+    def run(self):
+        import urllib.request
+
+        after = 0
+        while not self.stop.is_set():
+            try:
+                with urllib.request.urlopen(f"{self.url}?after={after}", timeout=30) as stream:
+                    event = None
+                    for line in stream:
+                        if self.stop.is_set():
+                            return
+                        if line.startswith(b"id: "):
+                            after = int(line[4:])
+                        elif line.startswith(b"event: "):
+                            event = line[7:].strip()
+                        elif line.startswith(b"data: "):
+                            if event is None:
+                                self.frames += 1
+                            elif event == b"closed":
+                                return
+                        elif line == b"\n":
+                            event = None
+            except OSError:
+                self.errors += 1
+                time.sleep(0.5)
+
+
+def run_follow(followers: int = 20, seconds: float = 20.0, page: str = "figure1", ttl: int = 2,
+               korean: int = 0, readers: int = 0, timeout_s: float = 300.0, browser=None) -> dict:
+    """Follow mode: one teacher plays and shares its run, ``followers`` students follow it in the browser
+    (``korean`` of them in Korean: a second variant built per frame) and ``readers`` more read the first
+    follower's stream without a browser (``StreamReader``: the server's side of a follower, without the
+    drawing). Measures the teacher's iterations/s alone and with the followers (``seconds`` each), each
+    follower's frames/s (received over its stream, and drawn), the server's CPU per follower-frame, and that the
+    browser followers are told when the teacher's tab closes (after ``ttl`` s)."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as pw:
+            chromium = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            try:
+                return run_follow(followers, seconds, page, ttl, korean, readers, timeout_s, chromium)
+            finally:
+                chromium.close()
+
+    key = PLAY[page].split("-")[0]
+    port = free_port()
+    server = start_server("app.py", port, "--server.disconnectedSessionTTL", str(ttl))
+    result = {"mode": "follow", "followers": followers, "korean_followers": korean, "stream_readers": readers,
+              "page": page, "seconds": seconds, "cores": os.cpu_count(), "load_before": os.getloadavg()[0]}
+    errors = []
+    try:
+        wait_healthy(server, port, timeout=timeout_s)
+        base = f"http://127.0.0.1:{port}"
+        teacher_context, teacher, _ = _open(browser, f"{base}/{page}", timeout_s, ready=".gz-live .gz-fig.js-plotly-plot")
+        teacher.locator(f".st-key-{key}-lessons button").first.click()
+        teacher.locator(f".st-key-{key}-share button").first.click()
+        teacher.keyboard.press("Escape")
+        label = teacher.locator(f".st-key-{key}-share_info button").first
+        label.wait_for()
+        code = re.search(r"([1-9]?[A-Z]{6}) ", label.inner_text() + " ").group(1)
+        _click(teacher, PLAY[page])
+        time.sleep(3.0)  # past the first frames
+        cpu0 = _cpu_seconds(server.pid)
+        alone, span = _teacher_rate(teacher, seconds)
+        result["teacher_iters_per_s_alone"] = round(alone, 1)
+        result["server_cpu_pct_teacher_alone"] = round(100 * (_cpu_seconds(server.pid) - cpu0) / span, 1)
+        opened = []
+        began = time.monotonic()
+        for i in range(followers):  # every page asked for first, then waited for: they load side by side
+            context = browser.new_context(viewport={"width": 1000, "height": 700})
+            context.add_init_script(COUNT_SSE)
+            student = context.new_page()
+            student.set_default_timeout(timeout_s * 1000)
+            lang = "ko" if i < korean else "en"
+            student.goto(f"{base}/?follow={code}&lang={lang}", wait_until="commit")
+            opened.append((context, student))
+        for _, student in opened:
+            student.wait_for_selector(".gz-live .gz-fig.js-plotly-plot")
+        result["followers_opened_in_s"] = round(time.monotonic() - began, 1)
+        stream = opened[0][1].evaluate("() => document.querySelector('.gz-live').streamUrl") if opened else None
+        pool = [StreamReader(f"{base}{stream}") for _ in range(readers if stream else 0)]
+        for reader in pool:
+            reader.start()
+        time.sleep(2.0)
+        for _, student in opened:
+            student.evaluate(WATCH_STEPS)
+        counted = [reader.frames for reader in pool]
+        cpu0 = _cpu_seconds(server.pid)
+        rate, span = _teacher_rate(teacher, seconds)
+        cpu = _cpu_seconds(server.pid) - cpu0
+        counts = [student.evaluate(READ_WATCH) for _, student in opened]
+        counts += [(0, reader.frames - before) for reader, before in zip(pool, counted)]
+        drawn, received = [c[0] / span for c in counts[:followers]], [c[1] / span for c in counts]
+        frames = sum(c[1] for c in counts)
+        for reader in pool:
+            reader.stop.set()
+        if pool:
+            result["stream_reader_frames_per_s_min"] = round(min(received[followers:]), 2)
+            result["stream_reader_errors"] = sum(reader.errors for reader in pool)
+        result.update({
+            "teacher_iters_per_s_with_followers": round(rate, 1),
+            "teacher_rate_change_pct": round(100 * (rate - alone) / alone, 1),
+            "follower_frames_per_s_received_min": round(min(received), 2),
+            "follower_frames_per_s_received_median": round(statistics.median(received), 2),
+            "follower_frames_per_s_drawn_min": round(min(drawn), 2) if drawn else None,
+            "follower_frames_per_s_drawn_median": round(statistics.median(drawn), 2) if drawn else None,
+            "follower_frames_received": frames,
+            "server_cpu_pct_with_followers": round(100 * cpu / span, 1),
+            # All the server's CPU (the teacher's training included) per frame a follower received: an upper bound.
+            "server_cpu_ms_per_follower_frame_all": round(1000 * cpu / max(frames, 1), 2),
+            # The server's CPU beyond the teacher alone, per frame a follower received (noisy on a busy machine).
+            "server_cpu_ms_per_follower_frame": round(1000 * (cpu - result["server_cpu_pct_teacher_alone"] / 100 * span)
+                                                      / max(frames, 1), 2),
+        })
+        for i, (_, student) in enumerate(opened):
+            if student.locator('[data-testid="stException"]').count():
+                errors.append(f"follower {i}: exception box")
+        teacher_context.close()  # the teacher leaves: every follower must be told
+        told_at = time.monotonic()
+        told = [_wait_for(lambda s=student: s.locator('[data-testid="stAlert"]').count() > 0, ttl + 30)
+                for _, student in opened]
+        result["followers_told_teacher_left"] = sum(told)
+        result["told_within_s"] = round(time.monotonic() - told_at, 1)
+        for context, _ in opened:
+            context.close()
+        result["errors"] = errors
+        result["worker_stopped_for_no_viewer"] = len(re.findall(r"worker of \S+ stopped: no viewer", server_log(server)))
+        result["load_after"] = os.getloadavg()[0]
+        return result
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except Exception:  # noqa: BLE001 - the server must go whatever happened
+            server.kill()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sessions", type=int, default=10, help="concurrent students (default 10)")
     ap.add_argument("--seconds", type=float, default=30.0, help="how long they train (default 30)")
     ap.add_argument("--page", choices=sorted(PLAY), default="figure1")
     ap.add_argument("--ttl", type=int, default=2, help="server.disconnectedSessionTTL in seconds (default 2)")
+    ap.add_argument("--follow", type=int, metavar="N",
+                    help="follow mode: one teacher shares a playing run and N students follow it (instead of "
+                         "--sessions students training their own runs)")
+    ap.add_argument("--korean", type=int, default=0, metavar="K",
+                    help="follow mode: K of the N followers read in Korean (a second language built per frame)")
+    ap.add_argument("--readers", type=int, default=0, metavar="R",
+                    help="follow mode: R more followers that read the stream without a browser (the server's side "
+                         "of a follower, without the drawing)")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     args = ap.parse_args()
-    result = run_load(args.sessions, args.seconds, args.page, args.ttl)
+    if args.follow is not None:
+        result = run_follow(args.follow, args.seconds, args.page, args.ttl, args.korean, args.readers)
+    else:
+        result = run_load(args.sessions, args.seconds, args.page, args.ttl)
     if args.json:
         print(json.dumps(result))
     else:

@@ -1052,4 +1052,42 @@ STRINGS = {
                          "neighbour; in Figure 3, pick two seeds that give different digits and watch one turn into "
                          "the other; move the training step back to 0 to see where G started.",
     # --- end mnist
+    # --- follow the teacher (ganviz/ui/follow.py)
+    "nav.follow": "Follow the teacher",
+    "share.button": "Share with the class",
+    "share.help": "Students see this run live on their own screens, in their own language, and cannot change it. "
+                  "You get a short code, a link and a QR code to show them.",
+    "share.code": "Class code: **{code}**",
+    "share.how": "Students scan the QR code, open the link, or type the code on the page “Follow the teacher”. "
+                 "The code works while you share, for at most {hours} hours.",
+    "share.localhost": "This link names this computer itself (localhost): students cannot reach it. Open the app "
+                       "at the computer's network address, or start it with GANVIZ_PUBLIC_URL set to that address.",
+    "share.stop": "Stop sharing",
+    "share.stop_help": "Your run goes on; the students' pages say that you stopped sharing, and the code no longer works.",
+    "share.banner": "Shared with the class: code {code} · {n} following",
+    "follow.title": "Follow the teacher",
+    "follow.intro": "Type the code your teacher shows, or open their link: you see the teacher's run live on your "
+                    "own screen, in your own language. You can pause your view and look back, but not change "
+                    "the teacher's run.",
+    "follow.code": "Class code",
+    "follow.code_help": "Six letters (a digit may come first), as your teacher shows it; upper or lower case.",
+    "follow.go": "Follow",
+    "follow.refused_malformed": "“{code}” is not a class code: a code is six letters (a digit may come first), "
+                                "like KMQPRT.",
+    "follow.refused_unknown": "No run is shared under the code “{code}” here. Check the code with your teacher: "
+                              "it works only while they share.",
+    "follow.refused_stopped": "The teacher stopped sharing the run “{code}”.",
+    "follow.refused_left": "The teacher's page has closed: the run “{code}” is no longer shared.",
+    "follow.refused_expired": "The code “{code}” has expired (a code lasts at most {hours} hours). Ask your teacher "
+                              "for a new one.",
+    "follow.other_server": "This code belongs to another server of this class: open it",
+    "follow.watching": "You are following the teacher's run on the page {page} (code {code}). Read-only: what "
+                       "you see is the teacher's run, frame for frame.",
+    "follow.pause": "Pause my view",
+    "follow.pause_help": "Stops your screen only (the teacher's run goes on) and lets you scrub back through the "
+                         "frames recorded so far. Turn it off to be live again.",
+    "follow.timeline_help": "Scrub back through the {n} frames recorded since the first student joined (evenly "
+                            "spaced over that time).",
+    "follow.empty": "Nothing recorded yet: the frames of the teacher's run are kept here as they arrive.",
+    "follow.waiting": "Waiting for the teacher's first frame…",
 }

@@ -26,6 +26,7 @@ from ganviz.views.live_frame import LiveFrame, frame_json
 
 from . import REASON_LIMIT, divergence_text, friendly, plain, presenting, use_language
 from .controls import Pacing, set_widgets
+from .follow import relay
 from .live_chart import live_plotly_chart, plotly_src
 from .live_view import live_view, stream_url, streaming
 from .sessions import on_session_end, track_trainers
@@ -236,6 +237,8 @@ class LiveRun(LiveSession):
         snap = self.take()
         state, _ = self.status()
         render = self._renderer(view, pacing, presenting())
+        render = relay(self.key, render, lambda projector: self._renderer(view, pacing, projector),
+                       self.worker.channel)  # a shared run's followers (ganviz.ui.follow)
         stream = None
         if self.mode in ("playing", "fit_d") and not self.diverged:
             lang = language()

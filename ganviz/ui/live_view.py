@@ -271,7 +271,7 @@ function arrive(root, frame) {
     root.tween = null;
     show(root, frame);
   }
-  if (frame.status.stopped) {
+  if (frame.status.stopped && !root.following) {  // a follower's stream goes on after the teacher pauses
     root.tween = null;
     show(root, frame);
     closeStream(root);
@@ -341,7 +341,10 @@ function follow(root, url, after) {
     es.close();
     if (root.es === es) follow(root, url, Number(event.data) || 0);
   });
-  es.addEventListener("closed", () => es.close());
+  es.addEventListener("closed", () => {  // the run's session ended; a follower's page then says why
+    es.close();
+    if (root.following && root.es === es) root.trigger("stopped", String(Date.now()));
+  });
   // Back after a lost connection (a sleeping laptop, Wi-Fi): the run's worker may have stopped for want
   // of a viewer, so the page runs once, which starts it again if the run still plays.
   // A stream refused for good (the server restarted: the run's token is unknown there) asks the page to run,
@@ -380,6 +383,7 @@ export default function (component) {
   }
   root.key = data.key;
   root.trigger = setTriggerValue;
+  root.following = !!data.follow;
   root.keepHistory = !data.projector;  // the projector shows no history; elsewhere a frame without one keeps it
   root.classList.toggle("gz-projector", !!data.projector);
   loadPlotly(data.src).then((Plotly) => {
@@ -416,11 +420,13 @@ def stream_url(token: str) -> str:
     return f"{base_path()}{LIVE_PATH}/{token}"
 
 
-def live_view(key: str, frame: bytes, stream: str | None, src: str, projector: bool) -> None:
+def live_view(key: str, frame: bytes, stream: str | None, src: str, projector: bool, follow: bool = False) -> None:
     """Draw ``frame`` (``frame_json``'s bytes) in the page's live view; follow ``stream`` while the run plays.
 
     Off the projector a frame without a history chart keeps the last one (frames build it only now and then).
+    ``follow``: a follower's view (``ganviz.ui.follow``): the stream stays open when the run stops, and its
+    closing (the broadcast ended) makes the page run.
     """
     _view(key=f"{key}.live", data={"key": key, "frame": frame.decode(), "stream": stream, "src": src,
-                                   "projector": projector},
+                                   "projector": projector, "follow": follow},
           on_stopped_change=lambda: None)

@@ -5,7 +5,9 @@ Starts two ``streamlit run app.py`` replicas and nginx with the repo's config
 through the proxy: they must land on both replicas, each one's WebSocket must
 stay with its replica (training runs), and when one replica restarts, its
 students must reconnect by themselves to a fresh session that tells them so,
-while the other replica's students train on undisturbed.
+while the other replica's students train on undisturbed. A student pinned to
+one replica who opens a follow link of a run shared on the other is routed to
+the sharer's replica (the code's first digit, GANVIZ_REPLICA) and sees its frames.
 Skipped without nginx, unless GANVIZ_REQUIRE_BROWSER=1 (CI), where it fails.
 """
 
@@ -20,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import REPO_ROOT, REQUIRED
-from .driver import click, plot_state, step, wait_for
+from .driver import click, css_key, plot_state, step, wait_for
 
 NGINX = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if Path(p).exists()), None)
 SESSIONS = 4
@@ -40,8 +42,9 @@ def proxied(tmp_path, browser):
     for old, new in zip(("8601", "8602"), ports):
         conf = conf.replace(f"127.0.0.1:{old}", f"127.0.0.1:{new}")
     (tmp_path / "nginx.conf").write_text(conf)
-    env = {**os.environ, "GANVIZ_MAX_SESSIONS": "10"}
-    replicas = {port: start_server("app.py", port, env=env) for port in ports}
+    env = {port: {**os.environ, "GANVIZ_MAX_SESSIONS": "10", "GANVIZ_REPLICA": str(i + 1)}  # as the config's order
+           for i, port in enumerate(ports)}
+    replicas = {port: start_server("app.py", port, env=env[port]) for port in ports}
     nginx = subprocess.Popen([NGINX, "-c", str(tmp_path / "nginx.conf")], stdout=subprocess.DEVNULL,
                              stderr=subprocess.STDOUT)
     try:
@@ -84,10 +87,32 @@ def test_sessions_spread_stick_and_survive_a_replica_restart(proxied, browser):
     assert all(wait_for(lambda p=page: (step(p) or 0) > 0, timeout=90) for _, page in students), \
         "every student trains through the proxy (the WebSocket goes to the replica that served the page)"
 
+    # Follow mode: the first student shares their run; a student pinned to the other replica opens the link and
+    # is routed to the sharer's replica by the code's digit, and sees that run's frames.
+    sharer, home = students[0][1], where[0]
+    click(sharer, "fig1.share", menu="fig1.lessons")
+    sharer.keyboard.press("Escape")
+    label = sharer.locator(css_key("fig1.share_info") + " button").first
+    label.wait_for()
+    code = re.search(r"\b([1-9][A-Z]{6})\b", label.inner_text()).group(1)
+    assert code[0] == str(list(replicas).index(home) + 1), f"the code {code} names the sharer's replica {home}"
+    other = next(port for port in replicas if port != home)
+    follower_context = browser.new_context(viewport={"width": 1200, "height": 900})
+    follower_context.add_cookies([{"name": "ganviz_replica", "value": f"127.0.0.1:{other}", "url": url}])
+    follower = follower_context.new_page()
+    follower.set_default_timeout(90_000)
+    follower.goto(f"{url}/?follow={code}")
+    follower.wait_for_selector(".gz-live .gz-fig.js-plotly-plot")
+    assert replica_of(follower_context) == home, "the follow link pinned the student to the sharer's replica"
+    first = step(follower)
+    assert wait_for(lambda: (step(follower) or 0) > (first or 0), timeout=60), "the follower gets the run's frames"
+    assert follower.get_by_text("No run is shared").count() == 0
+    follower_context.close()
+
     restarted = where[0]
     replicas[restarted].terminate()
     replicas[restarted].wait(timeout=15)
-    replicas[restarted] = start_server("app.py", restarted, env=env)
+    replicas[restarted] = start_server("app.py", restarted, env=env[restarted])
     wait_healthy(replicas[restarted], restarted, timeout=120)
 
     for (context, page), port in zip(students, where):
