@@ -6,7 +6,8 @@ heatmap behind everything (red where D says "fake", blue where it says
 (the z grid pushed through G), real samples (black) and generated samples
 (green, as p_g is green in Figure 1; the real ones on top, so the modes stay
 visible under a crowd of fakes), and optionally arrows showing where G's
-gradient pushes a few generated points. Point clouds use WebGL (Scattergl).
+gradient pushes a few generated points. Point clouds use WebGL (Scattergl); the
+live view draws them on a 2D canvas of its own instead (``ganviz.ui.points_layer``).
 Colours are ``palette``'s; the history's are the same as Figure 1's page.
 """
 

@@ -95,3 +95,21 @@ def test_other_traces_stay_as_they_are(blank):
             {"type": "scatter", "mode": "markers", "x": [0, 1], "y": [0, 1], "marker": {"color": "red", "size": 4}}]
     kept = blank.evaluate("(data) => pointsOnCanvas(document.getElementById('fig'), data)", data)
     assert kept == json.loads(json.dumps(data))
+
+
+def test_tweens_interpolate_typed_arrays(blank):
+    """The live view's tween (ganviz/ui/live_view.py) moves typed-array points and heatmaps too, not only lists."""
+    from ganviz.ui.live_view import _JS
+
+    start, end = _JS.index("function lerpArray"), _JS.index("function arrive")
+    blank.add_script_tag(content=_JS[start:end])
+    a, b = np.array([[0.0, 1.0], [2.0, -4.0]]), np.array([[1.0, 3.0], [2.0, 4.0]])
+    middle = blank.evaluate("""([a, b, fa, fb]) => {
+      const flat = lerpArray(fa, fb, 0.25), grid = lerpArray(a, b, 0.5);
+      const fig = lerpFigure({data: [{type: 'heatmap', z: a}]}, {data: [{type: 'heatmap', z: b}]}, 0.5);
+      return [Array.from(flat), grid.map((row) => Array.from(row)), fig.data[0].z.map((row) => Array.from(row)),
+              lerpArray([0, 1], fb, 0.5) === fb];
+    }""", [typed(a), typed(b), typed(a[0]), typed(b[0])])
+    assert middle[0] == [0.25, 1.5]
+    assert middle[1] == middle[2] == [[0.5, 2.0], [2.0, 0.0]]
+    assert middle[3]  # arrays of another kind or length: the new frame's as it is
