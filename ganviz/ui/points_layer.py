@@ -10,7 +10,7 @@ one ``<canvas>`` laid over the plot where plotly.js puts its WebGL canvas (over
 the SVG traces, under the hover labels): the same circles, colours, opacity
 and white rim, in the trace's order, clipped to its subplot. plotly.js keeps
 an SVG stand-in of each trace with no points (its legend entry, the same
-marker). Only plain marker clouds move there (one colour, size and opacity
+marker; a click on it hides the cloud, as before). Only plain marker clouds move there (one colour, size and opacity
 per trace, circles); anything else stays WebGL. Hovering a point shows no
 label (the clouds are redrawn many times a second while a run plays).
 
@@ -47,9 +47,9 @@ function isCloud(trace) {
 
 function pointsOnCanvas(div, data) {
   const clouds = [];
-  const shown = data.map((trace) => {
+  const shown = data.map((trace, index) => {
     if (!isCloud(trace)) return trace;
-    clouds.push(trace);
+    clouds.push({ ...trace, index });
     const { x, y, type, ...rest } = trace;
     return { ...rest, type: "scatter", x: [null], y: [null], hoverinfo: "skip" };
   });
@@ -89,6 +89,9 @@ function drawClouds(div) {
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, canvas.width, canvas.height);
   for (const trace of clouds) {
+    // A cloud hidden from its legend entry (a click there makes its stand-in "legendonly") is not drawn.
+    const stand = (div._fullData ?? []).find((full) => full.index === trace.index);
+    if (stand && stand.visible !== true) continue;
     const xa = full[(trace.xaxis ?? "x").replace("x", "xaxis")], ya = full[(trace.yaxis ?? "y").replace("y", "yaxis")];
     if (!xa || !ya || !xa._length || !ya._length) continue;
     const xs = numbers(trace.x), ys = numbers(trace.y), m = trace.marker;

@@ -14,6 +14,7 @@ import pytest
 from ganviz.core.config import TrainConfig
 from ganviz.core.trainer import Trainer
 from ganviz.frames.snapshot2d import take_snapshot_2d
+from ganviz.i18n import t
 from ganviz.ui.points_layer import POINTS_LAYER_JS
 from ganviz.ui.server import PLOTLY_JS
 from ganviz.views import palette
@@ -113,3 +114,25 @@ def test_tweens_interpolate_typed_arrays(blank):
     assert middle[0] == [0.25, 1.5]
     assert middle[1] == middle[2] == [[0.5, 2.0], [2.0, 0.0]]
     assert middle[3]  # arrays of another kind or length: the new frame's as it is
+
+
+def test_a_cloud_hidden_from_the_legend_is_not_drawn(blank):
+    trainer = Trainer(TrainConfig(device="cpu", dist="ring8", z_dim=2))
+    figure = figure2d(take_snapshot_2d(trainer))
+    real = next(i for i, trace in enumerate(figure["data"]) if trace["name"] == t("two_d.fig.real"))
+    dark = blank.evaluate("""async ([text, real]) => {
+      const fig = JSON.parse(text), div = document.getElementById('fig');
+      Plotly.react(div, pointsOnCanvas(div, fig.data), {...fig.layout, height: 600});
+      cloudsAfterReact(div);
+      const count = () => {  // pixels of the real samples' near-black
+        const canvas = div.querySelector('canvas.gz-points'), px = canvas.getContext('2d')
+          .getImageData(0, 0, canvas.width, canvas.height).data;
+        let n = 0;
+        for (let i = 0; i < px.length; i += 4) if (px[i + 3] > 100 && px[i] < 40 && px[i + 1] < 40 && px[i + 2] < 40) n++;
+        return n;
+      };
+      const before = count();
+      await Plotly.restyle(div, {visible: 'legendonly'}, [real]);  // what a click on its legend entry does
+      return [before, count()];
+    }""", [figure_json(figure), real])
+    assert dark[0] > 100 and dark[1] == 0
