@@ -3,9 +3,8 @@
 The 2D figure's samples are ``scattergl`` traces (WebGL: thousands of SVG
 markers cost plotly.js far more). In a browser without a GPU (software WebGL,
 as in headless Chromium with ``--disable-gpu`` and on some classroom PCs)
-every WebGL drawing is read back pixel by pixel to be composited, which cost
-the 2D page 40-70 ms of the browser's main thread per frame
-(docs/performance.md). The live view therefore draws such traces itself, on
+every WebGL drawing is read back pixel by pixel to be composited, the largest
+part of a 2D frame's cost to the browser (docs/performance.md). The live view therefore draws such traces itself, on
 one ``<canvas>`` laid over the plot where plotly.js puts its WebGL canvas (over
 the SVG traces, under the hover labels): the same circles, colours, opacity
 and white rim, in the trace's order, clipped to its subplot. plotly.js keeps

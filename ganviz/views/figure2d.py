@@ -33,7 +33,7 @@ def _polylines(lines, digits: int = POINT_DIGITS) -> tuple[list, list]:
     """Many polylines as one trace: coordinates separated by None.
 
     ``lines`` is a list of (m, 2) arrays or one (lines, m, 2) array; joined with a NaN row after each line and
-    rounded in one pass (a Python loop over the lines cost a live frame a millisecond).
+    rounded in one pass (cheaper per frame than a loop over the lines).
     """
     if not len(lines):
         return [], []

@@ -51,8 +51,8 @@ def for_projector(figure: dict, scale: float = 1.6) -> dict:
 
 def _copied(value):
     """``value`` with every dict, and every list of dicts or lists, copied; flat lists (data: numbers, strings, told
-    by their first item, as Plotly's arrays hold one kind) are shared, as nothing here changes them (a deep copy of
-    a 2D frame's data cost a projector frame 1.5 ms)."""
+    by their first item, as Plotly's arrays hold one kind) are shared, as nothing here changes them: a deep copy
+    of a 2D frame's data was most of a projector frame's cost (docs/performance.md)."""
     if isinstance(value, dict):
         return {key: _copied(item) for key, item in value.items()}
     if isinstance(value, list) and value and isinstance(value[0], (dict, list)):
