@@ -2,16 +2,17 @@
 
 The 2D figure's samples are ``scattergl`` traces (WebGL: thousands of SVG
 markers cost plotly.js far more). In a browser without a GPU (software WebGL,
-as in headless Chromium with ``--disable-gpu`` and on some classroom PCs)
+as in headless Chromium with ``--disable-gpu``, or a PC without GPU drawing)
 every WebGL drawing is read back pixel by pixel to be composited, the largest
-part of a 2D frame's cost to the browser (docs/performance.md). The live view therefore draws such traces itself, on
-one ``<canvas>`` laid over the plot where plotly.js puts its WebGL canvas (over
-the SVG traces, under the hover labels): the same circles, colours, opacity
-and white rim, in the trace's order, clipped to its subplot. plotly.js keeps
-an SVG stand-in of each trace with no points (its legend entry, the same
-marker; a click on it hides the cloud, as before). Only plain marker clouds move there (one colour, size and opacity
-per trace, circles); anything else stays WebGL. Hovering a point shows no
-label (the clouds are redrawn many times a second while a run plays).
+part of a 2D frame's cost to the browser (docs/performance.md). The live view
+therefore draws such traces itself, on one ``<canvas>`` laid over the plot
+where plotly.js puts its WebGL canvas (over the SVG traces, under the hover
+labels): the same circles, colours, opacity and white rim, in the trace's
+order, clipped to its subplot. plotly.js keeps an SVG stand-in of each trace
+with no points (its legend entry, the same marker; a click on it hides the
+cloud, as before). Only plain marker clouds move there (one colour, size and
+opacity per trace, circles); anything else stays WebGL. Hovering a point shows
+no label (the clouds are redrawn many times a second while a run plays).
 
 ``pointsOnCanvas(div, data)`` returns the traces for ``Plotly.react`` and keeps
 the clouds on the ``div``; ``cloudsAfterReact(div)``, called after the react,
