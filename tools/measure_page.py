@@ -28,7 +28,11 @@ port, opens ``--page`` and measures, all in the browser:
   (figure redraws, the view's own count), draw_ms (browser time per drawn
   frame), and server_train_ms / server_frame_ms: the medians of what each
   frame cost the server's worker in training, and in everything else
-  (snapshot, figures, JSON): the server's CPU per shown frame, training excluded.
+  (snapshot, figures, JSON): the server's CPU per shown frame, training excluded;
+* browser_cpu_ms / server_cpu_ms: the CPU time (all cores, from /proc) Chromium's
+  processes and the server's process used over the recording, per frame shown (the
+  server's includes training): unlike the wall times above, a busy machine hardly
+  changes them.
 
 The CPU is shared with whatever else runs: run it twice and note ``uptime``.
 
@@ -40,6 +44,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -109,6 +114,33 @@ def wait_for(page, js: str, predicate, timeout: float = 10.0, every: float = 0.0
     return None, value
 
 
+def _cpu_seconds(server_pid: int) -> tuple[float, float]:
+    """CPU seconds (user + system) used so far by the server's process and by this run's Chromium processes
+    (every process named chrom* under this one), from /proc (Linux)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parent, cpu, name = {}, {}, {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        head, rest = stat.rsplit(")", 1)
+        fields = rest.split()
+        pid = int(entry.name)
+        name[pid], parent[pid] = head.split("(", 1)[1], int(fields[1])
+        cpu[pid] = (int(fields[11]) + int(fields[12])) / tick
+    def under_us(pid: int) -> bool:
+        while pid > 1:
+            if pid == os.getpid():
+                return True
+            pid = parent.get(pid, 0)
+        return False
+    browser = sum(cpu[pid] for pid in cpu if name[pid].startswith("chrom") and under_us(pid))
+    return cpu.get(server_pid, 0.0), browser
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--page", default="figure1", help="url path of the page (default: figure1)")
@@ -140,6 +172,7 @@ def main() -> int:
             page.get_by_role("button", name=args.play).first.click()
             time.sleep(1.5)  # let the loop start
             page.evaluate(RECORD_JS, STEP_JS)
+            cpu_before = _cpu_seconds(server.pid)
             polls, dimmed, t_end = [], [], time.perf_counter() + args.seconds
             while time.perf_counter() < t_end:
                 polls.append(page.evaluate(DRAWN_JS))
@@ -150,7 +183,11 @@ def main() -> int:
                 " return [window.__frames, window.__plots, performance.now() - window.__t0,"
                 " l && window.__live0 ? [l.frames - window.__live0[0], l.drawMs - window.__live0[1]] : null,"
                 " window.__costs]; }")
+            cpu_after = _cpu_seconds(server.pid)
             span = now / 1000
+            if frames:  # CPU seconds over the recording (all cores), per frame shown: load-proof, unlike wall times
+                result.update(browser_cpu_ms=round(1000 * (cpu_after[1] - cpu_before[1]) / len(frames), 1),
+                              server_cpu_ms=round(1000 * (cpu_after[0] - cpu_before[0]) / len(frames), 1))
             if live:
                 result.update(drawn_per_s=round(live[0] / span, 2),
                               draw_ms=round(live[1] / max(1, live[0]), 1))

@@ -146,7 +146,7 @@ def take_snapshot_2d(trainer, n_show: int = 1500, heat_cells: int = 48, star_cel
     real = trainer.target.sample(n_show, real_rng, trainer.device).cpu().double().numpy()
     heat = grid_2d(bounds, heat_cells)
     with torch.no_grad():
-        centres = torch.as_tensor(heat.centres, dtype=torch.float32, device=trainer.device)
+        centres = torch.from_numpy(heat.centres.astype(np.float32)).to(trainer.device)  # a copy: the grid is shared
         d = trainer.loss.probability(trainer.D(centres)).cpu().double().numpy().reshape(heat_cells, heat_cells)
     star = compare_2d(measured, trainer.target, cells=star_cells)  # the samples the metrics row was measured on
     arrow_from, arrow_to = _gradient_arrows(trainer, fake[:arrows], bounds)

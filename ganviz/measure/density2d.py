@@ -59,10 +59,20 @@ class Grid2D(NamedTuple):
 
 
 def grid_2d(bounds, cells: int = CELLS) -> Grid2D:
-    """The cells of the window ``bounds`` = [[x_low, x_high], [y_low, y_high]]."""
+    """The cells of the window ``bounds`` = [[x_low, x_high], [y_low, y_high]].
+
+    Computed once per (window, cells) and kept (a live 2D frame asks for several grids); its arrays are read-only.
+    """
+    return _grid(tuple(map(float, np.asarray(bounds, dtype=np.float64).ravel())), int(cells))
+
+
+@lru_cache(maxsize=32)
+def _grid(bounds: tuple, cells: int) -> Grid2D:
     (x_edges, y_edges) = _edges(bounds, cells)
     xs, ys = 0.5 * (x_edges[1:] + x_edges[:-1]), 0.5 * (y_edges[1:] + y_edges[:-1])
     centres = np.stack(np.meshgrid(xs, ys), axis=-1).reshape(-1, 2)
+    for a in (xs, ys, centres):
+        a.flags.writeable = False
     return Grid2D(xs, ys, centres, float(np.diff(x_edges)[0] * np.diff(y_edges)[0]))
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import streamlit as st
 
 from .live_chart import PLOTLY_LOADER_JS
+from .points_layer import POINTS_LAYER_JS
 from .server import LIVE_PATH, base_path, served
 
 _CSS = """
@@ -77,7 +78,7 @@ _CSS = """
 .gz-live.gz-projector .gz-headline { font-size: 1.3rem; }
 """
 
-_JS = PLOTLY_LOADER_JS + """
+_JS = PLOTLY_LOADER_JS + POINTS_LAYER_JS + """
 const MIN_HEIGHT = 260, MAX_HEIGHT = 780;
 
 function build(root) {
@@ -137,7 +138,8 @@ function plot(Plotly, div, figure, uirevision, height) {
   const layout = { uirevision, ...figure.layout };
   layout.font = { family: HANGUL_FALLBACK, ...(layout.font ?? {}) };
   if (height) layout.height = height;
-  Plotly.react(div, figure.data ?? [], layout, { displaylogo: false, ...figure.config });
+  Plotly.react(div, pointsOnCanvas(div, figure.data ?? []), layout, { displaylogo: false, ...figure.config });
+  cloudsAfterReact(div);  // point clouds on a canvas, not WebGL (points_layer.py)
   if (!div.resizer) {  // follow the container's width: window, sidebar, presentation mode
     // Redrawn once resized, or the legend keeps its old margin and lands on the plot (as in live_chart.py).
     div.resizer = new ResizeObserver(() => {
@@ -237,6 +239,13 @@ function showPanels(root, panels) {
 const TWEEN_FPS = 30, TWEEN_MAX_MS = 25;
 
 function lerpArray(a, b, t) {
+  const from = numbers(a), to = numbers(b);  // typed-array JSON ({dtype, bdata}) decoded
+  if (ArrayBuffer.isView(to)) {
+    if (!ArrayBuffer.isView(from) || from.length !== to.length) return b;
+    const out = new Float32Array(to.length), shape = b.shape && String(b.shape).split(",").map(Number);
+    for (let i = 0; i < to.length; i++) out[i] = from[i] + (to[i] - from[i]) * t;
+    return shape && shape.length === 2 ? Array.from({ length: shape[0] }, (_, r) => out.subarray(r * shape[1], (r + 1) * shape[1])) : out;
+  }
   if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return b;
   return b.map((v, i) => {
     const u = a[i];

@@ -6,7 +6,8 @@ heatmap behind everything (red where D says "fake", blue where it says
 (the z grid pushed through G), real samples (black) and generated samples
 (green, as p_g is green in Figure 1; the real ones on top, so the modes stay
 visible under a crowd of fakes), and optionally arrows showing where G's
-gradient pushes a few generated points. Point clouds use WebGL (Scattergl).
+gradient pushes a few generated points. Point clouds use WebGL (Scattergl); the
+live view draws them on a 2D canvas of its own instead (``ganviz.ui.points_layer``).
 Colours are ``palette``'s; the history's are the same as Figure 1's page.
 """
 
@@ -29,12 +30,17 @@ POINT_DIGITS = 2  # manifold coordinates on the wire: 1/100 of a unit is under a
 
 
 def _polylines(lines, digits: int = POINT_DIGITS) -> tuple[list, list]:
-    """Many polylines as one trace: coordinates separated by None."""
-    xs, ys = [], []
-    for points in lines:
-        xs += rounded(points[:, 0], digits) + [None]
-        ys += rounded(points[:, 1], digits) + [None]
-    return xs, ys
+    """Many polylines as one trace: coordinates separated by None.
+
+    ``lines`` is a list of (m, 2) arrays or one (lines, m, 2) array; joined with a NaN row after each line and
+    rounded in one pass (cheaper per frame than a loop over the lines).
+    """
+    if not len(lines):
+        return [], []
+    points = [np.asarray(line, dtype=np.float64).reshape(-1, 2) for line in lines]
+    gap = np.full((1, 2), np.nan)
+    joined = np.concatenate([part for line in points for part in (line, gap)])
+    return rounded(joined[:, 0], digits), rounded(joined[:, 1], digits)
 
 
 def _points(samples, name: str, marker: dict) -> dict:
@@ -111,6 +117,9 @@ CROWDING_EDGES = (10 ** -0.5, 1.0, 10 ** 0.5, 10.0)  # log10: -0.5, 0, 0.5, 1
 CROWDING_ALPHA = (0.0, 0.06, 0.15, 0.28, 0.42)
 
 
+_CORNER_I, _CORNER_J = np.array([0, 1, 1, 0, 0]), np.array([0, 0, 1, 1, 0])
+
+
 def crowding(snap: Snapshot2D) -> np.ndarray:
     """Each manifold cell's crowding (see ``CROWDING_EDGES``), shape of ``snap.stretch``; inf where G folds a cell flat."""
     (x0, x1), (y0, y1) = snap.bounds
@@ -129,7 +138,8 @@ def stretch_cells(snap: Snapshot2D) -> list[dict]:
         cells = np.argwhere(bands == band)
         if not len(cells) or CROWDING_ALPHA[band] == 0:
             continue
-        polygons = [nodes[[i, i + 1, i + 1, i, i], [j, j, j + 1, j + 1, j]] for i, j in cells]
+        # Each cell's corners (i, j), (i+1, j), (i+1, j+1), (i, j+1) and back to the first: (cells, 5, 2).
+        polygons = nodes[cells[:, :1] + _CORNER_I, cells[:, 1:] + _CORNER_J]
         xs, ys = _polylines(polygons)
         traces.append(dict(type="scatter", x=xs, y=ys, mode="lines", fill="toself", line=dict(width=0),
                            fillcolor=palette.rgba(palette.P_G, CROWDING_ALPHA[band]), hoverinfo="skip",

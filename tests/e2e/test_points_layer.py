@@ -1,0 +1,138 @@
+"""The live view's point clouds on a canvas (ganviz/ui/points_layer.py), in a real headless Chromium.
+
+A blank page with plotly.js and the layer's JavaScript draws a 2D frame of a short real run the way the live
+view does (``pointsOnCanvas`` -> ``Plotly.react`` -> ``cloudsAfterReact``): the typed arrays decode to the
+numbers Python sent, the samples leave WebGL for stand-ins that keep their legend entries, and the canvas has
+each cloud's colour exactly where its last point lies and nothing outside the plot area.
+"""
+
+import json
+
+import numpy as np
+import pytest
+
+from ganviz.core.config import TrainConfig
+from ganviz.core.trainer import Trainer
+from ganviz.frames.snapshot2d import take_snapshot_2d
+from ganviz.i18n import t
+from ganviz.ui.points_layer import POINTS_LAYER_JS
+from ganviz.ui.server import PLOTLY_JS
+from ganviz.views import palette
+from ganviz.views.figure2d import figure2d
+from ganviz.views.plot import typed
+from ganviz.views.wire import figure_json
+
+
+@pytest.fixture
+def blank(chromium):
+    context = chromium.new_context(viewport={"width": 1000, "height": 800})
+    page = context.new_page()
+    page.set_content('<div id="fig" style="width:800px"></div>')
+    page.add_script_tag(path=str(PLOTLY_JS))
+    page.add_script_tag(content=POINTS_LAYER_JS)
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def test_typed_arrays_decode_to_the_numbers_sent(blank):
+    a = np.random.default_rng(0).normal(size=(3, 5)) * 1e3
+    a[1, 2] = np.nan  # a gap stays a gap
+    back = blank.evaluate("(spec) => Array.from(numbers(spec), (v) => Number.isNaN(v) ? 'nan' : v)", typed(a))
+    expected = a.astype(np.float32).ravel()
+    assert back[7] == "nan" and len(back) == a.size
+    assert [v for i, v in enumerate(back) if i != 7] == [float(v) for i, v in enumerate(expected) if i != 7]
+    assert blank.evaluate("() => numbers([1, null, 2])") == [1, None, 2]  # lists pass through
+
+
+def test_the_clouds_are_drawn_on_the_canvas_and_keep_their_legend(blank):
+    trainer = Trainer(TrainConfig(device="cpu", dist="ring8", z_dim=2))
+    trainer.train(30)
+    figure = figure2d(take_snapshot_2d(trainer))
+    drawn = blank.evaluate("""(text) => {
+      const fig = JSON.parse(text), div = document.getElementById('fig');
+      Plotly.react(div, pointsOnCanvas(div, fig.data), {...fig.layout, height: 600});
+      cloudsAfterReact(div);
+      const L = div._fullLayout, xa = L.xaxis, ya = L.yaxis, canvas = div.querySelector('canvas.gz-points');
+      const ctx = canvas.getContext('2d');
+      const pixel = (x, y) => Array.from(ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data);
+      const lastPoint = (trace) => {
+        const xs = numbers(trace.x), ys = numbers(trace.y), i = xs.length - 1;
+        return pixel(xa._offset + xa.c2p(xs[i]), ya._offset + ya.c2p(ys[i]));
+      };
+      const full = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      let outside = 0;
+      for (let y = 0; y < canvas.height; y++) for (let x = 0; x < canvas.width; x++) {
+        const inPlot = x >= xa._offset - 1 && x <= xa._offset + xa._length + 1 &&
+                       y >= ya._offset - 1 && y <= ya._offset + ya._length + 1;
+        if (!inPlot && full[4 * (y * canvas.width + x) + 3] > 0) outside += 1;
+      }
+      return {
+        types: div.data.map((t) => t.type),
+        names: div.data.map((t) => t.name),
+        legend: Array.from(div.querySelectorAll('.legendtext'), (e) => e.textContent),
+        clouds: div.gzClouds.map((t) => [t.name, lastPoint(t)]),
+        outside,
+        glCanvas: div.querySelectorAll('.gl-canvas').length,
+      };
+    }""", figure_json(figure))
+    assert "scattergl" not in drawn["types"] and drawn["glCanvas"] == 0  # no WebGL at all
+    assert drawn["names"] == [trace["name"] for trace in figure["data"]]  # every trace, in its order
+    names = [trace["name"] for trace in figure["data"] if trace["type"] == "scattergl"]
+    assert set(names) <= set(drawn["legend"])  # the samples keep their legend entries
+    colours = {trace["name"]: trace["marker"]["color"] for trace in figure["data"] if trace["type"] == "scattergl"}
+    assert [name for name, _ in drawn["clouds"]] == names
+    for name, rgba in drawn["clouds"]:  # each cloud's last point: its colour at its centre (drawn last, on top)
+        expected = [int(colours[name][i:i + 2], 16) for i in (1, 3, 5)]
+        assert max(abs(a - b) for a, b in zip(rgba[:3], expected)) <= 2, (name, rgba, colours[name])
+        assert rgba[3] >= 0.75 * 255
+    assert drawn["outside"] == 0, "nothing is drawn outside the plot area"
+
+
+def test_other_traces_stay_as_they_are(blank):
+    data = [{"type": "scattergl", "mode": "markers", "x": [0, 1], "y": [0, 1], "marker": {"color": ["red", "blue"], "size": 4}},
+            {"type": "scattergl", "mode": "lines", "x": [0, 1], "y": [0, 1]},
+            {"type": "scatter", "mode": "markers", "x": [0, 1], "y": [0, 1], "marker": {"color": "red", "size": 4}}]
+    kept = blank.evaluate("(data) => pointsOnCanvas(document.getElementById('fig'), data)", data)
+    assert kept == json.loads(json.dumps(data))
+
+
+def test_tweens_interpolate_typed_arrays(blank):
+    """The live view's tween (ganviz/ui/live_view.py) moves typed-array points and heatmaps too, not only lists."""
+    from ganviz.ui.live_view import _JS
+
+    start, end = _JS.index("function lerpArray"), _JS.index("function arrive")
+    blank.add_script_tag(content=_JS[start:end])
+    a, b = np.array([[0.0, 1.0], [2.0, -4.0]]), np.array([[1.0, 3.0], [2.0, 4.0]])
+    middle = blank.evaluate("""([a, b, fa, fb]) => {
+      const flat = lerpArray(fa, fb, 0.25), grid = lerpArray(a, b, 0.5);
+      const fig = lerpFigure({data: [{type: 'heatmap', z: a}]}, {data: [{type: 'heatmap', z: b}]}, 0.5);
+      return [Array.from(flat), grid.map((row) => Array.from(row)), fig.data[0].z.map((row) => Array.from(row)),
+              lerpArray([0, 1], fb, 0.5) === fb];
+    }""", [typed(a), typed(b), typed(a[0]), typed(b[0])])
+    assert middle[0] == [0.25, 1.5]
+    assert middle[1] == middle[2] == [[0.5, 2.0], [2.0, 0.0]]
+    assert middle[3]  # arrays of another kind or length: the new frame's as it is
+
+
+def test_a_cloud_hidden_from_the_legend_is_not_drawn(blank):
+    trainer = Trainer(TrainConfig(device="cpu", dist="ring8", z_dim=2))
+    figure = figure2d(take_snapshot_2d(trainer))
+    real = next(i for i, trace in enumerate(figure["data"]) if trace["name"] == t("two_d.fig.real"))
+    dark = blank.evaluate("""async ([text, real]) => {
+      const fig = JSON.parse(text), div = document.getElementById('fig');
+      Plotly.react(div, pointsOnCanvas(div, fig.data), {...fig.layout, height: 600});
+      cloudsAfterReact(div);
+      const count = () => {  // pixels of the real samples' near-black
+        const canvas = div.querySelector('canvas.gz-points'), px = canvas.getContext('2d')
+          .getImageData(0, 0, canvas.width, canvas.height).data;
+        let n = 0;
+        for (let i = 0; i < px.length; i += 4) if (px[i + 3] > 100 && px[i] < 40 && px[i + 1] < 40 && px[i + 2] < 40) n++;
+        return n;
+      };
+      const before = count();
+      await Plotly.restyle(div, {visible: 'legendonly'}, [real]);  // what a click on its legend entry does
+      return [before, count()];
+    }""", [figure_json(figure), real])
+    assert dark[0] > 100 and dark[1] == 0
