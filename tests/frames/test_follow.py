@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -17,19 +15,7 @@ from ganviz.i18n import language, set_language, t
 from ganviz.core.trainer import Trainer
 from ganviz.lessons.presets import FIGURE1
 
-
-def _events(channel, count: int, timeout: float = 10.0) -> list[bytes]:
-    """The first ``count`` events (frames, or the closing one) a viewer of ``channel`` receives."""
-    async def go():
-        got = []
-        async for event in channel.events(0):
-            if event.startswith((b"id:", b"event: closed")):
-                got.append(event)
-                if len(got) == count:
-                    break
-        return got
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, asyncio.wait_for(go(), timeout)).result()
+from .streams import read_events
 
 
 def test_codes_are_short_random_unambiguous_and_never_reused():
@@ -138,7 +124,7 @@ def test_one_run_fans_out_the_teachers_steps_to_each_language_built_once_per_fra
     assert [step for step, _ in korean.recorder.frames] == [0]
 
     broadcast.end("left")
-    events = _events(korean.channel, 2)
+    events = read_events(korean.channel, 2, closing=True)
     assert events[-1].startswith(b"event: closed"), "the followers are told the broadcast ended"
     assert broadcast.relays == {} and broadcast.redraw is None, "nothing of the teacher's run is kept"
     assert lookup(broadcast.code) == (None, "left")

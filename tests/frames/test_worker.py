@@ -15,28 +15,15 @@ import pytest
 from ganviz.frames import worker as worker_module
 from ganviz.frames.session import LiveSession
 from ganviz.frames.snapshot import take_snapshot
-from ganviz.frames.worker import Channel, Worker, close_channel, find_channel, open_channel
+from ganviz.frames.worker import Worker, close_channel, find_channel, open_channel
 from ganviz.lessons.presets import FIGURE1
+
+from .streams import read_events
 
 
 class Pacing:  # the fields of ganviz.ui.controls.Pacing (that module draws Streamlit widgets)
     def __init__(self, iterations_per_frame=5, frame_seconds=0.05, slow=False):
         self.iterations_per_frame, self.frame_seconds, self.slow = iterations_per_frame, frame_seconds, slow
-
-
-def _read(channel: Channel, count: int, after: int = 0, timeout: float = 10.0) -> list[bytes]:
-    """The first ``count`` frame events a viewer of ``channel`` receives."""
-    async def go():
-        got = []
-        async for event in channel.events(after):
-            if event.startswith(b"id:"):
-                got.append(event)
-                if len(got) == count:
-                    break
-        return got
-    # In a thread of its own: after the browser tests, this thread may already run an event loop (Playwright's).
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, asyncio.wait_for(go(), timeout)).result()
 
 
 def test_a_viewer_gets_the_newest_frame_and_then_each_new_one():
@@ -48,7 +35,7 @@ def test_a_viewer_gets_the_newest_frame_and_then_each_new_one():
         time.sleep(0.2)
         channel.publish(b'{"n":3}')
     threading.Thread(target=later).start()
-    events = _read(channel, 2)
+    events = read_events(channel, 2)
     assert events == [b'id: 2\ndata: {"n":2}\n\n', b'id: 3\ndata: {"n":3}\n\n']
     assert channel.viewers == 0 and channel.idle_for() >= 0
     close_channel(channel)
