@@ -134,7 +134,6 @@ class LiveRun(LiveSession):
                        on_click=self._load_preset, args=(preset,), width="stretch", help=t(preset.caption_key))
 
     def _load_preset(self, preset) -> None:
-        st.session_state[f"{self.key}.lessons"] = False  # close the menu: the run it started is under it
         set_widgets(self.key, preset.config)
         self.load_preset(preset)
 
@@ -179,9 +178,8 @@ class LiveRun(LiveSession):
                        width="stretch", help=t("live.fit_d_help"))
         cols[1].button(t("live.snapshot"), icon=":material/photo_camera:", key=f"{self.key}.snap",
                        on_click=self.freeze, width="stretch", help=t("live.snapshot_help"))
-        # The Lessons menu tracks its open state (on_change="rerun") so that a preset can close it.
         lessons = cols[2].popover(t("live.lessons"), icon=":material/school:", width="stretch",
-                                  help=t("live.lessons_help"), key=f"{self.key}.lessons", on_change="rerun")
+                                  help=t("live.lessons_help"), key=f"{self.key}.lessons")
         view = cols[3].popover(t("live.view"), icon=":material/tune:", width="stretch", help=t("live.view_help"),
                                key=f"{self.key}.view")
         return lessons, view
@@ -357,12 +355,12 @@ class RaceRun(LoopWidgets, RaceSession):
         """Stop the race's worker (after its current frame) and take in what it did: a pause, a failure."""
         error = stop_worker(self.key)
         if error is not None:
-            self.pause()
+            super().pause()  # (the switch itself: ``pause`` here would halt again)
             self.store[f"{self.key}.failed"] = type(error).__name__
         outcome = self.store.get(f"{self.key}.outcome")
         if outcome is not None and outcome.stopped:
-            self.pause()
             self.store[f"{self.key}.outcome"] = None
+            super().pause()
 
     def play(self, on: bool, now: float | None = None) -> bool:
         self.halt()

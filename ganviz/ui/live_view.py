@@ -406,7 +406,9 @@ export default function (component) {
       show(root, root.real);
       // The page may still be laying out above the view (its first run): fit the figure's height again once
       // it has settled, by drawing the newest frame again.
-      for (const ms of [400, 1500]) setTimeout(() => { if (root.last && !root.es) { root.pending = root.last; schedule(root); } }, ms);
+      const refit = () => { if (root.last && !root.es) { root.pending = root.last; schedule(root); } };
+      for (const ms of [400, 1500]) setTimeout(refit, ms);
+      document.fonts?.ready.then(refit);  // a web font that arrives later changes the heights above
     }
     if (data.stream !== root.streamUrl) {
       closeStream(root);

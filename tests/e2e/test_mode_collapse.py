@@ -58,11 +58,17 @@ def test_both_panels_and_the_buttons_are_on_the_first_screen(browser, app_url, w
             assert wait_for(lambda: page.locator(css_key("ganviz.present_exit")).count() == 1)
             settle(page)
         page.wait_for_selector(PANELS + " .gz-fig.js-plotly-plot")
+        settle(page)  # the live view fits its height again once the page above it (and its fonts) has settled
         page.evaluate("() => window.scrollTo(0, 0)")
+
+        def off_screen() -> dict:
+            return {key: box for key, box in boxes(page).items() if outside(box, width, height)}
+
+        wait_for(lambda: not off_screen(), timeout=10)
         found = boxes(page)
         mode = "presentation" if present else "normal"
         page.screenshot(path=str(SHOTS / f"mode_collapse-{width}x{height}-{mode}.png"))  # the first screen only
-        off = {key: box for key, box in found.items() if outside(box, width, height)}
+        off = off_screen()
         assert not off, f"off the first screen at {width}x{height} ({mode}): {off}"
         left, right = found["panel0"], found["panel1"]
         assert left["x"] + left["width"] <= right["x"] + 1, "the panels side by side"
