@@ -254,7 +254,7 @@ class LiveRun(LiveSession):
         """``render(snap, trainer, state, rate, message)`` -> a frame's bytes: in the page's run and in the worker
         (where it must not touch Streamlit: everything it needs is read here, in the page's run)."""
         caption = self.preset_caption
-        last_history = [0.0]
+        history_due = history_clock(HISTORY_SECONDS)
 
         def render(snap, trainer, state, rate, message, stopped=None, cost=None) -> bytes:
             began = time.perf_counter()
@@ -262,18 +262,11 @@ class LiveRun(LiveSession):
             notes = list(frame.notes)
             if caption:
                 notes.insert(0, t(caption))
-            now = time.monotonic()
-            history = now - last_history[0] >= HISTORY_SECONDS or state != "playing"
-            if history:
-                last_history[0] = now
-            status = {"state": state, "badge": t(STATUS_TEXTS[state]), "step": trainer.step,
-                      "line": (t("live.status_step", step=f"{trainer.step:,}").replace("**", "")
-                               + (t("live.status_rate", rate=f"{rate:,.0f}") if rate is not None else "")
-                               + (f" · {t('live.status_slow')}" if pacing.slow else "")),
-                      "stopped": state in ("paused", "diverged") if stopped is None else stopped}
+            history = history_due(state)
+            status = frame_status(state, trainer.step, rate, stopped, slow=pacing.slow)
             frame.notes = notes
-            if cost is not None:  # ms of training, and of the rest of this frame (snapshot, figures, JSON)
-                status["cost"] = [round(1000 * cost[0], 2), round(1000 * (cost[1] + time.perf_counter() - began), 2)]
+            if cost is not None:
+                status["cost"] = cost_ms(cost, began)
             return frame_json(frame, status, message_dict(message), projector, history)
 
         return render
@@ -442,23 +435,48 @@ class RaceRun(LoopWidgets, RaceSession):
 def race_renderer() -> Callable:
     """``render(frame, state, step, rate, message)`` -> a race frame's bytes, in the page's run or its worker."""
     projector = presenting()
-    last_history = [0.0]
+    history_due = history_clock(RACE_HISTORY_SECONDS)
 
     def render(frame: LiveFrame, state: str, step: int, rate, message, stopped=None, cost=None) -> bytes:
         began = time.perf_counter()
-        now = time.monotonic()
-        history = now - last_history[0] >= RACE_HISTORY_SECONDS or state != "playing"
-        if history:
-            last_history[0] = now
-        status = {"state": state, "badge": t(STATUS_TEXTS[state]), "step": step,
-                  "line": (t("live.status_step", step=f"{step:,}").replace("**", "")
-                           + (t("live.status_rate_each", rate=f"{rate:,.0f}") if rate is not None else "")),
-                  "stopped": state == "paused" if stopped is None else stopped}
+        status = frame_status(state, step, rate, stopped, rate_key="live.status_rate_each")
         if cost is not None:
-            status["cost"] = [round(1000 * cost[0], 2), round(1000 * (cost[1] + time.perf_counter() - began), 2)]
-        return frame_json(frame, status, message, projector, history)
+            status["cost"] = cost_ms(cost, began)
+        return frame_json(frame, status, message, projector, history_due(state))
 
     return render
+
+
+def history_clock(seconds: float) -> Callable[[str], bool]:
+    """``due(state)``: whether this frame carries the history charts: at most every ``seconds`` while the run
+    plays, always otherwise (a paused or stopped run's frame is its last for a while)."""
+    last = [0.0]
+
+    def due(state: str) -> bool:
+        now = time.monotonic()
+        if now - last[0] >= seconds or state != "playing":
+            last[0] = now
+            return True
+        return False
+
+    return due
+
+
+def frame_status(state: str, step: int, rate: float | None, stopped: bool | None = None,
+                 rate_key: str = "live.status_rate", slow: bool = False) -> dict:
+    """A streamed frame's status line: its state and badge, the step, the iterations per second (``rate_key``'s
+    wording) and slow motion; ``stopped`` (default: paused or diverged) has the page run once."""
+    line = (t("live.status_step", step=f"{step:,}").replace("**", "")
+            + (t(rate_key, rate=f"{rate:,.0f}") if rate is not None else "")
+            + (f" · {t('live.status_slow')}" if slow else ""))
+    return {"state": state, "badge": t(STATUS_TEXTS[state]), "step": step, "line": line,
+            "stopped": state in ("paused", "diverged") if stopped is None else stopped}
+
+
+def cost_ms(cost: tuple[float, float], began: float) -> list[float]:
+    """A frame's server time in ms: its training, and the rest of it (snapshot, figures, JSON up to now, since
+    ``cost[1]`` was measured and ``began``)."""
+    return [round(1000 * cost[0], 2), round(1000 * (cost[1] + time.perf_counter() - began), 2)]
 
 
 def session_worker(key: str) -> Worker:
