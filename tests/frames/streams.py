@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 
@@ -23,3 +24,10 @@ def read_events(channel, count: int, after: int = 0, timeout: float = 10.0, clos
     # In a thread of its own: after the browser tests, this thread may already run an event loop (Playwright's).
     with ThreadPoolExecutor(1) as pool:
         return pool.submit(asyncio.run, asyncio.wait_for(go(), timeout)).result()
+
+
+def wait_until_stopped(worker, timeout: float = 10.0) -> None:
+    """Wait (at most ``timeout`` seconds) for ``worker``'s thread to end by itself; the test then checks that it did."""
+    deadline = time.monotonic() + timeout
+    while worker.running and time.monotonic() < deadline:
+        time.sleep(0.01)

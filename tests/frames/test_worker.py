@@ -18,7 +18,7 @@ from ganviz.frames.snapshot import take_snapshot
 from ganviz.frames.worker import Worker, close_channel, find_channel, open_channel
 from ganviz.lessons.presets import FIGURE1
 
-from .streams import read_events
+from .streams import read_events, wait_until_stopped
 
 
 class Pacing:  # the fields of ganviz.ui.controls.Pacing (that module draws Streamlit widgets)
@@ -63,9 +63,7 @@ def test_the_worker_runs_its_job_until_it_says_stop():
         return json.dumps({"n": len(calls)}).encode(), len(calls) < 5
     worker = Worker(channel, name="test")
     worker.start(job, interval=0.0)
-    deadline = time.monotonic() + 10
-    while worker.running and time.monotonic() < deadline:
-        time.sleep(0.01)
+    wait_until_stopped(worker)
     assert not worker.running and len(calls) == 5 and channel.seq == 5
     assert calls[0] == "ganviz-test" and calls[0] != threading.current_thread().name
 
@@ -96,9 +94,7 @@ def test_a_worker_without_viewers_stops_and_says_so(monkeypatch, caplog):
     caplog.set_level(logging.INFO, logger="ganviz")
     try:
         worker.start(lambda: (b"{}", True), interval=0.02)
-        deadline = time.monotonic() + 10
-        while worker.running and time.monotonic() < deadline:
-            time.sleep(0.02)
+        wait_until_stopped(worker)
     finally:
         logger.removeHandler(caplog.handler)
     assert not worker.running
@@ -108,9 +104,7 @@ def test_a_worker_without_viewers_stops_and_says_so(monkeypatch, caplog):
 def test_a_failing_job_ends_the_thread_and_is_kept():
     worker = Worker(open_channel())
     worker.start(lambda: 1 / 0, interval=0.0)
-    deadline = time.monotonic() + 10
-    while worker.running and time.monotonic() < deadline:
-        time.sleep(0.01)
+    wait_until_stopped(worker)
     assert isinstance(worker.error, ZeroDivisionError)
     assert worker.channel.frame == worker_module.FAILED, "the browser learns that the run stopped"
 
@@ -163,9 +157,7 @@ def test_a_job_stopped_by_a_click_trains_but_draws_nothing_and_the_page_reads_th
     assert run.take().step == 5
     worker = Worker(open_channel())
     worker.start(lambda: (None, False), interval=0.0)
-    deadline = time.monotonic() + 10
-    while worker.running and time.monotonic() < deadline:
-        time.sleep(0.01)
+    wait_until_stopped(worker)
     assert not worker.running and worker.channel.seq == 0, "the thread ends without publishing"
 
 
