@@ -50,7 +50,8 @@ RECORDED_FRAMES = 150  # frames kept per run for the timeline and the replay (ev
 
 
 def train_within(trainer: Trainer, iterations: int, budget_s: float, clock: Callable[[], float] = time.perf_counter,
-                 between: Callable[[], object] = lambda: None, cost: dict | None = None) -> int:
+                 between: Callable[[], object] = lambda: None, cost: dict | None = None,
+                 stop: Callable[[], bool] = lambda: False) -> int:
     """Train up to ``iterations`` Algorithm-1 iterations in chunks, none started that would end past ``budget_s``.
 
     Each chunk is timed, and the next one is as many iterations (at most ``TRAIN_CHUNK``, at least one) as the
@@ -59,7 +60,8 @@ def train_within(trainer: Trainer, iterations: int, budget_s: float, clock: Call
     measured seconds per iteration (``cost["s"]``) from frame to frame, so a frame of a cheap setting starts at
     full chunks. At least one iteration always runs, so a run always moves. ``between()`` is called after every
     chunk but the last (the live loop lets Streamlit interrupt the frame there:
-    ``ganviz.ui.live.yield_to_clicks``). Returns the iterations done.
+    ``ganviz.ui.live.yield_to_clicks``); a worker's frame ends early once ``stop()`` says the page is waiting for
+    it (a click), so the click waits for one chunk, not the whole frame. Returns the iterations done.
     """
     cost = {} if cost is None else cost
     done, start = 0, clock()
@@ -80,7 +82,7 @@ def train_within(trainer: Trainer, iterations: int, budget_s: float, clock: Call
         now = clock()
         done += n
         cost["s"] = max(now - before, 0.0) / n
-        if now - start >= budget_s:
+        if now - start >= budget_s or stop():
             break
         if done < iterations:
             between()
@@ -355,7 +357,7 @@ class LiveSession(Playback):
                 if mode == "playing" and pacing.slow:
                     trainer.beat()
                 elif mode == "playing":
-                    train_within(trainer, pacing.iterations_per_frame, budget_s, cost=iteration_s)
+                    train_within(trainer, pacing.iterations_per_frame, budget_s, cost=iteration_s, stop=stopping)
                 elif fit_window(fit, budget_s):
                     close = fit.result.close
                     outcome.message = ("success" if close else "warning",

@@ -128,18 +128,39 @@ function setMetrics(into, metrics) {
 }
 
 // The figure's height: what the window leaves below the figure's top (minus the notes), within bounds.
+// Measuring makes the browser lay the whole page out, so a streamed frame whose text above and below the
+// figure is what the last one had reuses the last answer (``root.refit`` asks for a new one: a resize, the
+// page's own frame, the timed re-fits after the page settles).
 function fitHeight(root, div = root.fig) {
+  const around = [window.innerHeight, root.msg.textContent, root.notes.dataset.text, root.headline.textContent,
+                  root.metrics.childElementCount, div === root.fig].join("\u0001");
+  if (!root.refit && root.fitted && root.fitted.around === around) return root.fitted.height;
   const top = div.getBoundingClientRect().top + window.scrollY;
   const below = root.notes.getBoundingClientRect().height + root.headline.getBoundingClientRect().height + 10;
-  return Math.round(Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, window.innerHeight - top - below)));
+  const height = Math.round(Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, window.innerHeight - top - below)));
+  root.fitted = { around, height };
+  root.refit = false;
+  return height;
 }
 
-function plot(Plotly, div, figure, uirevision, height) {
-  const layout = { uirevision, ...figure.layout };
+// ``live``: a playing run's figure, whose lines go on the canvas too (points_layer.py). When what plotly.js
+// would draw is what it drew last time (a live figure's SVG holds only axes, legend and labels), only the
+// canvas is redrawn.
+function plot(Plotly, div, figure, uirevision, height, live = false) {
+  let layout = { uirevision, ...figure.layout };
   layout.font = { family: HANGUL_FALLBACK, ...(layout.font ?? {}) };
   if (height) layout.height = height;
-  Plotly.react(div, pointsOnCanvas(div, figure.data ?? []), layout, { displaylogo: false, ...figure.config });
-  cloudsAfterReact(div);  // point clouds on a canvas, not WebGL (points_layer.py)
+  const data = pointsOnCanvas(div, figure.data ?? [], live, layout);  // point clouds on a canvas, not WebGL
+  layout = notesOnCanvas(div, layout, live);
+  const config = { displaylogo: false, ...figure.config };
+  const same = live && div.layout && sameSvg(div, data, layout, config);
+  if (!live) div.gzSvgKey = null;
+  if (!same) {
+    Plotly.react(div, data, layout, config);
+    div.gzReacts = (div.gzReacts ?? 0) + 1;  // read by tools/measure_page.py
+  }
+  cloudsAfterReact(div);
+  if (same) drawClouds(div);
   if (!div.resizer) {  // follow the container's width: window, sidebar, presentation mode
     // Redrawn once resized, or the legend keeps its old margin and lands on the plot (as in live_chart.py).
     div.resizer = new ResizeObserver(() => {
@@ -147,6 +168,14 @@ function plot(Plotly, div, figure, uirevision, height) {
     });
     div.resizer.observe(div);
   }
+}
+
+// Whether plotly.js's part of a figure (the traces but the canvas's, the layout) is the one it drew last.
+function sameSvg(div, data, layout, config) {
+  const key = JSON.stringify([data, layout, config]);
+  const same = key === div.gzSvgKey;
+  div.gzSvgKey = key;
+  return same;
 }
 
 function show(root, frame) {
@@ -172,18 +201,62 @@ function show(root, frame) {
   const racing = Array.isArray(frame.panels) && frame.panels.length > 0;
   root.row.classList.toggle("gz-off", racing);
   root.panels.classList.toggle("gz-off", !racing);
-  if (racing) showPanels(root, frame.panels);
+  if (racing) showPanels(root, frame.panels, s.state === "playing" || s.state === "fit_d");
   root.side.classList.toggle("gz-off", !frame.side);
+  if (frame.figure) {
+    const height = fitHeight(root);
+    plot(Plotly, root.fig, frame.figure, root.key, Math.abs(height - (root.height ?? 0)) > 6 ? height : root.height,
+         s.state === "playing" || s.state === "fit_d");
+    root.height = root.fig.layout?.height ?? height;
+  }
+  root.frames = (root.frames ?? 0) + 1;  // read by tools/measure_page.py and the browser tests
+  root.drawMs = (root.drawMs ?? 0) + performance.now() - began;
+  if (frame.status.cost) root.cost = frame.status.cost;
+  // The diagram and the charts below are drawn in a task of their own, after the figure: a click or a key
+  // that waits for the browser gets in between, and the figure (what the click changed) shows first.
+  root.rest = frame;
+  if (!root.restTimer) root.restTimer = setTimeout(() => { root.restTimer = 0; showRest(root, root.rest); }, 0);
+}
+
+function showRest(root, frame) {
+  const began = performance.now();
+  const Plotly = root.Plotly;
   if (frame.side) {
     plot(Plotly, root.diagram, frame.side, root.key + ".side", null);
     root.sideCaption.className = `gz-side-caption gz-${frame.side_colour}`;
     root.sideCaption.textContent = frame.side_caption;
   }
-  if (frame.figure) {
-    const height = fitHeight(root);
-    plot(Plotly, root.fig, frame.figure, root.key, Math.abs(height - (root.height ?? 0)) > 6 ? height : root.height);
-    root.height = root.fig.layout?.height ?? height;
+  // A playing run's charts below the figure, while scrolled out of sight, wait: drawing them cost the browser
+  // as much as all the figure's frames; they are drawn when they come into view (``watchBelow``).
+  const drawn = root.history.childElementCount + root.below.childElementCount > 0;
+  if (drawn && !root.belowInView && frame.status.state === "playing" && (frame.history || frame.below)) {
+    root.unseen = frame;
+  } else {
+    root.unseen = null;
+    showBelow(root, frame);
   }
+  root.drawMs += performance.now() - began;
+  root.drawnRest = (root.drawnRest ?? 0) + 1;
+}
+
+function watchBelow(root) {
+  root.belowInView = false;
+  const seen = new Map();
+  const watcher = new IntersectionObserver((entries) => {
+    for (const entry of entries) seen.set(entry.target, entry.isIntersecting);
+    root.belowInView = [...seen.values()].some(Boolean);
+    if (root.belowInView && root.unseen && root.Plotly) {
+      const frame = root.unseen;
+      root.unseen = null;
+      showBelow(root, frame);
+    }
+  });
+  watcher.observe(root.history);
+  watcher.observe(root.below);
+}
+
+function showBelow(root, frame) {
+  const Plotly = root.Plotly;
   if (frame.history) plot(Plotly, root.history, frame.history, root.key + ".history", null);
   else if (frame.history === undefined && !root.keepHistory) root.history.replaceChildren();
   if (frame.below) {
@@ -196,14 +269,11 @@ function show(root, frame) {
     root.below.replaceChildren();
     root.belowTitle.textContent = "";
   }
-  root.frames = (root.frames ?? 0) + 1;  // read by tools/measure_page.py and the browser tests
-  root.drawMs = (root.drawMs ?? 0) + performance.now() - began;
-  if (frame.status.cost) root.cost = frame.status.cost;
 }
 
 // A race's runs side by side (``LiveFrame.panels``): each its title, numbers, figure and what stopped it. The
 // figures share one height: what the window leaves below them, and at most a little more than their width.
-function showPanels(root, panels) {
+function showPanels(root, panels, live) {
   if (root.panels.childElementCount !== panels.length) {
     root.panels.replaceChildren(...panels.map(() => {
       const box = document.createElement("div"); box.className = "gz-panel";
@@ -228,7 +298,7 @@ function showPanels(root, panels) {
     box.tag.textContent = p.badge;
     box.err.textContent = p.error;
     setMetrics(box.numbers, p.metrics);
-    plot(root.Plotly, box.fig, p.figure, `${root.key}.panel${i}`, height);
+    plot(root.Plotly, box.fig, p.figure, `${root.key}.panel${i}`, height, live);
   });
 }
 
@@ -302,10 +372,10 @@ function animate(root) {
       show(root, tween.to);
       return;
     }
-    if (now - tween.drawnAt >= 1000 / TWEEN_FPS - 2) {
+    if (now - tween.drawnAt >= 1000 / TWEEN_FPS - 2 && held(root) <= 0) {
       tween.drawnAt = now;
       const began = performance.now();
-      plot(root.Plotly, root.fig, lerpFigure(tween.from, tween.to.figure, t), root.key, root.height);
+      plot(root.Plotly, root.fig, lerpFigure(tween.from, tween.to.figure, t), root.key, root.height, true);
       root.frames += 1;
       root.tweens = (root.tweens ?? 0) + 1;
       root.drawMs += performance.now() - began;
@@ -315,8 +385,33 @@ function animate(root) {
   requestAnimationFrame(step);
 }
 
+// A click or a key on the page's controls runs the page, whose answer the browser must take in and draw:
+// for up to INPUT_HOLD_MS after one, streamed frames wait (the newest is kept), so the browser's time goes to
+// that answer; the page's new frame ends the wait.
+const INPUT_HOLD_MS = 600;
+const CONTROLS = "button, input, label, select, textarea, [role=slider], [role=checkbox], [role=switch], [role=option]";
+
+function holdForInput(root) {
+  const hold = (event) => {
+    const target = event.target;
+    if (!root.isConnected || !target?.closest || root.contains(target) || !target.closest(CONTROLS)) return;
+    root.holdUntil = performance.now() + INPUT_HOLD_MS;
+  };
+  document.addEventListener("pointerdown", hold, { capture: true });
+  document.addEventListener("keydown", hold, { capture: true });
+}
+
+function held(root) {
+  return (root.holdUntil ?? 0) - performance.now();
+}
+
 function schedule(root) {
-  if (root.raf) return;
+  if (root.raf || root.holdTimer) return;
+  const wait = held(root);
+  if (wait > 0) {
+    root.holdTimer = setTimeout(() => { root.holdTimer = 0; schedule(root); }, wait);
+    return;
+  }
   root.raf = requestAnimationFrame(() => {
     root.raf = 0;
     const text = root.pending;
@@ -388,7 +483,12 @@ export default function (component) {
     root.className = "gz-live";
     parentElement.appendChild(root);
     build(root);
-    window.addEventListener("resize", () => { root.height = null; root.panelHeight = null; if (root.last) { root.pending = root.last; schedule(root); } });
+    holdForInput(root);
+    watchBelow(root);
+    window.addEventListener("resize", () => {
+      root.height = null; root.panelHeight = null; root.refit = true;
+      if (root.last) { root.pending = root.last; schedule(root); }
+    });
   }
   root.key = data.key;
   root.trigger = setTriggerValue;
@@ -399,6 +499,9 @@ export default function (component) {
     root.Plotly = Plotly;
     if (data.frame !== root.drawn) {
       root.drawn = data.frame;
+      root.holdUntil = 0;  // the page's answer is here; a streamed frame held meanwhile is older than it
+      root.refit = true;  // and the page above the view may have changed
+      root.pending = null;
       root.last = data.frame;
       root.tween = null;
       root.real = JSON.parse(data.frame);
@@ -406,7 +509,10 @@ export default function (component) {
       show(root, root.real);
       // The page may still be laying out above the view (its first run): fit the figure's height again once
       // it has settled, by drawing the newest frame again.
-      const refit = () => { if (root.last && !root.es) { root.pending = root.last; schedule(root); } };
+      const refit = () => {
+        root.refit = true;  // (a streamed frame, if one comes first, re-fits)
+        if (root.last && !root.es) { root.pending = root.last; schedule(root); }
+      };
       for (const ms of [400, 1500]) setTimeout(refit, ms);
       document.fonts?.ready.then(refit);  // a web font that arrives later changes the heights above
     }

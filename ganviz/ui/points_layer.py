@@ -14,8 +14,17 @@ cloud, as before). Only plain marker clouds move there (one colour, size and
 opacity per trace, circles); anything else stays WebGL. Hovering a point shows
 no label (the clouds are redrawn many times a second while a run plays).
 
-``pointsOnCanvas(div, data)`` returns the traces for ``Plotly.react`` and keeps
-the clouds on the ``div``; ``cloudsAfterReact(div)``, called after the react,
+A playing run's lines may go there too (``pointsOnCanvas(div, data, true, layout)``, on axes with fixed ranges):
+Figure 1's curves, the arrows z -> G(z) and the trails are redrawn many times a
+second, and plotly.js spends ~30 ms re-laying out its SVG for each drawing
+while a canvas draws them in about one. Plain line traces (one colour and
+width, plotly's dash patterns, gaps at nulls; the arrows' heads) move there,
+each with an empty SVG stand-in for its legend entry, so the frame's SVG stays
+the same from frame to frame and plotly.js need not redraw it at all. A paused
+run's figure keeps its SVG lines (and their hover labels).
+
+``pointsOnCanvas(div, data, lines, layout)`` returns the traces for ``Plotly.react`` and keeps
+the clouds (and lines) on the ``div``; ``cloudsAfterReact(div)``, called after the react,
 has the canvas redrawn after every plotly.js drawing of the ``div``
 (``plotly_afterplot``: new frames, tweens, resizes). ``numbers(v)``
 reads a data array: a list, a typed array, or plotly's typed-array JSON
@@ -45,13 +54,70 @@ function isCloud(trace) {
     (m.line === undefined || (typeof m.line.color === "string" && typeof m.line.width === "number"));
 }
 
-function pointsOnCanvas(div, data) {
+// A line trace the canvas draws as plotly.js would: lines (with gaps at nulls), or the arrows' lines with an
+// arrow head at each point that has a marker size.
+function isLine(trace) {
+  const l = trace.line ?? {}, m = trace.marker ?? {};
+  const arrows = trace.mode === "lines+markers" && m.symbol === "arrow" && m.angleref === "previous";
+  return trace.type === "scatter" && (trace.mode === "lines" || arrows) && trace.visible !== false &&
+    trace.visible !== "legendonly" && !trace.fill && typeof l.color === "string" &&
+    (l.width === undefined || typeof l.width === "number") && (l.shape ?? "linear") === "linear";
+}
+
+// A trace's axes have fixed ranges in ``layout`` (a line off plotly.js's SVG no longer counts in its autorange).
+function fixedAxes(trace, layout) {
+  const axis = (name, letter) => layout?.[(name ?? letter).replace(letter, `${letter}axis`)];
+  return [axis(trace.xaxis, "x"), axis(trace.yaxis, "y")].every((a) => a && Array.isArray(a.range) && a.autorange !== true);
+}
+
+// A live figure's plain text notes placed in data coordinates (no arrow, no HTML; e.g. where p_g peaks over the
+// top) go on the canvas with its lines: they move with the curves, and plotly.js would recompute the whole
+// figure for each move. Returns the layout plotly.js draws.
+function notesOnCanvas(div, layout, live) {
+  const notes = [], kept = [];
+  for (const note of layout.annotations ?? []) {
+    const axes = { xaxis: note.xref ?? "x", yaxis: note.yref ?? "y" };
+    const onCanvas = live && note.showarrow === false && typeof note.text === "string" && !/[<&]/.test(note.text) &&
+      /^x[0-9]*$/.test(axes.xaxis) && /^y[0-9]*$/.test(axes.yaxis) && fixedAxes(axes, layout) && !note.textangle;
+    (onCanvas ? notes : kept).push(note);
+  }
+  div.gzNotes = notes;
+  return notes.length ? { ...layout, annotations: kept } : layout;
+}
+
+function drawNotes(ctx, div, full, ratio) {
+  for (const note of div.gzNotes ?? []) {
+    const xa = full[(note.xref ?? "x").replace("x", "xaxis")], ya = full[(note.yref ?? "y").replace("y", "yaxis")];
+    if (!xa || !ya) continue;
+    const font = note.font ?? {}, size = font.size ?? full.font?.size ?? 12;
+    const x = xa._offset + xa.c2p(note.x) + (note.xshift ?? 0), y = ya._offset + ya.c2p(note.y) - (note.yshift ?? 0);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.font = `${size}px ${font.family ?? full.font?.family ?? "sans-serif"}`;
+    const width = ctx.measureText(note.text).width, pad = 1 + (note.borderpad ?? 1);
+    const anchor = note.xanchor ?? "center";
+    const left = anchor === "left" ? x : anchor === "right" ? x - width : x - width / 2;
+    if (note.bgcolor) {
+      ctx.fillStyle = note.bgcolor;
+      ctx.fillRect(left - pad, y - size * 0.65 - pad, width + 2 * pad, size * 1.3 + 2 * pad);
+    }
+    ctx.fillStyle = font.color ?? "#444";
+    ctx.textBaseline = "middle";
+    ctx.fillText(note.text, left, y);
+    ctx.restore();
+  }
+}
+
+function pointsOnCanvas(div, data, lines = false, layout = null) {
   const clouds = [];
   const shown = data.map((trace, index) => {
-    if (!isCloud(trace)) return trace;
-    clouds.push({ ...trace, index });
-    const { x, y, type, ...rest } = trace;
-    return { ...rest, type: "scatter", x: [null], y: [null], hoverinfo: "skip" };
+    const line = lines && isLine(trace) && fixedAxes(trace, layout);
+    if (!line && !isCloud(trace)) return trace;
+    clouds.push({ ...trace, index, gzLine: line });
+    const { x, y, type, marker, ...rest } = trace;
+    return { ...rest, ...(line ? {} : { marker }), type: "scatter", mode: line ? "lines" : trace.mode,
+             x: [null], y: [null], hoverinfo: "skip" };
   });
   div.gzClouds = clouds;
   return clouds.length ? shown : data;
@@ -59,7 +125,7 @@ function pointsOnCanvas(div, data) {
 
 // After Plotly.react: from the first drawing on, every plotly.js drawing of the div redraws the clouds.
 function cloudsAfterReact(div) {
-  if (div.gzAfterPlot || !div.on || !(div.gzClouds ?? []).length) return;
+  if (div.gzAfterPlot || !div.on || !((div.gzClouds ?? []).length + (div.gzNotes ?? []).length)) return;
   div.gzAfterPlot = true;
   div.on("plotly_afterplot", () => drawClouds(div));
   drawClouds(div);
@@ -70,7 +136,7 @@ function drawClouds(div) {
   const box = div.querySelector(".svg-container");
   if (!full || !box) return;
   let canvas = div.gzCanvas;
-  if (!clouds.length) { if (canvas) canvas.style.display = "none"; return; }
+  if (!clouds.length && !(div.gzNotes ?? []).length) { if (canvas) canvas.style.display = "none"; return; }
   if (!canvas || canvas.parentNode !== box) {
     canvas = document.createElement("canvas");
     canvas.className = "gz-points";
@@ -96,6 +162,7 @@ function drawClouds(div) {
     if (!xa || !ya || !xa._length || !ya._length) continue;
     const xs = numbers(trace.x), ys = numbers(trace.y), m = trace.marker;
     if (!xs || !ys) continue;
+    if (trace.gzLine) { drawLine(ctx, trace, xs, ys, xa, ya, ratio); continue; }
     const sprite = markerSprite(m, ratio), half = sprite.width / 2;
     ctx.save();
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -109,6 +176,52 @@ function drawClouds(div) {
     }
     ctx.restore();
   }
+  drawNotes(ctx, div, full, ratio);
+}
+
+// plotly.js's dash patterns (its Drawing.dashStyle), in units of the line's width (at least 3 px).
+const DASHES = { dot: [1, 1], dash: [3, 3], longdash: [5, 5], dashdot: [3, 1, 1, 1], longdashdot: [5, 2, 1, 2] };
+
+function drawLine(ctx, trace, xs, ys, xa, ya, ratio) {
+  const style = trace.line, width = style.width ?? 2, unit = Math.max(width, 3);
+  ctx.save();
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.beginPath(); ctx.rect(xa._offset, ya._offset, xa._length, ya._length); ctx.clip();
+  ctx.translate(xa._offset, ya._offset);
+  ctx.strokeStyle = ctx.fillStyle = style.color;
+  ctx.lineWidth = width;
+  ctx.lineJoin = "round";
+  const dash = DASHES[style.dash] ?? (typeof style.dash === "string" && style.dash.includes("px")
+    ? style.dash.split(",").map((v) => parseFloat(v) / unit) : []);
+  ctx.setLineDash(dash.map((v) => v * unit));
+  const n = Math.min(xs.length, ys.length);
+  const at = (i) => (xs[i] === null || ys[i] === null || xs[i] === undefined || ys[i] === undefined) ? null
+    : [xa.c2p(xs[i]), ya.c2p(ys[i])];
+  ctx.beginPath();
+  let open = false;
+  for (let i = 0; i < n; i++) {
+    const p = at(i);
+    if (!p || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) { open = false; continue; }
+    if (open) ctx.lineTo(p[0], p[1]); else ctx.moveTo(p[0], p[1]);
+    open = true;
+  }
+  ctx.stroke();
+  const sizes = trace.marker?.size;
+  if (trace.mode === "lines+markers" && sizes !== undefined) {  // arrow heads, pointing away from the point before
+    ctx.setLineDash([]);
+    ctx.fillStyle = trace.marker.color ?? style.color;
+    for (let i = 1; i < n; i++) {
+      const size = Array.isArray(sizes) ? sizes[i] : sizes, p = at(i), q = at(i - 1);
+      if (!size || !p || !q) continue;
+      const angle = Math.atan2(p[1] - q[1], p[0] - q[0]), r = size / 2;
+      ctx.beginPath();
+      ctx.moveTo(p[0] + r * Math.cos(angle), p[1] + r * Math.sin(angle));
+      ctx.lineTo(p[0] + r * Math.cos(angle + 2.5), p[1] + r * Math.sin(angle + 2.5));
+      ctx.lineTo(p[0] + r * Math.cos(angle - 2.5), p[1] + r * Math.sin(angle - 2.5));
+      ctx.closePath(); ctx.fill();
+    }
+  }
+  ctx.restore();
 }
 
 // One marker drawn once (the circle of diameter marker.size, its rim marker.line), stamped at every point.

@@ -136,3 +136,60 @@ def test_a_cloud_hidden_from_the_legend_is_not_drawn(blank):
       return [before, count()];
     }""", [figure_json(figure), real])
     assert dark[0] > 100 and dark[1] == 0
+
+
+def test_a_live_figure1_draws_its_lines_and_notes_on_the_canvas(blank):
+    """A playing run's Figure 1 (``pointsOnCanvas(div, data, true, layout)`` and ``notesOnCanvas``): every curve
+    leaves the SVG for a stand-in that keeps its legend entry, the canvas has p_g's green where p_g is drawn, the
+    arrows' heads are on the x line, and the note over p_g's peak is on the canvas, not in the SVG."""
+    from ganviz.frames.snapshot import take_snapshot
+    from ganviz.views.figure1 import figure1
+
+    trainer = Trainer(TrainConfig(device="cpu", dist="gaussian"))
+    trainer.train(60)
+    snap = take_snapshot(trainer)
+    figure = figure1(snap, show_d_star=True)
+    assert any("p_g" in note["text"] for note in figure["layout"]["annotations"]), "a run early enough to peak over the top"
+    drawn = blank.evaluate("""(text) => {
+      const fig = JSON.parse(text), div = document.getElementById('fig');
+      const layout = notesOnCanvas(div, {...fig.layout, height: 600}, true);
+      Plotly.react(div, pointsOnCanvas(div, fig.data, true, fig.layout), layout);
+      cloudsAfterReact(div);
+      drawClouds(div);
+      const L = div._fullLayout, canvas = div.querySelector('canvas.gz-points'), ctx = canvas.getContext('2d');
+      const pg = fig.data[1], xs = numbers(pg.x), ys = numbers(pg.y);
+      let green = 0, tried = 0;
+      for (let i = 0; i < xs.length; i += 1) {  // where p_g is drawn inside the panel, off its floor
+        const y = ys[i];
+        if (!(y > 0.05 * L.yaxis.range[1] && y < 0.95 * L.yaxis.range[1]) || Math.abs(ys[i + 1] - y) > 0.02) continue;
+        const px = ctx.getImageData(Math.round(L.xaxis._offset + L.xaxis.c2p(xs[i])), Math.round(L.yaxis._offset + L.yaxis.c2p(y)), 1, 1).data;
+        tried += 1;
+        if (px[3] > 0 && px[1] > px[0] + 40 && px[1] > px[2]) green += 1;  // p_g's green (palette.P_G)
+      }
+      return {
+        kept: div.data.map((t) => (t.x ?? []).length === 1 && t.x[0] === null),
+        legend: Array.from(div.querySelectorAll('.legendtext'), (e) => e.textContent),
+        svgPaths: div.querySelectorAll('.scatterlayer path.js-line').length,
+        svgNotes: Array.from(div.querySelectorAll('.annotation-text'), (e) => e.textContent),
+        canvasNotes: div.gzNotes.map((n) => n.text),
+        green, tried,
+      };
+    }""", figure_json(figure))
+    assert all(drawn["kept"]), "every trace of Figure 1 is a stand-in: its points are on the canvas"
+    for name in (t("fig.p_data"), t("fig.p_g"), "D(x)", "D* = p_data/(p_data+p_g)"):
+        assert name in drawn["legend"]
+    assert any("p_g" in text for text in drawn["canvasNotes"]) and not any("p_g" in text for text in drawn["svgNotes"])
+    assert drawn["tried"] >= 5 and drawn["green"] >= 0.8 * drawn["tried"], drawn
+
+
+def test_lines_on_an_autoranged_axis_stay_in_the_svg(blank):
+    """A line off plotly.js's SVG would no longer count in its axis's autorange: only fixed-range axes' lines move."""
+    data = [{"type": "scatter", "mode": "lines", "x": [0, 1], "y": [0, 5], "line": {"color": "red", "width": 2}},
+            {"type": "scatter", "mode": "lines", "x": [0, 1], "y": [0, 5], "line": {"color": "red", "width": 2},
+             "xaxis": "x2", "yaxis": "y2"}]
+    layout = {"xaxis": {"range": [0, 1]}, "yaxis": {"range": [0, 5]}, "xaxis2": {"anchor": "y2"}, "yaxis2": {"anchor": "x2"}}
+    kept = blank.evaluate("([data, layout]) => pointsOnCanvas(document.getElementById('fig'), data, true, layout)",
+                          [data, layout])
+    assert kept[0]["x"] == [None] and kept[1] == data[1]
+    assert blank.evaluate("([data, layout]) => pointsOnCanvas(document.getElementById('fig'), data, false, layout)",
+                          [data, layout]) == data, "a paused run's figure keeps its SVG lines"

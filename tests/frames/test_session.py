@@ -93,6 +93,14 @@ def test_a_frame_offers_an_interruption_between_its_chunks_and_stops_where_it_is
     assert trainer.calls == [TRAIN_CHUNK], "the chunk trained before the click stays trained; no more are started"
 
 
+def test_a_workers_frame_ends_after_the_chunk_in_which_the_page_asked_it_to_stop():
+    trainer = TimedTrainer(0.001)
+    stop = lambda: sum(trainer.calls) >= 2 * TRAIN_CHUNK  # the click comes during the second chunk
+    assert train_within(trainer, 40, budget_s=1.0, clock=trainer.clock, cost={"s": 0.001}, stop=stop) == 2 * TRAIN_CHUNK
+    assert train_within(TimedTrainer(0.001), 40, budget_s=1.0, cost={"s": 0.001}, stop=lambda: True) == TRAIN_CHUNK, \
+        "a frame asked to stop before it began still trains one chunk (a run always moves)"
+
+
 @pytest.mark.parametrize("iterations", [1, TRAIN_CHUNK, 200])
 def test_a_frame_always_moves(iterations):
     trainer = TimedTrainer(1.0)
