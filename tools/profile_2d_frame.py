@@ -78,6 +78,7 @@ def server(profile: bool) -> None:
 def browser() -> None:
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
+    from ganviz.ui.live_chart import PLOTLY_LOADER_JS  # noqa: PLC0415
     from ganviz.ui.points_layer import POINTS_LAYER_JS  # noqa: PLC0415
     from ganviz.ui.server import PLOTLY_JS  # noqa: PLC0415
     from screenshot import CHROMIUM, CHROMIUM_ARGS  # noqa: PLC0415
@@ -108,7 +109,7 @@ def browser() -> None:
         page = chromium.new_page(viewport={"width": 1400, "height": 1100})
         page.set_content('<div id="a" style="width:900px"></div><div id="b" style="width:900px"></div>')
         page.add_script_tag(path=str(PLOTLY_JS))
-        page.add_script_tag(content=POINTS_LAYER_JS)
+        page.add_script_tag(content=PLOTLY_LOADER_JS + POINTS_LAYER_JS)
         for _ in range(3):
             for canvas in (False, True):
                 results[canvas] += page.evaluate(draw, [frames, canvas, 28])

@@ -14,8 +14,9 @@ How it works, all with public Streamlit APIs and nothing from a CDN:
   global CSS applies). Streamlit keeps a keyed instance mounted across reruns
   and calls the JavaScript again with the new ``data`` and the same
   ``parentElement``; the JavaScript keeps one ``<div>`` there and redraws it.
-* plotly.js is the installed plotly package's ``package_data/plotly.min.js``
-  (the version plotly.py was built for), loaded once per page. Under ``app.py``
+* plotly.js is ganviz's copy of the cartesian bundle of the plotly.js release the
+  installed plotly package was built for (``server.PLOTLY_JS``: no WebGL traces, so a
+  ``scattergl`` is drawn as SVG), loaded once per page. Under ``app.py``
   ganviz's own route serves it, compressed once and cached by the browser for a
   year (``ganviz/ui/server.py``); elsewhere (``streamlit run navigation.py``)
   Streamlit's component route does: a v1 ``declare_component(path=...)``
@@ -35,7 +36,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-import plotly
 import plotly.io as pio
 import streamlit as st
 import streamlit.components.v1 as components_v1
@@ -43,9 +43,9 @@ import streamlit.components.v1 as components_v1
 from ganviz.views.projector import for_projector
 from ganviz.views.wire import figure_json
 
-from .server import base_path, plotly_url
+from .server import PLOTLY_JS, PLOTLY_JS_VERSION, base_path, plotly_url
 
-PLOTLY_JS_DIR = Path(plotly.__file__).parent / "package_data"  # holds plotly.min.js
+PLOTLY_JS_DIR = PLOTLY_JS.parent  # holds plotly.min.js (ganviz's copy of plotly.js: ``server.PLOTLY_JS``)
 
 # The start of every ganviz component's JavaScript (this chart's, the live view's): the font fallback for Hangul,
 # and plotly.js loaded once per page (the first component to load it shares it with the others through
@@ -53,7 +53,13 @@ PLOTLY_JS_DIR = Path(plotly.__file__).parent / "package_data"  # holds plotly.mi
 PLOTLY_LOADER_JS = """
 const HANGUL_FALLBACK = '"Open Sans", verdana, arial, "Noto Sans KR", sans-serif';
 
-const plotlyBySrc = {};
+// One load per page, shared by every component's module (each has its own copy of this code).
+const plotlyBySrc = (window.__ganvizPlotlyBySrc ??= {});
+
+// ganviz's plotly.js has no WebGL traces (server.PLOTLY_JS): a scattergl trace is drawn as SVG.
+function withoutWebGL(data) {
+  return data.map((trace) => trace.type === "scattergl" ? { ...trace, type: "scatter" } : trace);
+}
 function loadPlotly(src) {
   plotlyBySrc[src] ??= new Promise((resolve, reject) => {
     if (window.__ganvizPlotly) { resolve(window.__ganvizPlotly); return; }
@@ -94,7 +100,7 @@ export default function ({ data, parentElement }) {
   const config = { displaylogo: false, ...fig.config };
   loadPlotly(data.src)
     .then((Plotly) => {
-      Plotly.react(div, fig.data ?? [], layout, config);
+      Plotly.react(div, withoutWebGL(fig.data ?? []), layout, config);
       div.drawn = data.figure;
       div.drawnHeight = data.height;
       if (!div.resizer) {  // follow the container's width: window, columns, sidebar
@@ -109,6 +115,12 @@ export default function ({ data, parentElement }) {
 """
 
 _chart = st.components.v2.component("ganviz.live_plotly_chart", js=_JS, isolate_styles=False)
+
+_PRELOAD_JS = PLOTLY_LOADER_JS + """
+export default function ({ data }) { loadPlotly(data.src).catch(() => {}); }
+"""
+_preload = st.components.v2.component("ganviz.plotly_preload", js=_PRELOAD_JS, isolate_styles=False,
+                                      css=".st-key-ganviz-plotly-preload { display: none; }")
 
 
 def live_plotly_chart(fig: Any, key: str, height: int | None = None, every: float = 0.0) -> None:
@@ -183,4 +195,14 @@ def plotly_src() -> str:
         return url
     served = components_v1.declare_component("plotly_js", path=str(PLOTLY_JS_DIR))
     # The version busts the browser cache when plotly is upgraded.
-    return f"{base_path()}/component/{served.name}/plotly.min.js?v={plotly.__version__}"
+    return f"{base_path()}/component/{served.name}/plotly.min.js?v={PLOTLY_JS_VERSION}"
+
+
+def preload_plotly() -> None:
+    """Start loading plotly.js (4.6 MB, then compiled) as the page's run begins, not when its first figure
+    arrives: a hidden element at the top of the sidebar, under ganviz's server (where it is a cached route)."""
+    from .live_view import streaming
+
+    if streaming():
+        with st.sidebar:
+            _preload(key="ganviz-plotly-preload", data={"src": plotly_src()})

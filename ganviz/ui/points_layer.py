@@ -120,7 +120,7 @@ function pointsOnCanvas(div, data, lines = false, layout = null) {
              x: [null], y: [null], hoverinfo: "skip" };
   });
   div.gzClouds = clouds;
-  return clouds.length ? shown : data;
+  return withoutWebGL(clouds.length ? shown : data);  // any other scattergl as SVG (live_chart.py)
 }
 
 // After Plotly.react: from the first drawing on, every plotly.js drawing of the div redraws the clouds.

@@ -44,7 +44,11 @@ import plotly
 from streamlit import config
 
 ROOT = Path(__file__).resolve().parents[2]
-PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+# plotly.js's cartesian bundle (scatter, bar, heatmap, contour, histogram, image, pie; no WebGL traces), the
+# same plotly.js release as the plotly package's: a third of the full bundle's size, so a new visitor's browser
+# compiles it in about a third of the time (docs/performance.md). From npm, plotly.js-cartesian-dist-min.
+PLOTLY_JS = Path(__file__).resolve().parent / "vendor" / "plotly" / "plotly.min.js"
+PLOTLY_JS_VERSION = "4.1.1-cartesian"  # in the URL: a new bundle is a new URL for the browsers' caches
 PLOTLY_PATH = "/ganviz/plotly.min.js"  # under server.baseUrlPath
 CACHE_FOREVER = "public, max-age=31536000, immutable"
 FONTS = Path(__file__).resolve().parent / "fonts" / "noto-sans-kr"
@@ -59,7 +63,7 @@ def plotly_url() -> str | None:
     """The versioned URL of ``PLOTLY_PATH`` where this process serves it (under ``st.App``), else None."""
     if not served["plotly"]:
         return None
-    return f"{base_path()}{PLOTLY_PATH}?v={plotly.__version__}"
+    return f"{base_path()}{PLOTLY_PATH}?v={PLOTLY_JS_VERSION}"
 
 
 def routes() -> list:

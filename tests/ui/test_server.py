@@ -71,7 +71,7 @@ def test_plotly_js_uncompressed_for_a_client_without_gzip():
 def test_pages_link_to_the_route_only_while_it_is_served(monkeypatch):
     assert server.plotly_url() is None
     monkeypatch.setitem(server.served, "plotly", True)
-    assert server.plotly_url() == f"{server.PLOTLY_PATH}?v={plotly.__version__}"
+    assert server.plotly_url() == f"{server.PLOTLY_PATH}?v={server.PLOTLY_JS_VERSION}"
     from streamlit import config
 
     monkeypatch.setattr(config, "get_option", lambda name: "/class/" if name == "server.baseUrlPath" else None)
