@@ -84,7 +84,9 @@ def plot_state(page: Page, key: str) -> str | None:
           const plot = document.querySelector(sel + ' .gz-fig.js-plotly-plot') ||
                        document.querySelector(sel + ' .js-plotly-plot');
           if (!plot || !plot.data) return null;
-          const text = JSON.stringify(plot.data.map(t => [t.x, t.y, t.z]));
+          // a playing run's curves and clouds are drawn on the live view's canvas (ganviz/ui/points_layer.py)
+          const canvas = (plot.gzClouds ?? []).map(t => [t.x, t.y]);
+          const text = JSON.stringify([plot.data.map(t => [t.x, t.y, t.z]), canvas]);
           let h = 0;
           for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
           return text.length + ':' + h;
