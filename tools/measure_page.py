@@ -12,8 +12,9 @@ port, opens ``--page`` and measures, all in the browser:
   ``performance.now()`` for ``--seconds``:
   frames_per_s  -- distinct step values shown per second (each one is a new frame),
   steps_per_s   -- Algorithm-1 iterations per second (the step counter's slope),
-  plots_per_s   -- Plotly redraws of the page's first chart per second
-                   (``plotly_afterplot`` events);
+  plots_per_s   -- plotly.js's redraws of the page's first chart per second
+                   (``plotly_afterplot`` events; a playing run's curves and points are
+                   drawn on the live view's canvas, mostly without one);
 * toggle_ms -- while training runs, clicks the page's first toggle (the D*
   overlay) ``--presses`` times and times each click, in the page's own clock,
   from the click event's ``timeStamp`` (so time the input waits behind a busy
