@@ -147,6 +147,21 @@ if gen.discriminator is not None:
                    + (t("mnist.d_mean_real", n=len(real), mean=f"{real.mean():.2f}") if real is not None else "")
                    + t("mnist.d_explain"))
 
+# The classifier's reading of these samples: a digit drawn too often or too rarely is partial mode collapse.
+left, right = st.columns([1.3, 1])
+with left:
+    st.plotly_chart(classes_figure(cache.class_histogram(samples), height=260), key=f"{KEY}.classes",
+                    config={"displayModeBar": False})
+if not presenting:
+    quality_figures = card.get("evaluation", {}).get("quality", {})
+    overall = quality_figures.get("samples", {}).get("histogram")
+    real_hist = quality_figures.get("real_images", {}).get("histogram")
+    right.caption(t("mnist.classes_caption", n=n)
+                  + (t("mnist.classes_overall", low=f"{min(overall):.1%}", high=f"{max(overall):.1%}",
+                       digits=", ".join(f"{d}: {h:.0%}" for d, h in enumerate(overall)),
+                       real_low=f"{min(real_hist):.1%}", real_high=f"{max(real_hist):.1%}")
+                     if overall and real_hist else ""))
+
 # ----- Figure 2 --------------------------------------------------------------------------------
 st.subheader(t("mnist.fig2_title"))
 if not presenting:

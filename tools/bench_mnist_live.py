@@ -29,6 +29,7 @@ import torch  # noqa: E402
 
 from ganviz.mnist import load_classifier, load_split  # noqa: E402
 from ganviz.mnist.idx import load_subset  # noqa: E402
+from ganviz.mnist.cli import widths  # noqa: E402
 from ganviz.mnist.live import LIVE_CONFIG, LiveMnist  # noqa: E402
 
 
@@ -40,7 +41,11 @@ def main(argv=None) -> int:
     parser.add_argument("--data", help="an MNIST folder: train on its 60,000 images (default: the shipped 10,000)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--threads", type=int, default=1, help="torch threads (default: %(default)s, as the app)")
-    parser.add_argument("--channels", type=int, default=c.channels)
+    parser.add_argument("--arch", choices=("mlp", "conv"), default=c.arch)
+    parser.add_argument("--channels", type=int, default=c.channels, help="--arch conv")
+    parser.add_argument("--z-dim", type=int, default=c.conv_z_dim, help="--arch conv")
+    parser.add_argument("--g-widths", type=widths, default=c.g_widths, help="--arch mlp: G's hidden layers")
+    parser.add_argument("--d-widths", type=widths, default=c.d_widths, help="--arch mlp: D's hidden layers")
     parser.add_argument("--batch", type=int, default=c.batch)
     parser.add_argument("--lr", type=float, default=c.lr)
     parser.add_argument("--ema", type=float, default=c.ema)
@@ -49,7 +54,9 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     torch.set_num_threads(args.threads)
     images = load_split("train", args.data).images if args.data else load_subset().images
-    config = dataclasses.replace(c, channels=args.channels, batch=args.batch, lr=args.lr, ema=args.ema)
+    config = dataclasses.replace(c, arch=args.arch, channels=args.channels, conv_z_dim=args.z_dim,
+                                 g_widths=args.g_widths, d_widths=args.d_widths, batch=args.batch, lr=args.lr,
+                                 ema=args.ema)
     run = LiveMnist(images, load_classifier(), seed=args.seed, config=config)
     rows, next_row = [], args.every
     while run.seconds < args.seconds:

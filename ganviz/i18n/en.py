@@ -893,6 +893,11 @@ STRINGS = {
     "mnist.d_mean_real": "; over {n} real test digits: {mean}",
     "mnist.d_explain": ". D is the discriminator of the last training step, G the running average of the generator's "
                        "weights: D(x) says how real D finds each digit, 1 = surely real, 0 = surely generated.",
+    "mnist.classes_caption": "The shipped classifier's reading of the {n} samples above. A digit drawn far more often "
+                             "than others, and one drawn rarely, is partial mode collapse: G covers some modes of the "
+                             "data better than others.",
+    "mnist.classes_overall": " Over 10,000 samples of this generator: {low} to {high} per digit ({digits}); over "
+                             "10,000 real digits: {real_low} to {real_high}.",
     "mnist.fig2_title": "Has it memorised the training set? (the paper's Figure 2)",
     "mnist.fig2_caption": "Each row: {per_row} samples, then, outlined in yellow, the training image nearest to the "
                           "sample beside it (Euclidean distance in pixel space; which training images were searched "
@@ -946,12 +951,14 @@ STRINGS = {
     "mnist.live_metric_d_help": "D's average verdict on 256 real digits and on 256 generated ones. At the game's "
                                 "equilibrium both would be 1/2: D could no longer tell them apart.",
     "mnist.live_diverged": "The losses stopped being finite numbers: this run diverged. Press Reset to start again.",
-    "mnist.live_data": "Training on {n} MNIST training images, on the {device}. G: a small convolutional generator "
-                       "(DCGAN-style, z of 32 dimensions); the grid shows the running average of its weights, which "
-                       "steadies the digits.",
-    "mnist.live_explain": "**What trains.** G turns a noise vector z into a 28×28 image with two transposed "
-                          "convolutions; D turns an image into the probability that it is real with two "
-                          "convolutions. Each iteration: D takes one step to tell a minibatch of 32 real digits from "
+    "mnist.live_data": "Training on {n} MNIST training images, on the {device}. G and D: small fully connected "
+                       "networks (MLPs, like the paper's, only smaller); the grid shows the running average of G's "
+                       "weights, which steadies the digits.",
+    "mnist.live_explain": "**What trains.** G turns a noise vector z (100 numbers) into a 28×28 image through "
+                          "two fully connected hidden layers of 256 and 512 units; D turns an image into the "
+                          "probability that it is real through layers of 256 and 128 units. (On a processor without "
+                          "a GPU such layers cost far less per step than convolutions, so more steps fit into each "
+                          "second.) Each iteration: D takes one step to tell a minibatch of 32 real digits from "
                           "32 of G's, then G takes one step to make D call its digits real (the non-saturating loss "
                           "of the paper's Section 3). \n\n**What to watch.** *The grid*: the same noise, so every "
                           "change is G learning. *D(x) histograms*: early on D separates the two (real near 1, "

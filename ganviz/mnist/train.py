@@ -86,9 +86,11 @@ class MnistTrainer:
     """One training run: ``run(out)`` trains to ``config.steps``, checkpointing every ``checkpoint_every`` steps."""
 
     def __init__(self, config: MnistTrainConfig, data: str | None = None, device: str = "auto",
-                 images: np.ndarray | None = None):
+                 images: np.ndarray | None = None, fused_adam: bool = False):
         """Trains on train[0:config.train_images] of the MNIST folder ``data``, or on ``images`` (uint8
-        (n, 28, 28), e.g. the shipped subset, ``idx.load_subset``) when given."""
+        (n, 28, 28), e.g. the shipped subset, ``idx.load_subset``) when given. ``fused_adam``: torch's fused Adam
+        kernel (the same update up to rounding, in one pass over a network's weights instead of a dozen small
+        operations per weight tensor; the live mode's small MLPs train about 1.3x faster with it on a CPU)."""
         self.config = config.validate()
         self.device = resolve_device(device)
         torch.manual_seed(config.seed)  # the networks' initial weights
@@ -100,8 +102,9 @@ class MnistTrainer:
             self.d = MnistDiscriminator(widths=config.d_widths).to(self.device)
         self.g_ema = copy.deepcopy(self.g).eval()
         betas = (config.beta1, 0.999)
-        self.opt_g = torch.optim.Adam(self.g.parameters(), lr=config.lr, betas=betas)
-        self.opt_d = torch.optim.Adam(self.d.parameters(), lr=config.lr, betas=betas)
+        fused = {"fused": True} if fused_adam else {}
+        self.opt_g = torch.optim.Adam(self.g.parameters(), lr=config.lr, betas=betas, **fused)
+        self.opt_d = torch.optim.Adam(self.d.parameters(), lr=config.lr, betas=betas, **fused)
         self.rng_data = torch.Generator().manual_seed(config.seed + 1)
         self.rng_z = torch.Generator(device=self.device).manual_seed(config.seed + 2)
         if images is None:

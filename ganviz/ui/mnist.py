@@ -21,6 +21,8 @@ import streamlit as st
 
 from ganviz.i18n import t
 from ganviz.mnist import has_data, load_classifier, load_generator, load_split, read_card, read_progress
+from ganviz.mnist.classifier import class_histogram as histogram_of
+from ganviz.mnist.classifier import classify
 from ganviz.mnist.download import DownloadError, download, mirrors
 from ganviz.mnist.idx import load_subset, to_unit
 from ganviz.mnist.live import LiveMnist
@@ -130,6 +132,12 @@ LIVE_KEY = "mnist.live"
 def classifier():
     """The shipped classifier that judges the live samples (immutable, shared by every session)."""
     return load_classifier()
+
+
+def class_histogram(images: np.ndarray) -> np.ndarray:
+    """The shipped classifier's share of each digit among ``images`` in [0, 1] (n, 28, 28), shape (10,)."""
+    probs, _ = classify(classifier(), images)
+    return histogram_of(probs)
 
 
 def live_run(folder: str) -> LiveMnist:

@@ -3,6 +3,7 @@ mirror on 127.0.0.1 with its button, and trains a GAN from scratch."""
 
 import functools
 import http.server
+import json
 import os
 import threading
 
@@ -34,6 +35,11 @@ def test_the_page_samples_and_shows_the_nearest_training_images(monkeypatch, mni
     assert any(c.value.startswith("Distances from each row's last sample") and EN["mnist.fig2_searched_full"] in c.value
                for c in at.caption)
     assert not [b for b in at.button if b.key == "mnist.download"]
+    classes = at.get("plotly_chart")[0].proto  # the classifier's reading of the 64 samples shown
+    bars = json.loads(classes.spec)["data"][0]["y"]
+    assert len(bars) == 10 and abs(sum(bars) - 1) < 0.01 and max(bars) < 0.5, bars  # every digit drawn, no collapse
+    assert any(c.value.startswith("The shipped classifier's reading of the 64 samples above") and "Over 10,000" in c.value
+               for c in at.caption)
     parzen = at.table[0].value  # Table 1: the paper's row, ours, and real images
     assert list(parzen["Parzen log-likelihood"])[0] == "225 ± 2" and len(parzen) == 3
 
