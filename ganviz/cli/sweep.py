@@ -19,9 +19,9 @@ def add_sweep_arguments(parser: argparse.ArgumentParser, out_required: bool = Fa
                         help="write each run to FILE.jsonl (JSON Lines) as it finishes; run again with the same "
                              "file to skip the runs it holds (resume, or add cells to a grid)")
     parser.add_argument("--workers", type=int, default=None,
-                        help=f"runs at once on a local Ray, one CPU each (default: every core); 1 runs them one "
-                             f"after another in this process. Without Ray installed the runs go in this process: "
-                             f"{INSTALL}")
+                        help=f"runs at once (default: every core): this process and a local Ray of the other "
+                             f"cores, one CPU each; 1 runs them one after another in this process. Without Ray "
+                             f"installed the runs go in this process: {INSTALL}")
     parser.add_argument("--address", metavar="HOST:PORT",
                         help="run on an existing Ray cluster (as `ray start --head` prints it, or auto) instead of a "
                              "local one; its nodes need ganviz's requirements, ganviz itself is shipped with the runs")
