@@ -2,6 +2,7 @@
 
     .venv/bin/python tools/measure_sweep.py speedup [--runs 40] [--steps 1000] [--workers 2] [--repeat 3]
     .venv/bin/python tools/measure_sweep.py overhead [--tasks 100] [--workers 2]
+    .venv/bin/python tools/measure_sweep.py stack [--steps 300] [--members 4 16 64] [--repeat 3] [--threads 1 2]
 
 ``speedup``: ``--repeat`` rounds of the same ``--runs`` runs (ring8, the TrainConfig defaults, 2 learning rates x
 seeds) three ways: in this process, every run on a local Ray with ``--workers`` CPUs (``ray_only``: how sweeps ran
@@ -13,7 +14,9 @@ one process (on a loaded machine the wall-clock figures follow the other jobs; t
 gave the one-process numbers. Medians over the rounds first, then each round with the load average before and after.
 ``overhead``: ``--tasks`` runs of one iteration each, one per task, against the same in this process; the
 difference per task is Ray's cost (submit, schedule, run, return), after one warm-up round on each side (it starts
-the workers; the first run of a process builds caches). Each prints one JSON object; the machine's load average
+the workers; the first run of a process builds caches). ``stack``: iterations per second per run of one run at a
+time against stacks of ``--members`` runs trained at once (``--stack``), on 1 and 2 torch threads. Each prints one
+JSON object; the machine's load average
 goes with it (``os.getloadavg``), since on a shared machine it decides the wall-clock numbers.
 """
 
@@ -26,6 +29,7 @@ import statistics
 import sys
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -150,6 +154,47 @@ def speedup(args) -> dict:
             "median": median, "rounds": rounds}
 
 
+def stack(args) -> dict:
+    """Iterations per second per run: one run at a time (``Trainer.train``) against stacks of ``--members`` runs
+    (``stacked.train_stacked``; 2 learning rates x seeds), on ``--threads`` torch threads, wall-clock and CPU (this
+    process's CPU seconds, both threads counted), after a warm-up; each the best of ``--repeat``."""
+    import torch  # noqa: PLC0415
+
+    from ganviz.core.trainer import Trainer  # noqa: PLC0415
+    from ganviz.sweep.stacked import train_stacked  # noqa: PLC0415
+
+    base = TrainConfig(dist="ring8", device="cpu")
+    out = {"steps": args.steps, "config": "ring8, TrainConfig defaults", "load_before": os.getloadavg(),
+           "cpus": os.cpu_count(), "threads": {}}
+    for threads in args.threads:
+        torch.set_num_threads(threads)
+        rates = {}
+
+        def best(train, members):
+            walls, cpus = [], []
+            for _ in range(args.repeat):
+                cpu, start = time.process_time(), time.perf_counter()
+                train()
+                walls.append(time.perf_counter() - start)
+                cpus.append(time.process_time() - cpu)
+            return {"wall_it_s_per_run": members * args.steps / min(walls),
+                    "cpu_it_s_per_run": members * args.steps / min(cpus)}
+
+        trainer = Trainer(base)
+        trainer.train(20)
+        rates["one run"] = best(lambda: trainer.train(args.steps), 1)
+        for members in args.members:
+            configs = [replace(base, seed=i, lr_d=(1e-3, 3e-4)[i % 2]) for i in range(members)]
+            train_stacked(configs, 5)
+            rates[f"stack of {members}"] = best(lambda: train_stacked(configs, args.steps), members)
+        for name, rate in rates.items():
+            rate["cpu_vs_one_run"] = rate["cpu_it_s_per_run"] / rates["one run"]["cpu_it_s_per_run"]
+            rate["wall_vs_one_run"] = rate["wall_it_s_per_run"] / rates["one run"]["wall_it_s_per_run"]
+        out["threads"][threads] = rates
+    out["load_after"] = os.getloadavg()
+    return out
+
+
 def overhead(args) -> dict:
     import ray
 
@@ -190,8 +235,14 @@ def main() -> int:
     b = sub.add_parser("overhead")
     b.add_argument("--tasks", type=int, default=100)
     b.add_argument("--workers", type=int, default=os.cpu_count())
+    c = sub.add_parser("stack")
+    c.add_argument("--steps", type=int, default=300)
+    c.add_argument("--members", type=int, nargs="+", default=[4, 16, 64])
+    c.add_argument("--repeat", type=int, default=3)
+    c.add_argument("--threads", type=int, nargs="+", default=[1, 2])
     args = parser.parse_args()
-    print(json.dumps(speedup(args) if args.what == "speedup" else overhead(args), indent=1))
+    what = {"speedup": speedup, "overhead": overhead, "stack": stack}[args.what]
+    print(json.dumps(what(args), indent=1))
     return 0
 
 

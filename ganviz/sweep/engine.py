@@ -5,8 +5,8 @@ with ``workers`` CPUs (default: every core), or on an existing cluster (``addres
 requirements, ganviz itself is shipped with the job). On a local Ray this process is one of the ``workers``: it runs
 jobs from the same queue while Ray starts beside it. Without Ray, or with one worker, the jobs run one after
 another here. Either way a run is ``lessons.compare.run_once`` on one torch thread, so a seed gives the same numbers
-wherever it runs. ``per_task`` puts several runs in one task (Ray's own cost per task is about a millisecond, so
-one run per task is the default; docs/performance.md).
+wherever it runs. ``stack`` trains runs of one shape together (``stacked.py``). ``per_task`` puts several runs in
+one task (Ray's own cost per task is about a millisecond, so one run per task is the default; docs/performance.md).
 
 The results file: a header line ``{"sweep": {...}}`` (what every run shares: kind, base config, steps, samples; and
 the command that started it), then one row per finished run, appended and flushed as it arrives. Opening it again
@@ -28,12 +28,14 @@ from pathlib import Path
 from ..core.device import configure_threads
 from ..lessons.compare import run_once
 from .grid import Job
+from .stacked import run_stacked, shape, stackable
 
 INSTALL = "pip install 'ganviz[sweep]' (or pip install -r requirements-sweep.txt)"
 OBJECT_STORE_BYTES = 128 * 2**20  # a local Ray's shared memory: the rows are a few hundred bytes each
 
 
-SAME = ("kind", "base", "steps", "n_samples")  # header fields a resumed file must share; the command may differ
+SAME = ("kind", "base", "steps", "n_samples", "stack")  # header fields a resumed file must share (``stack``: only
+# written when > 1); the command may differ
 
 
 class SweepError(Exception):
@@ -45,10 +47,37 @@ def run_job(job: Job) -> dict:
     return {"key": job.key, **job.labels, **run_once(job.config, job.steps, job.n_samples)}
 
 
-def run_batch(jobs: list[Job]) -> list[dict]:
-    """One Ray task: its runs one after another, on one torch thread as in a sequential sweep."""
+def run_unit(unit: list[Job]) -> list[dict]:
+    """The rows of one unit of work: one run, or several of one shape trained as one stack (``stacked.py``)."""
+    if len(unit) == 1:
+        return [run_job(unit[0])]
+    rows = run_stacked([job.config for job in unit], unit[0].steps, unit[0].n_samples)
+    return [{"key": job.key, **job.labels, **row} for job, row in zip(unit, rows)]
+
+
+def run_batch(units: list[list[Job]]) -> list[dict]:
+    """One Ray task: its units one after another, on one torch thread as in a sequential sweep."""
     configure_threads()
-    return [run_job(job) for job in jobs]
+    return [row for unit in units for row in run_unit(unit)]
+
+
+def units_of(jobs: list[Job], stack: int = 1) -> list[list[Job]]:
+    """``jobs`` as units of work: with ``stack`` > 1, the stackable jobs of one shape (``stacked.shape``) in groups
+    of up to ``stack``, in the order their first job comes; every other job alone."""
+    if stack <= 1:
+        return [[job] for job in jobs]
+    groups: dict = {}
+    units = []
+    for job in jobs:
+        if not stackable(job.config):
+            units.append([job])
+            continue
+        key = shape(job.config, job.steps, job.n_samples)
+        if key not in groups or len(groups[key]) == stack:
+            groups[key] = []
+            units.append(groups[key])
+        groups[key].append(job)
+    return units
 
 
 def open_results(path: str | os.PathLike, header: dict) -> list[dict]:
@@ -95,14 +124,16 @@ class Ran:
 
 
 def run_jobs(jobs: list[Job], *, workers: int | None = None, address: str | None = None, per_task: int = 1,
-             on_row=None, say=None, in_driver: bool = True) -> Ran:
+             stack: int = 1, on_row=None, say=None, in_driver: bool = True) -> Ran:
     """Run ``jobs``, calling ``on_row(row)`` for each as it finishes (in the order they finish; never two calls at
     once). ``say(text)`` gets the one-line notices (no Ray: one process).
 
     With a local Ray started here and ``in_driver`` (the default), this process is one of the ``workers``: it runs
     jobs from the same queue as Ray's ``workers - 1`` CPUs, from the first second, while Ray starts in a thread
     beside it (Ray's start, its workers' imports and its shut-down cost several seconds that would otherwise leave
-    the cores idle; docs/performance.md). ``in_driver=False`` leaves every run to Ray."""
+    the cores idle; docs/performance.md). ``in_driver=False`` leaves every run to Ray. ``stack`` > 1 trains up to
+    that many runs of one shape at once (``stacked.py``); ``per_task`` counts units (a run or a stack) per Ray task.
+    """
     say = say or (lambda text: print(text, file=sys.stderr, flush=True))
     on_row = on_row or (lambda row: None)
     workers = workers or os.cpu_count() or 1
@@ -116,10 +147,11 @@ def run_jobs(jobs: list[Job], *, workers: int | None = None, address: str | None
             say(f"Ray is not installed, so the {len(jobs)} runs go one after another in this process. "
                 f"To use every core (or a cluster, --address): {INSTALL}")
         configure_threads()
-        for job in jobs:
-            on_row(run_job(job))
+        for unit in units_of(jobs, stack):
+            for row in run_unit(unit):
+                on_row(row)
         return Ran("process", len(jobs), 0)
-    lanes = _Lanes(jobs, max(1, per_task), on_row)
+    lanes = _Lanes(units_of(jobs, stack), max(1, per_task), on_row)
     local = address is None and not ray.is_initialized()
     if local and in_driver:
         _run_beside_ray(ray, lanes, workers - 1)
@@ -130,17 +162,18 @@ def run_jobs(jobs: list[Job], *, workers: int | None = None, address: str | None
 
 
 class _Lanes:
-    """The jobs not started yet, taken from the front by this process and by Ray's tasks, and the rows handed to
-    ``on_row`` one at a time. The first error of either side stops both (``stop``); ``raise_error`` raises it."""
+    """The units of work not started yet, taken from the front by this process and by Ray's tasks, and the rows
+    handed to ``on_row`` one at a time. The first error of either side stops both (``stop``); ``raise_error`` raises
+    it."""
 
-    def __init__(self, jobs: list[Job], per_task: int, on_row):
-        self.queue, self.per_task, self.on_row = deque(jobs), per_task, on_row
+    def __init__(self, units: list[list[Job]], per_task: int, on_row):
+        self.queue, self.per_task, self.on_row = deque(units), per_task, on_row
         self.take_lock, self.row_lock = threading.Lock(), threading.Lock()
         self.stop = threading.Event()
         self.error: BaseException | None = None
         self.in_driver = self.on_ray = 0
 
-    def take(self, n: int) -> list[Job]:
+    def take(self, n: int) -> list[list[Job]]:
         with self.take_lock:
             return [self.queue.popleft() for _ in range(min(n, len(self.queue)))] if not self.stop.is_set() else []
 
@@ -173,10 +206,10 @@ def _run_beside_ray(ray, lanes: _Lanes, ray_cpus: int) -> None:
     configure_threads()
     try:
         while True:
-            batch = lanes.take(1)
-            if not batch:
+            units = lanes.take(1)
+            if not units:
                 break
-            lanes.deliver([run_job(batch[0])], on_ray=False)
+            lanes.deliver(run_unit(units[0]), on_ray=False)
         while thread.is_alive():  # Ray's last tasks; a timed join, so that Ctrl-C is seen at once
             thread.join(0.2)
     except BaseException as err:
