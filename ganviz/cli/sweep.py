@@ -1,5 +1,5 @@
-"""What ``ganviz sweep`` and ``ganviz compare`` share: the flags that say where the runs go (``--workers``,
-``--address``, ``--per-task``, ``--out``), and running the jobs through ``ganviz.sweep`` with a progress bar,
+"""What ``ganviz sweep`` and ``ganviz compare`` share: the flags that say where and how the runs go (``--workers``,
+``--address``, ``--per-task``, ``--stack``, ``--out``), and running the jobs through ``ganviz.sweep`` with a progress bar,
 skipping the runs the ``--out`` file already holds."""
 
 from __future__ import annotations
@@ -19,15 +19,20 @@ def add_sweep_arguments(parser: argparse.ArgumentParser, out_required: bool = Fa
                         help="write each run to FILE.jsonl (JSON Lines) as it finishes; run again with the same "
                              "file to skip the runs it holds (resume, or add cells to a grid)")
     parser.add_argument("--workers", type=int, default=None,
-                        help=f"runs at once on a local Ray, one CPU each (default: every core); 1 runs them one "
-                             f"after another in this process. Without Ray installed the runs go in this process: "
-                             f"{INSTALL}")
+                        help=f"runs at once (default: every core): this process and a local Ray of the other "
+                             f"cores, one CPU each; 1 runs them one after another in this process. Without Ray "
+                             f"installed the runs go in this process: {INSTALL}")
     parser.add_argument("--address", metavar="HOST:PORT",
                         help="run on an existing Ray cluster (as `ray start --head` prints it, or auto) instead of a "
                              "local one; its nodes need ganviz's requirements, ganviz itself is shipped with the runs")
     parser.add_argument("--per-task", type=int, default=1, metavar="N",
-                        help="runs per Ray task (default: %(default)s; Ray's own cost is about a millisecond a task, "
-                             "see docs/performance.md)")
+                        help="runs (or stacks, --stack) per Ray task (default: %(default)s; Ray's own cost is about a "
+                             "millisecond a task, see docs/performance.md)")
+    parser.add_argument("--stack", type=int, default=1, metavar="N",
+                        help="train up to N runs of one shape at once in one process (torch.func: their nets stacked, "
+                             "one pass of each layer for all): the plain GAN with Adam and the minimax, "
+                             "non-saturating, lsgan or hinge loss, differing only in lr_d, lr_g, seed or g_offset; "
+                             "other runs go one by one (default: %(default)s, no stacking; docs/performance.md)")
 
 
 def check_sweep_arguments(args, parser) -> None:
@@ -35,6 +40,8 @@ def check_sweep_arguments(args, parser) -> None:
         parser.error(f"--workers must be >= 1 (got {args.workers})")
     if args.per_task < 1:
         parser.error(f"--per-task must be >= 1 (got {args.per_task})")
+    if args.stack < 1:
+        parser.error(f"--stack must be >= 1 (got {args.stack})")
     if args.address is not None and args.workers is not None:
         parser.error("--workers sets up a local Ray; with --address the cluster's CPUs decide")
 
@@ -48,6 +55,8 @@ def run_all(jobs: list[Job], args, parser, header: dict, describe, report=None, 
     ``--out``).
     """
     done: dict[str, dict] = {}
+    if args.stack > 1:  # stacked runs are another way of computing: a file says so, and a resume must match it
+        header = {**header, "stack": args.stack}
     if args.out is not None:
         try:
             done = {row["key"]: row for row in open_results(args.out, header)}
@@ -74,7 +83,7 @@ def run_all(jobs: list[Job], args, parser, header: dict, describe, report=None, 
             progress.tick(describe(row))
 
     try:
-        run_jobs(pending, workers=args.workers, address=args.address, per_task=args.per_task,
+        run_jobs(pending, workers=args.workers, address=args.address, per_task=args.per_task, stack=args.stack,
                  on_row=finished, say=lambda text: print(f"{prog}: {text}", file=sys.stderr, flush=True))
     except SweepError as err:
         print(f"{prog}: {err}", file=sys.stderr)

@@ -70,7 +70,12 @@ def run_once(config: TrainConfig, steps: int, n_samples: int = N_SAMPLES) -> dic
         trainer.train(steps)
     except DivergenceError as err:
         diverged = str(err)
-    seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
+    return measured(trainer, n_samples, time.perf_counter() - start, time.process_time() - cpu_start, diverged)
+
+
+def measured(trainer: Trainer, n_samples: int, seconds: float, cpu_seconds: float, diverged: str | None) -> dict:
+    """``run_once``'s row of a ``trainer`` that has been trained (in ``seconds``, ``cpu_seconds``; ``diverged``: None
+    or the ``DivergenceError``'s message): the measurements of its state now."""
     if trainer.target.dim == 1:
         counted, jsd = {"modes": None, "hq": None}, take_snapshot(trainer).metrics["jsd"]
     else:

@@ -4,6 +4,7 @@
 * ``grid.py``     -- the jobs: a grid over TrainConfig fields times seeds, or methods times seeds; each job's key.
 * ``engine.py``   -- runs them with Ray (optional: ``pip install 'ganviz[sweep]'``) or in this process, streaming
   rows to a resumable JSON Lines file.
+* ``stacked.py``  -- runs of one shape trained at once in one process (``--stack``: torch.func, vmap).
 * ``progress.py`` -- the progress bar with the ETA.
 * ``maps.py``     -- rows summed up per cell, and the stability maps shipped in ``ganviz/files/sweeps/``.
 """

@@ -8,6 +8,7 @@ import io
 import json
 import os
 import sys
+import time
 from dataclasses import replace
 
 import pytest
@@ -151,7 +152,7 @@ def test_without_ray_the_runs_go_in_one_process_and_it_says_how_to_get_paralleli
     monkeypatch.setitem(sys.modules, "ray", None)  # import ray raises ImportError, as where it is not installed
     jobs = grid_jobs(TINY, {"lr_d": [1e-3]}, [0, 1], 10, 200)
     said, rows = [], []
-    assert run_jobs(jobs, workers=2, on_row=rows.append, say=said.append) == "process"
+    assert run_jobs(jobs, workers=2, on_row=rows.append, say=said.append).engine == "process"
     assert [row["seed"] for row in rows] == [0, 1]
     assert len(said) == 1 and "Ray is not installed" in said[0] and "ganviz[sweep]" in said[0]
     with pytest.raises(SweepError, match="--address needs Ray"):
@@ -185,6 +186,46 @@ def test_ray_sweep_gives_the_numbers_of_a_sequential_run(tmp_path, capsys):
     for key, row in sequential.items():
         assert {m: parallel[key][m] for m in MEASURED} == {m: row[m] for m in MEASURED}, key
     assert len({row["jsd"] for row in sequential.values()}) > 1  # the seeds and cells differ: the check has teeth
+
+
+def numbers(rows: list[dict]) -> dict:
+    return {row["key"]: {m: row[m] for m in MEASURED} for row in rows}
+
+
+@needs_ray
+def test_this_process_and_ray_share_the_queue_with_a_sequential_runs_numbers(monkeypatch):
+    """With a local Ray this process runs jobs beside Ray's workers. Its first run here waits until a row came back
+    from Ray (a run here is slowed by a patch that Ray's worker processes do not see), so both sides run some."""
+    from ganviz.sweep import engine
+
+    jobs = grid_jobs(TINY, {"lr_d": [1e-3, 1e-2]}, [0, 1, 2], 30, 200)
+    sequential = []
+    assert run_jobs(jobs, workers=1, on_row=sequential.append).engine == "process"
+    rows, original = [], engine.run_job
+
+    def after_a_ray_row(job):
+        for _ in range(1200):
+            if rows:
+                break
+            time.sleep(0.25)
+        return original(job)
+
+    monkeypatch.setattr(engine, "run_job", after_a_ray_row)
+    ran = run_jobs(jobs, workers=2, on_row=rows.append)
+    assert ran.engine == "ray" and ran.in_driver >= 1 and ran.on_ray >= 1 and ran.in_driver + ran.on_ray == 6
+    assert sorted(row["key"] for row in rows) == sorted(job.key for job in jobs)
+    assert numbers(rows) == numbers(sequential)
+    assert len({row["jsd"] for row in sequential}) > 1  # the seeds and cells differ: the check has teeth
+
+
+@needs_ray
+def test_every_run_on_ray_gives_a_sequential_runs_numbers():
+    jobs = grid_jobs(TINY, {"lr_d": [1e-3, 1e-2]}, [0, 1], 30, 200)
+    sequential, rows = [], []
+    run_jobs(jobs, workers=1, on_row=sequential.append)
+    ran = run_jobs(jobs, workers=2, per_task=3, in_driver=False, on_row=rows.append)
+    assert (ran.engine, ran.in_driver, ran.on_ray) == ("ray", 0, 4)
+    assert numbers(rows) == numbers(sequential)
 
 
 @needs_ray
@@ -259,7 +300,6 @@ def test_sweep_bad_arguments_exit_2_with_one_line(tmp_path, capsys, args, says):
 def test_ctrl_c_stops_with_the_finished_runs_kept_and_says_how_to_go_on(tmp_path):
     import signal
     import subprocess
-    import time
 
     out = tmp_path / "s.jsonl"
     args = sweep_args(tmp_path, "--workers", "1", steps="300", seeds="0-19")
@@ -272,5 +312,26 @@ def test_ctrl_c_stops_with_the_finished_runs_kept_and_says_how_to_go_on(tmp_path
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=120)
     assert process.returncode == 130 and "Traceback" not in err
+    kept = len(read_results(out)[1])
+    assert 1 <= kept < 40 and f"the {kept} finished runs are in {out}" in err
+
+
+@needs_ray
+def test_ctrl_c_stops_a_sweep_on_ray_and_this_process_alike(tmp_path):
+    """Ctrl-C while runs go on Ray and in the command's own process: exit 130, no traceback, the finished runs
+    kept."""
+    import signal
+    import subprocess
+
+    out = tmp_path / "s.jsonl"
+    args = sweep_args(tmp_path, "--workers", "2", steps="300", seeds="0-19")
+    process = subprocess.Popen([sys.executable, "-m", "ganviz", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and not (out.exists() and len(out.read_text().splitlines()) >= 2):
+        time.sleep(0.2)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 130 and "Traceback" not in err, err
     kept = len(read_results(out)[1])
     assert 1 <= kept < 40 and f"the {kept} finished runs are in {out}" in err
