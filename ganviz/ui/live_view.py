@@ -55,8 +55,9 @@ _CSS = """
 .gz-side-caption.gz-blue { color: #1f5fbf; } .gz-side-caption.gz-green { color: #1d7a32; }
 .gz-side-caption.gz-gray { color: #555867; }
 .gz-row.gz-off, .gz-panels.gz-off, .gz-metrics:empty { display: none; }
-.gz-panels { display: flex; gap: 1.2rem; align-items: flex-start; }
+.gz-panels { display: flex; gap: 1.2rem; align-items: stretch; }
 .gz-panel { flex: 1 1 0; min-width: 0; display: flex; flex-direction: column; gap: 0.15rem; }
+.gz-panel > .gz-fig { margin-top: auto; }  /* side by side at the same height, however many numbers above */
 .gz-panel-title { font-weight: 700; font-size: 1.05rem; }
 .gz-tag { margin-left: 0.5rem; border-radius: 0.4rem; padding: 0 0.4rem; font-size: 0.8rem; font-weight: 600;
           background: rgba(28,131,225,0.12); color: #0b5fa5; }
@@ -69,8 +70,10 @@ _CSS = """
 .gz-notes { font-size: 0.8rem; color: rgba(49,51,63,0.7); }
 .gz-notes div { line-height: 1.3; }
 @media (max-width: 900px) { .gz-row { flex-direction: column; } .gz-side { flex-basis: auto; width: 100%; } }
-.gz-live.gz-projector .gz-metric .gz-value { font-size: 2.6rem; }
-.gz-live.gz-projector .gz-metric .gz-label { font-size: 1.1rem; }
+/* On a projector the numbers are large, yet on one line at 1280 px wide (two lines left the figure a strip). */
+.gz-live.gz-projector .gz-metric .gz-value { font-size: clamp(1.8rem, 2.4vw, 2.6rem); }
+.gz-live.gz-projector .gz-metric .gz-label { font-size: clamp(0.9rem, 0.85vw, 1.1rem); }
+.gz-live.gz-projector .gz-metrics { gap: 0.2rem clamp(0.9rem, 1.2vw, 1.6rem); }
 .gz-live.gz-projector .gz-line, .gz-live.gz-projector .gz-badge { font-size: 1.25rem; }
 .gz-live.gz-projector .gz-msg { font-size: 1.15rem; }
 .gz-live.gz-projector .gz-notes { font-size: 1.0rem; }
@@ -131,9 +134,9 @@ function setMetrics(into, metrics) {
 // Measuring makes the browser lay the whole page out, so a streamed frame whose text above and below the
 // figure is what the last one had reuses the last answer (``root.refit`` asks for a new one: a resize, the
 // page's own frame, the timed re-fits after the page settles).
-function fitHeight(root, div = root.fig) {
+function fitHeight(root, div = root.fig, more = "") {
   const around = [window.innerHeight, root.msg.textContent, root.notes.dataset.text, root.headline.textContent,
-                  root.metrics.childElementCount, div === root.fig].join("\u0001");
+                  root.metrics.childElementCount, div === root.fig, more].join("\u0001");
   if (!root.refit && root.fitted && root.fitted.around === around) return root.fitted.height;
   const top = div.getBoundingClientRect().top + window.scrollY;
   const below = root.notes.getBoundingClientRect().height + root.headline.getBoundingClientRect().height + 10;
@@ -288,18 +291,19 @@ function showPanels(root, panels, live) {
       return box;
     }));
   }
-  const first = root.panels.children[0];
-  const fitted = Math.min(fitHeight(root, first.fig), Math.max(MIN_HEIGHT, 1.2 * first.fig.clientWidth));
-  const height = Math.abs(fitted - (root.panelHeight ?? 0)) > 6 ? fitted : root.panelHeight;
-  root.panelHeight = height;
-  panels.forEach((p, i) => {
+  panels.forEach((p, i) => {  // the text first: its rows push the figures down
     const box = root.panels.children[i];
     box.name.textContent = p.title;
     box.tag.textContent = p.badge;
     box.err.textContent = p.error;
     setMetrics(box.numbers, p.metrics);
-    plot(root.Plotly, box.fig, p.figure, `${root.key}.panel${i}`, height, live);
   });
+  const first = root.panels.children[0];
+  const rows = panels.map((p) => `${p.metrics.length}:${p.error ? 1 : 0}:${p.badge ? 1 : 0}`).join(",");
+  const fitted = Math.min(fitHeight(root, first.fig, rows), Math.max(MIN_HEIGHT, 1.2 * first.fig.clientWidth));
+  const height = Math.abs(fitted - (root.panelHeight ?? 0)) > 6 ? fitted : root.panelHeight;
+  root.panelHeight = height;
+  panels.forEach((p, i) => plot(root.Plotly, root.panels.children[i].fig, p.figure, `${root.key}.panel${i}`, height, live));
 }
 
 // Between two real frames of a playing run, the figure is drawn at up to TWEEN_FPS with its numbers
