@@ -232,7 +232,7 @@ def run_load(sessions: int = 3, seconds: float = 20.0, page: str = "figure1", tt
             _click(p, PLAY[page])
         time.sleep(3.0)  # past the first frames
         result["threads_playing"] = _threads(server.pid)
-        cpu0 = _cpu_seconds(server.pid)
+        cpu0, threads0 = _cpu_seconds(server.pid), _thread_cpu(server.pid)
         start, newcomer, first = time.monotonic(), None, []
         for _, p, _ in opened:  # each page counts its frames from now on
             p.evaluate(WATCH_STEPS)
@@ -254,6 +254,8 @@ def run_load(sessions: int = 3, seconds: float = 20.0, page: str = "figure1", tt
             last.append((time.monotonic(), p.evaluate(LIVE_STEP)))
         result["server_cpu_pct_playing"] = round(100 * (_cpu_seconds(server.pid) - cpu0)
                                                  / (time.monotonic() - start), 1)
+        share = _thread_share(threads0, _thread_cpu(server.pid), time.monotonic() - start)
+        result["server_main_thread_cpu_pct"] = share["main (event loop)"]
         # One student pauses: their run must stand still while the others go on.
         _, paused_page, _ = opened[0]
         _click(paused_page, PLAY[page])
@@ -332,6 +334,33 @@ def _cpu_seconds(pid: int) -> float:
     with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def _thread_cpu(pid: int) -> dict[int, tuple[str, float]]:
+    """Each thread of process ``pid``: its name and CPU seconds so far."""
+    found = {}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                head, tail = f.read().rsplit(")", 1)
+            fields = tail.split()
+            found[int(tid)] = (head.split("(", 1)[1], (int(fields[11]) + int(fields[12])) / TICKS)
+        except (OSError, IndexError):
+            pass
+    return found
+
+
+def _thread_share(before: dict, after: dict, span: float) -> dict[str, float]:
+    """% of one core each kind of thread used between two ``_thread_cpu`` readings: the server's main thread
+    (its event loop: the pages' streams and websockets), the busiest other thread (the teacher's run's worker:
+    the only one that trains; Python 3.11 gives threads no names the kernel shows) and the rest together (the
+    sessions' script runs, Streamlit's own threads)."""
+    used = {tid: (cpu - before.get(tid, (name, 0.0))[1]) for tid, (name, cpu) in after.items()}
+    main = min(after)
+    busiest = max((tid for tid in used if tid != main), key=used.get, default=None)
+    share = {"main (event loop)": used.get(main, 0.0), "worker (busiest thread)": used.get(busiest, 0.0),
+             "other threads": sum(v for tid, v in used.items() if tid not in (main, busiest))}
+    return {kind: round(100 * value / span, 1) for kind, value in share.items()}
 
 
 def _teacher_rate(page, seconds: float) -> tuple[float, float]:
@@ -418,10 +447,11 @@ def run_follow(followers: int = 20, seconds: float = 20.0, page: str = "figure1"
         code = re.search(r"([1-9]?[A-Z]{6}) ", label.inner_text() + " ").group(1)
         _click(teacher, PLAY[page])
         time.sleep(3.0)  # past the first frames
-        cpu0 = _cpu_seconds(server.pid)
+        cpu0, threads0 = _cpu_seconds(server.pid), _thread_cpu(server.pid)
         alone, span = _teacher_rate(teacher, seconds)
         result["teacher_iters_per_s_alone"] = round(alone, 1)
         result["server_cpu_pct_teacher_alone"] = round(100 * (_cpu_seconds(server.pid) - cpu0) / span, 1)
+        result["server_threads_cpu_pct_alone"] = _thread_share(threads0, _thread_cpu(server.pid), span)
         opened = []
         began = time.monotonic()
         for i in range(followers):  # every page asked for first, then waited for: they load side by side
@@ -451,9 +481,10 @@ def run_follow(followers: int = 20, seconds: float = 20.0, page: str = "figure1"
         for _, student in opened:
             student.evaluate(WATCH_STEPS)
         counted = [reader.frames for reader in pool]
-        cpu0 = _cpu_seconds(server.pid)
+        cpu0, threads0 = _cpu_seconds(server.pid), _thread_cpu(server.pid)
         rate, span = _teacher_rate(teacher, seconds)
         cpu = _cpu_seconds(server.pid) - cpu0
+        result["server_threads_cpu_pct_with_followers"] = _thread_share(threads0, _thread_cpu(server.pid), span)
         counts = [student.evaluate(READ_WATCH) for _, student in opened]
         counts += [(0, reader.frames - before) for reader, before in zip(pool, counted)]
         drawn, received = [c[0] / span for c in counts[:followers]], [c[1] / span for c in counts]
