@@ -278,6 +278,8 @@ def run_load(sessions: int = 3, seconds: float = 20.0, page: str = "figure1", tt
         cpu = [s[1] for s in monitor.samples]
         total = sessions + (1 if newcomer else 0) + 1  # + the probe
         _wait_for(lambda: _all_released(_freed(server_log(server)), total), release_wait)
+        # The probe's own session goes after its TTL like any closed tab's: then nothing is held.
+        _wait_for(lambda: _freed(server_log(server))["sessions_held_last_logged"] == 0, ttl + 15)
         time.sleep(1.0)
         monitor.stop.set()
         per_session = []
