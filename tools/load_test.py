@@ -282,6 +282,9 @@ def run_load(sessions: int = 3, seconds: float = 20.0, page: str = "figure1", tt
         _wait_for(lambda: _freed(server_log(server))["sessions_held_last_logged"] == 0, ttl + 15)
         time.sleep(1.0)
         monitor.stop.set()
+        cpu0 = _cpu_seconds(server.pid)
+        time.sleep(3.0)  # nothing trains any more: a worker thread left running would show here
+        result["server_cpu_pct_after_release"] = round(100 * (_cpu_seconds(server.pid) - cpu0) / 3.0, 1)
         per_session = []
         for (t0, s0), (t1, s1), (drawn, received) in zip(first, last, counts):
             span = t1 - t0
@@ -301,9 +304,9 @@ def run_load(sessions: int = 3, seconds: float = 20.0, page: str = "figure1", tt
             "rss_mb_after_release": round(rss_after, 1),
             "rss_change_pct": round(100 * (rss_after - result["rss_mb_idle"]) / result["rss_mb_idle"], 1),
             "threads_after_release": _threads(server.pid),
-            # Threads the sessions left behind (by name, beyond those the idle server had): no run's worker
-            # ("ganviz-...") may be among them.
-            "threads_left": sorted((Counter(_thread_names(server.pid)) - Counter(idle_threads)).elements()),
+            # Threads beyond the idle server's (asyncio's executor and Streamlit's pools keep theirs); a run's
+            # worker among them would train, which server_cpu_pct_after_release shows.
+            "threads_left": len(list((Counter(_thread_names(server.pid)) - Counter(idle_threads)).elements())),
             "errors": errors,
             **_freed(server_log(server)),
             "load_after": round(os.getloadavg()[0], 1),
