@@ -147,18 +147,45 @@ def _thread_names(pid: int) -> list[str]:
     return sorted(names)
 
 
-def _open(browser, url: str, timeout_s: float, ready: str = ".js-plotly-plot .main-svg", count_sse: bool = False):
-    """A new browser context (a new Streamlit session) at ``url``; returns it, its page and the seconds until ``ready``
-    (``count_sse``: the page counts the frames its live view receives, ``COUNT_SSE``)."""
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
+def _progress(what: str) -> None:
+    print(f"load_test: {time.strftime('%H:%M:%S')} {what} (load {os.getloadavg()[0]:.1f})", file=sys.stderr,
+          flush=True)
+
+
+def _open(browser, url: str, timeout_s: float, ready: str = ".js-plotly-plot .main-svg", count_sse: bool = False,
+          wait: bool = True, context=None):
+    """A new page (a new Streamlit session: each page has its own websocket) at ``url``, in ``context`` or a new
+    browser context; returns what to close (the page, or the context made for it), the page and the seconds until
+    ``ready`` (``count_sse``: the page counts the frames its live view receives, ``COUNT_SSE``). ``wait`` False:
+    only asked for; the third value is then the moment it was asked for (``time.monotonic``)."""
+    if context is None:
+        context = owner = browser.new_context(viewport={"width": 1200, "height": 900})
+    else:
+        owner = None
     if count_sse:
         context.add_init_script(COUNT_SSE)
     page = context.new_page()
+    owner = owner or page
     page.set_default_timeout(timeout_s * 1000)
     start = time.monotonic()
+    if not wait:
+        page.goto(url, wait_until="commit")
+        return owner, page, start
     page.goto(url)
     page.wait_for_selector(ready)
-    return context, page, time.monotonic() - start
+    return owner, page, time.monotonic() - start
+
+
+def _open_all(browser, url: str, n: int, timeout_s: float, context=None) -> list:
+    """``n`` sessions at ``url`` (pages of ``context``, else each its own context), all asked for first and then
+    waited for (they load side by side), counting their streams' frames; each with the seconds until its first
+    figure."""
+    asked = [_open(browser, url, timeout_s, count_sse=context is None, wait=False, context=context) for _ in range(n)]
+    done = []
+    for owner, page, start in asked:
+        page.wait_for_selector(".js-plotly-plot .main-svg")
+        done.append((owner, page, time.monotonic() - start))
+    return done
 
 
 def _all_released(freed: dict, sessions: int) -> bool:
@@ -224,12 +251,19 @@ def run_load(sessions: int = 3, seconds: float = 20.0, page: str = "figure1", tt
         idle_threads = _thread_names(server.pid)
         monitor.start()
         url = f"http://127.0.0.1:{port}/{page}"
-        opened = [_open(browser, url, timeout_s, count_sse=True)]
+        # One browser context for all the pages (each page is its own session): they share the browser's cache,
+        # so ten pages load in about the time of a few.
+        shared = browser.new_context(viewport={"width": 1200, "height": 900})
+        shared.add_init_script(COUNT_SSE)
+        opened = [_open(browser, url, timeout_s, context=shared)]
         result["rss_mb_one_session"] = round(monitor.rss_now(), 1)  # the libraries are loaded by now
-        opened += [_open(browser, url, timeout_s, count_sse=True) for _ in range(sessions - 1)]
+        _progress("one session open")
+        opened += _open_all(browser, url, sessions - 1, timeout_s, context=shared)
         result["first_frame_s_median"] = round(statistics.median(o[2] for o in opened), 2)
+        _progress(f"{sessions} sessions open")
         for _, p, _ in opened:
             _click(p, PLAY[page])
+        _progress("all playing")
         time.sleep(3.0)  # past the first frames
         result["threads_playing"] = _threads(server.pid)
         cpu0, threads0 = _cpu_seconds(server.pid), _thread_cpu(server.pid)
@@ -245,13 +279,18 @@ def run_load(sessions: int = 3, seconds: float = 20.0, page: str = "figure1", tt
                 if state not in (None, "CONNECTED"):
                     errors.append(f"session {i}: connection {state}")
             if newcomer is None and time.monotonic() - start > seconds / 2:
-                newcomer = _open(browser, url, timeout_s)
-                result["newcomer_first_frame_s"] = round(newcomer[2], 2)
+                newcomer = _open(browser, url, timeout_s, wait=False, context=shared)  # waited for below
             time.sleep(1.0)
         last, counts = [], []
         for _, p, _ in opened:
             counts.append(p.evaluate(READ_WATCH))
             last.append((time.monotonic(), p.evaluate(LIVE_STEP)))
+        _progress("measured: " + json.dumps(
+            {"per_session": [{"drawn": c[0], "received": c[1], "iterations": b[1] - a[1], "seconds": round(b[0] - a[0], 1)}
+                             for a, b, c in zip(first, last, counts)], **result}))
+        if newcomer is not None:
+            newcomer[1].wait_for_selector(".js-plotly-plot .main-svg")
+            result["newcomer_first_frame_s"] = round(time.monotonic() - newcomer[2], 2)
         result["server_cpu_pct_playing"] = round(100 * (_cpu_seconds(server.pid) - cpu0)
                                                  / (time.monotonic() - start), 1)
         share = _thread_share(threads0, _thread_cpu(server.pid), time.monotonic() - start)
@@ -267,6 +306,9 @@ def run_load(sessions: int = 3, seconds: float = 20.0, page: str = "figure1", tt
         result["others_moved_while_one_paused"] = sum(b != a for b, a in zip(before[1:], after[1:]))
         for context, _, _ in opened + ([newcomer] if newcomer else []):
             context.close()
+        shared.close()
+        _progress("every tab closed: " + json.dumps({k: result.get(k) for k in ("paused_session_still",
+                                                       "others_moved_while_one_paused", "newcomer_first_frame_s")}))
         # Streamlit's runtime loop keeps the last session it served referenced (a loop variable) while no
         # session is connected, so the last tab's trainers would stay until the next visitor. A visit to the
         # home page (which holds no trainer) plays that next visitor.
