@@ -266,12 +266,12 @@ def run_load(sessions: int = 3, seconds: float = 20.0, page: str = "figure1", tt
         _progress("all playing")
         time.sleep(3.0)  # past the first frames
         result["threads_playing"] = _threads(server.pid)
-        cpu0, threads0 = _cpu_seconds(server.pid), _thread_cpu(server.pid)
         newcomer, first = None, []
         for _, p, _ in opened:  # each page counts its frames from now on (a busy page answers slowly)
             p.evaluate(WATCH_STEPS)
             first.append((time.monotonic(), p.evaluate(LIVE_STEP)))
         start = time.monotonic()  # every page's window lasts at least ``seconds``
+        cpu0, threads0 = _cpu_seconds(server.pid), _thread_cpu(server.pid)
         while time.monotonic() - start < seconds:
             for i, (_, p, _) in enumerate(opened):
                 step, state, boxes = p.evaluate(READ_STEP)
