@@ -272,20 +272,20 @@ def run_load(sessions: int = 3, seconds: float = 20.0, page: str = "figure1", tt
             first.append((time.monotonic(), p.evaluate(LIVE_STEP)))
         start = time.monotonic()  # every page's window lasts at least ``seconds``
         cpu0, threads0 = _cpu_seconds(server.pid), _thread_cpu(server.pid)
-        while time.monotonic() - start < seconds:
-            for i, (_, p, _) in enumerate(opened):
-                step, state, boxes = p.evaluate(READ_STEP)
-                if boxes:
-                    errors.append(f"session {i}: {boxes} exception box(es)")
-                if state not in (None, "CONNECTED"):
-                    errors.append(f"session {i}: connection {state}")
-            if newcomer is None and time.monotonic() - start > seconds / 2:
-                newcomer = _open(browser, url, timeout_s, wait=False, context=shared)  # waited for below
-            time.sleep(1.0)
+        # The pages are left alone while they play (a busy page answers an evaluation slowly); half-way through,
+        # a newcomer asks for the page (its first figure is waited for after the measurement).
+        time.sleep(seconds / 2)
+        newcomer = _open(browser, url, timeout_s, wait=False, context=shared)
+        time.sleep(max(0.0, seconds - (time.monotonic() - start)))
         last, counts = [], []
-        for _, p, _ in opened:
+        for i, (_, p, _) in enumerate(opened):
             counts.append(p.evaluate(READ_WATCH))
-            last.append((time.monotonic(), p.evaluate(LIVE_STEP)))
+            step, state, boxes = p.evaluate(READ_STEP)
+            last.append((time.monotonic(), step))
+            if boxes:
+                errors.append(f"session {i}: {boxes} exception box(es)")
+            if state not in (None, "CONNECTED"):
+                errors.append(f"session {i}: connection {state}")
         _progress("measured: " + json.dumps(
             {"per_session": [{"drawn": c[0], "received": c[1], "iterations": b[1] - a[1], "seconds": round(b[0] - a[0], 1)}
                              for a, b, c in zip(first, last, counts)], **result}))
@@ -500,12 +500,14 @@ def run_follow(followers: int = 20, seconds: float = 20.0, page: str = "figure1"
         result["teacher_iters_per_s_alone"] = round(alone, 1)
         result["server_cpu_pct_teacher_alone"] = round(100 * (_cpu_seconds(server.pid) - cpu0) / span, 1)
         result["server_threads_cpu_pct_alone"] = _thread_share(threads0, _thread_cpu(server.pid), span)
+        _progress("teacher alone: " + json.dumps(result))
         opened = []
         began = time.monotonic()
+        # One browser context for the students' pages (each page is its own session; they share the cache).
+        students = browser.new_context(viewport={"width": 1000, "height": 700})
+        students.add_init_script(COUNT_SSE)
         for i in range(followers):  # every page asked for first, then waited for: they load side by side
-            context = browser.new_context(viewport={"width": 1000, "height": 700})
-            context.add_init_script(COUNT_SSE)
-            student = context.new_page()
+            student = context = students.new_page()
             student.set_default_timeout(timeout_s * 1000)
             lang = "ko" if i < korean else "en"
             student.goto(f"{base}/?follow={code}&lang={lang}", wait_until="commit")
@@ -513,6 +515,7 @@ def run_follow(followers: int = 20, seconds: float = 20.0, page: str = "figure1"
         for _, student in opened:
             student.wait_for_selector(".gz-live .gz-fig.js-plotly-plot")
         result["followers_opened_in_s"] = round(time.monotonic() - began, 1)
+        _progress(f"{followers} followers open")
         if opened:
             stream = opened[0][1].evaluate("() => document.querySelector('.gz-live').streamUrl")
         elif readers:  # a follower's page only to learn the stream's address
@@ -557,6 +560,7 @@ def run_follow(followers: int = 20, seconds: float = 20.0, page: str = "figure1"
             "server_cpu_ms_per_follower_frame": round(1000 * (cpu - result["server_cpu_pct_teacher_alone"] / 100 * span)
                                                       / max(frames, 1), 2),
         })
+        _progress("with followers: " + json.dumps(result))
         for i, (_, student) in enumerate(opened):
             if student.locator('[data-testid="stException"]').count():
                 errors.append(f"follower {i}: exception box")
@@ -566,8 +570,7 @@ def run_follow(followers: int = 20, seconds: float = 20.0, page: str = "figure1"
                 for _, student in opened]
         result["followers_told_teacher_left"] = sum(told)
         result["told_within_s"] = round(time.monotonic() - told_at, 1)
-        for context, _ in opened:
-            context.close()
+        students.close()
         result["errors"] = errors
         result["worker_stopped_for_no_viewer"] = len(re.findall(r"worker of \S+ stopped: no viewer", server_log(server)))
         result["load_after"] = round(os.getloadavg()[0], 1)

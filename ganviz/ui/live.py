@@ -243,7 +243,8 @@ class LiveRun(LiveSession):
         stream = None
         if self.mode in ("playing", "fit_d") and not self.diverged:
             lang = language()
-            job = self.frame_job(pacing, render, STREAM_BUDGET_S, stopping=self.worker.stopping)
+            job = self.frame_job(pacing, render, STREAM_BUDGET_S, stopping=self.worker.stopping,
+                                 tick_s=None if pacing.slow else STREAM_INTERVAL)
             self.worker.start(job, pacing.frame_seconds if pacing.slow else STREAM_INTERVAL,
                               setup=lambda: set_language(lang))
             stream = stream_url(self.worker.channel.token)
