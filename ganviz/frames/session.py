@@ -53,7 +53,8 @@ CATCH_UP = 10
 
 
 def train_within(trainer: Trainer, iterations: int, budget_s: float, clock: Callable[[], float] = time.perf_counter,
-                 between: Callable[[], object] = lambda: None, cost: dict | None = None) -> int:
+                 between: Callable[[], object] = lambda: None, cost: dict | None = None,
+                 stop: Callable[[], bool] = lambda: False) -> int:
     """Train up to ``iterations`` Algorithm-1 iterations in chunks, none started that would end past ``budget_s``.
 
     Each chunk is timed, and the next one is as many iterations (at most ``TRAIN_CHUNK``, at least one) as the
@@ -62,7 +63,8 @@ def train_within(trainer: Trainer, iterations: int, budget_s: float, clock: Call
     measured seconds per iteration (``cost["s"]``) from frame to frame, so a frame of a cheap setting starts at
     full chunks. At least one iteration always runs, so a run always moves. ``between()`` is called after every
     chunk but the last (the live loop lets Streamlit interrupt the frame there:
-    ``ganviz.ui.live.yield_to_clicks``). Returns the iterations done.
+    ``ganviz.ui.live.yield_to_clicks``). ``stop()`` True after a chunk ends the frame there (a click stopped the
+    run's worker: it should not wait for the rest of the budget). Returns the iterations done.
     """
     cost = {} if cost is None else cost
     done, start = 0, clock()
@@ -83,7 +85,7 @@ def train_within(trainer: Trainer, iterations: int, budget_s: float, clock: Call
         now = clock()
         done += n
         cost["s"] = max(now - before, 0.0) / n
-        if now - start >= budget_s:
+        if now - start >= budget_s or stop():
             break
         if done < iterations:
             between()
@@ -378,7 +380,8 @@ class LiveSession(Playback):
                     if tick_s and last[0] is not None:
                         iterations = catch_up(iterations, began - last[0], tick_s)
                     last[0] = began
-                    train_within(trainer, iterations, budget_s, clock=time.thread_time, cost=iteration_s)
+                    train_within(trainer, iterations, budget_s, clock=time.thread_time, cost=iteration_s,
+                                 stop=stopping)
                 elif fit_window(fit, budget_s):
                     close = fit.result.close
                     outcome.message = ("success" if close else "warning",
