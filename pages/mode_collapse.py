@@ -16,6 +16,7 @@ from ganviz.lessons.race import Race, race_now, spread_ratio
 from ganviz.remedies.methods import METHODS, config_for
 from ganviz.frames.snapshot2d import take_snapshot_2d
 from ganviz.frames.session import advance_race
+from ganviz.ui.follow import share
 from ganviz.ui.live import STREAM_INTERVAL, RaceRun
 from ganviz.views.live_frame import LiveFrame, Panel
 from ganviz.ui.stability import map_rates, stability_section
@@ -30,7 +31,7 @@ REPLAYS = {"ring8": PRESETS["ring8-remedy"], "grid25": PRESETS["grid25-remedy"]}
 presenting = ganviz.ui.presenting()
 # Both panels, their numbers and the buttons fit a 1280x720 screen (tests/e2e/test_mode_collapse.py); on the
 # projector the figure is drawn 1.25 times taller (``for_projector``) under the "leave presentation mode" button.
-FIGURE_HEIGHT = 300 if presenting else 390
+FIGURE_HEIGHT = {True: 300, False: 390}  # on the projector, at the desk
 runs = RaceRun(f"{KEY}.race", take_snapshot_2d)  # the plain GAN and the remedy, in lockstep
 OFF_PLOT = 0.05  # a panel says how much of G's mass is off its plot from this share on
 REPLAY_SECONDS = 0.3  # a recorded frame's time on screen while a replay plays
@@ -126,10 +127,12 @@ n_modes = 8 if (recording.config.dist if recording else dist) == "ring8" else 25
 # The title with the presets and the replays in a popover beside it (on the projector too), then the loop's buttons.
 head, menu = st.container(key="mc-head").columns([3, 1.1], vertical_alignment="center")
 head.title(t("mode_collapse.title"))
-runs.buttons(KEY, reset, play_help=t("mode_collapse.play_help"), reset_help=t("mode_collapse.reset_help"),
-             step=step, step_help=t("mode_collapse.step_help"))
+buttons = runs.buttons(KEY, reset, play_help=t("mode_collapse.play_help"), reset_help=t("mode_collapse.reset_help"),
+                       step=step, step_help=t("mode_collapse.step_help"))
 # The popover tracks its open state (on_change="rerun"), so that loading a preset or a replay can close it.
-with menu.popover(t("mode_collapse.presets"), icon=":material/science:", width="stretch", key=MENU, on_change="rerun"):
+presets_menu = menu.popover(t("mode_collapse.presets"), icon=":material/science:", width="stretch", key=MENU,
+                            on_change="rerun")
+with presets_menu:
     st.markdown(t("mode_collapse.presets_intro"))
     for p in LIVE_PRESETS:
         st.button(t(p.title_key), key=f"{KEY}.preset.{p.name}", on_click=load_preset, args=(p,), width="stretch",
@@ -141,6 +144,8 @@ with menu.popover(t("mode_collapse.presets"), icon=":material/science:", width="
         st.button(t(p.title_key), key=f"{KEY}.replay.{name}", on_click=load_replay, args=(p,), width="stretch",
                   icon=":material/replay:", disabled=not available, help=t("mode_collapse.replay_help"))
         st.caption(f"{t(p.caption_key)} {measured_line(name, p.method)}")
+# Share the race with the class (?follow=CODE): the button in the menu, the code beside the loop's buttons.
+share(runs, "mode_collapse", presets_menu, banner=buttons[-1])
 
 
 # What the race's worker uses while it plays (it must not read st.session_state): the race, the replay's dict
@@ -168,38 +173,47 @@ def frames() -> tuple[dict, dict]:
     return snaps, {name: trainer.history for name, trainer in race.trainers.items()}
 
 
-def view() -> LiveFrame:
-    """What the race shows now: each run's numbers and figure side by side, a line on what each shows, and (off
-    the projector) modes covered over time and where G's samples land, step by step."""
+def moment():
+    """This moment of the race, snapshotted once: ``draw(projector)`` says what it shows, in the current language,
+    for the projector's layout or the desk's (the teacher's, and a following student's: ``ganviz.ui.follow``)."""
     snaps, histories = frames()
-    labels = {name: method_label(name) for name in snaps}
-    panels = []
-    for name, snap in snaps.items():
-        m = snap.metrics
-        numbers = [(t("metric.step"), f"{m['step']:,}", t("metric.step_help")),
-                   (t("mode_collapse.modes_covered"), f"{m['modes']} / {n_modes}", t("mode_collapse.modes_covered_help")),
-                   (t("mode_collapse.hq"), f"{100 * m['hq']:.1f}%", t("mode_collapse.hq_help"))]
-        if m.get("outside", 0.0) >= OFF_PLOT:  # where G's samples went when the panel shows none
-            numbers.append((t("two_d.outside"), f"{100 * m['outside']:.0f}%", t("two_d.outside_help")))
-        panels.append(Panel(
-            labels[name], numbers,
-            figure2d(snap, show_manifold=True, height=FIGURE_HEIGHT),
-            badge=t("mode_collapse.replaying") if replay else "",
-            error=ganviz.ui.divergence_text(race.failures[name]) if not replay and name in race.failures else ""))
-    now = race_now({name: snap.metrics for name, snap in snaps.items()}, n_modes,
-                   {name: spread_ratio(snap.fake, snap.real) for name, snap in snaps.items()})
-    step_now = next(iter(snaps.values())).metrics["step"]
-    headline = (t("mode_collapse.now", step=f"{step_now:,}").replace("**", "") + " "
-                + " ".join(t(key, run=labels[name], **values) for name, key, values in now))
-    if presenting:  # the projector shows the two runs and their numbers; the charts below are for the desk
-        return LiveFrame([], None, panels=panels, headline=headline)
-    named = {labels[name]: rows for name, rows in histories.items()}
-    return LiveFrame(
-        [], None, panels=panels, headline=headline,
-        history=lambda: modes_over_time_figure(named, n_modes),
-        below=lambda: [mode_timeline_figure(rows, n_modes, title=name, height=260 if n_modes == 8 else 420)
-                       for name, rows in named.items()],
-        below_title=t("mode_collapse.timeline").replace("**", ""))
+    failures = {} if replay else dict(race.failures)
+    badge = bool(replay)
+
+    def draw(projector: bool) -> LiveFrame:
+        """Each run's numbers and figure side by side, a line on what each shows, and (off the projector) modes
+        covered over time and where G's samples land, step by step."""
+        labels = {name: method_label(name) for name in snaps}
+        panels = []
+        for name, snap in snaps.items():
+            m = snap.metrics
+            numbers = [(t("metric.step"), f"{m['step']:,}", t("metric.step_help")),
+                       (t("mode_collapse.modes_covered"), f"{m['modes']} / {n_modes}",
+                        t("mode_collapse.modes_covered_help")),
+                       (t("mode_collapse.hq"), f"{100 * m['hq']:.1f}%", t("mode_collapse.hq_help"))]
+            if m.get("outside", 0.0) >= OFF_PLOT:  # where G's samples went when the panel shows none
+                numbers.append((t("two_d.outside"), f"{100 * m['outside']:.0f}%", t("two_d.outside_help")))
+            panels.append(Panel(
+                labels[name], numbers,
+                figure2d(snap, show_manifold=True, height=FIGURE_HEIGHT[projector]),
+                badge=t("mode_collapse.replaying") if badge else "",
+                error=ganviz.ui.divergence_text(failures[name]) if name in failures else ""))
+        now = race_now({name: snap.metrics for name, snap in snaps.items()}, n_modes,
+                       {name: spread_ratio(snap.fake, snap.real) for name, snap in snaps.items()})
+        step_now = next(iter(snaps.values())).metrics["step"]
+        headline = (t("mode_collapse.now", step=f"{step_now:,}").replace("**", "") + " "
+                    + " ".join(t(key, run=labels[name], **values) for name, key, values in now))
+        if projector:  # the projector shows the two runs and their numbers; the charts below are for the desk
+            return LiveFrame([], None, panels=panels, headline=headline)
+        named = {labels[name]: rows for name, rows in histories.items()}
+        return LiveFrame(
+            [], None, panels=panels, headline=headline,
+            history=lambda: modes_over_time_figure(named, n_modes),
+            below=lambda: [mode_timeline_figure(rows, n_modes, title=name, height=260 if n_modes == 8 else 420)
+                           for name, rows in named.items()],
+            below_title=t("mode_collapse.timeline").replace("**", ""))
+
+    return draw
 
 
 def step_now() -> int:
@@ -207,7 +221,8 @@ def step_now() -> int:
 
 
 # Live training streams at up to 30 frames/s; a recording plays a frame every 0.3 s (51 frames in about 15 s).
-runs.show(view, advance, step_now, interval=REPLAY_SECONDS if replay else STREAM_INTERVAL, replaying=bool(replay))
+runs.show(lambda: moment()(presenting), advance, step_now, interval=REPLAY_SECONDS if replay else STREAM_INTERVAL,
+          replaying=bool(replay), moment=moment)
 
 if not presenting:
     st.caption(t("mode_collapse.caption"))

@@ -1,7 +1,8 @@
 """A classroom's load: N students open the app at once and each trains live, against one server.
 
     .venv/bin/python tools/load_test.py --sessions 10 --seconds 30 [--page figure1] [--json]
-    .venv/bin/python tools/load_test.py --follow 20 --seconds 20 [--korean 10] [--readers 80]
+    .venv/bin/python tools/load_test.py --follow 20 --seconds 20 [--korean 10] [--readers 80] [--pin]
+    .venv/bin/python tools/load_test.py --follow 0 --readers 20 --pin   # followers that only read the stream
 
 Starts ``streamlit run app.py`` on a free localhost port (with
 ``server.disconnectedSessionTTL`` set by ``--ttl`` so closed tabs are dropped
@@ -23,6 +24,16 @@ at the peak and after the release is reported. (Streamlit's runtime loop keeps
 the last session it served referenced while nobody is connected, so one last
 visit to the home page, which holds no trainer, plays the next student.)
 
+Frames are counted in each page: those its live view drew (a MutationObserver on
+its step) and those it received over its stream; iterations/s is the step
+counter's slope. The server's own counters are read from its log (sessions open
+and held, trainers alive) and from ``/proc`` (its threads: a run's worker is one).
+
+``--pin`` puts the server on CPU 0 and Chromium (and this tool) on CPU 1
+(``sched_setaffinity``; every thread and child process inherits it), as in a
+classroom where each student's browser runs on the student's own machine: the
+server's share is then measured apart from the browsers' drawing.
+
 ``--follow N`` measures follow mode instead (``run_follow``): one teacher shares
 a playing run, N students open ``?follow=CODE`` in one headless Chromium; it
 reports the teacher's iterations/s alone and with the followers, each
@@ -43,6 +54,7 @@ import statistics
 import sys
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -92,15 +104,88 @@ class ProcessMonitor(threading.Thread):
         return self._read()[1]
 
 
-def _open(browser, url: str, timeout_s: float, ready: str = ".js-plotly-plot .main-svg"):
-    """A new browser context (a new Streamlit session) at ``url``; returns it, its page and the seconds until ``ready``."""
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
+SERVER_CPU, BROWSER_CPU = 0, 1  # --pin: the server on one core, the browsers (and this tool) on the other
+
+
+def pin_server(pid: int) -> None:
+    """Every thread of process ``pid`` on ``SERVER_CPU`` (threads made later inherit their maker's)."""
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            os.sched_setaffinity(int(tid), {SERVER_CPU})
+        except OSError:  # that thread has ended
+            pass
+
+
+def launch_chromium(pw, pin: bool = False):
+    """Headless Chromium; ``pin``: on ``BROWSER_CPU`` with this tool (and Playwright's driver, started after)."""
+    executable = CHROMIUM
+    if pin:
+        os.sched_setaffinity(0, {BROWSER_CPU})
+        import tempfile
+
+        wrapper = Path(tempfile.mkdtemp(prefix="ganviz-load-")) / "chromium"
+        wrapper.write_text(f'#!/bin/sh\nexec taskset -c {BROWSER_CPU} {CHROMIUM} "$@"\n')
+        wrapper.chmod(0o755)
+        executable = str(wrapper)
+    return pw.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+
+
+def _threads(pid: int) -> int:
+    with open(f"/proc/{pid}/status") as f:
+        return int(re.search(r"Threads:\s+(\d+)", f.read()).group(1))
+
+
+def _thread_names(pid: int) -> list[str]:
+    """The names of process ``pid``'s threads (a run's worker is ``ganviz-<run key>``; Python's names are cut
+    to 15 characters)."""
+    names = []
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            names.append(Path(f"/proc/{pid}/task/{tid}/comm").read_text().strip())
+        except OSError:
+            pass
+    return sorted(names)
+
+
+def _progress(what: str) -> None:
+    print(f"load_test: {time.strftime('%H:%M:%S')} {what} (load {os.getloadavg()[0]:.1f})", file=sys.stderr,
+          flush=True)
+
+
+def _open(browser, url: str, timeout_s: float, ready: str = ".js-plotly-plot .main-svg", count_sse: bool = False,
+          wait: bool = True, context=None):
+    """A new page (a new Streamlit session: each page has its own websocket) at ``url``, in ``context`` or a new
+    browser context; returns what to close (the page, or the context made for it), the page and the seconds until
+    ``ready`` (``count_sse``: the page counts the frames its live view receives, ``COUNT_SSE``). ``wait`` False:
+    only asked for; the third value is then the moment it was asked for (``time.monotonic``)."""
+    if context is None:
+        context = owner = browser.new_context(viewport={"width": 1200, "height": 900})
+    else:
+        owner = None
+    if count_sse:
+        context.add_init_script(COUNT_SSE)
     page = context.new_page()
+    owner = owner or page
     page.set_default_timeout(timeout_s * 1000)
     start = time.monotonic()
+    if not wait:
+        page.goto(url, wait_until="commit")
+        return owner, page, start
     page.goto(url)
     page.wait_for_selector(ready)
-    return context, page, time.monotonic() - start
+    return owner, page, time.monotonic() - start
+
+
+def _open_all(browser, url: str, n: int, timeout_s: float, context=None) -> list:
+    """``n`` sessions at ``url`` (pages of ``context``, else each its own context), all asked for first and then
+    waited for (they load side by side), counting their streams' frames; each with the seconds until its first
+    figure."""
+    asked = [_open(browser, url, timeout_s, count_sse=context is None, wait=False, context=context) for _ in range(n)]
+    done = []
+    for owner, page, start in asked:
+        page.wait_for_selector(".js-plotly-plot .main-svg")
+        done.append((owner, page, time.monotonic() - start))
+    return done
 
 
 def _all_released(freed: dict, sessions: int) -> bool:
@@ -121,61 +206,96 @@ def _click(page, css_key: str) -> None:
 
 
 def _freed(log_text: str) -> dict:
-    closed = re.findall(r"ganviz: session closed \((\d+) open", log_text)
+    """The app's own counters, from its log (``ganviz.ui.sessions``): sessions opened, closed, still open and
+    held at the end; trainers freed and alive at the end; workers that stopped for want of a viewer."""
+    closed = re.findall(r"ganviz: session closed \((\d+) open(?:, (\d+) held)?", log_text)
     freed = re.findall(r"ganviz: trainer freed \((\d+) alive\)", log_text)
     opened = re.findall(r"ganviz: session opened \((\d+) open", log_text)
+    held = re.findall(r"ganviz: session (?:opened|closed|released|dropped)[^(]*\(\d+ open, (\d+) held", log_text)
     return {"sessions_opened": len(opened), "sessions_closed": len(closed),
-            "sessions_open_at_end": int(closed[-1]) if closed else None,
-            "trainers_freed": len(freed), "trainers_alive_at_end": int(freed[-1]) if freed else None}
+            "sessions_open_at_end": int(closed[-1][0]) if closed else None,
+            "sessions_held_last_logged": int(held[-1]) if held else None,
+            "trainers_freed": len(freed), "trainers_alive_at_end": int(freed[-1]) if freed else None,
+            "workers_stopped_no_viewer": len(re.findall(r"worker of \S+ stopped: no viewer", log_text))}
 
 
 def run_load(sessions: int = 3, seconds: float = 20.0, page: str = "figure1", ttl: int = 2,
-             release_wait: float = 30.0, timeout_s: float = 120.0, browser=None) -> dict:
+             release_wait: float = 30.0, timeout_s: float = 120.0, browser=None, pin: bool = False) -> dict:
     """Run the load test (see the module docstring) and return its measurements as a dict.
 
     ``browser``: a Playwright Chromium to open the sessions in (the caller's, e.g. a test's); by default one
-    is launched and closed here.
+    is launched and closed here. ``pin``: the server on one core, the browsers on the other (``--pin``).
     """
     if browser is None:
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as pw:
-            chromium = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            chromium = launch_chromium(pw, pin)
             try:
-                return run_load(sessions, seconds, page, ttl, release_wait, timeout_s, chromium)
+                return run_load(sessions, seconds, page, ttl, release_wait, timeout_s, chromium, pin)
             finally:
                 chromium.close()
 
     port = free_port()
     server = start_server("app.py", port, "--server.disconnectedSessionTTL", str(ttl))
     errors, result = [], {"sessions": sessions, "page": page, "seconds": seconds, "ttl_s": ttl,
-                          "cores": os.cpu_count(), "torch_threads": os.environ.get("GANVIZ_TORCH_THREADS", "1")}
+                          "cores": os.cpu_count(), "torch_threads": os.environ.get("GANVIZ_TORCH_THREADS", "1"),
+                          "pinned": pin, "load_before": round(os.getloadavg()[0], 1)}
     try:
         wait_healthy(server, port, timeout=timeout_s)
+        if pin:
+            pin_server(server.pid)
         monitor = ProcessMonitor(server.pid)
         result["rss_mb_idle"] = round(monitor.rss_now(), 1)
+        result["threads_idle"] = _threads(server.pid)
+        idle_threads = _thread_names(server.pid)
         monitor.start()
         url = f"http://127.0.0.1:{port}/{page}"
-        opened = [_open(browser, url, timeout_s)]
+        # One browser context for all the pages (each page is its own session): they share the browser's cache,
+        # so ten pages load in about the time of a few.
+        shared = browser.new_context(viewport={"width": 1200, "height": 900})
+        shared.add_init_script(COUNT_SSE)
+        opened = [_open(browser, url, timeout_s, context=shared)]
         result["rss_mb_one_session"] = round(monitor.rss_now(), 1)  # the libraries are loaded by now
-        opened += [_open(browser, url, timeout_s) for _ in range(sessions - 1)]
+        _progress("one session open")
+        opened += _open_all(browser, url, sessions - 1, timeout_s, context=shared)
         result["first_frame_s_median"] = round(statistics.median(o[2] for o in opened), 2)
+        _progress(f"{sessions} sessions open")
         for _, p, _ in opened:
             _click(p, PLAY[page])
-        series = [[] for _ in opened]
-        start, newcomer = time.monotonic(), None
-        while time.monotonic() - start < seconds:
-            for i, (_, p, _) in enumerate(opened):
-                step, state, boxes = p.evaluate(READ_STEP)
-                series[i].append((time.monotonic(), step))
-                if boxes:
-                    errors.append(f"session {i}: {boxes} exception box(es)")
-                if state not in (None, "CONNECTED"):
-                    errors.append(f"session {i}: connection {state}")
-            if newcomer is None and time.monotonic() - start > seconds / 2:
-                newcomer = _open(browser, url, timeout_s)
-                result["newcomer_first_frame_s"] = round(newcomer[2], 2)
-            time.sleep(max(0.0, 1.0 - 0.05 * len(opened)))
+        _progress("all playing")
+        time.sleep(3.0)  # past the first frames
+        result["threads_playing"] = _threads(server.pid)
+        newcomer, first = None, []
+        for _, p, _ in opened:  # each page counts its frames from now on (a busy page answers slowly)
+            p.evaluate(WATCH_STEPS)
+            first.append((time.monotonic(), p.evaluate(LIVE_STEP)))
+        start = time.monotonic()  # every page's window lasts at least ``seconds``
+        cpu0, threads0 = _cpu_seconds(server.pid), _thread_cpu(server.pid)
+        # The pages are left alone while they play (a busy page answers an evaluation slowly); half-way through,
+        # a newcomer asks for the page (its first figure is waited for after the measurement).
+        time.sleep(seconds / 2)
+        newcomer = _open(browser, url, timeout_s, wait=False, context=shared)
+        time.sleep(max(0.0, seconds - (time.monotonic() - start)))
+        last, counts = [], []
+        for i, (_, p, _) in enumerate(opened):
+            counts.append(p.evaluate(READ_WATCH))
+            step, state, boxes = p.evaluate(READ_STEP)
+            last.append((time.monotonic(), step))
+            if boxes:
+                errors.append(f"session {i}: {boxes} exception box(es)")
+            if state not in (None, "CONNECTED"):
+                errors.append(f"session {i}: connection {state}")
+        _progress("measured: " + json.dumps(
+            {"per_session": [{"drawn": c[0], "received": c[1], "iterations": b[1] - a[1], "seconds": round(b[0] - a[0], 1)}
+                             for a, b, c in zip(first, last, counts)], **result}))
+        if newcomer is not None:
+            newcomer[1].wait_for_selector(".js-plotly-plot .main-svg")
+            result["newcomer_first_frame_s"] = round(time.monotonic() - newcomer[2], 2)
+        result["server_cpu_pct_playing"] = round(100 * (_cpu_seconds(server.pid) - cpu0)
+                                                 / (time.monotonic() - start), 1)
+        share = _thread_share(threads0, _thread_cpu(server.pid), time.monotonic() - start)
+        result["server_main_thread_cpu_pct"] = share["main (event loop)"]
         # One student pauses: their run must stand still while the others go on.
         _, paused_page, _ = opened[0]
         _click(paused_page, PLAY[page])
@@ -187,6 +307,9 @@ def run_load(sessions: int = 3, seconds: float = 20.0, page: str = "figure1", tt
         result["others_moved_while_one_paused"] = sum(b != a for b, a in zip(before[1:], after[1:]))
         for context, _, _ in opened + ([newcomer] if newcomer else []):
             context.close()
+        shared.close()
+        _progress("every tab closed: " + json.dumps({k: result.get(k) for k in ("paused_session_still",
+                                                       "others_moved_while_one_paused", "newcomer_first_frame_s")}))
         # Streamlit's runtime loop keeps the last session it served referenced (a loop variable) while no
         # session is connected, so the last tab's trainers would stay until the next visitor. A visit to the
         # home page (which holds no trainer) plays that next visitor.
@@ -198,25 +321,38 @@ def run_load(sessions: int = 3, seconds: float = 20.0, page: str = "figure1", tt
         cpu = [s[1] for s in monitor.samples]
         total = sessions + (1 if newcomer else 0) + 1  # + the probe
         _wait_for(lambda: _all_released(_freed(server_log(server)), total), release_wait)
+        # The probe's own session goes after its TTL like any closed tab's: then nothing is held.
+        _wait_for(lambda: _freed(server_log(server))["sessions_held_last_logged"] == 0, ttl + 15)
         time.sleep(1.0)
         monitor.stop.set()
+        cpu0 = _cpu_seconds(server.pid)
+        time.sleep(3.0)  # nothing trains any more: a worker thread left running would show here
+        result["server_cpu_pct_after_release"] = round(100 * (_cpu_seconds(server.pid) - cpu0) / 3.0, 1)
         per_session = []
-        for s in series:
-            steps = [(t, v) for t, v in s if v is not None]
-            span = steps[-1][0] - steps[0][0] if len(steps) > 1 else float("nan")
-            per_session.append({"frames_per_s": round((len({v for _, v in steps}) - 1) / span, 2),
-                                "iters_per_s": round((steps[-1][1] - steps[0][1]) / span, 1)})
+        for (t0, s0), (t1, s1), (drawn, received) in zip(first, last, counts):
+            span = t1 - t0
+            per_session.append({"frames_per_s": round(drawn / span, 2), "received_per_s": round(received / span, 2),
+                                "iters_per_s": round((s1 - s0) / span, 1)})
+        rss_after = monitor.rss_now()
         result.update({
             "per_session": per_session,
             "frames_per_s_min": min(p["frames_per_s"] for p in per_session),
             "frames_per_s_median": statistics.median(p["frames_per_s"] for p in per_session),
+            "received_per_s_median": statistics.median(p["received_per_s"] for p in per_session),
+            "iters_per_s_min": min(p["iters_per_s"] for p in per_session),
             "iters_per_s_median": statistics.median(p["iters_per_s"] for p in per_session),
             "server_cpu_pct_median": round(statistics.median(cpu), 1) if cpu else None,
             "server_cpu_pct_max": round(max(cpu), 1) if cpu else None,
             "rss_mb_peak": round(peak, 1),
-            "rss_mb_after_release": round(monitor.rss_now(), 1),
+            "rss_mb_after_release": round(rss_after, 1),
+            "rss_change_pct": round(100 * (rss_after - result["rss_mb_idle"]) / result["rss_mb_idle"], 1),
+            "threads_after_release": _threads(server.pid),
+            # Threads beyond the idle server's (asyncio's executor and Streamlit's pools keep theirs); a run's
+            # worker among them would train, which server_cpu_pct_after_release shows.
+            "threads_left": len(list((Counter(_thread_names(server.pid)) - Counter(idle_threads)).elements())),
             "errors": errors,
             **_freed(server_log(server)),
+            "load_after": round(os.getloadavg()[0], 1),
         })
         return result
     finally:
@@ -246,6 +382,33 @@ def _cpu_seconds(pid: int) -> float:
     with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def _thread_cpu(pid: int) -> dict[int, tuple[str, float]]:
+    """Each thread of process ``pid``: its name and CPU seconds so far."""
+    found = {}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                head, tail = f.read().rsplit(")", 1)
+            fields = tail.split()
+            found[int(tid)] = (head.split("(", 1)[1], (int(fields[11]) + int(fields[12])) / TICKS)
+        except (OSError, IndexError):
+            pass
+    return found
+
+
+def _thread_share(before: dict, after: dict, span: float) -> dict[str, float]:
+    """% of one core each kind of thread used between two ``_thread_cpu`` readings: the server's main thread
+    (its event loop: the pages' streams and websockets), the busiest other thread (the teacher's run's worker:
+    the only one that trains; Python 3.11 gives threads no names the kernel shows) and the rest together (the
+    sessions' script runs, Streamlit's own threads)."""
+    used = {tid: (cpu - before.get(tid, (name, 0.0))[1]) for tid, (name, cpu) in after.items()}
+    main = min(after)
+    busiest = max((tid for tid in used if tid != main), key=used.get, default=None)
+    share = {"main (event loop)": used.get(main, 0.0), "worker (busiest thread)": used.get(busiest, 0.0),
+             "other threads": sum(v for tid, v in used.items() if tid not in (main, busiest))}
+    return {kind: round(100 * value / span, 1) for kind, value in share.items()}
 
 
 def _teacher_rate(page, seconds: float) -> tuple[float, float]:
@@ -292,20 +455,22 @@ class StreamReader(threading.Thread):
 
 
 def run_follow(followers: int = 20, seconds: float = 20.0, page: str = "figure1", ttl: int = 2,
-               korean: int = 0, readers: int = 0, timeout_s: float = 300.0, browser=None) -> dict:
+               korean: int = 0, readers: int = 0, timeout_s: float = 300.0, browser=None, pin: bool = False) -> dict:
     """Follow mode: one teacher plays and shares its run, ``followers`` students follow it in the browser
     (``korean`` of them in Korean: a second variant built per frame) and ``readers`` more read the first
     follower's stream without a browser (``StreamReader``: the server's side of a follower, without the
     drawing). Measures the teacher's iterations/s alone and with the followers (``seconds`` each), each
     follower's frames/s (received over its stream, and drawn), the server's CPU per follower-frame, and that the
-    browser followers are told when the teacher's tab closes (after ``ttl`` s)."""
+    browser followers are told when the teacher's tab closes (after ``ttl`` s). With ``followers`` 0, one
+    follower's page is opened only to learn the stream's address and closed before the readers read.
+    ``pin``: the server on one core, the browsers on the other (``--pin``)."""
     if browser is None:
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as pw:
-            chromium = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            chromium = launch_chromium(pw, pin)
             try:
-                return run_follow(followers, seconds, page, ttl, korean, readers, timeout_s, chromium)
+                return run_follow(followers, seconds, page, ttl, korean, readers, timeout_s, chromium, pin)
             finally:
                 chromium.close()
 
@@ -313,10 +478,13 @@ def run_follow(followers: int = 20, seconds: float = 20.0, page: str = "figure1"
     port = free_port()
     server = start_server("app.py", port, "--server.disconnectedSessionTTL", str(ttl))
     result = {"mode": "follow", "followers": followers, "korean_followers": korean, "stream_readers": readers,
-              "page": page, "seconds": seconds, "cores": os.cpu_count(), "load_before": os.getloadavg()[0]}
+              "page": page, "seconds": seconds, "cores": os.cpu_count(), "pinned": pin,
+              "load_before": round(os.getloadavg()[0], 1)}
     errors = []
     try:
         wait_healthy(server, port, timeout=timeout_s)
+        if pin:
+            pin_server(server.pid)
         base = f"http://127.0.0.1:{port}"
         teacher_context, teacher, _ = _open(browser, f"{base}/{page}", timeout_s, ready=".gz-live .gz-fig.js-plotly-plot")
         teacher.locator(f".st-key-{key}-lessons button").first.click()
@@ -327,16 +495,19 @@ def run_follow(followers: int = 20, seconds: float = 20.0, page: str = "figure1"
         code = re.search(r"([1-9]?[A-Z]{6}) ", label.inner_text() + " ").group(1)
         _click(teacher, PLAY[page])
         time.sleep(3.0)  # past the first frames
-        cpu0 = _cpu_seconds(server.pid)
+        cpu0, threads0 = _cpu_seconds(server.pid), _thread_cpu(server.pid)
         alone, span = _teacher_rate(teacher, seconds)
         result["teacher_iters_per_s_alone"] = round(alone, 1)
         result["server_cpu_pct_teacher_alone"] = round(100 * (_cpu_seconds(server.pid) - cpu0) / span, 1)
+        result["server_threads_cpu_pct_alone"] = _thread_share(threads0, _thread_cpu(server.pid), span)
+        _progress("teacher alone: " + json.dumps(result))
         opened = []
         began = time.monotonic()
+        # One browser context for the students' pages (each page is its own session; they share the cache).
+        students = browser.new_context(viewport={"width": 1000, "height": 700})
+        students.add_init_script(COUNT_SSE)
         for i in range(followers):  # every page asked for first, then waited for: they load side by side
-            context = browser.new_context(viewport={"width": 1000, "height": 700})
-            context.add_init_script(COUNT_SSE)
-            student = context.new_page()
+            student = context = students.new_page()
             student.set_default_timeout(timeout_s * 1000)
             lang = "ko" if i < korean else "en"
             student.goto(f"{base}/?follow={code}&lang={lang}", wait_until="commit")
@@ -344,7 +515,16 @@ def run_follow(followers: int = 20, seconds: float = 20.0, page: str = "figure1"
         for _, student in opened:
             student.wait_for_selector(".gz-live .gz-fig.js-plotly-plot")
         result["followers_opened_in_s"] = round(time.monotonic() - began, 1)
-        stream = opened[0][1].evaluate("() => document.querySelector('.gz-live').streamUrl") if opened else None
+        _progress(f"{followers} followers open")
+        if opened:
+            stream = opened[0][1].evaluate("() => document.querySelector('.gz-live').streamUrl")
+        elif readers:  # a follower's page only to learn the stream's address
+            probe, probe_page, _ = _open(browser, f"{base}/?follow={code}", timeout_s,
+                                         ready=".gz-live .gz-fig.js-plotly-plot")
+            stream = probe_page.evaluate("() => document.querySelector('.gz-live').streamUrl")
+            probe.close()
+        else:
+            stream = None
         pool = [StreamReader(f"{base}{stream}") for _ in range(readers if stream else 0)]
         for reader in pool:
             reader.start()
@@ -352,9 +532,10 @@ def run_follow(followers: int = 20, seconds: float = 20.0, page: str = "figure1"
         for _, student in opened:
             student.evaluate(WATCH_STEPS)
         counted = [reader.frames for reader in pool]
-        cpu0 = _cpu_seconds(server.pid)
+        cpu0, threads0 = _cpu_seconds(server.pid), _thread_cpu(server.pid)
         rate, span = _teacher_rate(teacher, seconds)
         cpu = _cpu_seconds(server.pid) - cpu0
+        result["server_threads_cpu_pct_with_followers"] = _thread_share(threads0, _thread_cpu(server.pid), span)
         counts = [student.evaluate(READ_WATCH) for _, student in opened]
         counts += [(0, reader.frames - before) for reader, before in zip(pool, counted)]
         drawn, received = [c[0] / span for c in counts[:followers]], [c[1] / span for c in counts]
@@ -367,8 +548,8 @@ def run_follow(followers: int = 20, seconds: float = 20.0, page: str = "figure1"
         result.update({
             "teacher_iters_per_s_with_followers": round(rate, 1),
             "teacher_rate_change_pct": round(100 * (rate - alone) / alone, 1),
-            "follower_frames_per_s_received_min": round(min(received), 2),
-            "follower_frames_per_s_received_median": round(statistics.median(received), 2),
+            "follower_frames_per_s_received_min": round(min(received), 2) if received else None,
+            "follower_frames_per_s_received_median": round(statistics.median(received), 2) if received else None,
             "follower_frames_per_s_drawn_min": round(min(drawn), 2) if drawn else None,
             "follower_frames_per_s_drawn_median": round(statistics.median(drawn), 2) if drawn else None,
             "follower_frames_received": frames,
@@ -379,6 +560,7 @@ def run_follow(followers: int = 20, seconds: float = 20.0, page: str = "figure1"
             "server_cpu_ms_per_follower_frame": round(1000 * (cpu - result["server_cpu_pct_teacher_alone"] / 100 * span)
                                                       / max(frames, 1), 2),
         })
+        _progress("with followers: " + json.dumps(result))
         for i, (_, student) in enumerate(opened):
             if student.locator('[data-testid="stException"]').count():
                 errors.append(f"follower {i}: exception box")
@@ -388,11 +570,10 @@ def run_follow(followers: int = 20, seconds: float = 20.0, page: str = "figure1"
                 for _, student in opened]
         result["followers_told_teacher_left"] = sum(told)
         result["told_within_s"] = round(time.monotonic() - told_at, 1)
-        for context, _ in opened:
-            context.close()
+        students.close()
         result["errors"] = errors
         result["worker_stopped_for_no_viewer"] = len(re.findall(r"worker of \S+ stopped: no viewer", server_log(server)))
-        result["load_after"] = os.getloadavg()[0]
+        result["load_after"] = round(os.getloadavg()[0], 1)
         return result
     finally:
         server.terminate()
@@ -416,12 +597,15 @@ def main() -> int:
     ap.add_argument("--readers", type=int, default=0, metavar="R",
                     help="follow mode: R more followers that read the stream without a browser (the server's side "
                          "of a follower, without the drawing)")
+    ap.add_argument("--pin", action="store_true",
+                    help=f"the server on CPU {SERVER_CPU}, Chromium and this tool on CPU {BROWSER_CPU} (as if each "
+                         "student's browser ran on the student's own machine)")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     args = ap.parse_args()
     if args.follow is not None:
-        result = run_follow(args.follow, args.seconds, args.page, args.ttl, args.korean, args.readers)
+        result = run_follow(args.follow, args.seconds, args.page, args.ttl, args.korean, args.readers, pin=args.pin)
     else:
-        result = run_load(args.sessions, args.seconds, args.page, args.ttl)
+        result = run_load(args.sessions, args.seconds, args.page, args.ttl, pin=args.pin)
     if args.json:
         print(json.dumps(result))
     else:

@@ -28,7 +28,7 @@ import threading
 import time
 from typing import Callable
 
-from ..i18n import language, set_language
+from ..i18n import LANGUAGES, language, set_language
 from .recorder import FrameRecorder
 from .worker import Channel, close_channel, open_channel
 
@@ -44,6 +44,7 @@ FOLLOW_FPS = float(os.environ.get("GANVIZ_FOLLOW_FPS", "12"))
 ENDED_REASONS = ("stopped", "left", "expired")
 
 Variant = tuple[str, bool]  # (language code, presentation layout)
+VARIANTS: list[Variant] = [(code, projector) for code in LANGUAGES for projector in (False, True)]
 
 _broadcasts: dict[str, "Broadcast"] = {}
 _lock = threading.Lock()
@@ -200,47 +201,55 @@ def active() -> list[Broadcast]:
         return [b for b in _broadcasts.values() if b.ended is None]
 
 
+def feed(broadcast: Broadcast, teacher: Variant, step: int, frame: bytes, playing: bool,
+         build: Callable[[Variant], bytes], channel: Channel | None = None) -> None:
+    """One frame of the teacher's run (``frame``: its bytes in the teacher's variant, at ``step``) to
+    ``broadcast``'s followers.
+
+    When it is due (``Broadcast.due``; a frame that carries the history chart always is), each wanted variant
+    gets its frame: the teacher's own bytes for the teacher's variant, else ``build(variant)``, called in the
+    variant's language (set back after), once for all its followers. It runs wherever the teacher's frame is
+    made (the worker's thread, the page's run). While followers read, the teacher's own ``channel`` counts as
+    watched, so the run's worker goes on when the teacher's tab lags behind (a busy laptop): it stops only when
+    the teacher's session ends.
+    """
+    def draw(variant: Variant) -> tuple[int, bytes]:
+        if variant == teacher:
+            return step, frame
+        previous = language()
+        set_language(variant[0])
+        try:
+            return step, build(variant)
+        finally:
+            set_language(previous)
+
+    with broadcast.lock:
+        if broadcast.ended is not None:
+            return
+        broadcast.redraw = draw  # a follower who joins a new variant gets this state drawn at once
+        history = frame.rfind(b',"history":') != -1  # the history chart comes with few frames: never skip one
+        if broadcast.live() and (broadcast.due(playing) or history):
+            wanted = broadcast.wanted()
+            for variant in wanted:
+                broadcast.publish(variant, *draw(variant))
+            if wanted and channel is not None:
+                channel.seen()
+
+
 def fan_out(broadcast: Broadcast, render: Callable, renderer_for: Callable[[bool], Callable],
             teacher: Variant, channel: Channel | None = None) -> Callable:
     """``render`` (a live page's ``render(snap, trainer, state, rate, message, stopped=None, cost=None) -> bytes``)
-    that also feeds ``broadcast``'s followers.
+    that also feeds ``broadcast``'s followers (``feed``).
 
-    The teacher's frame is built as before. When it is due (``Broadcast.due``; a frame that carries the history
-    chart always is), each wanted variant gets its frame: the teacher's own bytes for the teacher's variant,
-    else one built by ``renderer_for(projector)`` (called here, for both layouts) in the variant's language, once for all its followers. It
-    runs wherever ``render`` runs (the worker's thread, the page's run); the language is set back after.
-    While followers read, the teacher's own ``channel`` counts as watched, so the run's worker goes on when the
-    teacher's tab lags behind (a busy laptop): it stops only when the teacher's session ends.
+    The teacher's frame is built as before; another variant's by its own ``renderer_for(projector)`` (all made
+    here, in the caller: each keeps its own clock for the history chart).
     """
-    renderers = {projector: renderer_for(projector) for projector in (False, True)}  # made here, in the caller
+    renderers = {variant: renderer_for(variant[1]) for variant in VARIANTS}
 
     def wrapped(snap, trainer, state, rate, message, stopped=None, cost=None) -> bytes:
         frame = render(snap, trainer, state, rate, message, stopped=stopped, cost=cost)
-        step = trainer.step
-
-        def draw(variant: Variant) -> tuple[int, bytes]:
-            if variant == teacher:
-                return step, frame
-            lang, projector = variant
-            build = renderers[projector]
-            previous = language()
-            set_language(lang)
-            try:
-                return step, build(snap, trainer, state, rate, message, stopped=stopped)
-            finally:
-                set_language(previous)
-
-        with broadcast.lock:
-            if broadcast.ended is not None:
-                return frame
-            broadcast.redraw = draw  # a follower who joins a new variant gets this state drawn at once
-            history = frame.rfind(b',"history":') != -1  # the history chart comes with few frames: never skip one
-            if broadcast.live() and (broadcast.due(state == "playing") or history):
-                wanted = broadcast.wanted()
-                for variant in wanted:
-                    broadcast.publish(variant, *draw(variant))
-                if wanted and channel is not None:
-                    channel.seen()
+        feed(broadcast, teacher, trainer.step, frame, state == "playing",
+             lambda variant: renderers[variant](snap, trainer, state, rate, message, stopped=stopped), channel)
         return frame
 
     return wrapped

@@ -47,6 +47,9 @@ SECONDARY_CHART_SECONDS = 0.5  # the history charts' refresh while training runs
 # tests/ui/conftest.py sets it to 0 for AppTest, where each run stands for one tick.
 INTERACTION_GRACE = 3
 RECORDED_FRAMES = 150  # frames kept per run for the timeline and the replay (evenly thinned; see recorder.py)
+# A streamed frame that comes late (a busy server: many sessions' workers share one interpreter) trains the
+# iterations of the frame periods it missed, up to this many periods' worth (and within its budget).
+CATCH_UP = 10
 
 
 def train_within(trainer: Trainer, iterations: int, budget_s: float, clock: Callable[[], float] = time.perf_counter,
@@ -87,6 +90,14 @@ def train_within(trainer: Trainer, iterations: int, budget_s: float, clock: Call
         if done < iterations:
             between()
     return done
+
+
+def catch_up(iterations: int, elapsed_s: float, tick_s: float) -> int:
+    """The iterations of a streamed frame that began ``elapsed_s`` after the last one, where one frame period
+    (``tick_s``) trains ``iterations``: the periods' worth since the last frame (at least one, at most
+    ``CATCH_UP``), so a run's pace in iterations/s holds when its frames come late."""
+    periods = min(max(elapsed_s / tick_s, 1.0), CATCH_UP) if tick_s > 0 else 1.0
+    return max(1, round(iterations * periods))
 
 
 def d_window(window: int, spent_s: float, budget_s: float) -> int:
@@ -334,8 +345,15 @@ class LiveSession(Playback):
 
     # ----- the loop off the script (``ganviz.frames.worker``) ---------------------------
     def frame_job(self, pacing, render: Callable, budget_s: float = FRAME_BUDGET_S,
-                  stopping: Callable[[], bool] = lambda: False) -> Callable[[], tuple[bytes | None, bool]]:
+                  stopping: Callable[[], bool] = lambda: False,
+                  tick_s: float | None = None) -> Callable[[], tuple[bytes | None, bool]]:
         """One frame of this run's training, for a worker thread: ``job() -> (render(...), more)``.
+
+        The budget is counted in the worker thread's own CPU time (``time.thread_time``): when many sessions'
+        workers share the interpreter (and its lock) or the machine, a frame still trains its share instead of
+        spending its budget waiting, which would leave the frames' drawing most of the server's time. With
+        ``tick_s`` (the worker's frame period) a frame that comes late trains the periods it missed
+        (``catch_up``), so the run keeps its iterations/s with fewer frames.
 
         The job advances the run as ``advance`` does (a beat, up to ``pacing.iterations_per_frame`` iterations
         within ``budget_s``, or a window of D's fit sized to ``budget_s``), records the frame, and returns
@@ -348,7 +366,8 @@ class LiveSession(Playback):
         fit = self._get("fit") if mode == "fit_d" else None
         outcome = Outcome(trainer.step)
         self._set("outcome", outcome)
-        iteration_s = dict(self.store.get(f"{self.key}.iteration_s", {}))  # seconds per iteration, across frames
+        iteration_s = {}  # the thread's CPU seconds per iteration, across frames
+        last = [None]  # when the last frame began
 
         def job() -> tuple[bytes, bool]:
             more, state = True, mode
@@ -357,7 +376,12 @@ class LiveSession(Playback):
                 if mode == "playing" and pacing.slow:
                     trainer.beat()
                 elif mode == "playing":
-                    train_within(trainer, pacing.iterations_per_frame, budget_s, cost=iteration_s, stop=stopping)
+                    iterations = pacing.iterations_per_frame
+                    if tick_s and last[0] is not None:
+                        iterations = catch_up(iterations, began - last[0], tick_s)
+                    last[0] = began
+                    train_within(trainer, iterations, budget_s, clock=time.thread_time, cost=iteration_s,
+                                 stop=stopping)
                 elif fit_window(fit, budget_s):
                     close = fit.result.close
                     outcome.message = ("success" if close else "warning",

@@ -7,6 +7,8 @@
   teacher's session ending ends the broadcast (``on_session_end``).
 * ``relay(key, render, renderer_for)``: the page's frame renderer, wrapped to
   feed the followers when the run is shared (``fan_out``); ``LiveRun.show`` calls it.
+  ``relay_race(key, renderer_for)`` does the same for a race (``RaceRun.show``:
+  the Mode collapse page's), whose frames are drawn from one moment's snapshots.
 * ``follower_page()``: ``?follow=CODE`` (or the code typed in): the teacher's
   frames live in the follower's own language and layout, read-only; the
   follower can pause their own view and scrub the recorded frames. A wrong,
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import io
 import os
+from contextlib import nullcontext
 from urllib.parse import urlsplit, urlunsplit
 
 import streamlit as st
@@ -31,7 +34,7 @@ from .sessions import on_session_end
 
 PUBLIC_URL = "GANVIZ_PUBLIC_URL"  # the address students use (e.g. http://192.168.0.5:8501), if not the teacher's
 FOLLOW_KEY = "follow"  # the follower page's widget keys start with it
-NAV = {"figure1": "nav.figure1", "two_d": "nav.two_d"}
+NAV = {"figure1": "nav.figure1", "two_d": "nav.two_d", "mode_collapse": "nav.mode_collapse"}
 
 
 def _broadcast(key: str) -> follow.Broadcast | None:
@@ -47,6 +50,29 @@ def relay(key: str, render, renderer_for, channel=None):
     if broadcast is None:
         return render
     return follow.fan_out(broadcast, render, renderer_for, (language(), presenting()), channel)
+
+
+def relay_race(key: str, renderer_for, channel=None):
+    """A race's ``emit(draw, state, step, rate, message, stopped=None, cost=None) -> bytes``: ``draw(projector)``
+    is one moment of the race as a ``LiveFrame`` in the current language, for a layout; ``renderer_for(projector)``
+    makes a race's ``render(frame, state, step, rate, message, stopped=None, cost=None)``. The teacher's frame is
+    rendered in the teacher's language and layout; while race ``key`` is shared, each wanted variant's frame is
+    drawn and rendered too, from the same moment (``follow.feed``; ``channel``: the race's own, kept watched
+    while followers read). Everything it reads of the session is read here, in the page's run."""
+    teacher = (language(), presenting())
+    render = renderer_for(teacher[1])
+    broadcast = _broadcast(key)
+    renders = {variant: renderer_for(variant[1]) for variant in follow.VARIANTS} if broadcast is not None else {}
+
+    def emit(draw, state, step, rate, message, stopped=None, cost=None) -> bytes:
+        frame = render(draw(teacher[1]), state, step, rate, message, stopped=stopped, cost=cost)
+        if broadcast is not None:
+            follow.feed(broadcast, teacher, step, frame, state == "playing",
+                        lambda variant: renders[variant](draw(variant[1]), state, step, rate, message,
+                                                         stopped=stopped), channel)
+        return frame
+
+    return emit
 
 
 def follow_link(code: str) -> str:
@@ -85,9 +111,10 @@ def _stop(key: str) -> None:
         broadcast.end("stopped")
 
 
-def share(run, page: str, menu) -> None:
+def share(run, page: str, menu, banner=None) -> None:
     """The share and stop buttons (in ``menu``, the page's "Lessons" popover) and, while the run is shared, a
-    button on the page that keeps the code on screen and opens the QR code and the link (for the projector)."""
+    button on the page (in ``banner``, a container, or where this is called) that keeps the code on screen and
+    opens the QR code and the link (for the projector)."""
     key = run.key
     broadcast = _broadcast(key)
     with menu:
@@ -101,8 +128,9 @@ def share(run, page: str, menu) -> None:
     if broadcast is None:
         return
     link = follow_link(broadcast.code)
-    with st.popover(t("share.banner", code=broadcast.code, n=broadcast.followers), icon=":material/qr_code_2:",
-                    key=f"{key}.share_info", help=t("share.how", hours=f"{follow.HOURS:g}")):
+    with banner if banner is not None else nullcontext(), \
+            st.popover(t("share.banner", code=broadcast.code, n=broadcast.followers), icon=":material/qr_code_2:",
+                       key=f"{key}.share_info", help=t("share.how", hours=f"{follow.HOURS:g}")):
         st.markdown(t("share.code", code=broadcast.code))
         st.image(qr_png(link), width=300)
         st.code(link, language=None)
@@ -123,6 +151,17 @@ def _code_form(code: str = "") -> None:
         cols[0].text_input(t("follow.code"), value=code, max_chars=16, key=f"{FOLLOW_KEY}.code",
                            placeholder="KMQPRT", help=t("follow.code_help"))
         cols[1].form_submit_button(t("follow.go"), icon=":material/login:", on_click=_go, width="stretch")
+
+
+def _told_when_it_ends(broadcast: follow.Broadcast, seconds: float = 3.0) -> None:
+    """A paused view reads no stream, so nothing tells it the broadcast ended: a timed fragment looks every
+    ``seconds`` and, once it has, runs the page, which then says why."""
+    @st.fragment(run_every=seconds)
+    def watch() -> None:
+        if not broadcast.live():
+            st.rerun(scope="app")
+
+    watch()
 
 
 def follower_page() -> None:
@@ -147,6 +186,7 @@ def follower_page() -> None:
     head[0].caption(t("follow.watching", code=code, page=t(NAV.get(broadcast.page, "nav.home"))))
     paused = head[1].toggle(t("follow.pause"), key=f"{FOLLOW_KEY}.pause", help=t("follow.pause_help"))
     if paused:
+        _told_when_it_ends(broadcast)
         frames = list(relay_.recorder.frames)
         if not frames:
             st.caption(t("follow.empty"))

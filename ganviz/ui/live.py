@@ -26,7 +26,7 @@ from ganviz.views.live_frame import LiveFrame, frame_json
 
 from . import REASON_LIMIT, divergence_text, friendly, plain, presenting, use_language
 from .controls import Pacing, set_widgets
-from .follow import relay
+from .follow import relay, relay_race
 from .live_chart import live_plotly_chart, plotly_src
 from .live_view import live_view, stream_url, streaming
 from .sessions import on_session_end, track_trainers
@@ -243,7 +243,8 @@ class LiveRun(LiveSession):
         stream = None
         if self.mode in ("playing", "fit_d") and not self.diverged:
             lang = language()
-            job = self.frame_job(pacing, render, STREAM_BUDGET_S, stopping=self.worker.stopping)
+            job = self.frame_job(pacing, render, STREAM_BUDGET_S, stopping=self.worker.stopping,
+                                 tick_s=None if pacing.slow else STREAM_INTERVAL)
             self.worker.start(job, pacing.frame_seconds if pacing.slow else STREAM_INTERVAL,
                               setup=lambda: set_language(lang))
             stream = stream_url(self.worker.channel.token)
@@ -291,10 +292,11 @@ class LoopWidgets:
 
     def buttons(self, key: str, reset: Callable[[], None], play_label: str | None = None,
                 play_icon: str = ":material/play_arrow:", play_help: str = "", reset_help: str = "",
-                step: Callable[[], None] | None = None, step_help: str = "") -> None:
+                step: Callable[[], None] | None = None, step_help: str = "") -> list:
         """A row of Play/Pause, an optional Step, and Reset buttons (keys ``<key>_play/_step/_reset``).
 
-        The labels are in the current language; ``play_label`` (default: Play) names the play button.
+        The labels are in the current language; ``play_label`` (default: Play) names the play button. Returns the
+        row's columns (the last one is left empty for the page).
         """
         cols = st.columns([1.3, 1, 1, 3] if step else [1.3, 1, 4])
         playing = self.playing
@@ -306,6 +308,7 @@ class LoopWidgets:
                            width="stretch", help=step_help)
         cols[2 if step else 1].button(t("live.reset"), icon=":material/restart_alt:", key=f"{key}_reset",
                                       on_click=reset, width="stretch", help=reset_help)
+        return cols
 
     def fragment(self, seconds: float, tick: Callable[[], bool | None], draw: Callable[[], None]) -> None:
         was_playing = self.playing
@@ -381,7 +384,8 @@ class RaceRun(LoopWidgets, RaceSession):
         return super().sync(make, fits)
 
     def show(self, view: Callable[[], LiveFrame], advance: Callable[[float], bool], step: Callable[[], int],
-             interval: float, replaying: bool = False, fallback_seconds: float = 0.3) -> None:
+             interval: float, replaying: bool = False, fallback_seconds: float = 0.3,
+             moment: Callable[[], Callable[[bool], LiveFrame]] | None = None) -> None:
         """The race's live view: ``view()`` says what this moment shows (a ``LiveFrame`` with one panel per run),
         ``advance(budget_s)`` moves the race on by one frame (training within ``budget_s``, or a recording's next
         frame) and returns False once nothing more moves, ``step()`` is the step the status line says.
@@ -389,6 +393,9 @@ class RaceRun(LoopWidgets, RaceSession):
         Under ganviz's server a worker calls ``advance`` and ``view`` every ``interval`` seconds while the race
         plays and streams the frames (neither may touch ``st.session_state``); elsewhere a timed fragment does
         (every ``fallback_seconds``). ``replaying``: no iterations per second are shown (nothing trains).
+        ``moment``: a race that can be shared with the class (``ganviz.ui.follow``) gives ``moment() -> draw``,
+        used instead of ``view`` while streaming: it takes this moment's snapshots once, and ``draw(projector)``
+        builds its ``LiveFrame`` from them alone, in the current language, for either layout (a follower's).
         """
         if not streaming():
             with st.container(key=self.key.replace(".", "-")):
@@ -398,8 +405,12 @@ class RaceRun(LoopWidgets, RaceSession):
         track_trainers()
         failed = self.store.get(f"{self.key}.failed")
         message = {"kind": "error", "text": t("live.worker_failed", error=failed)} if failed else None
-        render = race_renderer()
-        frame = render(view(), "playing" if self.playing else "paused", step(), None, message, stopped=False)
+        if moment is None:
+            def moment():
+                live = view()
+                return lambda projector: live
+        render = relay_race(self.key, race_renderer, self.worker.channel)  # and a shared race's followers
+        frame = render(moment(), "playing" if self.playing else "paused", step(), None, message, stopped=False)
         stream = None
         if self.playing:
             outcome = Outcome(step())
@@ -416,7 +427,7 @@ class RaceRun(LoopWidgets, RaceSession):
                 trained = time.perf_counter()
                 if more and worker.stopping():  # a click stopped the race: the page draws it now
                     return None, False
-                live = view()
+                live = moment()
                 outcome.stopped = not more
                 now = step()
                 rate = None if replaying else outcome.rate(now)
@@ -432,9 +443,10 @@ class RaceRun(LoopWidgets, RaceSession):
     worker = property(lambda self: session_worker(self.key))
 
 
-def race_renderer() -> Callable:
-    """``render(frame, state, step, rate, message)`` -> a race frame's bytes, in the page's run or its worker."""
-    projector = presenting()
+def race_renderer(projector: bool | None = None) -> Callable:
+    """``render(frame, state, step, rate, message)`` -> a race frame's bytes, in the page's run or its worker;
+    ``projector``: for the projector's layout (default: this session's)."""
+    projector = presenting() if projector is None else projector
     history_due = history_clock(RACE_HISTORY_SECONDS)
 
     def render(frame: LiveFrame, state: str, step: int, rate, message, stopped=None, cost=None) -> bytes:

@@ -170,3 +170,60 @@ def test_while_followers_read_the_teachers_channel_counts_as_watched():
     render(take_snapshot(trainer), trainer, "paused", None, None)
     assert own.idle_for() < 1, "a follower reads: the run's worker is not stopped for want of a viewer"
     broadcast.end("stopped")
+
+
+def test_a_race_feeds_each_variant_from_one_moment_built_in_its_language_and_layout():
+    """The race's way (``ganviz.ui.follow.relay_race``): one moment's snapshots, a frame per wanted variant built
+    from them in its language and layout; a follower joining later gets that moment, not the race as it is now."""
+    from ganviz.frames.follow import feed
+
+    set_language("en")
+    broadcast = publish("mode_collapse", replica="")
+    trainers = [Trainer(FIGURE1), Trainer(FIGURE1)]
+    snapshots = Counter()
+    built = Counter()
+
+    def moment():
+        snaps = [take_snapshot(trainer) for trainer in trainers]
+        snapshots["taken"] += 1
+
+        def build(variant):
+            built[variant] += 1
+            return json.dumps({"steps": [snap.step for snap in snaps], "projector": variant[1],
+                               "badge": t("live.status_running")}, ensure_ascii=False).encode()
+        return build
+
+    def frame(playing=False):
+        build = moment()
+        teacher = build(("en", False))
+        feed(broadcast, ("en", False), trainers[0].step, teacher, playing, build)
+        return teacher
+
+    frame()
+    korean, projector = broadcast.join(("ko", False)), broadcast.join(("en", True))
+    for _ in range(2):
+        for trainer in trainers:
+            trainer.train(5)
+        teacher = frame()
+    assert snapshots["taken"] == 3, "one moment's snapshots per frame, whoever reads it"
+    assert built == Counter({("en", False): 3, ("ko", False): 3, ("en", True): 3}), \
+        "the teacher's frame once, each follower's variant once per frame (joining drew the first at once)"
+    ko, big = json.loads(korean.channel.frame), json.loads(projector.channel.frame)
+    assert ko["steps"] == big["steps"] == json.loads(teacher)["steps"] == [10, 10]
+    assert big["projector"] and not ko["projector"]
+    set_language("ko")
+    assert ko["badge"] == t("live.status_running")
+    set_language("en")
+    assert big["badge"] == t("live.status_running") != ko["badge"] and language() == "en"
+
+    for trainer in trainers:  # the race trains on between two frames: a newcomer gets the last frame's moment
+        trainer.train(5)
+    late = broadcast.join(("ko", True))
+    assert json.loads(late.channel.frame)["steps"] == [10, 10] and snapshots["taken"] == 3
+
+    frame(playing=True)
+    assert not broadcast.due(True), "while the race plays, the followers' frames are rate-limited"
+    broadcast.end("stopped")
+    before = sum(built.values())
+    frame()
+    assert sum(built.values()) == before + 1, "an ended broadcast builds only the teacher's frame"

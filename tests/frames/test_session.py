@@ -5,7 +5,9 @@ from dataclasses import replace
 import pytest
 
 from ganviz.frames import session as live
-from ganviz.frames.session import (D_WINDOW, TRAIN_CHUNK, LiveSession, Playback, RaceSession, d_window, train_within)
+from ganviz.frames.session import (CATCH_UP, D_WINDOW, TRAIN_CHUNK, LiveSession, Playback, RaceSession, catch_up,
+                                   d_window, train_within)
+from ganviz.core.trainer import Trainer
 from ganviz.frames.snapshot import take_snapshot
 from ganviz.lessons.presets import FIGURE1, PRESETS
 from ganviz.lessons.race import Race
@@ -305,3 +307,15 @@ def test_a_race_stops_when_every_run_has_diverged():
     runs.sync(lambda: Race({"a": bad, "b": replace(bad, seed=1)}), lambda race: True)
     going = [runs.advance(5) for _ in range(10)]
     assert going[-1] is False and set(runs.race.failures) == {"a", "b"}
+
+
+def test_a_late_frame_catches_up_the_periods_it_missed_within_a_limit():
+    assert catch_up(20, elapsed_s=0.02, tick_s=1 / 30) == 20, "an early or timely frame trains its own iterations"
+    assert catch_up(20, elapsed_s=0.1, tick_s=1 / 30) == 60, "three periods late: three periods' iterations"
+    assert catch_up(20, elapsed_s=60.0, tick_s=1 / 30) == 20 * CATCH_UP, "a long stall is not made up at once"
+    assert catch_up(1, elapsed_s=0.05, tick_s=1 / 30) == 2 and catch_up(7, elapsed_s=1.0, tick_s=0.0) == 7
+
+
+def test_a_stopped_worker_ends_its_frame_after_the_chunk_it_is_in():
+    trainer = Trainer(FIGURE1)
+    assert train_within(trainer, 23, budget_s=600.0, cost={"s": 0.001}, stop=lambda: True) == TRAIN_CHUNK

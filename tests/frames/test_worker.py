@@ -153,8 +153,9 @@ def test_a_job_stopped_by_a_click_trains_but_draws_nothing_and_the_page_reads_th
     job = run.frame_job(Pacing(iterations_per_frame=5), _render, budget_s=600.0, stopping=lambda: True)
     rows = len(run.trainer.history)
     assert job() == (None, False)
-    assert run.trainer.step == 5 and len(run.trainer.history) == rows, "trained, no frame drawn or recorded"
-    assert run.take().step == 5
+    # (its first chunk: one iteration, as no iteration's time was measured yet; the rest of the frame is skipped)
+    assert run.trainer.step == 1 and len(run.trainer.history) == rows, "trained, no frame drawn or recorded"
+    assert run.take().step == 1
     worker = Worker(open_channel())
     worker.start(lambda: (None, False), interval=0.0)
     wait_until_stopped(worker)
@@ -214,3 +215,43 @@ def test_a_stream_ends_with_renew_after_its_time_so_the_server_can_shut_down():
     assert events[1] == b'id: 1\ndata: {"n":1}\n\n'
     assert events[-1] == b"event: renew\ndata: 1\n\n", "the browser opens the next stream after frame 1"
     close_channel(channel)
+
+
+def test_a_frame_jobs_budget_is_the_threads_own_cpu_time_and_a_late_frame_catches_up():
+    """Waiting (for the interpreter's lock, or a core another process holds) does not spend a streamed frame's
+    budget: here every iteration first sleeps 50 ms, 1 s per frame of 20 in wall time, far past a 500 ms budget
+    that a wall clock would have stopped at after 10 iterations. (Torch on one thread, as the app runs it:
+    GANVIZ_TORCH_THREADS. With two, the calling thread spin-waits for the other on a busy machine, and that
+    counts as its CPU time.)"""
+    import torch
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        _train_slowly_then_catch_up()
+    finally:
+        torch.set_num_threads(threads)
+
+
+def _train_slowly_then_catch_up():
+    store = {}
+    run = LiveSession(store, "fig1", take_snapshot)
+    run.reset(FIGURE1)
+    run.trainer.train(5)  # past torch's first, slow calls
+    run.mode = "playing"
+    train = run.trainer.train
+
+    def slowly(n):
+        for _ in range(n):
+            time.sleep(0.05)
+            train(1)
+    run.trainer.train = slowly
+    job = run.frame_job(Pacing(iterations_per_frame=20), _render, budget_s=0.5)
+    assert json.loads(job()[0])["step"] == 25, "a whole frame's iterations: sleeping costs no CPU"
+    run.trainer.train = train
+
+    job = run.frame_job(Pacing(iterations_per_frame=10), _render, budget_s=600.0, tick_s=0.1)
+    assert json.loads(job()[0])["step"] == 35, "the first frame trains its own iterations"
+    time.sleep(0.35)  # the next frame comes at least 3.5 frame periods late: it trains the periods it missed
+    trained = json.loads(job()[0])["step"] - 35
+    assert 35 <= trained <= 10 * 10, f"the missed periods' iterations, at most CATCH_UP periods' worth ({trained})"

@@ -75,3 +75,28 @@ def test_the_teacher_shares_and_stops_and_a_follower_sees_the_run_read_only():
     student.run()
     set_language("ko")
     assert student.error[0].value == t("follow.refused_stopped", code=broadcast.code)
+
+
+def test_the_mode_collapse_race_is_shared_from_its_menu_and_followed():
+    at = open_page("pages/mode_collapse.py")
+    at.button(key="mc.race.share").click().run()
+    assert not at.exception
+    broadcast = at.session_state["mc.race.broadcast"]
+    assert follow.lookup(broadcast.code) == (broadcast, "ok") and broadcast.page == "mode_collapse"
+    assert any(broadcast.code in p.proto.popover.label for p in at.get("popover")), "the code stays on the page"
+    assert any(f"follow={broadcast.code}" in c.value for c in at.code), "the link is in the menu"
+
+    student = _follower(broadcast.code, "ko")
+    set_language("ko")
+    assert any(broadcast.code in c.value and t("nav.mode_collapse") in c.value for c in student.caption), \
+        "the student is told whose page they follow"
+    keys = {getattr(b, "key", None) for b in student.button}
+    assert not any(k and k.startswith("mc") for k in keys), "the follower has none of the race's buttons"
+
+    set_language("en")
+    at.button(key="mc.race.share_stop").click().run()
+    assert follow.lookup(broadcast.code) == (None, "stopped")
+    student.run()
+    set_language("ko")
+    assert student.error[0].value == t("follow.refused_stopped", code=broadcast.code)
+    set_language("en")
