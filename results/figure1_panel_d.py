@@ -12,7 +12,8 @@ Settings named in ``G_ACTIVATIONS`` swap the ReLUs of G (and of D where named) f
 after the Trainer builds them (the benchmark's own variant; the app's networks are ReLU MLPs). The
 setting ``exact-d-star`` is not a GAN: the same MLP G descends C(G) with the exact D* at every step
 (``ganviz.lessons.proposition2.ParametricRun``, Adam 3e-3): how close this G and the uniform prior get
-when D is perfect, a ceiling for the GAN settings.
+when D is perfect, a ceiling for the GAN settings. ``exact-d-star-decay`` does the same with Adam's rate
+falling linearly to 5 % over steps 1,000-3,000 (``-w64``: G 64 units wide).
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ CONFIGS = {
     "tanh-g-decay": replace(BASE, decay_start=1000, decay_end=3000, decay_floor=0.05),
     "k5-decay": replace(BASE, k=5, decay_start=1000, decay_end=3000, decay_floor=0.05),
     "exact-d-star": BASE,  # not a GAN: see the module's docstring
+    "exact-d-star-decay": replace(BASE, decay_start=1000, decay_end=3000, decay_floor=0.05),  # not a GAN either
+    "exact-d-star-decay-w64": replace(BASE, width=64, decay_start=1000, decay_end=3000, decay_floor=0.05),
     # D much faster than G (lr_D 10 x lr_G, Adam), a larger minibatch and wider nets (64), both rates decaying:
     # D learns the shape of p_data / p_g before G moves on (a D alone needs 500-1,000 Adam steps at 1e-3 to learn
     # the ratio of a uniform block to the Gaussian, so at equal rates it stays near 1/2 and G near the block).
@@ -60,6 +63,15 @@ CONFIGS = {
                             decay_start=3000, decay_end=5000, decay_floor=0.05),
     "adam-ttur-fast": replace(BASE, optimizer="adam", lr_d=5e-3, lr_g=5e-4, batch=512, width=64, decay_start=2500,
                               decay_end=5000, decay_floor=0.02),
+    # Third attempt: the tails. The settings above settle with p_g cut at about +-2.2 sigma and piled up just
+    # inside (most of their JSD is at |x - 2| > 1 sigma); a larger minibatch (2,048 or 4,096: D sees tens of
+    # samples beyond 2 sigma in each) and k = 2-3 D steps give D an accurate view of the edges, so G stretches them.
+    "adam-b2048-k2": replace(BASE, optimizer="adam", lr_d=5e-3, lr_g=5e-4, batch=2048, width=64, k=2,
+                             decay_start=2500, decay_end=5000, decay_floor=0.05),
+    "adam-b2048-k3": replace(BASE, optimizer="adam", lr_d=5e-3, lr_g=5e-4, batch=2048, width=64, k=3,
+                             decay_start=2000, decay_end=4500, decay_floor=0.05),
+    "adam-b4096-k2": replace(BASE, optimizer="adam", lr_d=5e-3, lr_g=5e-4, batch=4096, width=64, k=2,
+                             decay_start=2000, decay_end=4500, decay_floor=0.05),
 }
 G_ACTIVATIONS = {"elu-g": nn.ELU, "elu-g-decay": nn.ELU, "tanh-g-decay": nn.Tanh}
 
@@ -71,14 +83,18 @@ def smooth(net: nn.Module, activation) -> None:
             net[i] = activation()
 
 
-def exact_d_star(seed: int, steps: int) -> dict:
-    """The MLP G of Proposition 2's tab descending C(G) against the exact D*, on Figure 1's target."""
+def exact_d_star(seed: int, steps: int, config: TrainConfig = BASE, lr: float = 3e-3) -> dict:
+    """The MLP G of Proposition 2's tab descending C(G) against the exact D*, on Figure 1's target (G as wide as
+    ``config.width``; Adam at ``lr`` times ``config``'s decay factor of the step)."""
     target = mixture_1d([2.0], [0.5])
     grid = Grid1D.covering(target, n_std=8, cells=800)
-    run = ParametricRun(target.pdf(grid.x), grid, seed=seed)
+    run = ParametricRun(target.pdf(grid.x), grid, width=config.width, lr=lr, seed=seed)
     jsds = []
     for _ in range(steps // 100):
-        run.train(100)
+        for _ in range(100):
+            for group in run.opt.param_groups:
+                group["lr"] = lr * config.lr_scale(run.step)
+            run.train(1)
         jsds.append((run.criterion + math.log(4)) / 2)  # C(G) = -log 4 + 2 JSD
     half = jsds[len(jsds) // 2:]
     p_data, p_g = run.p_data.numpy(), run.p_g
@@ -112,8 +128,8 @@ def run_one(name: str, seed: int, steps: int) -> dict:
     """One setting on one seed, timed (a process of its own under ``--jobs``)."""
     torch.set_num_threads(1)
     start = time.perf_counter()
-    if name == "exact-d-star":
-        row = exact_d_star(seed, steps)
+    if name.startswith("exact-d-star"):
+        row = exact_d_star(seed, steps, CONFIGS[name])
     else:
         row = measure(replace(CONFIGS[name], seed=seed), steps, G_ACTIVATIONS.get(name))
     row["seconds"] = round(time.perf_counter() - start, 1)
