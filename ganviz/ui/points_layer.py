@@ -109,15 +109,43 @@ function drawNotes(ctx, div, full, ratio) {
   }
 }
 
+// A filled outline (G's manifold cells): one fill colour, its polygons separated by nulls.
+function isFill(trace) {
+  const l = trace.line ?? {};
+  return trace.type === "scatter" && trace.fill === "toself" && trace.visible !== false &&
+    trace.visible !== "legendonly" && typeof trace.fillcolor === "string" &&
+    (!l.width || typeof l.color === "string");
+}
+
+// A heatmap of plain cells (no smoothing, one opacity, an explicit colour scale and range): an image.
+function isHeat(trace) {
+  const scale = trace.colorscale;
+  return trace.type === "heatmap" && trace.visible !== false && !trace.zsmooth && Array.isArray(scale) &&
+    scale.every((s) => Array.isArray(s) && typeof s[1] === "string" && s[1].startsWith("rgb(")) && typeof trace.zmin === "number" &&
+    typeof trace.zmax === "number" && Array.isArray(trace.x) && Array.isArray(trace.y) && trace.x.length > 1 &&
+    trace.y.length > 1 && (trace.opacity === undefined || typeof trace.opacity === "number");
+}
+
 function pointsOnCanvas(div, data, lines = false, layout = null) {
   const clouds = [];
+  const kinds = data.map((trace) => {
+    if (isCloud(trace)) return "cloud";
+    if (!lines || !fixedAxes(trace, layout)) return null;
+    return isLine(trace) ? "line" : isFill(trace) ? "fill" : isHeat(trace) ? "heat" : null;
+  });
+  // A heatmap goes on the canvas only if nothing it lies under stays in the SVG (the canvas is above the SVG).
+  const svgLeft = data.some((trace, i) => !kinds[i] && trace.type !== "heatmap" && trace.visible !== false);
   const shown = data.map((trace, index) => {
-    const line = lines && isLine(trace) && fixedAxes(trace, layout);
-    if (!line && !isCloud(trace)) return trace;
-    clouds.push({ ...trace, index, gzLine: line });
+    const kind = kinds[index] === "heat" && svgLeft ? null : kinds[index];
+    if (!kind) return trace;
+    clouds.push({ ...trace, index, gzLine: kind === "line", gzKind: kind });
+    if (kind === "heat") {  // the colour bar stays: a stand-in of one cell, far off the plot
+      const { x, y, z, hovertemplate, ...rest } = trace;
+      return { ...rest, x: [1e12], y: [1e12], z: [[trace.zmin]], hoverinfo: "skip" };
+    }
     const { x, y, type, marker, ...rest } = trace;
-    return { ...rest, ...(line ? {} : { marker }), type: "scatter", mode: line ? "lines" : trace.mode,
-             x: [null], y: [null], hoverinfo: "skip" };
+    return { ...rest, ...(kind === "cloud" ? { marker } : {}), type: "scatter",
+             mode: kind === "cloud" ? trace.mode : "lines", x: [null], y: [null], hoverinfo: "skip" };
   });
   div.gzClouds = clouds;
   return withoutWebGL(clouds.length ? shown : data);  // any other scattergl as SVG (live_chart.py)
@@ -163,6 +191,8 @@ function drawClouds(div) {
     const xs = numbers(trace.x), ys = numbers(trace.y), m = trace.marker;
     if (!xs || !ys) continue;
     if (trace.gzLine) { drawLine(ctx, trace, xs, ys, xa, ya, ratio); continue; }
+    if (trace.gzKind === "fill") { drawFill(ctx, trace, xs, ys, xa, ya, ratio); continue; }
+    if (trace.gzKind === "heat") { drawHeat(ctx, trace, xs, ys, xa, ya, ratio); continue; }
     const sprite = markerSprite(m, ratio), half = sprite.width / 2;
     ctx.save();
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -221,6 +251,79 @@ function drawLine(ctx, trace, xs, ys, xa, ya, ratio) {
       ctx.closePath(); ctx.fill();
     }
   }
+  ctx.restore();
+}
+
+function drawFill(ctx, trace, xs, ys, xa, ya, ratio) {
+  ctx.save();
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.beginPath(); ctx.rect(xa._offset, ya._offset, xa._length, ya._length); ctx.clip();
+  ctx.translate(xa._offset, ya._offset);
+  ctx.beginPath();
+  let open = false;
+  for (let i = 0, n = Math.min(xs.length, ys.length); i < n; i++) {
+    if (xs[i] === null || ys[i] === null) { if (open) ctx.closePath(); open = false; continue; }
+    const px = xa.c2p(xs[i]), py = ya.c2p(ys[i]);
+    if (open) ctx.lineTo(px, py); else ctx.moveTo(px, py);
+    open = true;
+  }
+  if (open) ctx.closePath();
+  ctx.fillStyle = trace.fillcolor;
+  ctx.fill();
+  if (trace.line?.width) { ctx.lineWidth = trace.line.width; ctx.strokeStyle = trace.line.color; ctx.stroke(); }
+  ctx.restore();
+}
+
+// The heatmap's cells as one image: each cell the colour scale's colour at its value (linear between the
+// scale's stops, as plotly.js does), drawn unsmoothed over the cells' extent, at the trace's opacity.
+const colourTables = new Map();
+function colourTable(scale) {
+  const key = JSON.stringify(scale);
+  let table = colourTables.get(key);
+  if (!table) {
+    const stops = scale.map(([v, c]) => [v, c.match(/[0-9.]+/g).slice(0, 3).map(Number)]);
+    table = new Uint8ClampedArray(256 * 3);
+    for (let i = 0; i < 256; i++) {
+      const v = i / 255;
+      let k = 1;
+      while (k < stops.length - 1 && stops[k][0] < v) k++;
+      const [v0, c0] = stops[k - 1], [v1, c1] = stops[k], f = v1 > v0 ? Math.min(1, Math.max(0, (v - v0) / (v1 - v0))) : 0;
+      for (let j = 0; j < 3; j++) table[3 * i + j] = Math.round(c0[j] + (c1[j] - c0[j]) * f);
+    }
+    if (colourTables.size > 16) colourTables.clear();
+    colourTables.set(key, table);
+  }
+  return table;
+}
+
+function drawHeat(ctx, trace, xs, ys, xa, ya, ratio) {
+  const nx = xs.length, ny = ys.length, raw = numbers(trace.z);
+  const z = ArrayBuffer.isView(raw) ? raw : Float32Array.from(raw.flat());
+  if (z.length !== nx * ny) return;
+  const table = colourTable(trace.colorscale), lo = trace.zmin, span = (trace.zmax - trace.zmin) || 1;
+  const image = new ImageData(nx, ny);
+  for (let r = 0; r < ny; r++) {
+    const row = ny - 1 - r;  // the image's top row is the largest y
+    for (let c = 0; c < nx; c++) {
+      const v = z[row * nx + c], at = 4 * (r * nx + c);
+      if (!Number.isFinite(v)) continue;
+      const i = 3 * Math.round(255 * Math.min(1, Math.max(0, (v - lo) / span)));
+      image.data[at] = table[i]; image.data[at + 1] = table[i + 1]; image.data[at + 2] = table[i + 2];
+      image.data[at + 3] = 255;
+    }
+  }
+  const tile = document.createElement("canvas");
+  tile.width = nx; tile.height = ny;
+  tile.getContext("2d").putImageData(image, 0, 0);
+  const dx = (xs[nx - 1] - xs[0]) / (nx - 1), dy = (ys[ny - 1] - ys[0]) / (ny - 1);
+  const left = xa.c2p(xs[0] - dx / 2), right = xa.c2p(xs[nx - 1] + dx / 2);
+  const top = ya.c2p(ys[ny - 1] + dy / 2), bottom = ya.c2p(ys[0] - dy / 2);
+  ctx.save();
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.beginPath(); ctx.rect(xa._offset, ya._offset, xa._length, ya._length); ctx.clip();
+  ctx.imageSmoothingEnabled = false;
+  ctx.globalAlpha = trace.opacity ?? 1;
+  ctx.drawImage(tile, xa._offset + left, ya._offset + top, right - left, bottom - top);
   ctx.restore();
 }
 

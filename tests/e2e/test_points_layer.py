@@ -196,3 +196,38 @@ def test_lines_on_an_autoranged_axis_stay_in_the_svg(blank):
     assert kept[0]["x"] == [None] and kept[1] == data[1]
     assert blank.evaluate("([data, layout]) => pointsOnCanvas(document.getElementById('fig'), data, false, layout)",
                           [data, layout]) == data, "a paused run's figure keeps its SVG lines"
+
+
+def test_a_live_2d_figure_draws_d_and_gs_cells_on_the_canvas_with_plotlys_colours(blank):
+    """A playing run's 2D figure: D's heatmap leaves the SVG (its colour bar stays), G's cells and manifold too,
+    and the canvas shows, in the middle of a heatmap cell, the colour plotly.js gives D's value there at the
+    heatmap's opacity (nothing else is drawn over that cell in this check: manifold and samples off)."""
+    trainer = Trainer(TrainConfig(device="cpu", dist="ring8", z_dim=2))
+    trainer.train(30)
+    snap = take_snapshot_2d(trainer)
+    figure = figure2d(snap, show_manifold=False)
+    figure["data"] = [trace for trace in figure["data"] if trace["type"] == "heatmap"]
+    drawn = blank.evaluate("""(text) => {
+      const fig = JSON.parse(text), div = document.getElementById('fig');
+      Plotly.react(div, pointsOnCanvas(div, fig.data, true, fig.layout), {...fig.layout, height: 600});
+      cloudsAfterReact(div);
+      drawClouds(div);
+      const L = div._fullLayout, xa = L.xaxis, ya = L.yaxis, heat = fig.data[0];
+      const xs = heat.x, ys = heat.y, z = numbers(heat.z), nx = xs.length;
+      const ctx = div.querySelector('canvas.gz-points').getContext('2d');
+      const samples = [];
+      for (const [r, c] of [[3, 4], [10, 20], [25, 7], [ys.length - 2, nx - 3]]) {
+        const px = ctx.getImageData(Math.round(xa._offset + xa.c2p(xs[c])), Math.round(ya._offset + ya.c2p(ys[r])), 1, 1).data;
+        samples.push([z[r * nx + c], Array.from(px)]);
+      }
+      return {samples, colourbar: div.querySelectorAll('.colorbar').length, standIn: div.data[0].x};
+    }""", figure_json(figure))
+    import plotly.colors
+
+    assert drawn["colourbar"] == 1 and drawn["standIn"] == [1e12]
+    heat = figure["data"][0]
+    for value, (r, g, b, a) in drawn["samples"]:
+        expected = plotly.colors.sample_colorscale(heat["colorscale"], [min(1.0, max(0.0, value))])[0]
+        want = [float(v) for v in expected[4:-1].split(",")]
+        assert a == pytest.approx(255 * heat["opacity"], abs=2)
+        assert max(abs(got - w) for got, w in zip((r, g, b), want)) <= 4, (value, (r, g, b), want)
