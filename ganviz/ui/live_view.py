@@ -70,10 +70,12 @@ _CSS = """
 .gz-notes { font-size: 0.8rem; color: rgba(49,51,63,0.7); }
 .gz-notes div { line-height: 1.3; }
 @media (max-width: 900px) { .gz-row { flex-direction: column; } .gz-side { flex-basis: auto; width: 100%; } }
-/* On a projector the numbers are large, yet on one line at 1280 px wide (two lines left the figure a strip). */
-.gz-live.gz-projector .gz-metric .gz-value { font-size: clamp(1.8rem, 2.4vw, 2.6rem); }
-.gz-live.gz-projector .gz-metric .gz-label { font-size: clamp(0.9rem, 0.85vw, 1.1rem); }
-.gz-live.gz-projector .gz-metrics { gap: 0.2rem clamp(0.9rem, 1.2vw, 1.6rem); }
+/* On a projector the numbers are large, each under its label, so that they stay on one line at 1280 px
+   (side by side they wrapped to two lines and left the figure a strip). */
+.gz-live.gz-projector .gz-metric { flex-direction: column; align-items: flex-start; gap: 0; }
+.gz-live.gz-projector .gz-metric .gz-value { font-size: 2.6rem; line-height: 1.1; }
+.gz-live.gz-projector .gz-metric .gz-label { font-size: 1.05rem; }
+.gz-live.gz-projector .gz-metrics { gap: 0.2rem 2rem; }
 .gz-live.gz-projector .gz-line, .gz-live.gz-projector .gz-badge { font-size: 1.25rem; }
 .gz-live.gz-projector .gz-msg { font-size: 1.15rem; }
 .gz-live.gz-projector .gz-notes { font-size: 1.0rem; }
