@@ -8,9 +8,11 @@ import streamlit as st
 
 import ganviz.ui
 from ganviz.i18n import t
+from ganviz.ui.live_chart import preload_plotly
 
 ganviz.ui.start_process()  # torch's thread cap, before any page trains
 st.set_page_config(page_title="ganviz: GANs, live", page_icon="🎲", layout="wide")
+preload_plotly()  # plotly.js starts loading while the rest of the page runs
 ganviz.ui.app_settings()  # the language switch and presentation mode, on every page
 
 FOLLOWING = bool(st.query_params.get("follow"))  # a student's link /?follow=CODE opens the follow page

@@ -149,9 +149,6 @@ def app_settings() -> None:
 
     from ganviz.i18n import LANGUAGES, t
 
-    from .live_chart import preload_plotly
-
-    preload_plotly()  # plotly.js loads while the rest of the page runs
     st.session_state.setdefault(LANG_KEY, first_language())
     st.sidebar.radio("Language / 언어", list(LANGUAGES), key=LANG_KEY, format_func=LANGUAGES.get, horizontal=True,
                      on_change=_keep_widget_values,

@@ -43,7 +43,7 @@ import streamlit.components.v1 as components_v1
 from ganviz.views.projector import for_projector
 from ganviz.views.wire import figure_json
 
-from .server import PLOTLY_JS, PLOTLY_JS_VERSION, base_path, plotly_url
+from .server import PLOTLY_JS, PLOTLY_JS_VERSION, base_path, plotly_url, served
 
 PLOTLY_JS_DIR = PLOTLY_JS.parent  # holds plotly.min.js (ganviz's copy of plotly.js: ``server.PLOTLY_JS``)
 
@@ -201,8 +201,6 @@ def plotly_src() -> str:
 def preload_plotly() -> None:
     """Start loading plotly.js (4.6 MB, then compiled) as the page's run begins, not when its first figure
     arrives: a hidden element at the top of the sidebar, under ganviz's server (where it is a cached route)."""
-    from .live_view import streaming
-
-    if streaming():
+    if served["live"]:  # (``live_view.streaming``)
         with st.sidebar:
             _preload(key="ganviz-plotly-preload", data={"src": plotly_src()})
