@@ -138,7 +138,7 @@ function pointsOnCanvas(div, data, lines = false, layout = null) {
   const shown = data.map((trace, index) => {
     const kind = kinds[index] === "heat" && svgLeft ? null : kinds[index];
     if (!kind) return trace;
-    clouds.push({ ...trace, index, gzLine: kind === "line", gzKind: kind });
+    clouds.push({ ...trace, index, gzKind: kind });
     if (kind === "heat") {  // the colour bar stays: a stand-in of one cell, far off the plot
       const { x, y, z, hovertemplate, ...rest } = trace;
       return { ...rest, x: [1e12], y: [1e12], z: [[trace.zmin]], hoverinfo: "skip" };
@@ -188,35 +188,34 @@ function drawClouds(div) {
     if (stand && stand.visible !== true) continue;
     const xa = full[(trace.xaxis ?? "x").replace("x", "xaxis")], ya = full[(trace.yaxis ?? "y").replace("y", "yaxis")];
     if (!xa || !ya || !xa._length || !ya._length) continue;
-    const xs = numbers(trace.x), ys = numbers(trace.y), m = trace.marker;
+    const xs = numbers(trace.x), ys = numbers(trace.y);
     if (!xs || !ys) continue;
-    if (trace.gzLine) { drawLine(ctx, trace, xs, ys, xa, ya, ratio); continue; }
-    if (trace.gzKind === "fill") { drawFill(ctx, trace, xs, ys, xa, ya, ratio); continue; }
-    if (trace.gzKind === "heat") { drawHeat(ctx, trace, xs, ys, xa, ya, ratio); continue; }
-    const sprite = markerSprite(m, ratio), half = sprite.width / 2;
+    // Each kind draws in CSS pixels (the canvas scaled by the device's pixel ratio), clipped to its subplot.
     ctx.save();
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.beginPath(); ctx.rect(xa._offset, ya._offset, xa._length, ya._length); ctx.clip();
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.globalAlpha = m.opacity ?? 1;
-    for (let i = 0, n = Math.min(xs.length, ys.length); i < n; i++) {
-      const px = xa.c2p(xs[i]), py = ya.c2p(ys[i]);
-      if (!Number.isFinite(px) || !Number.isFinite(py) || xs[i] === null || ys[i] === null) continue;
-      ctx.drawImage(sprite, Math.round((xa._offset + px) * ratio - half), Math.round((ya._offset + py) * ratio - half));
-    }
+    DRAW[trace.gzKind](ctx, trace, xs, ys, xa, ya, ratio);
     ctx.restore();
   }
   drawNotes(ctx, div, full, ratio);
 }
 
+function drawPoints(ctx, trace, xs, ys, xa, ya, ratio) {
+  const m = trace.marker, sprite = markerSprite(m, ratio), half = sprite.width / 2;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);  // the sprites are stamped in device pixels
+  ctx.globalAlpha = m.opacity ?? 1;
+  for (let i = 0, n = Math.min(xs.length, ys.length); i < n; i++) {
+    const px = xa.c2p(xs[i]), py = ya.c2p(ys[i]);
+    if (!Number.isFinite(px) || !Number.isFinite(py) || xs[i] === null || ys[i] === null) continue;
+    ctx.drawImage(sprite, Math.round((xa._offset + px) * ratio - half), Math.round((ya._offset + py) * ratio - half));
+  }
+}
+
 // plotly.js's dash patterns (its Drawing.dashStyle), in units of the line's width (at least 3 px).
 const DASHES = { dot: [1, 1], dash: [3, 3], longdash: [5, 5], dashdot: [3, 1, 1, 1], longdashdot: [5, 2, 1, 2] };
 
-function drawLine(ctx, trace, xs, ys, xa, ya, ratio) {
+function drawLine(ctx, trace, xs, ys, xa, ya) {
   const style = trace.line, width = style.width ?? 2, unit = Math.max(width, 3);
-  ctx.save();
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  ctx.beginPath(); ctx.rect(xa._offset, ya._offset, xa._length, ya._length); ctx.clip();
   ctx.translate(xa._offset, ya._offset);
   ctx.strokeStyle = ctx.fillStyle = style.color;
   ctx.lineWidth = width;
@@ -251,13 +250,9 @@ function drawLine(ctx, trace, xs, ys, xa, ya, ratio) {
       ctx.closePath(); ctx.fill();
     }
   }
-  ctx.restore();
 }
 
-function drawFill(ctx, trace, xs, ys, xa, ya, ratio) {
-  ctx.save();
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  ctx.beginPath(); ctx.rect(xa._offset, ya._offset, xa._length, ya._length); ctx.clip();
+function drawFill(ctx, trace, xs, ys, xa, ya) {
   ctx.translate(xa._offset, ya._offset);
   ctx.beginPath();
   let open = false;
@@ -271,7 +266,6 @@ function drawFill(ctx, trace, xs, ys, xa, ya, ratio) {
   ctx.fillStyle = trace.fillcolor;
   ctx.fill();
   if (trace.line?.width) { ctx.lineWidth = trace.line.width; ctx.strokeStyle = trace.line.color; ctx.stroke(); }
-  ctx.restore();
 }
 
 // The heatmap's cells as one image: each cell the colour scale's colour at its value (linear between the
@@ -296,7 +290,8 @@ function colourTable(scale) {
   return table;
 }
 
-function drawHeat(ctx, trace, xs, ys, xa, ya, ratio) {
+let heatTile = null;
+function drawHeat(ctx, trace, xs, ys, xa, ya) {
   const nx = xs.length, ny = ys.length, raw = numbers(trace.z);
   const z = ArrayBuffer.isView(raw) ? raw : Float32Array.from(raw.flat());
   if (z.length !== nx * ny) return;
@@ -312,20 +307,19 @@ function drawHeat(ctx, trace, xs, ys, xa, ya, ratio) {
       image.data[at + 3] = 255;
     }
   }
-  const tile = document.createElement("canvas");
-  tile.width = nx; tile.height = ny;
+  heatTile ??= document.createElement("canvas");  // one scratch canvas for every heatmap's image
+  const tile = heatTile;
+  if (tile.width !== nx || tile.height !== ny) { tile.width = nx; tile.height = ny; }
   tile.getContext("2d").putImageData(image, 0, 0);
   const dx = (xs[nx - 1] - xs[0]) / (nx - 1), dy = (ys[ny - 1] - ys[0]) / (ny - 1);
   const left = xa.c2p(xs[0] - dx / 2), right = xa.c2p(xs[nx - 1] + dx / 2);
   const top = ya.c2p(ys[ny - 1] + dy / 2), bottom = ya.c2p(ys[0] - dy / 2);
-  ctx.save();
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  ctx.beginPath(); ctx.rect(xa._offset, ya._offset, xa._length, ya._length); ctx.clip();
   ctx.imageSmoothingEnabled = false;
   ctx.globalAlpha = trace.opacity ?? 1;
   ctx.drawImage(tile, xa._offset + left, ya._offset + top, right - left, bottom - top);
-  ctx.restore();
 }
+
+const DRAW = { cloud: drawPoints, line: drawLine, fill: drawFill, heat: drawHeat };
 
 // One marker drawn once (the circle of diameter marker.size, its rim marker.line), stamped at every point.
 const sprites = new Map();

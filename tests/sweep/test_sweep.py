@@ -297,12 +297,14 @@ def test_sweep_bad_arguments_exit_2_with_one_line(tmp_path, capsys, args, says):
     assert not (tmp_path / "x.jsonl").exists()  # refused before anything is written
 
 
-def test_ctrl_c_stops_with_the_finished_runs_kept_and_says_how_to_go_on(tmp_path):
+def _interrupted_sweep(tmp_path, workers: str):
+    """A 20-seed sweep on ``workers`` workers, sent Ctrl-C once its first run is written: (exit status, stderr,
+    the results file)."""
     import signal
     import subprocess
 
     out = tmp_path / "s.jsonl"
-    args = sweep_args(tmp_path, "--workers", "1", steps="300", seeds="0-19")
+    args = sweep_args(tmp_path, "--workers", workers, steps="300", seeds="0-19")
     # Ctrl-C as a terminal sends it; SIGINT restored first, as a test run in the background (`&`) ignores it
     process = subprocess.Popen([sys.executable, "-m", "ganviz", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
@@ -311,7 +313,12 @@ def test_ctrl_c_stops_with_the_finished_runs_kept_and_says_how_to_go_on(tmp_path
         time.sleep(0.2)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=120)
-    assert process.returncode == 130 and "Traceback" not in err
+    return process.returncode, err, out
+
+
+def test_ctrl_c_stops_with_the_finished_runs_kept_and_says_how_to_go_on(tmp_path):
+    code, err, out = _interrupted_sweep(tmp_path, "1")
+    assert code == 130 and "Traceback" not in err
     kept = len(read_results(out)[1])
     assert 1 <= kept < 40 and f"the {kept} finished runs are in {out}" in err
 
@@ -320,18 +327,7 @@ def test_ctrl_c_stops_with_the_finished_runs_kept_and_says_how_to_go_on(tmp_path
 def test_ctrl_c_stops_a_sweep_on_ray_and_this_process_alike(tmp_path):
     """Ctrl-C while runs go on Ray and in the command's own process: exit 130, no traceback, the finished runs
     kept."""
-    import signal
-    import subprocess
-
-    out = tmp_path / "s.jsonl"
-    args = sweep_args(tmp_path, "--workers", "2", steps="300", seeds="0-19")
-    process = subprocess.Popen([sys.executable, "-m", "ganviz", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    deadline = time.monotonic() + 240
-    while time.monotonic() < deadline and not (out.exists() and len(out.read_text().splitlines()) >= 2):
-        time.sleep(0.2)
-    process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=120)
-    assert process.returncode == 130 and "Traceback" not in err, err
+    code, err, out = _interrupted_sweep(tmp_path, "2")
+    assert code == 130 and "Traceback" not in err, err
     kept = len(read_results(out)[1])
     assert 1 <= kept < 40 and f"the {kept} finished runs are in {out}" in err
