@@ -290,10 +290,19 @@ function colourTable(scale) {
   return table;
 }
 
+// A heatmap's z as one array, row after row: typed (decoded), or rows that are lists or typed arrays (a tween's
+// rows are typed arrays, which Array.prototype.flat does not flatten).
+function cells(z) {
+  if (ArrayBuffer.isView(z)) return z;
+  const out = new Float32Array(z.reduce((n, row) => n + row.length, 0));
+  let at = 0;
+  for (const row of z) { out.set(row, at); at += row.length; }
+  return out;
+}
+
 let heatTile = null;
 function drawHeat(ctx, trace, xs, ys, xa, ya) {
-  const nx = xs.length, ny = ys.length, raw = numbers(trace.z);
-  const z = ArrayBuffer.isView(raw) ? raw : Float32Array.from(raw.flat());
+  const nx = xs.length, ny = ys.length, z = cells(numbers(trace.z));
   if (z.length !== nx * ny) return;
   const table = colourTable(trace.colorscale), lo = trace.zmin, span = (trace.zmax - trace.zmin) || 1;
   const image = new ImageData(nx, ny);

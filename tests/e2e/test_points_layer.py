@@ -231,3 +231,43 @@ def test_a_live_2d_figure_draws_d_and_gs_cells_on_the_canvas_with_plotlys_colour
         want = [float(v) for v in expected[4:-1].split(",")]
         assert a == pytest.approx(255 * heat["opacity"], abs=2)
         assert max(abs(got - w) for got, w in zip((r, g, b), want)) <= 4, (value, (r, g, b), want)
+
+
+def test_a_tweens_heatmap_is_drawn_on_the_canvas_at_the_interpolated_values(blank):
+    """Half-way between two real frames of a run, the live view's tween (``lerpFigure``, ganviz/ui/live_view.py) draws
+    D's heatmap on the canvas with each cell the colour of the mean of its two values (its rows come out of the
+    interpolation as typed arrays, which the canvas once read as nothing and left the heatmap out of every tween)."""
+    import plotly.colors
+
+    from ganviz.ui.live_view import _JS
+
+    start, end = _JS.index("function lerpArray"), _JS.index("function arrive")
+    blank.add_script_tag(content=_JS[start:end])
+    trainer = Trainer(TrainConfig(device="cpu", dist="ring8", z_dim=2))
+    frames = []
+    for steps in (0, 60):
+        trainer.train(steps)
+        figure = figure2d(take_snapshot_2d(trainer), show_manifold=False)
+        figure["data"] = [trace for trace in figure["data"] if trace["type"] == "heatmap"]
+        frames.append(figure_json(figure))
+    drawn = blank.evaluate("""([a, b]) => {
+      const from = JSON.parse(a), to = JSON.parse(b), div = document.getElementById('fig');
+      const fig = lerpFigure(from, to, 0.5);
+      Plotly.react(div, pointsOnCanvas(div, fig.data, true, to.layout), {...to.layout, height: 600});
+      cloudsAfterReact(div);
+      drawClouds(div);
+      const L = div._fullLayout, xa = L.xaxis, ya = L.yaxis, heat = to.data[0], nx = heat.x.length;
+      const za = numbers(from.data[0].z), zb = numbers(heat.z);
+      const ctx = div.querySelector('canvas.gz-points').getContext('2d');
+      return [[3, 4], [10, 20], [25, 7], [heat.y.length - 2, nx - 3]].map(([r, c]) => {
+        const px = ctx.getImageData(Math.round(xa._offset + xa.c2p(heat.x[c])), Math.round(ya._offset + ya.c2p(heat.y[r])), 1, 1).data;
+        return [za[r * nx + c], zb[r * nx + c], Array.from(px)];
+      });
+    }""", frames)
+    heat = json.loads(frames[1])["data"][0]
+    assert any(abs(a - b) > 0.05 for a, b, _ in drawn), "the two frames differ where the test looks"
+    for a, b, (r, g, bl, alpha) in drawn:
+        expected = plotly.colors.sample_colorscale(heat["colorscale"], [min(1.0, max(0.0, (a + b) / 2))])[0]
+        want = [float(v) for v in expected[4:-1].split(",")]
+        assert alpha == pytest.approx(255 * heat["opacity"], abs=2), "the heatmap is drawn in the tween"
+        assert max(abs(got - w) for got, w in zip((r, g, bl), want)) <= 4, ((a, b), (r, g, bl), want)
