@@ -9,10 +9,11 @@ frame says the run stopped by itself (it diverged, D's fit ended), the
 component sets its ``stopped`` trigger: the page runs once and shows the new
 state (buttons, message).
 
-Between two real frames of a playing run the figure may be drawn a few more
-times with its numbers interpolated from one real frame to the next (tweens,
-at most 30 drawings a second, only while the browser draws fast enough); the
-numbers and the status line change only with real frames.
+Between two real frames of a playing run the figure (a race: each of its
+panels) may be drawn a few more times with its numbers interpolated from one
+real frame to the next (tweens, at most 30 drawings a second, only while the
+browser draws fast enough); the numbers and the status line change only with
+real frames.
 
 The figure takes the height the window leaves below it (within bounds), so the
 whole figure is on screen at 1280x720 as at 1920x1080; a model diagram sits
@@ -155,6 +156,7 @@ function plot(Plotly, div, figure, uirevision, height, live = false) {
   let layout = { uirevision, ...figure.layout };
   layout.font = { family: HANGUL_FALLBACK, ...(layout.font ?? {}) };
   if (height) layout.height = height;
+  div.gzHeight = layout.height;
   const data = pointsOnCanvas(div, figure.data ?? [], live, layout);  // point clouds on a canvas, not WebGL
   layout = notesOnCanvas(div, layout, live);
   const config = { displaylogo: false, ...figure.config };
@@ -168,8 +170,12 @@ function plot(Plotly, div, figure, uirevision, height, live = false) {
   if (same) drawClouds(div);
   if (!div.resizer) {  // follow the container's width: window, sidebar, presentation mode
     // Redrawn once resized, or the legend keeps its old margin and lands on the plot (as in live_chart.py).
+    // Plots.resize drops the height the view gave the figure for the container's (plotly's 450 px on a race's
+    // panel, below the window's edge, until its SVG next changed): it is given back.
     div.resizer = new ResizeObserver(() => {
-      if (div.layout) Plotly.Plots.resize(div).then(() => Plotly.redraw(div));
+      if (!div.layout) return;
+      Plotly.Plots.resize(div).then(() => (div.gzHeight && div.layout.height !== div.gzHeight
+        ? Plotly.relayout(div, { height: div.gzHeight }) : Plotly.redraw(div)));
     });
     div.resizer.observe(div);
   }
@@ -203,10 +209,10 @@ function show(root, frame) {
       const line = document.createElement("div"); line.textContent = text; return line;
     }));
   }
-  const racing = Array.isArray(frame.panels) && frame.panels.length > 0;
-  root.row.classList.toggle("gz-off", racing);
-  root.panels.classList.toggle("gz-off", !racing);
-  if (racing) showPanels(root, frame.panels, s.state === "playing" || s.state === "fit_d");
+  const race = racing(frame);
+  root.row.classList.toggle("gz-off", race);
+  root.panels.classList.toggle("gz-off", !race);
+  if (race) showPanels(root, frame.panels, s.state === "playing" || s.state === "fit_d");
   root.side.classList.toggle("gz-off", !frame.side);
   if (frame.figure) {
     const height = fitHeight(root);
@@ -305,13 +311,31 @@ function showPanels(root, panels, live) {
   const fitted = Math.min(fitHeight(root, first.fig, rows), Math.max(MIN_HEIGHT, 1.2 * first.fig.clientWidth));
   const height = Math.abs(fitted - (root.panelHeight ?? 0)) > 6 ? fitted : root.panelHeight;
   root.panelHeight = height;
-  panels.forEach((p, i) => plot(root.Plotly, root.panels.children[i].fig, p.figure, `${root.key}.panel${i}`, height, live));
+  panels.forEach((p, i) => {
+    const [div, key] = drawnAt(root, true, i);
+    plot(root.Plotly, div, p.figure, key, height, live);
+  });
 }
 
-// Between two real frames of a playing run, the figure is drawn at up to TWEEN_FPS with its numbers
-// (x, y, z arrays of the same length) interpolated linearly from the last real frame to the new one,
-// over the time the new one took to come; the new real frame is drawn whole at the end. A browser that
-// takes more than TWEEN_MAX_MS to draw a frame skips the tweens.
+function racing(frame) {
+  return Array.isArray(frame.panels) && frame.panels.length > 0;
+}
+
+// The figures of a frame that move while it plays: its figure, or each panel's of a race.
+function figures(frame) {
+  return racing(frame) ? frame.panels.map((p) => p.figure) : frame.figure ? [frame.figure] : [];
+}
+
+// Where figure ``i`` of a frame is drawn (``race``: a race's panel i): the plot's div, uirevision key and height.
+function drawnAt(root, race, i) {
+  if (race) return [root.panels.children[i].fig, `${root.key}.panel${i}`, root.panelHeight];
+  return [root.fig, root.key, root.height];
+}
+
+// Between two real frames of a playing run, the figure (or each panel's of a race) is drawn at up to
+// TWEEN_FPS with its numbers (x, y, z arrays of the same length) interpolated linearly from the last real
+// frame to the new one, over the time the new one took to come; the new real frame is drawn whole at the
+// end. A browser that takes more than TWEEN_MAX_MS to draw a frame skips the tweens.
 const TWEEN_FPS = 30, TWEEN_MAX_MS = 25;
 
 function lerpArray(a, b, t) {
@@ -348,10 +372,11 @@ function arrive(root, frame) {
   const drawMs = root.frames ? root.drawMs / root.frames : 0;
   const previous = root.real;
   root.real = frame;
+  const from = previous ? figures(previous) : [], to = figures(frame);
   if (previous && frame.status.state === "playing" && previous.status.state === "playing" &&
-      gap > 1000 / TWEEN_FPS && drawMs < TWEEN_MAX_MS && previous.figure && frame.figure &&
-      previous.figure.data.length === frame.figure.data.length) {
-    root.tween = { from: previous.figure, to: frame, start: now, duration: Math.min(gap, 400), drawnAt: now };
+      gap > 1000 / TWEEN_FPS && drawMs < TWEEN_MAX_MS && racing(previous) === racing(frame) && to.length > 0 &&
+      from.length === to.length && to.every((figure, i) => figure.data.length === from[i].data.length)) {
+    root.tween = { from, to: frame, start: now, duration: Math.min(gap, 400), drawnAt: now };
   } else {
     root.tween = null;
     show(root, frame);
@@ -381,7 +406,11 @@ function animate(root) {
     if (now - tween.drawnAt >= 1000 / TWEEN_FPS - 2 && held(root) <= 0) {
       tween.drawnAt = now;
       const began = performance.now();
-      plot(root.Plotly, root.fig, lerpFigure(tween.from, tween.to.figure, t), root.key, root.height, true);
+      const race = racing(tween.to);
+      figures(tween.to).forEach((figure, i) => {
+        const [div, key, height] = drawnAt(root, race, i);
+        plot(root.Plotly, div, lerpFigure(tween.from[i], figure, t), key, height, true);
+      });
       root.frames += 1;
       root.tweens = (root.tweens ?? 0) + 1;
       root.drawMs += performance.now() - began;

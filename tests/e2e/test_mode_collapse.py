@@ -32,6 +32,43 @@ WATCH = """() => {
 }"""
 
 
+# From now on, at every animation frame: whether each panel's canvas has D's heatmap (opaque near the plot's four
+# corners) and, whenever no tween is in flight, whether each panel shows the last real frame's data as it came
+# (the same typed arrays: a tween's are interpolated Float32Arrays).
+TWEEN_WATCH = """(sel) => {
+  const root = document.querySelector(sel + ' .gz-live');
+  const w = window.__tw = {tweens: root.tweens ?? 0, frames: root.frames, looks: 0, blank: 0, real: 0, notReal: []};
+  const painted = (div) => {
+    const L = div._fullLayout, canvas = div.querySelector('canvas.gz-points');
+    if (!L || !canvas) return false;
+    const ctx = canvas.getContext('2d'), r = window.devicePixelRatio || 1, xa = L.xaxis, ya = L.yaxis;
+    return [[0.03, 0.03], [0.97, 0.03], [0.03, 0.97], [0.97, 0.97]].every(([fx, fy]) =>
+      ctx.getImageData(Math.round((xa._offset + fx * xa._length) * r), Math.round((ya._offset + fy * ya._length) * r),
+                       1, 1).data[3] > 150);
+  };
+  const same = (a, b) => !!a && !!b && typeof a.bdata === 'string' && a.bdata === b.bdata;
+  const look = () => {
+    if (w.stop) return;
+    const divs = [...root.querySelectorAll('.gz-panel .gz-fig')];
+    w.looks += 1;
+    if (!divs.every(painted)) w.blank += 1;
+    if (!root.tween && root.real && root.real.status.state === 'playing') {
+      w.real += 1;
+      divs.forEach((div, i) => {
+        const figure = root.real.panels[i].figure;
+        for (const c of div.gzClouds ?? []) {
+          const sent = figure.data[c.index];
+          const ok = c.gzKind === 'heat' ? same(c.z, sent.z) : c.gzKind === 'cloud' ? same(c.x, sent.x) && same(c.y, sent.y) : true;
+          if (!ok && w.notReal.length < 5) w.notReal.push([i, c.index, c.gzKind, root.real.status.step]);
+        }
+      });
+    }
+    requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+}"""
+
+
 def boxes(page) -> dict:
     """The bounding box (x, y, width, height, in CSS pixels of the viewport) of each panel's figure and button."""
     found = {key: page.locator(css_key(key)).first.bounding_box() for key in BUTTONS}
@@ -111,3 +148,31 @@ def test_the_race_streams_undimmed_and_a_recording_replays(page, app_url, app_lo
     assert wait_for(lambda: metric(page, "step") == "20,000", timeout=90), "the replay reaches step 20,000"
     screenshot(page, "mode_collapse-replayed")
     assert exceptions(page) == [], app_log()[-3000:]
+
+
+def test_a_playing_race_draws_tweens_between_its_real_frames(page, app_url):
+    """Between two real frames of the race both panels are drawn interpolated (``root.tweens`` grows, counted in
+    ``root.frames`` as measure_page.py reads them, at most 30 a second), D's heatmap is on each panel's canvas in
+    every drawing, and whenever no tween is in flight each panel shows the last real frame's own data."""
+    open_page(page, app_url, "mode_collapse")
+    page.wait_for_selector(PANELS + " .gz-fig.js-plotly-plot")
+    click(page, "mc_play")
+    assert wait_for(lambda: int((metric(page, "step") or "0").replace(",", "")) > 0, timeout=60), "it plays"
+    settle(page)
+    live = f"document.querySelector('{css_key('mc.race.live')} .gz-live')"
+    started = wait_for(lambda: page.evaluate(f"() => {live}.tweens ?? 0") > 0, timeout=20)
+    if not started:
+        draw_ms = page.evaluate(f"() => {live}.drawMs / {live}.frames")
+        if draw_ms >= 25:  # TWEEN_MAX_MS: a browser this slow skips the tweens, as it should
+            pytest.skip(f"the browser takes {draw_ms:.0f} ms a drawing here: tweens are off")
+    page.evaluate(TWEEN_WATCH, css_key("mc.race.live"))
+    page.wait_for_timeout(4000)
+    watch, tweens, frames, seconds = page.evaluate(
+        f"() => {{ window.__tw.stop = true; const r = {live};"
+        " return [window.__tw, r.tweens - window.__tw.tweens, r.frames - window.__tw.frames, 4]; }")
+    assert tweens >= 4, f"tweens between the race's real frames ({tweens} in {seconds} s)"
+    assert frames > tweens, "real frames come too"
+    assert tweens <= 31 * seconds, f"at most 30 tweens a second ({tweens} in {seconds} s)"
+    assert watch["looks"] >= 20 and watch["blank"] == 0, f"D's heatmap on both canvases in every drawing: {watch}"
+    assert watch["real"] >= 1 and watch["notReal"] == [], f"the real frame drawn whole between tweens: {watch}"
+    assert exceptions(page) == []
