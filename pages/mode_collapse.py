@@ -195,7 +195,7 @@ def moment():
                 numbers.append((t("two_d.outside"), f"{100 * m['outside']:.0f}%", t("two_d.outside_help")))
             panels.append(Panel(
                 labels[name], numbers,
-                figure2d(snap, show_manifold=True, height=FIGURE_HEIGHT[projector]),
+                figure2d(snap, show_manifold=True, height=FIGURE_HEIGHT[projector], short_legend=True),
                 badge=t("mode_collapse.replaying") if badge else "",
                 error=ganviz.ui.divergence_text(failures[name]) if name in failures else ""))
         now = race_now({name: snap.metrics for name, snap in snaps.items()}, n_modes,

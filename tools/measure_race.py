@@ -43,7 +43,7 @@ def main() -> int:
         snaps = {name: take_snapshot_2d(trainer, n_show=1000, grid_lines=9) for name, trainer in race.trainers.items()}
         for name, snap in snaps.items():
             race.trainers[name].record(snap.metrics)
-            figure_json(figure2d(snap, show_manifold=True, height=390))
+            figure_json(figure2d(snap, show_manifold=True, height=390, short_legend=True))
         histories = {name: trainer.history for name, trainer in race.trainers.items()}
         figure_json(modes_over_time_figure(histories, n_modes))
         for rows in histories.values():

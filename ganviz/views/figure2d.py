@@ -19,8 +19,8 @@ import numpy as np
 import plotly.colors
 
 from . import palette
-from .plot import (GRID, TICKS, columns, legend_below, level_line, line, rounded, series, subplot_title, thin,
-                   typed, with_markers_if_sparse)
+from .plot import (GRID, LEGEND_ROW, TICKS, columns, legend_below, level_line, line, rounded, series, subplot_title,
+                   thin, typed, with_markers_if_sparse)
 from ..i18n import t
 from ..frames.snapshot2d import Snapshot2D
 
@@ -48,8 +48,14 @@ def _points(samples, name: str, marker: dict) -> dict:
 
 
 def figure2d(snap: Snapshot2D, show_d_star: bool = False, show_manifold: bool = True, show_arrows: bool = False,
-             height: int = 640, title: str | None = None) -> dict:
-    """The 2D picture: D heatmap, D* contours, manifold, real and generated samples, gradient arrows."""
+             height: int = 640, title: str | None = None, short_legend: bool = False) -> dict:
+    """The 2D picture: D heatmap, D* contours, manifold, real and generated samples, gradient arrows.
+
+    ``short_legend``: the legend's entries in a word or two (``*_short`` labels), G's cells and manifold under one
+    entry ("G's grid", a click hides both), so that it takes one row under a half-width figure (the race's panels)
+    and leaves the plot the height; the 2D page has the full labels.
+    """
+    label = (lambda key: t(f"{key}_short")) if short_legend else t
     (x0, x1), (y0, y1) = snap.bounds
     d_title = "D(x)" if snap.d_is_probability else "σ(critic)"
     data = [dict(type="heatmap", x=rounded(snap.heat_xs, 3), y=rounded(snap.heat_ys, 3), z=typed(snap.d),
@@ -71,16 +77,17 @@ def figure2d(snap: Snapshot2D, show_d_star: bool = False, show_manifold: bool = 
                                              labelfont=dict(size=13, color=palette.D_STAR)),
                          line=dict(color=palette.D_STAR, width=2.5), name=t("two_d.fig.d_star"), showlegend=True))
     if show_manifold and snap.stretch.size:
-        data += stretch_cells(snap)
+        data += stretch_cells(snap, legend=not short_legend)
     if show_manifold and snap.manifold:
         xs, ys = _polylines(snap.manifold)
         # SVG, not WebGL: where the browser draws WebGL in software (no GPU), thick WebGL lines cost its main
         # thread more than SVG's (results/performance-history.md); the points stay WebGL.
         data.append(dict(type="scatter", x=xs, y=ys, mode="lines", line=dict(color=palette.MANIFOLD, width=1.2),
-                         name=t("two_d.fig.manifold"), hoverinfo="skip"))
-    data.append(_points(snap.fake, t("two_d.fig.generated"),
+                         name=label("two_d.fig.manifold"), hoverinfo="skip",
+                         **({"legendgroup": "cells"} if short_legend else {})))
+    data.append(_points(snap.fake, label("two_d.fig.generated"),
                         dict(size=5, color=palette.FAKE, opacity=0.85, line=dict(color="white", width=0.5))))
-    data.append(_points(snap.real, t("two_d.fig.real"), dict(size=4, color=palette.REAL, opacity=0.8)))
+    data.append(_points(snap.real, label("two_d.fig.real"), dict(size=4, color=palette.REAL, opacity=0.8)))
     if show_arrows and len(snap.arrow_from):
         # Thick, with a white halo under them, so they read over the heatmap and the points from the back row.
         segments = [np.stack([a, b]) for a, b in zip(snap.arrow_from, snap.arrow_to)]
@@ -102,6 +109,9 @@ def figure2d(snap: Snapshot2D, show_d_star: bool = False, show_manifold: bool = 
         height=height, plot_bgcolor="white", margin=dict(l=10, r=10, t=10, b=10),
         legend=dict(orientation="h", yanchor="top", y=-0.02, x=0), uirevision="2d",
     )
+    if short_legend:  # its one row pinned to the bottom edge, below the lower half of the last y tick label
+        layout["legend"], _ = legend_below()
+        layout["margin"]["b"] = LEGEND_ROW + 12
     if title:
         layout["title"] = dict(text=title, x=0.01, xanchor="left", yref="container", y=1, yanchor="top", pad=dict(t=8),
                                automargin=True)
@@ -127,10 +137,10 @@ def crowding(snap: Snapshot2D) -> np.ndarray:
         return (x1 - x0) * (y1 - y0) / (snap.stretch * snap.z_square)
 
 
-def stretch_cells(snap: Snapshot2D) -> list[dict]:
+def stretch_cells(snap: Snapshot2D, legend: bool = True) -> list[dict]:
     """G's manifold cells as filled quadrilaterals (nodes joined by straight sides), one trace per shade band,
     p_g's green, darker where G squeezes a cell (crowds its samples), lighter where it stretches one, clear where
-    it stretches one most (``CROWDING_ALPHA``)."""
+    it stretches one most (``CROWDING_ALPHA``); ``legend``: the darkest band has a legend entry (else none has)."""
     bands = np.searchsorted(CROWDING_EDGES, crowding(snap), side="right")
     nodes = snap.manifold_nodes
     traces = []
@@ -143,7 +153,7 @@ def stretch_cells(snap: Snapshot2D) -> list[dict]:
         xs, ys = _polylines(polygons)
         traces.append(dict(type="scatter", x=xs, y=ys, mode="lines", fill="toself", line=dict(width=0),
                            fillcolor=palette.rgba(palette.P_G, CROWDING_ALPHA[band]), hoverinfo="skip",
-                           name=t("two_d.fig.stretch"), legendgroup="cells", showlegend=not traces))
+                           name=t("two_d.fig.stretch"), legendgroup="cells", showlegend=legend and not traces))
     return traces
 
 

@@ -130,7 +130,8 @@ def charts(runs: dict, th: dict) -> list[tuple[str, float, bool, object]]:
         ("figure2d frozen", 0.5, True, lambda: fig2d_views.figure2d(runs["ring_snap"], height=330, title="step 6,020")),
         ("figure2d history", 1.0, True, lambda: fig2d_views.history_figure_2d(hist_2d, 8)),
         # Mode collapse
-        ("mode collapse run", 0.5, True, lambda: fig2d_views.figure2d(runs["collapsed_snap"], height=470)),
+        ("mode collapse run", 0.5, True, lambda: fig2d_views.figure2d(runs["collapsed_snap"], height=470,
+                                                                                   short_legend=True)),
         ("modes over time", 1.0, True, lambda: mode_views.modes_over_time_figure(
             {"plain GAN": plain, "PacGAN": remedy}, 8)),
         ("mode timeline", 0.5, True, lambda: mode_views.mode_timeline_figure(plain, 8, title="plain GAN", height=260)),

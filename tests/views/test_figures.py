@@ -106,6 +106,21 @@ def test_figure2d_layers_and_square_aspect():
     assert [t.name for t in plain.data][1:] == ["generated G(z)", "real x ~ p_data"]  # real on top
 
 
+def test_figure2d_short_legend_names_the_same_traces_in_a_word_or_two():
+    """The race's panels (``short_legend``): the same traces and data; three short legend entries, G's cells and
+    manifold under one ("G's grid": a click on it hides both)."""
+    _, snap = snapshot_2d()
+    full = figures2d.figure2d(snap, show_manifold=True)
+    short = figure2d(snap, show_manifold=True, short_legend=True)
+    assert [t.type for t in short.data] == [t["type"] for t in full["data"]]
+    assert [t.x for t in short.data] == [go.Figure(full).data[i].x for i in range(len(full["data"]))]
+    shown = [t.name for t in short.data if t.showlegend is not False and t.type != "heatmap"]
+    assert shown == ["G's grid", "generated", "real"], shown
+    grid = [t for t in short.data if t.type == "scatter"]
+    assert len(grid) >= 2 and {t.legendgroup for t in grid} == {"cells"}, "cells and manifold in one legend group"
+    assert len([t for t in go.Figure(full).data if t.showlegend is not False and t.type != "heatmap"]) == 4
+
+
 def test_figure2d_wire_size_is_modest():
     _, snap = snapshot_2d()
     size = len(figure_json(figures2d.figure2d(snap, show_d_star=True, show_arrows=True)))
