@@ -220,8 +220,7 @@ function show(root, frame) {
          s.state === "playing" || s.state === "fit_d");
     root.height = root.fig.layout?.height ?? height;
   }
-  root.frames = (root.frames ?? 0) + 1;  // read by tools/measure_page.py and the browser tests
-  root.drawMs = (root.drawMs ?? 0) + performance.now() - began;
+  counted(root, performance.now() - began);
   if (frame.status.cost) root.cost = frame.status.cost;
   // The diagram and the charts below are drawn in a task of their own, after the figure: a click or a key
   // that waits for the browser gets in between, and the figure (what the click changed) shows first.
@@ -365,11 +364,22 @@ function lerpFigure(from, to, t) {
   return { data, layout: to.layout, config: to.config };
 }
 
+// A drawing of the figure (or the panels) done: root.frames, root.tweens and root.drawMs count them all (read by
+// tools/measure_page.py and the browser tests); root.recentMs, the last five or so drawings' average, decides
+// whether tweens are drawn (the average since the page opened held them off for many seconds after plotly.js's
+// first drawings, hundreds of ms each on a busy machine).
+function counted(root, ms, tween = false) {
+  root.frames = (root.frames ?? 0) + 1;
+  if (tween) root.tweens = (root.tweens ?? 0) + 1;
+  root.drawMs = (root.drawMs ?? 0) + ms;
+  root.recentMs = root.recentMs === undefined ? ms : 0.8 * root.recentMs + 0.2 * ms;
+}
+
 function arrive(root, frame) {
   const now = performance.now();
   const gap = root.arrivedAt ? now - root.arrivedAt : 0;
   root.arrivedAt = now;
-  const drawMs = root.frames ? root.drawMs / root.frames : 0;
+  const drawMs = root.recentMs ?? 0;
   const previous = root.real;
   root.real = frame;
   const from = previous ? figures(previous) : [], to = figures(frame);
@@ -411,9 +421,7 @@ function animate(root) {
         const [div, key, height] = drawnAt(root, race, i);
         plot(root.Plotly, div, lerpFigure(tween.from[i], figure, t), key, height, true);
       });
-      root.frames += 1;
-      root.tweens = (root.tweens ?? 0) + 1;
-      root.drawMs += performance.now() - began;
+      counted(root, performance.now() - began, true);
     }
     requestAnimationFrame(step);
   };
