@@ -333,8 +333,9 @@ function drawnAt(root, race, i) {
 
 // Between two real frames of a playing run, the figure (or each panel's of a race) is drawn at up to
 // TWEEN_FPS with its numbers (x, y, z arrays of the same length) interpolated linearly from the last real
-// frame to the new one, over the time the new one took to come; the new real frame is drawn whole at the
-// end. A browser that takes more than TWEEN_MAX_MS to draw a frame skips the tweens.
+// frame to the new one, over the time frames take to come; the new real frame is drawn whole at the end
+// (or when the next one comes first). A browser that takes more than TWEEN_MAX_MS to draw a frame skips the
+// tweens.
 const TWEEN_FPS = 30, TWEEN_MAX_MS = 25;
 
 function lerpArray(a, b, t) {
@@ -353,10 +354,19 @@ function lerpArray(a, b, t) {
   });
 }
 
+// A trace's part in its figure, the same from frame to frame: a tween moves each trace from the last frame's trace
+// of the same part (in order among equals), not the one at the same index (G's cells are one trace per shade,
+// and a shade without cells has none, so the traces after them shift).
+function part(trace) {
+  return [trace.type, trace.name, trace.legendgroup, trace.fillcolor, trace.xaxis, trace.yaxis].join("\u0001");
+}
+
 function lerpFigure(from, to, t) {
-  const data = to.data.map((trace, i) => {
-    const before = from.data[i];
-    if (!before || before.type !== trace.type) return trace;
+  const last = new Map();
+  for (const trace of from.data) last.set(part(trace), [...(last.get(part(trace)) ?? []), trace]);
+  const data = to.data.map((trace) => {
+    const before = last.get(part(trace))?.shift();
+    if (!before) return trace;
     const out = { ...trace };
     for (const axis of ["x", "y", "z"]) if (axis in trace) out[axis] = lerpArray(before[axis], trace[axis], t);
     return out;
@@ -365,28 +375,33 @@ function lerpFigure(from, to, t) {
 }
 
 // A drawing of the figure (or the panels) done: root.frames, root.tweens and root.drawMs count them all (read by
-// tools/measure_page.py and the browser tests); root.recentMs, the last five or so drawings' average, decides
+// tools/measure_page.py and the browser tests); root.recentMs, the last ten or so drawings' average, decides
 // whether tweens are drawn (the average since the page opened held them off for many seconds after plotly.js's
 // first drawings, hundreds of ms each on a busy machine).
 function counted(root, ms, tween = false) {
   root.frames = (root.frames ?? 0) + 1;
   if (tween) root.tweens = (root.tweens ?? 0) + 1;
   root.drawMs = (root.drawMs ?? 0) + ms;
-  root.recentMs = root.recentMs === undefined ? ms : 0.8 * root.recentMs + 0.2 * ms;
+  root.recentMs = root.recentMs === undefined ? ms : 0.9 * root.recentMs + 0.1 * ms;
 }
 
 function arrive(root, frame) {
   const now = performance.now();
-  const gap = root.arrivedAt ? now - root.arrivedAt : 0;
+  // The time frames take to come: the gaps' recent average (the stream delivers some in twos, a few ms apart)
+  const gap = root.arrivedAt ? Math.min(now - root.arrivedAt, 400) : 0;
+  root.gapMs = root.gapMs ? 0.7 * root.gapMs + 0.3 * gap : gap;
   root.arrivedAt = now;
   const drawMs = root.recentMs ?? 0;
   const previous = root.real;
   root.real = frame;
   const from = previous ? figures(previous) : [], to = figures(frame);
   if (previous && frame.status.state === "playing" && previous.status.state === "playing" &&
-      gap > 1000 / TWEEN_FPS && drawMs < TWEEN_MAX_MS && racing(previous) === racing(frame) && to.length > 0 &&
-      from.length === to.length && to.every((figure, i) => figure.data.length === from[i].data.length)) {
-    root.tween = { from, to: frame, start: now, duration: Math.min(gap, 400), drawnAt: now };
+      root.gapMs > 1000 / TWEEN_FPS && drawMs < TWEEN_MAX_MS && racing(previous) === racing(frame) &&
+      to.length > 0 && from.length === to.length) {
+    // From this animation frame's time, as animate's steps read theirs (performance.now() is later by the
+    // frame's parsing and drawing, which put the first tween a frame later, often after the next real frame).
+    const at = document.timeline?.currentTime ?? now;
+    root.tween = { from, to: frame, start: at, duration: root.gapMs, drawnAt: at };
   } else {
     root.tween = null;
     show(root, frame);

@@ -140,14 +140,16 @@ def crowding(snap: Snapshot2D) -> np.ndarray:
 def stretch_cells(snap: Snapshot2D, legend: bool = True) -> list[dict]:
     """G's manifold cells as filled quadrilaterals (nodes joined by straight sides), one trace per shade band,
     p_g's green, darker where G squeezes a cell (crowds its samples), lighter where it stretches one, clear where
-    it stretches one most (``CROWDING_ALPHA``); ``legend``: the darkest band has a legend entry (else none has)."""
+    it stretches one most (``CROWDING_ALPHA``); ``legend``: the darkest band has a legend entry (else none has).
+    Every shaded band has its trace, empty or not: a playing run's figure then keeps its traces from frame to frame,
+    and the browser redraws its canvas only, not plotly.js's SVG (``ganviz/ui/live_view.py``)."""
     bands = np.searchsorted(CROWDING_EDGES, crowding(snap), side="right")
     nodes = snap.manifold_nodes
     traces = []
     for band in range(len(CROWDING_ALPHA) - 1, -1, -1):  # darkest first: its legend entry comes first
-        cells = np.argwhere(bands == band)
-        if not len(cells) or CROWDING_ALPHA[band] == 0:
+        if CROWDING_ALPHA[band] == 0:
             continue
+        cells = np.argwhere(bands == band)
         # Each cell's corners (i, j), (i+1, j), (i+1, j+1), (i, j+1) and back to the first: (cells, 5, 2).
         polygons = nodes[cells[:, :1] + _CORNER_I, cells[:, 1:] + _CORNER_J]
         xs, ys = _polylines(polygons)
