@@ -14,7 +14,8 @@ rerun, no stale-element fade, and no per-frame cost of a script run.
   is given.
 * ``Worker``: one thread per run; ``start(job)`` calls ``job()`` once per
   frame until it says stop, ``stop()`` ends the thread and waits for it (the
-  page stops it before touching the run, and starts it again after). A worker
+  page stops it before touching the run, and starts it again after); ``post(change)`` hands it a change
+  (a live setting) to make in its own thread before its next frame. A worker
   whose channel has had no viewer for ``IDLE_SECONDS`` (the tab was closed)
   ends by itself, and the server's log says so.
 """
@@ -158,6 +159,9 @@ class Worker:
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self.error: BaseException | None = None  # what ended the last thread, if it was an exception
+        self._inbox: list[Callable[[], object]] = []  # changes to make in the thread before its next frame
+        self._inbox_lock = threading.Lock()
+        self._mail = threading.Event()  # set by ``post`` (and ``stop``): the thread's wait between frames ends
 
     def stopping(self) -> bool:
         """Whether the page has asked the thread to end (a job may skip drawing a frame nobody will see)."""
@@ -171,6 +175,8 @@ class Worker:
               setup: Callable[[], object] = lambda: None) -> None:
         """Stop any thread of this worker, then run ``job`` in a new one (``setup()`` first, in that thread)."""
         self.stop()
+        self._take_inbox()  # a change the last thread did not take: the page has made its own since
+        self._mail.clear()
         self._stop = threading.Event()
         self.error = None
         self.channel.seen()
@@ -184,9 +190,35 @@ class Worker:
         if thread is None:
             return
         self._stop.set()
+        self._mail.set()
         if thread is not threading.current_thread():
             thread.join(timeout)
         self._thread = None
+
+    def post(self, change: Callable[[], object]) -> bool:
+        """Have the thread call ``change()`` before its next frame (a live setting taken without stopping the run:
+        the thread is the only one touching the trainer while it runs). False when no thread runs: the caller
+        makes the change itself."""
+        with self._inbox_lock:
+            if not self.running or self._stop.is_set():
+                return False
+            self._inbox.append(change)
+        self._mail.set()
+        return True
+
+    def posted(self) -> bool:
+        """Whether a change waits for the thread (its frame may end its training early to show it)."""
+        return bool(self._inbox)
+
+    def apply_posted(self) -> None:
+        """Make the changes posted so far (called in the thread: by its loop, or by a frame's job)."""
+        for change in self._take_inbox():
+            change()
+
+    def _take_inbox(self) -> list:
+        with self._inbox_lock:
+            changes, self._inbox = self._inbox, []
+        return changes
 
     def close(self) -> None:
         """The run's session has ended: stop the thread and close the channel (its viewers' streams end)."""
@@ -198,6 +230,7 @@ class Worker:
         try:
             while not stop.is_set():
                 began = time.perf_counter()
+                self.apply_posted()
                 frame, more = job()
                 if frame is None:  # the job saw the stop and left its frame undrawn (the page draws the state)
                     return
@@ -207,7 +240,10 @@ class Worker:
                 if self.channel.idle_for() > IDLE_SECONDS:
                     log.info("worker of %s stopped: no viewer for %.0f s (tab closed)", self.name, IDLE_SECONDS)
                     return
-                stop.wait(max(0.0, interval - (time.perf_counter() - began)))
+                pause = max(0.0, interval - (time.perf_counter() - began))
+                if pause and not self.posted():
+                    self._mail.wait(pause)  # (a posted change or a stop ends the wait early)
+                self._mail.clear()
         except BaseException as err:  # kept for the page, which says so; the thread ends
             self.error = err
             log.exception("worker of %s failed", self.name)

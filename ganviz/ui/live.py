@@ -243,8 +243,10 @@ class LiveRun(LiveSession):
         stream = None
         if self.mode in ("playing", "fit_d") and not self.diverged:
             lang = language()
-            job = self.frame_job(pacing, render, STREAM_BUDGET_S, stopping=self.worker.stopping,
-                                 tick_s=None if pacing.slow else STREAM_INTERVAL)
+            worker = self.worker
+            job = self.frame_job(pacing, render, STREAM_BUDGET_S, stopping=worker.stopping,
+                                 tick_s=None if pacing.slow else STREAM_INTERVAL, posted=worker.posted,
+                                 apply_posted=worker.apply_posted)
             self.worker.start(job, pacing.frame_seconds if pacing.slow else STREAM_INTERVAL,
                               setup=lambda: set_language(lang))
             stream = stream_url(self.worker.channel.token)
@@ -546,11 +548,6 @@ def draw_live_frame(key: str, frame: LiveFrame, every: float = 0.0) -> None:
         for i, (col, chart) in enumerate(zip(st.columns(len(charts)), charts)):
             with col:
                 live_plotly_chart(chart, key=f"{key}.below{i}", every=every)
-
-
-def diagram_shown(key: str, pacing: Pacing) -> bool:
-    """Whether page ``key``'s model diagram (``ui/diagram.py``) is on screen: its toggle is on, or slow motion."""
-    return pacing.slow or bool(st.session_state.get(f"{key}.diagram"))
 
 
 def beat_caption(trainer: Trainer) -> str:

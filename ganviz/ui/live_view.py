@@ -196,13 +196,7 @@ function show(root, frame) {
   root.msg.textContent = frame.message ? frame.message.text : "";
   setMetrics(root.metrics, frame.metrics);
   root.headline.textContent = frame.headline ?? "";
-  const notes = frame.notes.join("\\n");
-  if (root.notes.dataset.text !== notes) {
-    root.notes.dataset.text = notes;
-    root.notes.replaceChildren(...frame.notes.map((text) => {
-      const line = document.createElement("div"); line.textContent = text; return line;
-    }));
-  }
+  setNotes(root, frame.notes);
   const racing = Array.isArray(frame.panels) && frame.panels.length > 0;
   root.row.classList.toggle("gz-off", racing);
   root.panels.classList.toggle("gz-off", !racing);
@@ -221,6 +215,16 @@ function show(root, frame) {
   // that waits for the browser gets in between, and the figure (what the click changed) shows first.
   root.rest = frame;
   if (!root.restTimer) root.restTimer = setTimeout(() => { root.restTimer = 0; showRest(root, root.rest); }, 0);
+}
+
+function setNotes(root, lines) {
+  const notes = lines.join("\\n");
+  if (root.notes.dataset.text !== notes) {
+    root.notes.dataset.text = notes;
+    root.notes.replaceChildren(...lines.map((text) => {
+      const line = document.createElement("div"); line.textContent = text; return line;
+    }));
+  }
 }
 
 function showRest(root, frame) {
@@ -348,6 +352,7 @@ function arrive(root, frame) {
   const drawMs = root.frames ? root.drawMs / root.frames : 0;
   const previous = root.real;
   root.real = frame;
+  setNotes(root, frame.notes);  // the live settings say at once what the run trains with (tweens or not)
   if (previous && frame.status.state === "playing" && previous.status.state === "playing" &&
       gap > 1000 / TWEEN_FPS && drawMs < TWEEN_MAX_MS && previous.figure && frame.figure &&
       previous.figure.data.length === frame.figure.data.length) {
@@ -393,14 +398,17 @@ function animate(root) {
 
 // A click or a key on the page's controls runs the page, whose answer the browser must take in and draw:
 // for up to INPUT_HOLD_MS after one, streamed frames wait (the newest is kept), so the browser's time goes to
-// that answer; the page's new frame ends the wait.
+// that answer; the page's new frame ends the wait. The switches and live settings (``ganviz.ui.retune``) run
+// only their fragment: their answer is the next streamed frame, which must not wait.
 const INPUT_HOLD_MS = 600;
 const CONTROLS = "button, input, label, select, textarea, [role=slider], [role=checkbox], [role=switch], [role=option]";
+const STREAMED_CONTROLS = "[class*='-switches'], [class*='-live-settings']";
 
 function holdForInput(root) {
   const hold = (event) => {
     const target = event.target;
-    if (!root.isConnected || !target?.closest || root.contains(target) || !target.closest(CONTROLS)) return;
+    if (!root.isConnected || !target?.closest || root.contains(target) || !target.closest(CONTROLS) ||
+        target.closest(STREAMED_CONTROLS)) return;
     root.holdUntil = performance.now() + INPUT_HOLD_MS;
   };
   document.addEventListener("pointerdown", hold, { capture: true });
@@ -505,6 +513,7 @@ export default function (component) {
     root.Plotly = Plotly;
     if (data.frame !== root.drawn) {
       root.drawn = data.frame;
+      root.pageFrames = (root.pageFrames ?? 0) + 1;  // the page's own runs (read by the browser tests)
       root.holdUntil = 0;  // the page's answer is here; a streamed frame held meanwhile is older than it
       root.refit = true;  // and the page above the view may have changed
       root.pending = null;

@@ -255,3 +255,38 @@ def _train_slowly_then_catch_up():
     time.sleep(0.35)  # the next frame comes at least 3.5 frame periods late: it trains the periods it missed
     trained = json.loads(job()[0])["step"] - 35
     assert 35 <= trained <= 10 * 10, f"the missed periods' iterations, at most CATCH_UP periods' worth ({trained})"
+
+
+def test_a_change_posted_to_a_playing_worker_is_made_in_its_thread_and_shown_in_its_next_frame():
+    """A live setting (ganviz.ui.retune): the worker's thread applies it before its next frame is drawn, and
+    a frame in progress ends its training early to show it."""
+    store = {}
+    run = LiveSession(store, "fig1", take_snapshot)
+    run.reset(FIGURE1)
+    run.mode = "playing"
+    worker = Worker(open_channel())
+    assert not worker.post(lambda: None), "no thread: the caller makes the change itself"
+    threads = []
+
+    def render(snap, trainer, state, rate, message, stopped=None, cost=None):
+        return json.dumps({"step": trainer.step, "k": trainer.config.k}).encode()
+
+    # A long budget and many iterations: a frame would take a long time, unless a posted change ends it.
+    job = run.frame_job(Pacing(iterations_per_frame=100_000), render, budget_s=600.0, stopping=worker.stopping,
+                        posted=worker.posted, apply_posted=worker.apply_posted)
+    worker.start(job, interval=0.0)
+    try:
+        assert worker.running
+        time.sleep(0.3)
+        new = replace(run.trainer.config, k=3)
+        assert worker.post(lambda: (threads.append(threading.current_thread()), run.trainer.apply(new)))
+        deadline = time.monotonic() + 30
+        while worker.channel.seq == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        frame = json.loads(worker.channel.frame)
+        assert frame["k"] == 3, "the frame that ended early shows the change"
+        assert frame["step"] < 100_000, "its training ended at the next chunk, not after the whole frame"
+        assert threads == [worker._thread], "made in the worker's own thread"
+    finally:
+        worker.stop()
+    assert not worker.post(lambda: None), "stopped: nothing is posted"
