@@ -29,7 +29,7 @@ from .controls import Pacing, set_widgets
 from .follow import relay, relay_race
 from .live_chart import live_plotly_chart, plotly_src
 from .live_view import live_view, stream_url, streaming
-from .sessions import on_session_end, track_trainers
+from .sessions import on_session_end, tab_watcher, track_trainers
 
 STATUS_BADGES = {  # the status line's badge for each state of a run (LiveSession.status)
     "diverged": ":red-badge[:material/error: {}]", "playing": ":green-badge[:material/play_arrow: {}]",
@@ -495,10 +495,11 @@ def cost_ms(cost: tuple[float, float], began: float) -> list[float]:
 
 def session_worker(key: str) -> Worker:
     """This session's worker for run ``key`` (made with its channel the first time; closed when the session
-    ends, which stops its thread and ends its stream)."""
+    ends, which stops its thread and ends its stream). Without a viewer it stops only once the tab is gone or on
+    another page (``tab_watcher``): a tab starved of CPU keeps its run."""
     worker = st.session_state.get(f"{key}.worker")
     if worker is None:
-        worker = Worker(open_channel(), name=key)
+        worker = Worker(open_channel(), name=key, connected=tab_watcher())
         st.session_state[f"{key}.worker"] = worker
         on_session_end(worker.close)
     return worker

@@ -444,12 +444,14 @@ function schedule(root) {
 }
 
 // Read the run's stream. Each stream ends after a few seconds with "renew" (so the server can always shut down
-// gracefully) and the next one starts at once after the last frame this one sent.
+// gracefully) and the next one starts at once after the last frame this one sent. A view that left the page (the
+// tab opened another page of the app) stops reading, so the server's worker sees no viewer and stops.
 function follow(root, url, after) {
   const es = new EventSource(after ? `${url}?after=${after}` : url);
   root.es = es;
   es.onmessage = (event) => {
     if (root.es !== es) return;
+    if (!root.isConnected) { left(root); return; }
     root.pending = event.data;
     root.last = event.data;
     root.pendingId = event.lastEventId;
@@ -457,7 +459,8 @@ function follow(root, url, after) {
   };
   es.addEventListener("renew", (event) => {
     es.close();
-    if (root.es === es) follow(root, url, Number(event.data) || 0);
+    if (root.es === es && !root.isConnected) left(root);
+    else if (root.es === es) follow(root, url, Number(event.data) || 0);
   });
   es.addEventListener("closed", () => {  // the run's session ended; a follower's page then says why
     es.close();
@@ -472,7 +475,7 @@ function follow(root, url, after) {
     if (es.readyState !== EventSource.CLOSED || root.es !== es) return;
     const drawn = root.drawn;
     const ask = () => {
-      if (root.es !== es || root.drawn !== drawn) return;
+      if (root.es !== es || root.drawn !== drawn || !root.isConnected) return;
       root.trigger("stopped", String(Date.now()));
       setTimeout(ask, 2000);
     };
@@ -487,6 +490,11 @@ function closeStream(root) {
   if (root.es) root.es.close();
   root.es = null;
   root.pending = null;
+}
+
+function left(root) {  // the view is no longer in the page: stop reading; a view put back opens its stream anew
+  closeStream(root);
+  root.streamUrl = null;
 }
 
 export default function (component) {

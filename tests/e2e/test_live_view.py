@@ -160,3 +160,39 @@ def test_a_switch_and_a_live_setting_reach_a_playing_run_without_a_page_run(page
     assert wait_for(lambda: any(name.startswith("D*") for name in page.evaluate(LIVE_JS)["names"]), timeout=30)
     assert page.evaluate(LIVE_JS)["pages"] > paused["pages"], "paused, the page ran and drew D* again"
     assert exceptions(page) == []
+
+
+def test_a_tab_that_misses_its_stream_keeps_its_run_until_it_leaves_the_page(browser, app_url, app_log):
+    """A tab starved of CPU (ten tabs and the server on two cores) can miss its stream for longer than the worker's
+    idle time (GANVIZ_WORKER_IDLE_S=3 here) while its websocket stays connected: its run goes on. Here the tab's
+    new streams are held unanswered, as a starved tab never gets to read them. When the tab then opens another
+    page of the app (same session, still connected), the run's worker stops for want of a viewer."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/figure1")
+        page.wait_for_selector(".gz-live .gz-fig.js-plotly-plot")
+        settle(page)
+        click(page, "fig1.play")
+        assert wait_for(lambda: (step(page) or 0) > 0, timeout=90)
+        going = app_log().count("worker of fig1 goes on: no viewer")
+        held = []
+        page.route("**/ganviz/live/**", lambda route: held.append(route))  # the next stream (renewed every 5 s)
+        # is never answered
+        assert wait_for(lambda: app_log().count("worker of fig1 goes on: no viewer") > going, timeout=60), \
+            "no viewer past the idle time, the tab connected: the worker says it goes on"
+        frozen = step(page)
+        for route in list(held):
+            route.continue_()
+        page.unroute("**/ganviz/live/**")  # (a stream asked for since is let through with it)
+        assert wait_for(lambda: step(page) > frozen, timeout=30), "the stream comes back, the run went on"
+        moved = step(page)
+        assert wait_for(lambda: step(page) > moved, timeout=30), "and it still plays"
+        stopped = app_log().count("worker of fig1 stopped: no viewer")
+        page.locator("[data-testid='stSidebarNav'] a", has_text="2D").first.click()  # in the same session
+        page.wait_for_selector(".st-key-p2d-play")
+        assert wait_for(lambda: app_log().count("worker of fig1 stopped: no viewer") > stopped, timeout=30), \
+            "the tab left the run's page: its worker stops after the idle time"
+        assert exceptions(page) == []
+    finally:
+        context.close()
