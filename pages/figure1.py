@@ -11,9 +11,10 @@ from ganviz.ui.checkpoints import start_from_trained
 from ganviz.ui.controls import sidebar_config
 from ganviz.ui.diagram import diagram_parts, diagram_toggle
 from ganviz.ui.follow import share
-from ganviz.ui.live import LiveRun, diagram_shown, frame_notes
+from ganviz.ui.live import LiveRun, frame_notes
 from ganviz.ui.live_view import streaming
 from ganviz.ui.replay import replay_panel
+from ganviz.ui.retune import switches
 from ganviz.ui.runfile import save_load_panel
 from ganviz.ui.tracking import run_trails, trails_into, trails_toggle
 
@@ -32,14 +33,13 @@ with lessons:
     run.preset_buttons(presets_for("figure1"), per_row=1)
     start_from_trained(run, config)  # shipped checkpoints: converged, collapsed
 share(run, "figure1", lessons)  # publish the run to the class (?follow=CODE)
-with view_menu:
-    show_d_star = st.toggle(t("figure1.d_star"), value=True, key=f"{KEY}.d_star", help=t("figure1.d_star_help"))
-    diagram_toggle(KEY)  # diagram_shown reads it
-    show_trails = trails_toggle(KEY, two_d=False)
+with view_menu:  # read by each frame: a playing run shows a flipped switch in its next frame (ganviz.ui.retune)
+    shown = switches(KEY, lambda: {
+        "d_star": st.toggle(t("figure1.d_star"), value=True, key=f"{KEY}.d_star", help=t("figure1.d_star_help")),
+        "diagram": diagram_toggle(KEY), "trails": trails_toggle(KEY, two_d=False)})
 run.show_preset_caption()
 run.show_message()
 trails = run_trails(run)
-with_diagram = diagram_shown(KEY, pacing)
 streamed = streaming()
 
 
@@ -51,7 +51,8 @@ def view(snap, trainer) -> LiveFrame:
                ("C(G) = −log 4 + 2·JSD", f"{m['criterion']:.4f}", t("metric.criterion_help")),
                (t("metric.d_real"), f"{m['d_real']:.3f}", t("metric.d_real_help")),
                (t("metric.d_fake"), f"{m['d_fake']:.3f}", t("metric.d_fake_help"))]
-    figure = trails_into(trails, snap, figure1(snap, show_d_star=show_d_star), show_trails)
+    with_diagram = pacing.slow or shown["diagram"]
+    figure = trails_into(trails, snap, figure1(snap, show_d_star=shown["d_star"]), shown["trails"])
     side, caption, colour = diagram_parts(trainer, dim=1) if with_diagram else (None, "", "gray")
     notes = frame_notes(trainer, pacing, with_diagram, streamed)
     if not snap.d_is_probability:
@@ -62,8 +63,8 @@ def view(snap, trainer) -> LiveFrame:
 
 run.show(pacing, view)
 
-run.show_frozen(lambda snap, title: figure1(snap, show_d_star=show_d_star, title=title, height=320, compact=True))
-replay_panel(run, lambda snap: figure1(snap, show_d_star=show_d_star), name="ganviz-figure1")
+run.show_frozen(lambda snap, title: figure1(snap, show_d_star=shown["d_star"], title=title, height=320, compact=True))
+replay_panel(run, lambda snap: figure1(snap, show_d_star=shown["d_star"]), name="ganviz-figure1")
 if not presenting:
     save_load_panel(run, ["gaussian", "bimodal"], name="ganviz-figure1")
 

@@ -13,10 +13,11 @@ from ganviz.ui.controls import sidebar_config
 from ganviz.ui.custom import CustomTarget
 from ganviz.ui.diagram import diagram_parts, diagram_toggle
 from ganviz.ui.follow import share
-from ganviz.ui.live import LiveRun, diagram_shown, frame_notes
+from ganviz.ui.live import LiveRun, frame_notes
 from ganviz.ui.live_view import streaming
 from ganviz.views.live_frame import LiveFrame
 from ganviz.ui.replay import replay_panel
+from ganviz.ui.retune import switches
 from ganviz.ui.runfile import save_load_panel
 from ganviz.ui.tracking import morph_panel, run_trails, trails_into, trails_toggle
 
@@ -45,16 +46,15 @@ with lessons:
     run.preset_buttons(presets_for("two_d"), per_row=1)
     start_from_trained(run, config)  # shipped checkpoints: converged, collapsed
 share(run, "two_d", lessons)  # publish the run to the class (?follow=CODE)
-with view_menu:
-    show_manifold = st.toggle(t("two_d.manifold"), value=True, key=f"{KEY}.manifold", help=t("two_d.manifold_help"))
-    show_d_star = st.toggle(t("two_d.d_star"), value=False, key=f"{KEY}.d_star", help=t("two_d.d_star_help"))
-    show_arrows = st.toggle(t("two_d.arrows"), value=False, key=f"{KEY}.arrows", help=t("two_d.arrows_help"))
-    show_trails = trails_toggle(KEY, two_d=True)
-    diagram_toggle(KEY)  # diagram_shown reads it
+with view_menu:  # read by each frame: a playing run shows a flipped switch in its next frame (ganviz.ui.retune)
+    shown = switches(KEY, lambda: {
+        "manifold": st.toggle(t("two_d.manifold"), value=True, key=f"{KEY}.manifold", help=t("two_d.manifold_help")),
+        "d_star": st.toggle(t("two_d.d_star"), value=False, key=f"{KEY}.d_star", help=t("two_d.d_star_help")),
+        "arrows": st.toggle(t("two_d.arrows"), value=False, key=f"{KEY}.arrows", help=t("two_d.arrows_help")),
+        "trails": trails_toggle(KEY, two_d=True), "diagram": diagram_toggle(KEY)})
 run.show_preset_caption()
 run.show_message()
 trails = run_trails(run)
-with_diagram = diagram_shown(KEY, pacing)
 streamed = streaming()
 
 
@@ -70,8 +70,9 @@ def view(snap, trainer) -> LiveFrame:
         metrics += [(t("metric.d_real"), f"{m['d_real']:.3f}", t("two_d.d_real_help")),
                     (t("metric.d_fake"), f"{m['d_fake']:.3f}", t("two_d.d_fake_help"))]
     metrics.append((t("two_d.outside"), f"{100 * m['outside']:.1f}%", t("two_d.outside_help")))
-    figure = figure2d(snap, show_d_star=show_d_star, show_manifold=show_manifold, show_arrows=show_arrows)
-    figure = trails_into(trails, snap, figure, show_trails)
+    figure = figure2d(snap, show_d_star=shown["d_star"], show_manifold=shown["manifold"], show_arrows=shown["arrows"])
+    figure = trails_into(trails, snap, figure, shown["trails"])
+    with_diagram = pacing.slow or shown["diagram"]
     side, caption, colour = diagram_parts(trainer, dim=2) if with_diagram else (None, "", "gray")
     notes = frame_notes(trainer, pacing, with_diagram, streamed)
     if not snap.d_is_probability:
@@ -84,9 +85,10 @@ def view(snap, trainer) -> LiveFrame:
 run.show(pacing, view)
 morph_panel(run)
 
-run.show_frozen(lambda snap, title: figure2d(snap, show_d_star=show_d_star, show_manifold=show_manifold, height=330,
-                                            title=title))
-replay_panel(run, lambda snap: figure2d(snap, show_d_star=show_d_star, show_manifold=show_manifold), name="ganviz-2d")
+run.show_frozen(lambda snap, title: figure2d(snap, show_d_star=shown["d_star"], show_manifold=shown["manifold"],
+                                            height=330, title=title))
+replay_panel(run, lambda snap: figure2d(snap, show_d_star=shown["d_star"], show_manifold=shown["manifold"]),
+             name="ganviz-2d")
 if not presenting:
     save_load_panel(run, [name for name in TARGETS if name != "custom"], name="ganviz-2d")
 

@@ -26,8 +26,13 @@ visit to the home page, which holds no trainer, plays the next student.)
 
 Frames are counted in each page: those its live view drew (a MutationObserver on
 its step) and those it received over its stream; iterations/s is the step
-counter's slope. The server's own counters are read from its log (sessions open
-and held, trainers alive) and from ``/proc`` (its threads: a run's worker is one).
+counter's slope. Each drawn frame also says what it cost the server's worker
+(``server_train_ms_median``, ``server_frame_ms_median``: training, and the
+snapshot, figure and JSON) and the page what drawing it took
+(``browser_draw_ms``). The server's own counters are read from its log (sessions
+open and held, trainers alive, workers stopped for want of a viewer or gone on
+because their tab was still connected) and from ``/proc`` (its threads: a run's
+worker is one; ``server_threads_cpu_pct_busiest``).
 
 ``--pin`` puts the server on CPU 0 and Chromium (and this tool) on CPU 1
 (``sched_setaffinity``; every thread and child process inherits it), as in a
@@ -216,7 +221,9 @@ def _freed(log_text: str) -> dict:
             "sessions_open_at_end": int(closed[-1][0]) if closed else None,
             "sessions_held_last_logged": int(held[-1]) if held else None,
             "trainers_freed": len(freed), "trainers_alive_at_end": int(freed[-1]) if freed else None,
-            "workers_stopped_no_viewer": len(re.findall(r"worker of \S+ stopped: no viewer", log_text))}
+            "workers_stopped_no_viewer": len(re.findall(r"worker of \S+ stopped: no viewer", log_text)),
+            # a worker whose tab missed its stream past the idle time while connected (starved), and went on
+            "workers_starved_went_on": len(re.findall(r"worker of \S+ goes on: no viewer", log_text))}
 
 
 def run_load(sessions: int = 3, seconds: float = 20.0, page: str = "figure1", ttl: int = 2,
@@ -294,8 +301,14 @@ def run_load(sessions: int = 3, seconds: float = 20.0, page: str = "figure1", tt
             result["newcomer_first_frame_s"] = round(time.monotonic() - newcomer[2], 2)
         result["server_cpu_pct_playing"] = round(100 * (_cpu_seconds(server.pid) - cpu0)
                                                  / (time.monotonic() - start), 1)
-        share = _thread_share(threads0, _thread_cpu(server.pid), time.monotonic() - start)
+        threads1 = _thread_cpu(server.pid)
+        share = _thread_share(threads0, threads1, time.monotonic() - start)
         result["server_main_thread_cpu_pct"] = share["main (event loop)"]
+        # Each thread's share while they played, busiest first: the runs' workers are the busy ones (Python 3.11's
+        # thread names do not reach the kernel, so they are told apart by their CPU).
+        used = sorted((100 * (cpu - threads0.get(tid, (name, 0.0))[1]) / (time.monotonic() - start)
+                       for tid, (name, cpu) in threads1.items() if tid != min(threads1)), reverse=True)
+        result["server_threads_cpu_pct_busiest"] = [round(u, 1) for u in used[:sessions + 2]]
         # One student pauses: their run must stand still while the others go on.
         _, paused_page, _ = opened[0]
         _click(paused_page, PLAY[page])
@@ -328,11 +341,20 @@ def run_load(sessions: int = 3, seconds: float = 20.0, page: str = "figure1", tt
         cpu0 = _cpu_seconds(server.pid)
         time.sleep(3.0)  # nothing trains any more: a worker thread left running would show here
         result["server_cpu_pct_after_release"] = round(100 * (_cpu_seconds(server.pid) - cpu0) / 3.0, 1)
-        per_session = []
-        for (t0, s0), (t1, s1), (drawn, received) in zip(first, last, counts):
+        per_session, costs = [], []
+        for (t0, s0), (t1, s1), (drawn, received, cost, shown, draw_ms) in zip(first, last, counts):
             span = t1 - t0
+            costs += cost
             per_session.append({"frames_per_s": round(drawn / span, 2), "received_per_s": round(received / span, 2),
-                                "iters_per_s": round((s1 - s0) / span, 1)})
+                                "iters_per_s": round((s1 - s0) / span, 1),
+                                # the browser's main-thread time per drawn frame (the figure; not the charts below)
+                                "browser_draw_ms": round(draw_ms / shown, 1) if shown else None})
+        if costs:  # what the drawn frames cost the server's worker: training, and the rest (snapshot, figure, JSON)
+            result["server_train_ms_median"] = round(statistics.median(c[0] for c in costs), 1)
+            result["server_frame_ms_median"] = round(statistics.median(c[1] for c in costs), 1)
+            result["server_frame_ms_p90"] = round(sorted(c[1] for c in costs)[int(0.9 * (len(costs) - 1))], 1)
+        draws = [p["browser_draw_ms"] for p in per_session if p["browser_draw_ms"] is not None]
+        result["browser_draw_ms_median"] = round(statistics.median(draws), 1) if draws else None
         rss_after = monitor.rss_now()
         result.update({
             "per_session": per_session,
@@ -370,11 +392,17 @@ COUNT_SSE = """(() => { const ES = window.EventSource; window.__sse = 0;
   Counted.prototype = ES.prototype;
   for (const name of ['CONNECTING', 'OPEN', 'CLOSED']) Counted[name] = ES[name];
   window.EventSource = Counted; })();"""
-# Every step the live view draws from now on (a MutationObserver on its data-step).
+# Every step the live view draws from now on (a MutationObserver on its data-step), with what each drawn frame cost
+# the server (its status.cost: [training ms, the rest of the frame ms], as the worker measured it), and the
+# live view's own drawing time (its frames and drawMs counters, ganviz/ui/live_view.py's show).
 WATCH_STEPS = """() => { const r = document.querySelector('.gz-live'); window.__steps = new Set([r.dataset.step]);
-  window.__sseStart = window.__sse;
-  new MutationObserver(() => window.__steps.add(r.dataset.step)).observe(r, {attributes: true, attributeFilter: ['data-step']}); }"""
-READ_WATCH = "() => [window.__steps.size - 1, window.__sse - window.__sseStart]"
+  window.__sseStart = window.__sse; window.__costs = [];
+  window.__drawStart = [r.frames ?? 0, r.drawMs ?? 0];
+  new MutationObserver(() => { window.__steps.add(r.dataset.step); if (r.cost) window.__costs.push(r.cost); })
+    .observe(r, {attributes: true, attributeFilter: ['data-step']}); }"""
+READ_WATCH = """() => { const r = document.querySelector('.gz-live');
+  return [window.__steps.size - 1, window.__sse - window.__sseStart, window.__costs,
+          (r.frames ?? 0) - window.__drawStart[0], (r.drawMs ?? 0) - window.__drawStart[1]]; }"""
 LIVE_STEP = "() => { const r = document.querySelector('.gz-live'); return r ? Number(r.dataset.step) : null; }"
 
 

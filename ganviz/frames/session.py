@@ -346,14 +346,17 @@ class LiveSession(Playback):
     # ----- the loop off the script (``ganviz.frames.worker``) ---------------------------
     def frame_job(self, pacing, render: Callable, budget_s: float = FRAME_BUDGET_S,
                   stopping: Callable[[], bool] = lambda: False,
-                  tick_s: float | None = None) -> Callable[[], tuple[bytes | None, bool]]:
+                  tick_s: float | None = None, posted: Callable[[], bool] = lambda: False,
+                  apply_posted: Callable[[], object] = lambda: None) -> Callable[[], tuple[bytes | None, bool]]:
         """One frame of this run's training, for a worker thread: ``job() -> (render(...), more)``.
 
         The budget is counted in the worker thread's own CPU time (``time.thread_time``): when many sessions'
         workers share the interpreter (and its lock) or the machine, a frame still trains its share instead of
         spending its budget waiting, which would leave the frames' drawing most of the server's time. With
         ``tick_s`` (the worker's frame period) a frame that comes late trains the periods it missed
-        (``catch_up``), so the run keeps its iterations/s with fewer frames.
+        (``catch_up``), so the run keeps its iterations/s with fewer frames. A live setting or a display switch
+        handed to the worker meanwhile (``posted()``, ``ganviz.ui.retune``) ends the frame's training at the next
+        chunk and is applied (``apply_posted()``) before the frame is drawn, so the frame shows it.
 
         The job advances the run as ``advance`` does (a beat, up to ``pacing.iterations_per_frame`` iterations
         within ``budget_s``, or a window of D's fit sized to ``budget_s``), records the frame, and returns
@@ -381,7 +384,7 @@ class LiveSession(Playback):
                         iterations = catch_up(iterations, began - last[0], tick_s)
                     last[0] = began
                     train_within(trainer, iterations, budget_s, clock=time.thread_time, cost=iteration_s,
-                                 stop=stopping)
+                                 stop=lambda: stopping() or posted())
                 elif fit_window(fit, budget_s):
                     close = fit.result.close
                     outcome.message = ("success" if close else "warning",
@@ -396,6 +399,7 @@ class LiveSession(Playback):
             trained = time.perf_counter()
             if more and stopping():
                 return None, False
+            apply_posted()
             snap = self.snapshot(trainer)
             outcome.last = (trainer, (trainer.step, trainer.d_steps), snap)
             trainer.record(snap.metrics)

@@ -14,9 +14,16 @@ rerun, no stale-element fade, and no per-frame cost of a script run.
   is given.
 * ``Worker``: one thread per run; ``start(job)`` calls ``job()`` once per
   frame until it says stop, ``stop()`` ends the thread and waits for it (the
-  page stops it before touching the run, and starts it again after). A worker
-  whose channel has had no viewer for ``IDLE_SECONDS`` (the tab was closed)
-  ends by itself, and the server's log says so.
+  page stops it before touching the run, and starts it again after); ``post(change)`` hands it a change
+  (a live setting) to make in its own thread before its next frame. A worker
+  is *abandoned*, and ends by itself with a line in the server's log, when its
+  channel has had no viewer for ``IDLE_SECONDS`` **and** its ``connected()``
+  says no: the page gives a callable that tells whether the session's tab is
+  still connected and on the run's page (``ganviz.ui.sessions.tab_watcher``).
+  A tab starved of CPU may miss its stream for longer than ``IDLE_SECONDS``
+  while still open: its run goes on. A closed tab's websocket disconnects, so
+  its worker still stops after ``IDLE_SECONDS``. Without ``connected`` (no
+  session to ask) the idle time alone decides.
 """
 
 from __future__ import annotations
@@ -33,7 +40,8 @@ from typing import Callable
 
 log = logging.getLogger("ganviz")
 
-# A playing run with no viewer this long stops: its tab was closed (or lost for good). GANVIZ_WORKER_IDLE_S sets it.
+# A playing run with no viewer this long, whose tab is not connected (``Worker``'s ``connected``), stops: its tab
+# was closed (or lost for good). GANVIZ_WORKER_IDLE_S sets it.
 IDLE_SECONDS = float(os.environ.get("GANVIZ_WORKER_IDLE_S", "10"))
 KEEPALIVE_SECONDS = 15.0  # a comment line this often keeps proxies from closing a quiet stream
 # One stream lasts at most this long, then asks the browser to open the next (``event: renew``): an open HTTP
@@ -151,13 +159,21 @@ class Worker:
     ``job()`` returns ``(frame, more)``: the frame's bytes are published on the channel; ``more`` False ends
     the thread after that frame (the run paused itself: it diverged, or D's fit finished). A job that sees
     ``stopping`` after training may return ``(None, False)``: the page, which stopped it, draws the state.
+
+    ``connected()``: whether the run's tab is still there (connected, on the run's page), asked only once the
+    channel has had no viewer for ``IDLE_SECONDS``; the thread ends then only if it says no. It must not hold
+    the session's state, and must be cheap and safe to call from this thread. None: the idle time alone decides.
     """
 
-    def __init__(self, channel: Channel, name: str = "run"):
+    def __init__(self, channel: Channel, name: str = "run", connected: Callable[[], bool] | None = None):
         self.channel, self.name = channel, name
+        self.connected = connected if connected is not None else (lambda: False)
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self.error: BaseException | None = None  # what ended the last thread, if it was an exception
+        self._inbox: list[Callable[[], object]] = []  # changes to make in the thread before its next frame
+        self._inbox_lock = threading.Lock()
+        self._mail = threading.Event()  # set by ``post`` (and ``stop``): the thread's wait between frames ends
 
     def stopping(self) -> bool:
         """Whether the page has asked the thread to end (a job may skip drawing a frame nobody will see)."""
@@ -171,6 +187,8 @@ class Worker:
               setup: Callable[[], object] = lambda: None) -> None:
         """Stop any thread of this worker, then run ``job`` in a new one (``setup()`` first, in that thread)."""
         self.stop()
+        self._take_inbox()  # a change the last thread did not take: the page has made its own since
+        self._mail.clear()
         self._stop = threading.Event()
         self.error = None
         self.channel.seen()
@@ -184,9 +202,35 @@ class Worker:
         if thread is None:
             return
         self._stop.set()
+        self._mail.set()
         if thread is not threading.current_thread():
             thread.join(timeout)
         self._thread = None
+
+    def post(self, change: Callable[[], object]) -> bool:
+        """Have the thread call ``change()`` before its next frame (a live setting taken without stopping the run:
+        the thread is the only one touching the trainer while it runs). False when no thread runs: the caller
+        makes the change itself."""
+        with self._inbox_lock:
+            if not self.running or self._stop.is_set():
+                return False
+            self._inbox.append(change)
+        self._mail.set()
+        return True
+
+    def posted(self) -> bool:
+        """Whether a change waits for the thread (its frame may end its training early to show it)."""
+        return bool(self._inbox)
+
+    def apply_posted(self) -> None:
+        """Make the changes posted so far (called in the thread: by its loop, or by a frame's job)."""
+        for change in self._take_inbox():
+            change()
+
+    def _take_inbox(self) -> list:
+        with self._inbox_lock:
+            changes, self._inbox = self._inbox, []
+        return changes
 
     def close(self) -> None:
         """The run's session has ended: stop the thread and close the channel (its viewers' streams end)."""
@@ -195,9 +239,11 @@ class Worker:
 
     def _loop(self, job, interval: float, setup, stop: threading.Event) -> None:
         setup()
+        starved = False  # said once per thread: its tab is connected but has not read for IDLE_SECONDS
         try:
             while not stop.is_set():
                 began = time.perf_counter()
+                self.apply_posted()
                 frame, more = job()
                 if frame is None:  # the job saw the stop and left its frame undrawn (the page draws the state)
                     return
@@ -205,9 +251,20 @@ class Worker:
                 if not more:
                     return
                 if self.channel.idle_for() > IDLE_SECONDS:
-                    log.info("worker of %s stopped: no viewer for %.0f s (tab closed)", self.name, IDLE_SECONDS)
-                    return
-                stop.wait(max(0.0, interval - (time.perf_counter() - began)))
+                    if not self.connected():
+                        log.info("worker of %s stopped: no viewer for %.0f s (tab closed or on another page)",
+                                 self.name, IDLE_SECONDS)
+                        return
+                    if not starved:
+                        starved = True
+                        log.info("worker of %s goes on: no viewer for %.0f s, but its tab is connected (starved of "
+                                 "CPU?)", self.name, IDLE_SECONDS)
+                else:
+                    starved = False
+                pause = max(0.0, interval - (time.perf_counter() - began))
+                if pause and not self.posted():
+                    self._mail.wait(pause)  # (a posted change or a stop ends the wait early)
+                self._mail.clear()
         except BaseException as err:  # kept for the page, which says so; the thread ends
             self.error = err
             log.exception("worker of %s failed", self.name)

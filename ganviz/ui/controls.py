@@ -10,6 +10,8 @@ from ganviz.i18n import t
 from ganviz.core.losses import LOSSES
 from ganviz.core.config import TrainConfig
 
+from .retune import live_settings
+
 LEARNING_RATES = [1e-5, 2e-5, 5e-5, 1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 1e-2, 2e-2, 5e-2, 0.1, 0.2, 0.5, 1.0]
 BATCHES = [16, 32, 64, 128, 256, 512]
 WIDTHS = [4, 8, 16, 32, 64, 128]
@@ -54,20 +56,10 @@ def sidebar_config(key: str, defaults: TrainConfig, targets: list[str], frame_se
     """
     sb = st.sidebar
     sb.header(t("controls.header"))
-    sb.caption(t("controls.live_caption"))
+    with sb:  # a fragment: a playing run takes these without the page running (ganviz.ui.retune)
+        fields, iterations, slow = live_settings(key, lambda: live_widgets(key, defaults, iterations_per_frame))
     loaded = st.session_state.get(f"{key}.{FROM_FILE}")  # a run loaded from a file: its values, as saved
-    options = lambda name, base: with_value(base, getattr(loaded, name) if loaded is not None else None)  # noqa: E731
-    k = sb.slider(t("controls.k"), 1, max(K_MAX, loaded.k if loaded is not None else 1), defaults.k, key=f"{key}.k",
-                  help=t("controls.k_help"))
-    lr_d = sb.select_slider(t("controls.lr_d"), options("lr_d", LEARNING_RATES), defaults.lr_d, key=f"{key}.lr_d",
-                            format_func=_fmt, help=t("controls.lr_help"))
-    lr_g = sb.select_slider(t("controls.lr_g"), options("lr_g", LEARNING_RATES), defaults.lr_g, key=f"{key}.lr_g",
-                            format_func=_fmt, help=t("controls.lr_help"))
-    batch = sb.select_slider(t("controls.batch"), options("batch", BATCHES), defaults.batch, key=f"{key}.batch",
-                             help=t("controls.batch_help"))
-    slow = sb.toggle(t("controls.slow"), value=False, key=f"{key}.slow", help=t("controls.slow_help"))
-    iterations = sb.slider(t("controls.speed"), 1, 200, iterations_per_frame, key=f"{key}.speed",
-                           help=t("controls.speed_help"))  # slow motion ignores it, and keeps it for later
+    options = lambda name, base: _offered(loaded, name, base)  # noqa: E731
     sb.divider()
     sb.caption(t("controls.new_model_caption"))
     dist = sb.selectbox(t("controls.target"), targets, targets.index(defaults.dist), key=f"{key}.dist",
@@ -91,16 +83,40 @@ def sidebar_config(key: str, defaults: TrainConfig, targets: list[str], frame_se
     seed = int(sb.number_input(t("controls.seed"), 0, max(SEED_MAX, loaded.seed if loaded is not None else 0),
                                defaults.seed, key=f"{key}.seed", help=t("controls.seed_help")))
     kept = loaded if loaded is not None else defaults  # the fields without a control: the file's, else the page's
-    config = TrainConfig(dist=dist, loss=loss, k=k, lr_d=lr_d, lr_g=lr_g, batch=batch, optimizer=optimizer,
+    config = TrainConfig(dist=dist, loss=loss, **fields, optimizer=optimizer,
                          momentum=kept.momentum, prior=prior, z_dim=z_dim, width=width,
                          depth=depth, seed=seed, device=kept.device, g_offset=float(g_offset))
     if loaded is not None:
         said = from_file_fields(loaded, defaults)
         if said:
             sb.caption(t("controls.from_file", fields=said))
-    if slow:
-        return config, Pacing(1, SLOW_FRAME_SECONDS, slow=True)
-    return config, Pacing(iterations, frame_seconds)
+    pacing = Pacing(1, SLOW_FRAME_SECONDS, slow=True) if slow else Pacing(iterations, frame_seconds)
+    st.session_state[f"{key}.pacing"] = pacing  # the one the run's frames read (a live change updates it)
+    return config, pacing
+
+
+def live_widgets(key: str, defaults: TrainConfig, iterations_per_frame: int) -> tuple[dict, int, bool]:
+    """The sidebar's live settings: ``({k, lr_d, lr_g, batch}, iterations per frame, slow motion)``."""
+    loaded = st.session_state.get(f"{key}.{FROM_FILE}")
+    options = lambda name, base: _offered(loaded, name, base)  # noqa: E731
+    st.caption(t("controls.live_caption"))
+    k = st.slider(t("controls.k"), 1, max(K_MAX, loaded.k if loaded is not None else 1), defaults.k, key=f"{key}.k",
+                  help=t("controls.k_help"))
+    lr_d = st.select_slider(t("controls.lr_d"), options("lr_d", LEARNING_RATES), defaults.lr_d, key=f"{key}.lr_d",
+                            format_func=_fmt, help=t("controls.lr_help"))
+    lr_g = st.select_slider(t("controls.lr_g"), options("lr_g", LEARNING_RATES), defaults.lr_g, key=f"{key}.lr_g",
+                            format_func=_fmt, help=t("controls.lr_help"))
+    batch = st.select_slider(t("controls.batch"), options("batch", BATCHES), defaults.batch, key=f"{key}.batch",
+                             help=t("controls.batch_help"))
+    slow = st.toggle(t("controls.slow"), value=False, key=f"{key}.slow", help=t("controls.slow_help"))
+    iterations = st.slider(t("controls.speed"), 1, 200, iterations_per_frame, key=f"{key}.speed",
+                           help=t("controls.speed_help"))  # slow motion ignores it, and keeps it for later
+    return dict(k=k, lr_d=lr_d, lr_g=lr_g, batch=batch), iterations, slow
+
+
+def _offered(loaded: TrainConfig | None, name: str, base: list) -> list:
+    """A slider's options, with a loaded run's value among them."""
+    return with_value(base, getattr(loaded, name) if loaded is not None else None)
 
 
 # The sidebar's widget keys (after "<page key>.") of each TrainConfig field it sets.

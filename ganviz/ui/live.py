@@ -29,7 +29,7 @@ from .controls import Pacing, set_widgets
 from .follow import relay, relay_race
 from .live_chart import live_plotly_chart, plotly_src
 from .live_view import live_view, stream_url, streaming
-from .sessions import on_session_end, track_trainers
+from .sessions import on_session_end, tab_watcher, track_trainers
 
 STATUS_BADGES = {  # the status line's badge for each state of a run (LiveSession.status)
     "diverged": ":red-badge[:material/error: {}]", "playing": ":green-badge[:material/play_arrow: {}]",
@@ -243,8 +243,10 @@ class LiveRun(LiveSession):
         stream = None
         if self.mode in ("playing", "fit_d") and not self.diverged:
             lang = language()
-            job = self.frame_job(pacing, render, STREAM_BUDGET_S, stopping=self.worker.stopping,
-                                 tick_s=None if pacing.slow else STREAM_INTERVAL)
+            worker = self.worker
+            job = self.frame_job(pacing, render, STREAM_BUDGET_S, stopping=worker.stopping,
+                                 tick_s=None if pacing.slow else STREAM_INTERVAL, posted=worker.posted,
+                                 apply_posted=worker.apply_posted)
             self.worker.start(job, pacing.frame_seconds if pacing.slow else STREAM_INTERVAL,
                               setup=lambda: set_language(lang))
             stream = stream_url(self.worker.channel.token)
@@ -493,10 +495,11 @@ def cost_ms(cost: tuple[float, float], began: float) -> list[float]:
 
 def session_worker(key: str) -> Worker:
     """This session's worker for run ``key`` (made with its channel the first time; closed when the session
-    ends, which stops its thread and ends its stream)."""
+    ends, which stops its thread and ends its stream). Without a viewer it stops only once the tab is gone or on
+    another page (``tab_watcher``): a tab starved of CPU keeps its run."""
     worker = st.session_state.get(f"{key}.worker")
     if worker is None:
-        worker = Worker(open_channel(), name=key)
+        worker = Worker(open_channel(), name=key, connected=tab_watcher())
         st.session_state[f"{key}.worker"] = worker
         on_session_end(worker.close)
     return worker
@@ -546,11 +549,6 @@ def draw_live_frame(key: str, frame: LiveFrame, every: float = 0.0) -> None:
         for i, (col, chart) in enumerate(zip(st.columns(len(charts)), charts)):
             with col:
                 live_plotly_chart(chart, key=f"{key}.below{i}", every=every)
-
-
-def diagram_shown(key: str, pacing: Pacing) -> bool:
-    """Whether page ``key``'s model diagram (``ui/diagram.py``) is on screen: its toggle is on, or slow motion."""
-    return pacing.slow or bool(st.session_state.get(f"{key}.diagram"))
 
 
 def beat_caption(trainer: Trainer) -> str:

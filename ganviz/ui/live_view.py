@@ -202,13 +202,7 @@ function show(root, frame) {
   root.msg.textContent = frame.message ? frame.message.text : "";
   setMetrics(root.metrics, frame.metrics);
   root.headline.textContent = frame.headline ?? "";
-  const notes = frame.notes.join("\\n");
-  if (root.notes.dataset.text !== notes) {
-    root.notes.dataset.text = notes;
-    root.notes.replaceChildren(...frame.notes.map((text) => {
-      const line = document.createElement("div"); line.textContent = text; return line;
-    }));
-  }
+  setNotes(root, frame.notes);
   const race = racing(frame);
   root.row.classList.toggle("gz-off", race);
   root.panels.classList.toggle("gz-off", !race);
@@ -226,6 +220,16 @@ function show(root, frame) {
   // that waits for the browser gets in between, and the figure (what the click changed) shows first.
   root.rest = frame;
   if (!root.restTimer) root.restTimer = setTimeout(() => { root.restTimer = 0; showRest(root, root.rest); }, 0);
+}
+
+function setNotes(root, lines) {
+  const notes = lines.join("\\n");
+  if (root.notes.dataset.text !== notes) {
+    root.notes.dataset.text = notes;
+    root.notes.replaceChildren(...lines.map((text) => {
+      const line = document.createElement("div"); line.textContent = text; return line;
+    }));
+  }
 }
 
 function showRest(root, frame) {
@@ -394,6 +398,7 @@ function arrive(root, frame) {
   const drawMs = root.recentMs ?? 0;
   const previous = root.real;
   root.real = frame;
+  setNotes(root, frame.notes);  // the live settings say at once what the run trains with (tweens or not)
   const from = previous ? figures(previous) : [], to = figures(frame);
   if (previous && frame.status.state === "playing" && previous.status.state === "playing" &&
       root.gapMs > 1000 / TWEEN_FPS && drawMs < TWEEN_MAX_MS && racing(previous) === racing(frame) &&
@@ -445,14 +450,17 @@ function animate(root) {
 
 // A click or a key on the page's controls runs the page, whose answer the browser must take in and draw:
 // for up to INPUT_HOLD_MS after one, streamed frames wait (the newest is kept), so the browser's time goes to
-// that answer; the page's new frame ends the wait.
+// that answer; the page's new frame ends the wait. The switches and live settings (``ganviz.ui.retune``) run
+// only their fragment: their answer is the next streamed frame, which must not wait.
 const INPUT_HOLD_MS = 600;
 const CONTROLS = "button, input, label, select, textarea, [role=slider], [role=checkbox], [role=switch], [role=option]";
+const STREAMED_CONTROLS = "[class*='-switches'], [class*='-live-settings']";
 
 function holdForInput(root) {
   const hold = (event) => {
     const target = event.target;
-    if (!root.isConnected || !target?.closest || root.contains(target) || !target.closest(CONTROLS)) return;
+    if (!root.isConnected || !target?.closest || root.contains(target) || !target.closest(CONTROLS) ||
+        target.closest(STREAMED_CONTROLS)) return;
     root.holdUntil = performance.now() + INPUT_HOLD_MS;
   };
   document.addEventListener("pointerdown", hold, { capture: true });
@@ -488,12 +496,14 @@ function schedule(root) {
 }
 
 // Read the run's stream. Each stream ends after a few seconds with "renew" (so the server can always shut down
-// gracefully) and the next one starts at once after the last frame this one sent.
+// gracefully) and the next one starts at once after the last frame this one sent. A view that left the page (the
+// tab opened another page of the app) stops reading, so the server's worker sees no viewer and stops.
 function follow(root, url, after) {
   const es = new EventSource(after ? `${url}?after=${after}` : url);
   root.es = es;
   es.onmessage = (event) => {
     if (root.es !== es) return;
+    if (!root.isConnected) { left(root); return; }
     root.pending = event.data;
     root.last = event.data;
     root.pendingId = event.lastEventId;
@@ -501,7 +511,8 @@ function follow(root, url, after) {
   };
   es.addEventListener("renew", (event) => {
     es.close();
-    if (root.es === es) follow(root, url, Number(event.data) || 0);
+    if (root.es === es && !root.isConnected) left(root);
+    else if (root.es === es) follow(root, url, Number(event.data) || 0);
   });
   es.addEventListener("closed", () => {  // the run's session ended; a follower's page then says why
     es.close();
@@ -516,7 +527,7 @@ function follow(root, url, after) {
     if (es.readyState !== EventSource.CLOSED || root.es !== es) return;
     const drawn = root.drawn;
     const ask = () => {
-      if (root.es !== es || root.drawn !== drawn) return;
+      if (root.es !== es || root.drawn !== drawn || !root.isConnected) return;
       root.trigger("stopped", String(Date.now()));
       setTimeout(ask, 2000);
     };
@@ -531,6 +542,11 @@ function closeStream(root) {
   if (root.es) root.es.close();
   root.es = null;
   root.pending = null;
+}
+
+function left(root) {  // the view is no longer in the page: stop reading; a view put back opens its stream anew
+  closeStream(root);
+  root.streamUrl = null;
 }
 
 export default function (component) {
@@ -557,6 +573,7 @@ export default function (component) {
     root.Plotly = Plotly;
     if (data.frame !== root.drawn) {
       root.drawn = data.frame;
+      root.pageFrames = (root.pageFrames ?? 0) + 1;  // the page's own runs (read by the browser tests)
       root.holdUntil = 0;  // the page's answer is here; a streamed frame held meanwhile is older than it
       root.refit = true;  // and the page above the view may have changed
       root.pending = null;

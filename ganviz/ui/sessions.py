@@ -31,6 +31,11 @@ early, or dropped by Streamlit (the janitor notices within ``JANITOR_SECONDS``).
 (a training thread) registers its stop there; the callback must not hold the session's state, or the state
 could never be freed.
 
+``tab_watcher()`` gives such work a plain callable that says whether the session's tab is still connected (its
+websocket open, as Streamlit's session manager knows) and on the page it was made on: a run's worker
+(``ganviz.frames.worker``) stops for want of a viewer only when it says no, so a tab that is open but starved of
+CPU keeps its run, while a closed tab (disconnected) or one that went to another page frees it.
+
     ganviz: session opened (3 open, 4 held)
     ganviz: session closed (2 open, 4 held)
     ganviz: session released (2 open, 3 held): its tab closed and the cap was reached
@@ -48,6 +53,7 @@ import secrets
 import threading
 import time
 import weakref
+from typing import Callable
 
 import streamlit as st
 
@@ -106,6 +112,42 @@ def _session_id() -> str | None:
 
     ctx = get_script_run_ctx()
     return ctx.session_id if ctx is not None else None
+
+
+def _page_id() -> str:
+    """The page this run is on (Streamlit's script hash of the page ``st.navigation`` picked; "" outside a run)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    try:
+        return str(ctx.page_script_hash) if ctx is not None else ""
+    except Exception:  # noqa: BLE001 - a Streamlit whose context changed shape: every page counts as the same
+        return ""
+
+
+def tab_watcher() -> Callable[[], bool]:
+    """``connected()`` for background work that this page run starts (a run's worker): True while this session
+    is held, its tab is connected (Streamlit's session manager counts it active: its websocket is open) and the
+    session's latest page run was on this page. Call it from a page run; the callable holds two strings, not the
+    session's state, and is safe to call from any thread. False when Streamlit's session manager cannot be reached
+    (AppTest): the worker then stops on its idle time alone, as before."""
+    token = st.session_state.get(HELD_KEY)
+    with _lock:
+        held = _held.get(token)
+        page = held.get("page", "") if held else ""
+
+    def connected() -> bool:
+        with _lock:
+            held = _held.get(token)
+            if held is None or held.get("page", "") != page or held["session"] is None:
+                return False
+            session = held["session"]
+        try:
+            return bool(_manager().is_active_session(session))
+        except Exception:  # noqa: BLE001 - no runtime (AppTest), or a Streamlit whose manager changed shape
+            return False
+
+    return connected
 
 
 def _end(token: str, why: str) -> None:
@@ -253,6 +295,10 @@ def register() -> None:
         with _lock:
             _held[token] = {"session": _session_id(), "callbacks": []}
         st.session_state[HELD_KEY] = token
+    with _lock:  # the page this session shows now (``tab_watcher``: a run on another page is no longer watched)
+        held = _held.get(st.session_state.get(HELD_KEY))
+        if held is not None:
+            held["page"] = _page_id()
     first_run = "ganviz.session" not in st.session_state
     # Every run: the resource is cached per session, but Streamlit releases it when the tab disconnects
     # (logged as closed), so a tab that reconnects opens, and is counted, again.

@@ -115,3 +115,84 @@ def test_a_closed_tab_frees_its_worker(browser, app_url, app_log):
     context.close()  # the tab goes; its run was playing
     assert wait_for(lambda: app_log().count("worker of fig1 stopped: no viewer") > before, timeout=30), \
         "the server's log says the closed tab's worker stopped"
+
+
+LIVE_JS = """() => { const root = document.querySelector('.gz-live'), fig = root.querySelector('.gz-fig');
+  return {pages: root.pageFrames, state: root.dataset.state, notes: root.notes.innerText,
+          names: (fig.data || []).map((trace) => trace.name ?? "")}; }"""
+
+
+def test_a_switch_and_a_live_setting_reach_a_playing_run_without_a_page_run(page, app_url):
+    """The View menu's switches and the sidebar's live settings (ganviz.ui.retune) run only their fragment:
+    the playing run's next streamed frame shows the change, and the page itself does not run. Paused, a
+    switch runs the page, which draws the change."""
+    page.goto(f"{app_url}/figure1")
+    page.wait_for_selector(".gz-live .gz-fig.js-plotly-plot")
+    settle(page)
+    click(page, "fig1.play")
+    assert wait_for(lambda: (step(page) or 0) > 0, timeout=90), "Play trains"
+    settle(page)
+    before = page.evaluate(LIVE_JS)
+    assert before["state"] == "playing" and any(name.startswith("D*") for name in before["names"])
+    assert "k = 1," in before["notes"]
+
+    click(page, "fig1.view")  # open the View menu, then flip D* off
+    page.locator(f"{css_key('fig1.d_star')} label").first.click()
+    assert wait_for(lambda: not any(name.startswith("D*") for name in page.evaluate(LIVE_JS)["names"]), timeout=30), \
+        "the next frames have no D*"
+    page.keyboard.press("Escape")
+    slider = page.locator(f"{css_key('fig1.k')} input[type='range']").first
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    assert wait_for(lambda: "k = 2," in page.evaluate(LIVE_JS)["notes"], timeout=30), "the run trains with k = 2"
+    after = page.evaluate(LIVE_JS)
+    assert after["pages"] == before["pages"], "neither change ran the page"
+    assert after["state"] == "playing"
+    moving = step(page)
+    assert wait_for(lambda: step(page) > moving, timeout=30), "the run trains on"
+
+    click(page, "fig1.play")  # Pause: now a switch runs the page
+    assert wait_for(lambda: page.evaluate(LIVE_JS)["state"] == "paused")
+    settle(page)
+    paused = page.evaluate(LIVE_JS)
+    click(page, "fig1.view")
+    page.locator(f"{css_key('fig1.d_star')} label").first.click()
+    assert wait_for(lambda: any(name.startswith("D*") for name in page.evaluate(LIVE_JS)["names"]), timeout=30)
+    assert page.evaluate(LIVE_JS)["pages"] > paused["pages"], "paused, the page ran and drew D* again"
+    assert exceptions(page) == []
+
+
+def test_a_tab_that_misses_its_stream_keeps_its_run_until_it_leaves_the_page(browser, app_url, app_log):
+    """A tab starved of CPU (ten tabs and the server on two cores) can miss its stream for longer than the worker's
+    idle time (GANVIZ_WORKER_IDLE_S=3 here) while its websocket stays connected: its run goes on. Here the tab's
+    new streams are held unanswered, as a starved tab never gets to read them. When the tab then opens another
+    page of the app (same session, still connected), the run's worker stops for want of a viewer."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/figure1")
+        page.wait_for_selector(".gz-live .gz-fig.js-plotly-plot")
+        settle(page)
+        click(page, "fig1.play")
+        assert wait_for(lambda: (step(page) or 0) > 0, timeout=90)
+        going = app_log().count("worker of fig1 goes on: no viewer")
+        held = []
+        page.route("**/ganviz/live/**", lambda route: held.append(route))  # the next stream (renewed every 5 s)
+        # is never answered
+        assert wait_for(lambda: app_log().count("worker of fig1 goes on: no viewer") > going, timeout=60), \
+            "no viewer past the idle time, the tab connected: the worker says it goes on"
+        frozen = step(page)
+        for route in list(held):
+            route.continue_()
+        page.unroute("**/ganviz/live/**")  # (a stream asked for since is let through with it)
+        assert wait_for(lambda: step(page) > frozen, timeout=30), "the stream comes back, the run went on"
+        moved = step(page)
+        assert wait_for(lambda: step(page) > moved, timeout=30), "and it still plays"
+        stopped = app_log().count("worker of fig1 stopped: no viewer")
+        page.locator("[data-testid='stSidebarNav'] a", has_text="2D").first.click()  # in the same session
+        page.wait_for_selector(".st-key-p2d-play")
+        assert wait_for(lambda: app_log().count("worker of fig1 stopped: no viewer") > stopped, timeout=30), \
+            "the tab left the run's page: its worker stops after the idle time"
+        assert exceptions(page) == []
+    finally:
+        context.close()

@@ -101,6 +101,75 @@ def test_a_worker_without_viewers_stops_and_says_so(monkeypatch, caplog):
     assert "worker of fig1 stopped: no viewer" in caplog.text
 
 
+class Lines(logging.Handler):
+    """The ganviz log's lines while it is attached (each once, whatever other handlers see)."""
+
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+        self.logger = logging.getLogger("ganviz")
+
+    def emit(self, record):
+        self.lines.append(record.getMessage())
+
+    def __enter__(self):
+        self.level_before = self.logger.level
+        self.logger.setLevel(logging.INFO)
+        self.logger.addHandler(self)
+        return self
+
+    def __exit__(self, *exc):
+        self.logger.removeHandler(self)
+        self.logger.setLevel(self.level_before)
+
+    def count(self, text: str) -> int:
+        return sum(text in line for line in self.lines)
+
+
+def test_an_open_but_silent_tab_keeps_its_worker_until_it_disconnects(monkeypatch):
+    """A tab starved of CPU misses its stream for longer than IDLE_SECONDS while its websocket stays connected:
+    its run goes on (said once in the log). Once the tab disconnects (closed), the same silence stops it."""
+    monkeypatch.setattr(worker_module, "IDLE_SECONDS", 0.05)
+    channel = open_channel()
+    tab = {"connected": True}
+    asked, silent_frames, past = [], [0], threading.Event()
+
+    def connected():
+        asked.append(tab["connected"])
+        return tab["connected"]
+
+    def job():
+        if channel.idle_for() > 0.05:  # a frame made after the idle time, nobody reading
+            silent_frames[0] += 1
+            if silent_frames[0] >= 20:
+                past.set()
+        return b"{}", True
+    worker = Worker(channel, name="fig1", connected=connected)
+    with Lines() as log:
+        worker.start(job, interval=0.005)
+        assert past.wait(30), "the run trains on past the idle time"
+        assert worker.running, "20 frames after the idle time, the open tab's run still plays"
+        assert asked and all(asked), "the worker asked whether the tab is connected, and it was"
+        tab["connected"] = False  # the tab closes: its websocket disconnects
+        wait_until_stopped(worker)
+    assert not worker.running and asked[-1] is False
+    assert log.count("worker of fig1 goes on: no viewer") == 1, "said once, not once a frame"
+    assert log.count("worker of fig1 stopped: no viewer") == 1
+
+
+def test_a_disconnected_tab_without_viewers_stops_its_worker_after_the_idle_time(monkeypatch):
+    monkeypatch.setattr(worker_module, "IDLE_SECONDS", 0.2)
+    channel = open_channel()
+    asked = []
+    worker = Worker(channel, name="p2d", connected=lambda: asked.append(1) or False)
+    with Lines() as log:
+        worker.start(lambda: (b"{}", True), interval=0.02)
+        wait_until_stopped(worker)
+    assert not worker.running and asked == [1], "asked once, after the idle time, and stopped"
+    assert channel.idle_for() > 0.2, "not before the channel had no viewer for IDLE_SECONDS"
+    assert log.count("worker of p2d stopped: no viewer") == 1 and log.count("goes on") == 0
+
+
 def test_a_failing_job_ends_the_thread_and_is_kept():
     worker = Worker(open_channel())
     worker.start(lambda: 1 / 0, interval=0.0)
@@ -255,3 +324,38 @@ def _train_slowly_then_catch_up():
     time.sleep(0.35)  # the next frame comes at least 3.5 frame periods late: it trains the periods it missed
     trained = json.loads(job()[0])["step"] - 35
     assert 35 <= trained <= 10 * 10, f"the missed periods' iterations, at most CATCH_UP periods' worth ({trained})"
+
+
+def test_a_change_posted_to_a_playing_worker_is_made_in_its_thread_and_shown_in_its_next_frame():
+    """A live setting (ganviz.ui.retune): the worker's thread applies it before its next frame is drawn, and
+    a frame in progress ends its training early to show it."""
+    store = {}
+    run = LiveSession(store, "fig1", take_snapshot)
+    run.reset(FIGURE1)
+    run.mode = "playing"
+    worker = Worker(open_channel())
+    assert not worker.post(lambda: None), "no thread: the caller makes the change itself"
+    threads = []
+
+    def render(snap, trainer, state, rate, message, stopped=None, cost=None):
+        return json.dumps({"step": trainer.step, "k": trainer.config.k}).encode()
+
+    # A long budget and many iterations: a frame would take a long time, unless a posted change ends it.
+    job = run.frame_job(Pacing(iterations_per_frame=100_000), render, budget_s=600.0, stopping=worker.stopping,
+                        posted=worker.posted, apply_posted=worker.apply_posted)
+    worker.start(job, interval=0.0)
+    try:
+        assert worker.running
+        time.sleep(0.3)
+        new = replace(run.trainer.config, k=3)
+        assert worker.post(lambda: (threads.append(threading.current_thread()), run.trainer.apply(new)))
+        deadline = time.monotonic() + 30
+        while worker.channel.seq == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        frame = json.loads(worker.channel.frame)
+        assert frame["k"] == 3, "the frame that ended early shows the change"
+        assert frame["step"] < 100_000, "its training ended at the next chunk, not after the whole frame"
+        assert threads == [worker._thread], "made in the worker's own thread"
+    finally:
+        worker.stop()
+    assert not worker.post(lambda: None), "stopped: nothing is posted"

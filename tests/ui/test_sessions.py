@@ -150,3 +150,42 @@ def test_a_memory_limit_is_read_from_the_environment(monkeypatch):
     with pytest.raises(ValueError, match="GANVIZ_MEMORY_MB must be a whole number"):
         sessions.memory_limit_mb()
     assert sessions.resident_mb() is None or sessions.resident_mb() > 10
+
+
+def test_each_page_run_records_the_page_it_is_on():
+    at = open_app()
+    held = sessions._held[at.session_state[sessions.HELD_KEY]]
+    home = held["page"]
+    assert isinstance(home, str) and home, "the home page's run recorded its page"
+    at.switch_page("pages/figure1.py").run()
+    assert not at.exception
+    assert held["page"] not in ("", home), "a run of another page records that page"
+
+
+def test_a_tab_watcher_says_connected_while_the_tab_is_connected_and_on_its_page(monkeypatch):
+    """What a run's worker asks before it stops for want of a viewer (ganviz.frames.worker)."""
+    with sessions._lock:
+        sessions._held["watched"] = {"session": "tab-session", "callbacks": [], "page": "figure1-hash"}
+    monkeypatch.setattr(sessions.st, "session_state", FakeState({sessions.HELD_KEY: "watched"}))
+    active = {"tab-session"}
+    manager = type("Manager", (), {"is_active_session": lambda self, sid: sid in active})()
+    monkeypatch.setattr(sessions, "_manager", lambda: manager)
+    try:
+        connected = sessions.tab_watcher()
+        assert connected(), "open and on the run's page (a starved tab that has not read its stream)"
+        active.clear()
+        assert not connected(), "its websocket closed (the tab closed)"
+        active.add("tab-session")
+        assert connected(), "it reconnected"
+        sessions._held["watched"]["page"] = "two_d-hash"
+        assert not connected(), "the tab went to another page"
+        sessions._held["watched"]["page"] = "figure1-hash"
+
+        def unreachable():
+            raise RuntimeError("no runtime")
+        monkeypatch.setattr(sessions, "_manager", unreachable)
+        assert not connected(), "no session manager to ask (AppTest): the idle time alone decides"
+        monkeypatch.setattr(sessions, "_manager", lambda: manager)
+    finally:
+        sessions._end("watched", "test")
+    assert not connected(), "the session has ended"
