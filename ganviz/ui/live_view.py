@@ -153,7 +153,9 @@ function fitHeight(root, div = root.fig, more = "") {
 // would draw is what it drew last time (a live figure's SVG holds only axes, legend and labels), only the
 // canvas is redrawn.
 function plot(Plotly, div, figure, uirevision, height, live = false) {
-  let layout = { uirevision, ...figure.layout };
+  // A deep copy: plotly.js writes into the layout it is given (an axis's type and domain), and a figure drawn
+  // twice (a tween's target, then the real frame) would otherwise look changed to sameSvg and be laid out again.
+  let layout = { uirevision, ...structuredClone(figure.layout) };
   layout.font = { family: HANGUL_FALLBACK, ...(layout.font ?? {}) };
   if (height) layout.height = height;
   div.gzHeight = layout.height;
@@ -401,7 +403,7 @@ function arrive(root, frame) {
   setNotes(root, frame.notes);  // the live settings say at once what the run trains with (tweens or not)
   const from = previous ? figures(previous) : [], to = figures(frame);
   if (previous && frame.status.state === "playing" && previous.status.state === "playing" &&
-      root.gapMs > 1000 / TWEEN_FPS && drawMs < TWEEN_MAX_MS && racing(previous) === racing(frame) &&
+      root.gapMs > 1000 / TWEEN_FPS && drawMs < TWEEN_MAX_MS && !quiet(root) && racing(previous) === racing(frame) &&
       to.length > 0 && from.length === to.length) {
     // From this animation frame's time, as animate's steps read theirs (performance.now() is later by the
     // frame's parsing and drawing, which put the first tween a frame later, often after the next real frame).
@@ -433,7 +435,7 @@ function animate(root) {
       show(root, tween.to);
       return;
     }
-    if (now - tween.drawnAt >= 1000 / TWEEN_FPS - 2 && held(root) <= 0) {
+    if (now - tween.drawnAt >= 1000 / TWEEN_FPS - 2 && held(root) <= 0 && !quiet(root)) {
       tween.drawnAt = now;
       const began = performance.now();
       const race = racing(tween.to);
@@ -451,17 +453,20 @@ function animate(root) {
 // A click or a key on the page's controls runs the page, whose answer the browser must take in and draw:
 // for up to INPUT_HOLD_MS after one, streamed frames wait (the newest is kept), so the browser's time goes to
 // that answer; the page's new frame ends the wait. The switches and live settings (``ganviz.ui.retune``) run
-// only their fragment: their answer is the next streamed frame, which must not wait.
-const INPUT_HOLD_MS = 600;
+// only their fragment: their answer is the next streamed frame, which must not wait; for QUIET_MS after one
+// the view draws no tweens (real frames at once), so the browser's time goes to the input and that frame.
+const INPUT_HOLD_MS = 600, QUIET_MS = 500;
 const CONTROLS = "button, input, label, select, textarea, [role=slider], [role=checkbox], [role=switch], [role=option]";
 const STREAMED_CONTROLS = "[class*='-switches'], [class*='-live-settings']";
+const LOCAL_CONTROLS = "[data-testid='stPopoverButton']";  // a menu that opens in the browser: nothing to wait for
 
 function holdForInput(root) {
   const hold = (event) => {
     const target = event.target;
     if (!root.isConnected || !target?.closest || root.contains(target) || !target.closest(CONTROLS) ||
-        target.closest(STREAMED_CONTROLS)) return;
-    root.holdUntil = performance.now() + INPUT_HOLD_MS;
+        target.closest(LOCAL_CONTROLS)) return;
+    if (target.closest(STREAMED_CONTROLS)) root.quietUntil = performance.now() + QUIET_MS;
+    else root.holdUntil = performance.now() + INPUT_HOLD_MS;
   };
   document.addEventListener("pointerdown", hold, { capture: true });
   document.addEventListener("keydown", hold, { capture: true });
@@ -469,6 +474,10 @@ function holdForInput(root) {
 
 function held(root) {
   return (root.holdUntil ?? 0) - performance.now();
+}
+
+function quiet(root) {
+  return performance.now() < (root.quietUntil ?? 0);
 }
 
 function schedule(root) {
