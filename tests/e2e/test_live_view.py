@@ -45,6 +45,15 @@ def _open(page, app_url: str, path: str, presenting: bool) -> None:
     page.evaluate("() => window.scrollTo(0, 0)")
 
 
+def _play(page, app_url: str, path: str = "figure1") -> None:
+    """Open ``path`` and press Play; back once the run has trained."""
+    page.goto(f"{app_url}/{path}")
+    page.wait_for_selector(".gz-live .gz-fig.js-plotly-plot")
+    settle(page)
+    click(page, f"{PAGES[path]}.play")
+    assert wait_for(lambda: (step(page) or 0) > 0, timeout=90), "Play trains"
+
+
 def _inside(box: dict, width: int, height: int) -> bool:
     return box is not None and box["top"] >= 0 and box["left"] >= 0 and box["bottom"] <= height + 0.5 \
         and box["right"] <= width + 0.5
@@ -77,11 +86,7 @@ def test_the_whole_figure_and_the_run_buttons_are_on_the_first_screen(browser, a
 @pytest.mark.parametrize("path", list(PAGES))
 def test_frames_stream_without_reruns_and_nothing_fades(page, app_url, app_log, path):
     key = PAGES[path]
-    page.goto(f"{app_url}/{path}")
-    page.wait_for_selector(".gz-live .gz-fig.js-plotly-plot")
-    settle(page)
-    click(page, f"{key}.play")
-    assert wait_for(lambda: (step(page) or 0) > 0, timeout=90), "Play trains"
+    _play(page, app_url, path)
     settle(page)
     page.evaluate(WATCH_JS)
     first = step(page)
@@ -106,11 +111,7 @@ def test_frames_stream_without_reruns_and_nothing_fades(page, app_url, app_log, 
 def test_a_closed_tab_frees_its_worker(browser, app_url, app_log):
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     page = context.new_page()
-    page.goto(f"{app_url}/figure1")
-    page.wait_for_selector(".gz-live .gz-fig.js-plotly-plot")
-    settle(page)
-    click(page, "fig1.play")
-    assert wait_for(lambda: (step(page) or 0) > 0, timeout=90)
+    _play(page, app_url)
     before = app_log().count("worker of fig1 stopped: no viewer")
     context.close()  # the tab goes; its run was playing
     assert wait_for(lambda: app_log().count("worker of fig1 stopped: no viewer") > before, timeout=30), \
@@ -126,11 +127,7 @@ def test_a_switch_and_a_live_setting_reach_a_playing_run_without_a_page_run(page
     """The View menu's switches and the sidebar's live settings (ganviz.ui.retune) run only their fragment:
     the playing run's next streamed frame shows the change, and the page itself does not run. Paused, a
     switch runs the page, which draws the change."""
-    page.goto(f"{app_url}/figure1")
-    page.wait_for_selector(".gz-live .gz-fig.js-plotly-plot")
-    settle(page)
-    click(page, "fig1.play")
-    assert wait_for(lambda: (step(page) or 0) > 0, timeout=90), "Play trains"
+    _play(page, app_url)
     settle(page)
     before = page.evaluate(LIVE_JS)
     assert before["state"] == "playing" and any(name.startswith("D*") for name in before["names"])
@@ -170,11 +167,7 @@ def test_a_tab_that_misses_its_stream_keeps_its_run_until_it_leaves_the_page(bro
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     page = context.new_page()
     try:
-        page.goto(f"{app_url}/figure1")
-        page.wait_for_selector(".gz-live .gz-fig.js-plotly-plot")
-        settle(page)
-        click(page, "fig1.play")
-        assert wait_for(lambda: (step(page) or 0) > 0, timeout=90)
+        _play(page, app_url)
         going = app_log().count("worker of fig1 goes on: no viewer")
         held = []
         page.route("**/ganviz/live/**", lambda route: held.append(route))  # the next stream (renewed every 5 s)
