@@ -221,7 +221,10 @@ function show(root, frame) {
   // The diagram and the charts below are drawn in a task of their own, after the figure: a click or a key
   // that waits for the browser gets in between, and the figure (what the click changed) shows first.
   root.rest = frame;
-  if (!root.restTimer) root.restTimer = setTimeout(() => { root.restTimer = 0; showRest(root, root.rest); }, 0);
+  // (After the next paint: the figure is on screen before the charts below take the main thread.)
+  if (!root.restTimer) {
+    root.restTimer = requestAnimationFrame(() => setTimeout(() => { root.restTimer = 0; showRest(root, root.rest); }, 0));
+  }
 }
 
 function setNotes(root, lines) {
