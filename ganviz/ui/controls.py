@@ -59,7 +59,6 @@ def sidebar_config(key: str, defaults: TrainConfig, targets: list[str], frame_se
     with sb:  # a fragment: a playing run takes these without the page running (ganviz.ui.retune)
         fields, iterations, slow = live_settings(key, lambda: live_widgets(key, defaults, iterations_per_frame))
     loaded = st.session_state.get(f"{key}.{FROM_FILE}")  # a run loaded from a file: its values, as saved
-    options = lambda name, base: _offered(loaded, name, base)  # noqa: E731
     sb.divider()
     sb.caption(t("controls.new_model_caption"))
     dist = sb.selectbox(t("controls.target"), targets, targets.index(defaults.dist), key=f"{key}.dist",
@@ -72,13 +71,13 @@ def sidebar_config(key: str, defaults: TrainConfig, targets: list[str], frame_se
     prior = sb.radio(t("controls.prior"), ["uniform", "normal"], ["uniform", "normal"].index(defaults.prior),
                      key=f"{key}.prior", horizontal=True, format_func=lambda name: t(f"prior.{name}"),
                      help=t("controls.prior_help"))
-    z_dim = sb.select_slider(t("controls.z_dim"), options("z_dim", Z_DIMS), defaults.z_dim, key=f"{key}.z_dim",
+    z_dim = sb.select_slider(t("controls.z_dim"), _offered(loaded, "z_dim", Z_DIMS), defaults.z_dim, key=f"{key}.z_dim",
                              help=t("controls.z_dim_help"))
-    width = sb.select_slider(t("controls.width"), options("width", WIDTHS), defaults.width, key=f"{key}.width",
+    width = sb.select_slider(t("controls.width"), _offered(loaded, "width", WIDTHS), defaults.width, key=f"{key}.width",
                              help=t("controls.width_help"))
-    depth = sb.select_slider(t("controls.depth"), options("depth", DEPTHS), defaults.depth, key=f"{key}.depth",
+    depth = sb.select_slider(t("controls.depth"), _offered(loaded, "depth", DEPTHS), defaults.depth, key=f"{key}.depth",
                              help=t("controls.depth_help"))
-    g_offset = sb.select_slider(t("controls.g_offset"), options("g_offset", G_OFFSETS), defaults.g_offset,
+    g_offset = sb.select_slider(t("controls.g_offset"), _offered(loaded, "g_offset", G_OFFSETS), defaults.g_offset,
                                 key=f"{key}.g_offset", help=t("controls.g_offset_help"), format_func=_fmt)
     seed = int(sb.number_input(t("controls.seed"), 0, max(SEED_MAX, loaded.seed if loaded is not None else 0),
                                defaults.seed, key=f"{key}.seed", help=t("controls.seed_help")))
@@ -98,16 +97,15 @@ def sidebar_config(key: str, defaults: TrainConfig, targets: list[str], frame_se
 def live_widgets(key: str, defaults: TrainConfig, iterations_per_frame: int) -> tuple[dict, int, bool]:
     """The sidebar's live settings: ``({k, lr_d, lr_g, batch}, iterations per frame, slow motion)``."""
     loaded = st.session_state.get(f"{key}.{FROM_FILE}")
-    options = lambda name, base: _offered(loaded, name, base)  # noqa: E731
     st.caption(t("controls.live_caption"))
     k = st.slider(t("controls.k"), 1, max(K_MAX, loaded.k if loaded is not None else 1), defaults.k, key=f"{key}.k",
                   help=t("controls.k_help"))
-    lr_d = st.select_slider(t("controls.lr_d"), options("lr_d", LEARNING_RATES), defaults.lr_d, key=f"{key}.lr_d",
-                            format_func=_fmt, help=t("controls.lr_help"))
-    lr_g = st.select_slider(t("controls.lr_g"), options("lr_g", LEARNING_RATES), defaults.lr_g, key=f"{key}.lr_g",
-                            format_func=_fmt, help=t("controls.lr_help"))
-    batch = st.select_slider(t("controls.batch"), options("batch", BATCHES), defaults.batch, key=f"{key}.batch",
-                             help=t("controls.batch_help"))
+    lr_d = st.select_slider(t("controls.lr_d"), _offered(loaded, "lr_d", LEARNING_RATES), defaults.lr_d,
+                            key=f"{key}.lr_d", format_func=_fmt, help=t("controls.lr_help"))
+    lr_g = st.select_slider(t("controls.lr_g"), _offered(loaded, "lr_g", LEARNING_RATES), defaults.lr_g,
+                            key=f"{key}.lr_g", format_func=_fmt, help=t("controls.lr_help"))
+    batch = st.select_slider(t("controls.batch"), _offered(loaded, "batch", BATCHES), defaults.batch,
+                             key=f"{key}.batch", help=t("controls.batch_help"))
     slow = st.toggle(t("controls.slow"), value=False, key=f"{key}.slow", help=t("controls.slow_help"))
     iterations = st.slider(t("controls.speed"), 1, 200, iterations_per_frame, key=f"{key}.speed",
                            help=t("controls.speed_help"))  # slow motion ignores it, and keeps it for later

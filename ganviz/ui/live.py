@@ -247,9 +247,9 @@ class LiveRun(LiveSession):
             job = self.frame_job(pacing, render, STREAM_BUDGET_S, stopping=worker.stopping,
                                  tick_s=None if pacing.slow else STREAM_INTERVAL, posted=worker.posted,
                                  apply_posted=worker.apply_posted)
-            self.worker.start(job, pacing.frame_seconds if pacing.slow else STREAM_INTERVAL,
-                              setup=lambda: set_language(lang))
-            stream = stream_url(self.worker.channel.token)
+            worker.start(job, pacing.frame_seconds if pacing.slow else STREAM_INTERVAL,
+                         setup=lambda: set_language(lang))
+            stream = stream_url(worker.channel.token)
         frame = render(snap, self.trainer, state, None, self.message, stopped=False)
         live_view(self.key, frame, stream, plotly_src(), presenting())
 

@@ -24,8 +24,6 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from . import use_language
 
-LIVE_FIELDS = ("k", "lr_d", "lr_g", "batch")  # TrainConfig's fields a trainer takes on the fly (Trainer.apply)
-
 
 def fragment_run() -> bool:
     """Whether this script run is a fragment's own (a widget in it changed), not the whole page's."""
@@ -66,9 +64,10 @@ def switches(key: str, draw: Callable[[], dict]) -> dict:
 def live_settings(key: str, draw: Callable[[], tuple]):
     """The sidebar's live settings: ``draw()`` makes the widgets and returns ``(fields, iterations, slow)``.
 
-    ``fields``: the values of ``LIVE_FIELDS``; ``iterations``: per frame; ``slow``: slow motion. Returns what
-    ``draw()`` returned in the page's run. When one changes while the run plays, the run's worker takes it
-    (``retune``); a change of slow motion, or one while nothing plays, runs the page.
+    ``fields``: k, lr_d, lr_g and batch (the TrainConfig fields ``Trainer.apply`` takes on the fly);
+    ``iterations``: per frame; ``slow``: slow motion. Returns what ``draw()`` returned in the page's run. When
+    one changes while the run plays, the run's worker takes it (``retune``); a change of slow motion, or one while
+    nothing plays, runs the page.
     """
 
     @st.fragment
