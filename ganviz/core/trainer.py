@@ -282,6 +282,22 @@ class Trainer:
             self.step += 1
         self._check(start, d_losses, g_losses)
 
+    def took(self, iterations: int, d_steps: int, d_losses: list, g_losses: list) -> None:
+        """Count ``iterations`` of Algorithm 1 (``d_steps`` D updates) that were trained on this run's own nets,
+        optimizers and random generator outside ``train`` (``ganviz.core.together`` trains several runs in one
+        batched pass), and check them as ``train`` does: kept if every loss (0-d tensors) and weight is finite,
+        else rolled back to the last good state with ``DivergenceError``."""
+        start = self.step
+        self.step += iterations
+        self.d_steps += d_steps
+        self.last_beat = None
+        if self.config.decay_end:  # the rates ``train`` leaves: those of the last iteration taken
+            scale = self.config.lr_scale(self.step - 1)
+            for opt, lr in ((self.opt_d, self.config.lr_d), (self.opt_g, self.config.lr_g)):
+                for group in opt.param_groups:
+                    group["lr"] = lr * scale
+        self._check(start, d_losses, g_losses)
+
     def hold_d(self, start: int, end: int) -> None:
         """Hold D fixed in iterations ``start`` to ``end - 1``: they skip D's k steps, G still takes its step.
 

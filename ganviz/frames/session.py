@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ..core.config import TrainConfig
 from ..core.trainer import DFit, DivergenceError, Trainer
+from .pool import POOL
 from .residual import CLOSE, FIT_SECONDS, d_residual
 from .recorder import FrameRecorder
 
@@ -54,7 +55,8 @@ CATCH_UP = 10
 
 def train_within(trainer: Trainer, iterations: int, budget_s: float, clock: Callable[[], float] = time.perf_counter,
                  between: Callable[[], object] = lambda: None, cost: dict | None = None,
-                 stop: Callable[[], bool] = lambda: False) -> int:
+                 stop: Callable[[], bool] = lambda: False,
+                 train: Callable[[Trainer, int], tuple[int, float]] | None = None) -> int:
     """Train up to ``iterations`` Algorithm-1 iterations in chunks, none started that would end past ``budget_s``.
 
     Each chunk is timed, and the next one is as many iterations (at most ``TRAIN_CHUNK``, at least one) as the
@@ -64,7 +66,10 @@ def train_within(trainer: Trainer, iterations: int, budget_s: float, clock: Call
     full chunks. At least one iteration always runs, so a run always moves. ``between()`` is called after every
     chunk but the last (the live loop lets Streamlit interrupt the frame there:
     ``ganviz.ui.live.yield_to_clicks``); a worker's frame ends early once ``stop()`` says the page is waiting for
-    it (a click), so the click waits for one chunk, not the whole frame. Returns the iterations done.
+    it (a click), so the click waits for one chunk, not the whole frame. ``train(trainer, n)``, when given, trains
+    a chunk instead of ``trainer.train(n)`` and returns the iterations it did (up to n) and the seconds they cost
+    this run, which the budget then counts instead of ``clock`` (``pool.TrainingPool.train``: a chunk trained
+    together with other sessions' runs, charged its share). Returns the iterations done.
     """
     cost = {} if cost is None else cost
     done, start = 0, clock()
@@ -81,8 +86,12 @@ def train_within(trainer: Trainer, iterations: int, budget_s: float, clock: Call
                     break
                 n = 1  # a run always moves
         before = now
-        trainer.train(n)
-        now = clock()
+        if train is None:
+            trainer.train(n)
+            now = clock()
+        else:
+            n, spent = train(trainer, n)
+            now = before + spent
         done += n
         cost["s"] = max(now - before, 0.0) / n
         if now - start >= budget_s or stop():
@@ -384,7 +393,7 @@ class LiveSession(Playback):
                         iterations = catch_up(iterations, began - last[0], tick_s)
                     last[0] = began
                     train_within(trainer, iterations, budget_s, clock=time.thread_time, cost=iteration_s,
-                                 stop=lambda: stopping() or posted())
+                                 stop=lambda: stopping() or posted(), train=POOL.train)
                 elif fit_window(fit, budget_s):
                     close = fit.result.close
                     outcome.message = ("success" if close else "warning",
