@@ -14,6 +14,11 @@ Everything is measured in one run, on one device, as medians over repetitions:
    (``iteration_flops``), divided by the time, against the machine's peak
    measured here by a large float32 matrix product (``peak_flops``) on the
    threads torch uses and on all cores.
+   *Stacked*: ``STACK`` runs of the Figure 1 page's and the 2D page's settings
+   trained together as the server's pool trains its students' runs
+   (``core.together``, in the pool's chunks of ``TRAIN_CHUNK`` iterations),
+   iterations per second of each run, against each of them taking turns (one
+   run alone in the same chunks, its rate divided by ``STACK``).
 2. **Frames** -- one frame of each live page: the metrics and picture
    (``take_snapshot`` / ``take_snapshot_2d``), then building the figure and
    the history chart and serialising both as the live chart sends them
@@ -49,6 +54,8 @@ from ..views.figure1 import figure1, history_figure
 from ..views.figure2d import figure2d, history_figure_2d
 from ..measure.modes import has_modes
 from ..core.reference import ReferenceRun
+from ..core.together import train_together
+from ..frames.session import TRAIN_CHUNK
 from ..frames.snapshot import take_snapshot
 from ..frames.snapshot2d import take_snapshot_2d
 from ..core.config import TrainConfig
@@ -56,6 +63,7 @@ from ..core.trainer import Trainer, synchronize
 from ..views.wire import figure_json
 
 CHUNK = 20  # iterations per frame, the Figure 1 page's default
+STACK = 10  # runs trained together in the "stacked" rows: a lab of ten students on one server (frames/pool.py)
 HISTORY_ROWS = 600  # a long run's history (the charts thin it to 300 points)
 SETTINGS = {  # the Figure 1 page's defaults, and ring8 as on the 2D page but 2 x 128 wide (more work per step)
     "figure1": TrainConfig(dist="gaussian", loss="nonsaturating", optimizer="sgd", lr_d=0.05, lr_g=0.05,
@@ -172,6 +180,43 @@ def training_rates(config: TrainConfig, plan: Plan, device) -> dict:
             "weight_gap": weight_gap(trainer, plain)}
 
 
+def stacked_rates(config: TrainConfig, plan: Plan, device) -> dict:
+    """Iterations per second of each of ``STACK`` runs of ``config`` (seeds 0 to STACK - 1) trained together in
+    chunks of ``TRAIN_CHUNK`` on one thread, and of each of ``STACK`` runs taking turns (one run's rate / STACK);
+    alternating repetitions."""
+    config = replace(config, device=str(device))
+    runs = [Trainer(replace(config, seed=seed)) for seed in range(STACK)]
+    for trainer in runs:
+        trainer.train(1)  # a run stacks after its first step (its optimizer's state)
+    chunks = max(1, CHUNK * plan.train_chunks // TRAIN_CHUNK)
+
+    def together():
+        for _ in range(chunks):
+            train_together(runs, TRAIN_CHUNK)
+        synchronize(device)
+
+    def alone():
+        for _ in range(chunks):
+            runs[0].train(TRAIN_CHUNK)
+        synchronize(device)
+
+    together(), alone()  # warm up
+    wall, cpu = {"together": [], "alone": []}, {"together": [], "alone": []}
+    for _ in range(plan.reps):
+        for name, work in (("together", together), ("alone", alone)):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            work()
+            wall[name].append(time.perf_counter() - start)
+            cpu[name].append(time.process_time() - start_cpu)
+    # Each of the STACK runs trains ``iterations`` in a "together" repetition; taking turns on one core, ten runs
+    # alone would each get a tenth of one run's rate.
+    iterations = chunks * TRAIN_CHUNK
+    each = {name: iterations / statistics.median(t) / (1 if name == "together" else STACK) for name, t in wall.items()}
+    each_cpu = {name: iterations / statistics.median(t) / (1 if name == "together" else STACK) for name, t in cpu.items()}
+    return {"together": each["together"], "alone": each["alone"],
+            "together_cpu": each_cpu["together"], "alone_cpu": each_cpu["alone"]}
+
+
 def weight_gap(trainer: Trainer, plain: ReferenceRun) -> float:
     """The largest difference of any weight between the two timed runs. Both trained the same iterations from the
     same start on the same random numbers, so it is float rounding, which a run's dynamics can amplify over many
@@ -269,6 +314,11 @@ def run(device_name: str = "auto", quick: bool = False) -> dict:
             f"peak_share_{name}": gflops / result["peak_gflops"],
             f"peak_share_torch_threads_{name}": gflops / result["peak_gflops_torch_threads"],
         })
+    for name, config in (("figure1", SETTINGS["figure1"]), ("2d", TWO_D_PAGE)):
+        rates = stacked_rates(config, plan, device)
+        result.update({f"stacked_iters_per_s_{name}": rates["together"], f"alone_iters_per_s_{name}": rates["alone"],
+                       f"stacked_gain_{name}": rates["together"] / rates["alone"],
+                       f"stacked_gain_cpu_{name}": rates["together_cpu"] / rates["alone_cpu"]})
     if device.type != "cpu":  # the same settings on the CPU, to say which device trains each one faster
         for name, config in SETTINGS.items():
             cpu_rate = training_rates(config, plan, torch.device("cpu"))["trainer"]
@@ -304,6 +354,10 @@ def table(result: dict) -> str:
         lines.append(f"{label:<34}{r[f'train_iters_per_s_{name}']:>14.0f}{r[f'reference_iters_per_s_{name}']:>16.0f}"
                      f"{r[f'train_ratio_{name}']:>7.2f}x{r[f'train_ratio_cpu_{name}']:>9.2f}x"
                      f"{r[f'train_gflops_{name}']:>9.2f}{100 * r[f'peak_share_{name}']:>8.1f}%")
+    lines += ["", f"{f'{STACK} runs trained together':<34}{'it/s each':>14}{'in turns, each':>16}{'gain':>8}{'cpu gain':>10}"]
+    for name, label in (("figure1", "Figure 1 page (1D, 2x32, SGD)"), ("2d", "2D page (ring8, 2x64, Adam)")):
+        lines.append(f"{label:<34}{r[f'stacked_iters_per_s_{name}']:>14.0f}{r[f'alone_iters_per_s_{name}']:>16.0f}"
+                     f"{r[f'stacked_gain_{name}']:>7.2f}x{r[f'stacked_gain_cpu_{name}']:>9.2f}x")
     lines += ["", f"{'one frame':<34}{'metrics ms':>14}{'build+JSON ms':>16}{'wall ms':>10}{'cpu ms':>9}{'kB sent':>9}"]
     for label, name in (("Figure 1 page", "figure1"), ("2D page", "2d")):
         lines.append(f"{label:<34}{r[f'frame_metrics_ms_{name}']:>14.1f}{r[f'frame_build_ms_{name}']:>16.1f}"

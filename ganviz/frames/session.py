@@ -41,6 +41,10 @@ D_FIRST_WINDOW = 10  # the first frame's D steps; each next window is sized by t
 # sessions are threads of one process, so a heavy setting (k = 10, m = 512, 200 iterations per frame) must not
 # hold the interpreter for seconds while the others wait. Past the budget the frame draws what it has.
 FRAME_BUDGET_S = float(os.environ.get("GANVIZ_FRAME_BUDGET_MS", "150")) / 1000
+# A streamed frame's training also ends after this much wall time, whatever CPU it was charged: with many sessions
+# a worker waits for the interpreter or for the pool's rounds (``pool.py``), and a frame that caught up on many
+# missed periods would otherwise keep its student waiting for a picture for half a second or more.
+FRAME_WALL_S = 0.2
 TRAIN_CHUNK = 5  # the most iterations between two looks at the clock (fewer where they would pass the budget)
 PLAY_DEBOUNCE_S = 0.25  # a second Play/Pause within this is Streamlit's echo of the first (it comes tens of ms later)
 SECONDARY_CHART_SECONDS = 0.5  # the history charts' refresh while training runs (ui/live_chart.py, ``every``)
@@ -363,7 +367,9 @@ class LiveSession(Playback):
         workers share the interpreter (and its lock) or the machine, a frame still trains its share instead of
         spending its budget waiting, which would leave the frames' drawing most of the server's time. With
         ``tick_s`` (the worker's frame period) a frame that comes late trains the periods it missed
-        (``catch_up``), so the run keeps its iterations/s with fewer frames. A live setting or a display switch
+        (``catch_up``), so the run keeps its iterations/s with fewer frames, but for at most ``FRAME_WALL_S`` of wall
+        time. Its chunks go through the server's ``pool.POOL``: trained together with other sessions' runs of the
+        same shape when they are training too, each charged its share of a round's CPU time. A live setting or a display switch
         handed to the worker meanwhile (``posted()``, ``ganviz.ui.retune``) ends the frame's training at the next
         chunk and is applied (``apply_posted()``) before the frame is drawn, so the frame shows it.
 
@@ -393,7 +399,8 @@ class LiveSession(Playback):
                         iterations = catch_up(iterations, began - last[0], tick_s)
                     last[0] = began
                     train_within(trainer, iterations, budget_s, clock=time.thread_time, cost=iteration_s,
-                                 stop=lambda: stopping() or posted(), train=POOL.train)
+                                 stop=lambda: stopping() or posted() or time.perf_counter() - began > FRAME_WALL_S,
+                                 train=POOL.train)
                 elif fit_window(fit, budget_s):
                     close = fit.result.close
                     outcome.message = ("success" if close else "warning",

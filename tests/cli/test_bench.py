@@ -11,7 +11,9 @@ from ganviz.cli.commands import main
 from ganviz.core.config import TrainConfig
 
 KEYS = {"train_iters_per_s_ring8", "reference_iters_per_s_ring8", "train_ratio_ring8", "frame_ms_figure1",
-        "frame_ms_2d", "frame_bytes_figure1", "frame_bytes_2d", "mnist_sample64_ms", "mnist_nn10_ms", "device"}
+        "frame_ms_2d", "frame_bytes_figure1", "frame_bytes_2d", "mnist_sample64_ms", "mnist_nn10_ms", "device",
+        "stacked_iters_per_s_figure1", "alone_iters_per_s_figure1", "stacked_gain_figure1", "stacked_iters_per_s_2d",
+        "stacked_gain_2d"}
 
 
 def test_quick_bench_prints_one_json_object_with_the_issues_keys(capsys):
@@ -33,7 +35,7 @@ def test_quick_bench_prints_one_json_object_with_the_issues_keys(capsys):
 def test_table_output_and_bad_device(capsys):
     assert main(["bench", "--quick", "--device", "cpu"]) == 0
     text = capsys.readouterr().out
-    assert "trainer it/s" in text and "2D page" in text and "MNIST" in text
+    assert "trainer it/s" in text and "2D page" in text and "MNIST" in text and "trained together" in text
     with pytest.raises(SystemExit) as err:
         main(["bench", "--quick", "--device", "tpu"])
     assert err.value.code == 2

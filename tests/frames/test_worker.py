@@ -12,6 +12,7 @@ from dataclasses import replace
 
 import pytest
 
+from ganviz.frames import session as session_module
 from ganviz.frames import worker as worker_module
 from ganviz.frames.session import LiveSession
 from ganviz.frames.snapshot import take_snapshot
@@ -19,6 +20,13 @@ from ganviz.frames.worker import Worker, close_channel, find_channel, open_chann
 from ganviz.lessons.presets import FIGURE1
 
 from .streams import read_events, wait_until_stopped
+
+
+@pytest.fixture(autouse=True)
+def no_wall_cap(monkeypatch):
+    """Frames here train what they are asked (their budgets are long) on a machine however busy: the wall-clock
+    cap of a frame's training (``FRAME_WALL_S``) is tested on its own below."""
+    monkeypatch.setattr(session_module, "FRAME_WALL_S", 600.0)
 
 
 class Pacing:  # the fields of ganviz.ui.controls.Pacing (that module draws Streamlit widgets)
@@ -324,6 +332,41 @@ def _train_slowly_then_catch_up():
     time.sleep(0.35)  # the next frame comes at least 3.5 frame periods late: it trains the periods it missed
     trained = json.loads(job()[0])["step"] - 35
     assert 35 <= trained <= 10 * 10, f"the missed periods' iterations, at most CATCH_UP periods' worth ({trained})"
+
+
+def test_a_frames_training_ends_after_its_wall_time_whatever_cpu_it_was_charged(monkeypatch):
+    """A worker that waits (for the interpreter, or the pool's rounds) still sends a frame every FRAME_WALL_S or
+    so: here each iteration waits 50 ms and costs almost no CPU; a frame of 20 asked-for iterations stops after
+    the chunk that passes 100 ms (one iteration, then a chunk of five) instead of taking a second. (Torch on one
+    thread, as the app runs it: with two, a busy machine makes each small step take tens of ms.)"""
+    import torch
+
+    monkeypatch.setattr(session_module, "FRAME_WALL_S", 0.1)
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        _train_slowly_past_the_wall_cap()
+    finally:
+        torch.set_num_threads(threads)
+
+
+def _train_slowly_past_the_wall_cap():
+    store = {}
+    run = LiveSession(store, "fig1", take_snapshot)
+    run.reset(FIGURE1)
+    run.trainer.train(5)
+    run.mode = "playing"
+    train = run.trainer.train
+
+    def slowly(n):
+        for _ in range(n):
+            time.sleep(0.05)
+            train(1)
+    run.trainer.train = slowly
+    job = run.frame_job(Pacing(iterations_per_frame=20), _render, budget_s=600.0)
+    started = time.perf_counter()
+    assert json.loads(job()[0])["step"] == 5 + 1 + 5
+    assert time.perf_counter() - started < 0.9
 
 
 def test_a_change_posted_to_a_playing_worker_is_made_in_its_thread_and_shown_in_its_next_frame():
