@@ -41,7 +41,15 @@ from screenshot import free_port, start_server, wait_healthy  # noqa: E402
 COUNTERS = """() => { const r = document.querySelector('.gz-live');
   return {sse: window.__sse ?? 0, frames: r?.frames ?? 0, tweens: r?.tweens ?? 0, drawMs: r?.drawMs ?? 0,
           rest: r?.drawnRest ?? 0, below: r?.drawnBelow ?? 0, side: r?.drawnSide ?? 0, skipped: r?.skipped ?? 0,
-          starved: !!r?.starved, step: Number(r?.dataset.step ?? 0), t: performance.now()}; }"""
+          starved: !!r?.starved, lag: r?.lagMs ?? null, recent: r?.recentMs ?? null,
+          step: Number(r?.dataset.step ?? 0), t: performance.now(), arrivals: window.__arrivals ?? []}; }"""
+# The arrival time of each streamed frame (the page's clock), before the page's scripts run.
+ARRIVALS = """(() => { const ES = window.EventSource; window.__arrivals = [];
+  function Timed(url, options) { const es = new ES(url, options);
+    es.addEventListener('message', () => { window.__arrivals.push(performance.now()); }); return es; }
+  Timed.prototype = ES.prototype;
+  for (const name of ['CONNECTING', 'OPEN', 'CLOSED']) Timed[name] = ES[name];
+  window.EventSource = Timed; })();"""
 
 # The live view's parts, by the function of ganviz/ui/live_view.py a sample falls in (the innermost one listed).
 PARTS = ["showBelow", "showRest", "step", "show", "arrive", "schedule", "setNotes"]
@@ -53,6 +61,24 @@ KINDS = {  # trace event -> kind of work
     "Commit": "paint", "MajorGC": "gc", "MinorGC": "gc", "V8.GC_SCAVENGER": "gc", "BlinkGC.AtomicPhase": "gc",
     "ParseHTML": "parse", "ParseAuthorStyleSheet": "parse",
 }
+
+
+def chromium_cpu() -> dict[int, tuple[str, float]]:
+    """Each Chromium process on this machine: its type (browser, renderer, gpu-process, utility, ...) and CPU s."""
+    found = {}
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
+            if b"chrom" not in cmd.split(b" ")[0]:
+                continue
+            kind = next((a.split(b"=", 1)[1].decode() for a in cmd.split(b" ") if a.startswith(b"--type=")), "browser")
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            found[int(pid)] = (kind, (int(fields[11]) + int(fields[12])) / TICKS)
+        except OSError:
+            continue
+    return found
 
 
 def renderer_cpu() -> dict[int, float]:
@@ -107,7 +133,7 @@ def trace_main(events: list, pid: int) -> dict:
     main_tid = next((e["tid"] for e in events if e.get("pid") == pid and e.get("name") == "thread_name"
                      and e.get("args", {}).get("name") == "CrRendererMain"), None)
     mine = [e for e in events if e.get("pid") == pid and e.get("tid") == main_tid and e.get("ph") == "X"]
-    tasks = [e for e in mine if e["name"] in ("RunTask", "ThreadControllerImpl::RunTask", "ThreadPool_RunTask")]
+    tasks = [e for e in mine if e["name"] == "ThreadControllerImpl::RunTask"]  # (each nests a "RunTask")
     by_name = defaultdict(float)
     for e in mine:
         if "tdur" in e:
@@ -116,7 +142,10 @@ def trace_main(events: list, pid: int) -> dict:
     for name, ms in by_name.items():
         if name in KINDS:
             kinds[KINDS[name]] += ms
-    return {"tasks_cpu_ms": round(sum(e.get("tdur", 0) for e in tasks) / 1000, 1),
+    # Starting the profiler (a task of its own, about 300 ms) is the tool's cost, not the page's.
+    profiler = by_name.get("CpuProfiler::StartProfiling", 0.0)
+    return {"tasks_cpu_ms": round(sum(e.get("tdur", 0) for e in tasks) / 1000 - profiler, 1),
+            "profiler_start_cpu_ms": round(profiler, 1),
             "tasks_wall_ms": round(sum(e.get("dur", 0) for e in tasks) / 1000, 1),
             "by_kind_cpu_ms": {k: round(v, 1) for k, v in sorted(kinds.items(), key=lambda kv: -kv[1])},
             "by_event_cpu_ms": {k: round(v, 1) for k, v in sorted(by_name.items(), key=lambda kv: -kv[1])[:25]}}
@@ -135,6 +164,7 @@ def run(sessions: int, seconds: float, warm: float, page: str, out: Path | None)
             url = f"http://127.0.0.1:{port}/{page}"
             shared = browser.new_context(viewport={"width": 1200, "height": 900})
             shared.add_init_script(COUNT_SSE)
+            shared.add_init_script(ARRIVALS)
             opened = [_open(browser, url, 120, context=shared)]
             opened += _open_all(browser, url, sessions - 1, 120, context=shared)
             _progress(f"{sessions} sessions open")
@@ -147,13 +177,13 @@ def run(sessions: int, seconds: float, warm: float, page: str, out: Path | None)
             cdp.send("Profiler.enable")
             cdp.send("Profiler.setSamplingInterval", {"interval": 1000})
             before = [p.evaluate(COUNTERS) for _, p, _ in opened]
-            cpu0, t0 = renderer_cpu(), time.monotonic()
+            cpu0, all0, t0 = renderer_cpu(), chromium_cpu(), time.monotonic()
             browser.start_tracing(page=target, categories=["devtools.timeline", "toplevel", "v8", "disabled-by-default-devtools.timeline"])
             cdp.send("Profiler.start")
             time.sleep(seconds)
             profile = cdp.send("Profiler.stop")["profile"]
             trace = json.loads(browser.stop_tracing())
-            cpu1, span = renderer_cpu(), time.monotonic() - t0
+            cpu1, all1, span = renderer_cpu(), chromium_cpu(), time.monotonic() - t0
             after = [p.evaluate(COUNTERS) for _, p, _ in opened]
             events = trace["traceEvents"] if isinstance(trace, dict) else trace
             pid = next((f.get("processId") for e in events if e.get("name") == "TracingStartedInBrowser"
@@ -161,6 +191,7 @@ def run(sessions: int, seconds: float, warm: float, page: str, out: Path | None)
             pages = []
             for a, b in zip(before, after):
                 s = (b["t"] - a["t"]) / 1000
+                arrived = [x for x in b["arrivals"] if a["t"] <= x <= b["t"]]
                 drawn = b["frames"] - a["frames"] - (b["tweens"] - a["tweens"])
                 pages.append({"received_per_s": round((b["sse"] - a["sse"]) / s, 2),
                               "drawn_per_s": round(drawn / s, 2),
@@ -168,13 +199,21 @@ def run(sessions: int, seconds: float, warm: float, page: str, out: Path | None)
                               "rest_per_s": round((b["rest"] - a["rest"]) / s, 2),
                               "below_per_s": round((b["below"] - a["below"]) / s, 2),
                               "draw_ms": round((b["drawMs"] - a["drawMs"]) / max(1, b["frames"] - a["frames"]), 1),
-                              "iters_per_s": round((b["step"] - a["step"]) / s, 1), "starved": b["starved"]})
+                              "iters_per_s": round((b["step"] - a["step"]) / s, 1), "starved": b["starved"],
+                              "lag_ms": b["lag"] and round(b["lag"]), "recent_draw_ms": b["recent"] and round(b["recent"]),
+                              # frames that came within 50 ms of the one before (the view draws only the newest)
+                              "arrived_in_bursts": sum(1 for x, y in zip(arrived, arrived[1:]) if y - x < 50),
+                              "arrived": len(arrived) - 1})
             result["pages"] = pages
             result["received_per_s_median"] = statistics.median(p["received_per_s"] for p in pages)
             result["drawn_per_s_median"] = statistics.median(p["drawn_per_s"] for p in pages)
             result["draw_ms_median"] = statistics.median(p["draw_ms"] for p in pages)
             result["renderers_cpu_pct"] = sorted((round(100 * (cpu1[k] - cpu0.get(k, 0)) / span, 1) for k in cpu1),
                                                  reverse=True)
+            kinds = defaultdict(float)
+            for k, (kind, cpu) in all1.items():
+                kinds[kind] += cpu - all0.get(k, (kind, 0.0))[1]
+            result["chromium_cpu_pct_by_type"] = {k: round(100 * v / span, 1) for k, v in kinds.items()}
             result["profiled_renderer_cpu_pct"] = (round(100 * (cpu1[pid] - cpu0.get(pid, 0)) / span, 1)
                                                    if pid in cpu1 else None)
             main = trace_main(events, pid) if pid else {}
