@@ -15,6 +15,14 @@ real frame to the next (tweens, at most 30 drawings a second, only while the
 browser draws fast enough); the numbers and the status line change only with
 real frames.
 
+A view starved of CPU (its drawings slow, or streamed frames waiting long for
+one: many tabs and the server on a few cores) draws no tweens, and redraws the
+model diagram and the charts below the figure at most every 2 and 2.5 s, each
+time from the newest frame that carries them (the diagram of a slow-motion run
+stays with every frame); while the run plays, those charts' axes then hold
+still and their lines go on the canvas, so a redraw costs plotly.js no layout.
+A paused run's charts are drawn in full, as ever.
+
 The figure takes the height the window leaves below it (within bounds), so the
 whole figure is on screen at 1280x720 as at 1920x1080; a model diagram sits
 beside it when the page is wide enough, else under it. Text from a frame is
