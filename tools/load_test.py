@@ -1,6 +1,6 @@
 """A classroom's load: N students open the app at once and each trains live, against one server.
 
-    .venv/bin/python tools/load_test.py --sessions 10 --seconds 30 [--page figure1] [--json]
+    .venv/bin/python tools/load_test.py --sessions 10 --seconds 30 [--page figure1] [--own-contexts] [--json]
     .venv/bin/python tools/load_test.py --follow 20 --seconds 20 [--korean 10] [--readers 80] [--pin]
     .venv/bin/python tools/load_test.py --follow 0 --readers 20 --pin   # followers that only read the stream
 
@@ -38,6 +38,11 @@ worker is one; ``server_threads_cpu_pct_busiest``).
 (``sched_setaffinity``; every thread and child process inherits it), as in a
 classroom where each student's browser runs on the student's own machine: the
 server's share is then measured apart from the browsers' drawing.
+
+``--own-contexts`` opens each page in a browser context (a window) of its own. In one context Chromium runs
+the renderer of every page but the last one opened at background priority (its main thread at nice 5), so on
+a busy machine those pages wait long for each drawing; a student's page is the foreground tab of their own
+browser. The pages then share no cache (each loads plotly.js).
 
 ``--follow N`` measures follow mode instead (``run_follow``): one teacher shares
 a playing run, N students open ``?follow=CODE`` in one headless Chromium; it
