@@ -379,7 +379,8 @@ function starving(root) {
   const measured = root.starved ? slow > STARVED_DRAW_MS / 2 || lag > STARVED_LAG_MS / 2
     : slow > STARVED_DRAW_MS || lag > STARVED_LAG_MS;
   root.starved = typeof root.forceStarved === "boolean" ? root.forceStarved : measured;
-  root.dataset.starved = root.starved ? "1" : "";
+  const flag = root.starved ? "1" : "";
+  if (root.dataset.starved !== flag) root.dataset.starved = flag;  // (read by the browser tests)
 }
 
 // A race's runs side by side (``LiveFrame.panels``): each its title, numbers, figure and what stopped it. The
