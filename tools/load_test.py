@@ -1,6 +1,6 @@
 """A classroom's load: N students open the app at once and each trains live, against one server.
 
-    .venv/bin/python tools/load_test.py --sessions 10 --seconds 30 [--page figure1] [--json]
+    .venv/bin/python tools/load_test.py --sessions 10 --seconds 30 [--page figure1] [--own-contexts] [--json]
     .venv/bin/python tools/load_test.py --follow 20 --seconds 20 [--korean 10] [--readers 80] [--pin]
     .venv/bin/python tools/load_test.py --follow 0 --readers 20 --pin   # followers that only read the stream
 
@@ -38,6 +38,11 @@ worker is one; ``server_threads_cpu_pct_busiest``).
 (``sched_setaffinity``; every thread and child process inherits it), as in a
 classroom where each student's browser runs on the student's own machine: the
 server's share is then measured apart from the browsers' drawing.
+
+``--own-contexts`` opens each page in a browser context (a window) of its own. In one context Chromium runs
+the renderer of every page but the last one opened at background priority (its main thread at nice 5), so on
+a busy machine those pages wait long for each drawing; a student's page is the foreground tab of their own
+browser. The pages then share no cache (each loads plotly.js).
 
 ``--follow N`` measures follow mode instead (``run_follow``): one teacher shares
 a playing run, N students open ``?follow=CODE`` in one headless Chromium; it
@@ -227,11 +232,13 @@ def _freed(log_text: str) -> dict:
 
 
 def run_load(sessions: int = 3, seconds: float = 20.0, page: str = "figure1", ttl: int = 2,
-             release_wait: float = 30.0, timeout_s: float = 120.0, browser=None, pin: bool = False) -> dict:
+             release_wait: float = 30.0, timeout_s: float = 120.0, browser=None, pin: bool = False,
+             own_contexts: bool = False) -> dict:
     """Run the load test (see the module docstring) and return its measurements as a dict.
 
     ``browser``: a Playwright Chromium to open the sessions in (the caller's, e.g. a test's); by default one
     is launched and closed here. ``pin``: the server on one core, the browsers on the other (``--pin``).
+    ``own_contexts``: each page in a browser context of its own (``--own-contexts``).
     """
     if browser is None:
         from playwright.sync_api import sync_playwright
@@ -239,7 +246,7 @@ def run_load(sessions: int = 3, seconds: float = 20.0, page: str = "figure1", tt
         with sync_playwright() as pw:
             chromium = launch_chromium(pw, pin)
             try:
-                return run_load(sessions, seconds, page, ttl, release_wait, timeout_s, chromium, pin)
+                return run_load(sessions, seconds, page, ttl, release_wait, timeout_s, chromium, pin, own_contexts)
             finally:
                 chromium.close()
 
@@ -247,7 +254,7 @@ def run_load(sessions: int = 3, seconds: float = 20.0, page: str = "figure1", tt
     server = start_server("app.py", port, "--server.disconnectedSessionTTL", str(ttl))
     errors, result = [], {"sessions": sessions, "page": page, "seconds": seconds, "ttl_s": ttl,
                           "cores": os.cpu_count(), "torch_threads": os.environ.get("GANVIZ_TORCH_THREADS", "1"),
-                          "pinned": pin, "load_before": round(os.getloadavg()[0], 1)}
+                          "pinned": pin, "own_contexts": own_contexts, "load_before": round(os.getloadavg()[0], 1)}
     try:
         wait_healthy(server, port, timeout=timeout_s)
         if pin:
@@ -260,12 +267,16 @@ def run_load(sessions: int = 3, seconds: float = 20.0, page: str = "figure1", tt
         url = f"http://127.0.0.1:{port}/{page}"
         # One browser context for all the pages (each page is its own session): they share the browser's cache,
         # so ten pages load in about the time of a few.
+        # In one context Chromium runs every page's renderer but the last one opened at background priority
+        # (its main thread at nice 5): ``own_contexts`` gives each page a context (a window) of its own, each
+        # renderer in the foreground as on a student's own laptop; the pages then share no cache.
         shared = browser.new_context(viewport={"width": 1200, "height": 900})
         shared.add_init_script(COUNT_SSE)
-        opened = [_open(browser, url, timeout_s, context=shared)]
+        within = None if own_contexts else shared
+        opened = [_open(browser, url, timeout_s, count_sse=own_contexts, context=within)]
         result["rss_mb_one_session"] = round(monitor.rss_now(), 1)  # the libraries are loaded by now
         _progress("one session open")
-        opened += _open_all(browser, url, sessions - 1, timeout_s, context=shared)
+        opened += _open_all(browser, url, sessions - 1, timeout_s, context=within)
         result["first_frame_s_median"] = round(statistics.median(o[2] for o in opened), 2)
         _progress(f"{sessions} sessions open")
         for _, p, _ in opened:
@@ -282,7 +293,7 @@ def run_load(sessions: int = 3, seconds: float = 20.0, page: str = "figure1", tt
         # The pages are left alone while they play (a busy page answers an evaluation slowly); half-way through,
         # a newcomer asks for the page (its first figure is waited for after the measurement).
         time.sleep(seconds / 2)
-        newcomer = _open(browser, url, timeout_s, wait=False, context=shared)
+        newcomer = _open(browser, url, timeout_s, wait=False, context=within)
         time.sleep(max(0.0, seconds - (time.monotonic() - start)))
         last, counts = [], []
         for i, (_, p, _) in enumerate(opened):
@@ -628,12 +639,15 @@ def main() -> int:
     ap.add_argument("--pin", action="store_true",
                     help=f"the server on CPU {SERVER_CPU}, Chromium and this tool on CPU {BROWSER_CPU} (as if each "
                          "student's browser ran on the student's own machine)")
+    ap.add_argument("--own-contexts", action="store_true",
+                    help="each page in a browser context of its own: every renderer in the foreground (in one "
+                         "context Chromium runs all but the last page's renderer at background priority)")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     args = ap.parse_args()
     if args.follow is not None:
         result = run_follow(args.follow, args.seconds, args.page, args.ttl, args.korean, args.readers, pin=args.pin)
     else:
-        result = run_load(args.sessions, args.seconds, args.page, args.ttl, pin=args.pin)
+        result = run_load(args.sessions, args.seconds, args.page, args.ttl, pin=args.pin, own_contexts=args.own_contexts)
     if args.json:
         print(json.dumps(result))
     else:

@@ -483,7 +483,7 @@ def frame_status(state: str, step: int, rate: float | None, stopped: bool | None
     line = (t("live.status_step", step=f"{step:,}").replace("**", "")
             + (t(rate_key, rate=f"{rate:,.0f}") if rate is not None else "")
             + (f" · {t('live.status_slow')}" if slow else ""))
-    return {"state": state, "badge": t(STATUS_TEXTS[state]), "step": step, "line": line,
+    return {"state": state, "badge": t(STATUS_TEXTS[state]), "step": step, "line": line, "slow": slow,
             "stopped": state in ("paused", "diverged") if stopped is None else stopped}
 
 

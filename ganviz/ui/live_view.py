@@ -15,6 +15,14 @@ real frame to the next (tweens, at most 30 drawings a second, only while the
 browser draws fast enough); the numbers and the status line change only with
 real frames.
 
+A view starved of CPU (its drawings slow, or streamed frames waiting long for
+one: many tabs and the server on a few cores) draws no tweens, and redraws the
+model diagram and the charts below the figure at most every 2 and 2.5 s, each
+time from the newest frame that carries them (the diagram of a slow-motion run
+stays with every frame); while the run plays, those charts' axes then hold
+still and their lines go on the canvas, so a redraw costs plotly.js no layout.
+A paused run's charts are drawn in full, as ever.
+
 The figure takes the height the window leaves below it (within bounds), so the
 whole figure is on screen at 1280x720 as at 1920x1080; a model diagram sits
 beside it when the page is wide enough, else under it. Text from a frame is
@@ -240,19 +248,33 @@ function setNotes(root, lines) {
 function showRest(root, frame) {
   const began = performance.now();
   const Plotly = root.Plotly;
-  if (frame.side) {
+  // A starved view (``starving``) of a playing run redraws the diagram and the charts below at most every
+  // STARVED_SIDE_MS / STARVED_BELOW_MS, each time from the newest frame that carries them; in slow motion the
+  // diagram shows the figure's beat and is drawn with every frame.
+  const thin = root.starved && frame.status.state === "playing";
+  if (frame.side && (!thin || frame.status.slow || !root.sideAt || began - root.sideAt >= STARVED_SIDE_MS)) {
     plot(Plotly, root.diagram, frame.side, root.key + ".side", null);
     root.sideCaption.className = `gz-side-caption gz-${frame.side_colour}`;
     root.sideCaption.textContent = frame.side_caption;
+    root.sideAt = began;
+    root.drawnSide = (root.drawnSide ?? 0) + 1;  // read by the tools and the browser tests
   }
-  // A playing run's charts below the figure, while scrolled out of sight, wait: drawing them cost the browser
-  // as much as all the figure's frames; they are drawn when they come into view (``watchBelow``).
+  if (frame.history || frame.below) root.charts = frame;  // the newest frame with the charts below
   const drawn = root.history.childElementCount + root.below.childElementCount > 0;
-  if (drawn && !root.belowInView && frame.status.state === "playing" && (frame.history || frame.below)) {
-    root.unseen = frame;
-  } else {
-    root.unseen = null;
-    showBelow(root, frame);
+  if (thin && drawn) {
+    if (root.charts && began - (root.belowAt ?? 0) >= STARVED_BELOW_MS) frame = root.charts;
+    else frame = null;  // not due: the charts shown stay
+  }
+  if (frame) {
+    root.charts = null;
+    // A playing run's charts below the figure, while scrolled out of sight, wait: drawing them cost the browser
+    // as much as all the figure's frames; they are drawn when they come into view (``watchBelow``).
+    if (drawn && !root.belowInView && frame.status.state === "playing" && (frame.history || frame.below)) {
+      root.unseen = frame;
+    } else {
+      root.unseen = null;
+      showBelow(root, frame);
+    }
   }
   root.drawMs += performance.now() - began;
   root.drawnRest = (root.drawnRest ?? 0) + 1;
@@ -276,18 +298,89 @@ function watchBelow(root) {
 
 function showBelow(root, frame) {
   const Plotly = root.Plotly;
-  if (frame.history) plot(Plotly, root.history, frame.history, root.key + ".history", null);
+  if (frame.history || frame.below) {
+    root.drawnBelow = (root.drawnBelow ?? 0) + 1;  // read by the tools and the browser tests
+    root.belowAt = performance.now();
+  }
+  // Starved and playing: the charts' axes hold still (``steady``) and their lines go on the canvas, so a redraw
+  // costs plotly.js no new layout (30-130 ms a chart) until a line leaves its axes' ranges.
+  const still = root.starved && frame.status.state === "playing";
+  const draw = (div, chart, key) => plot(Plotly, div, still ? steady(div, chart) : chart, key, null, still);
+  if (frame.history) draw(root.history, frame.history, root.key + ".history");
   else if (frame.history === undefined && !root.keepHistory) root.history.replaceChildren();
   if (frame.below) {
     root.belowTitle.textContent = frame.below_title ?? "";
     if (root.below.childElementCount !== frame.below.length) {
       root.below.replaceChildren(...frame.below.map(() => document.createElement("div")));
     }
-    frame.below.forEach((chart, i) => plot(Plotly, root.below.children[i], chart, `${root.key}.below${i}`, null));
+    frame.below.forEach((chart, i) => draw(root.below.children[i], chart, `${root.key}.below${i}`));
   } else if (frame.below === undefined && !root.keepHistory) {
     root.below.replaceChildren();
     root.belowTitle.textContent = "";
   }
+}
+
+// A chart of a starved playing run with fixed ranges on its autoranged linear axes, kept on ``div`` while its data
+// fit them: a step axis (x) gets room to grow (STEADY_ROOM of its span ahead), a value axis 8 % on each side. A
+// chart with other than scatter traces, or an axis of another type, is returned as it is. The ranges cover the
+// data and the chart's own lines (a guide at -log 4, say), as plotly.js's autorange would; the lines to join over
+// gaps (``connectgaps``) are given without their gaps, as the canvas draws gaps.
+const STEADY_ROOM = 0.5;
+
+function steady(div, chart) {
+  const data = chart.data ?? [], layout = structuredClone(chart.layout ?? {});
+  if (!data.every((trace) => (trace.type ?? "scatter") === "scatter")) return chart;
+  const span = new Map();  // axis name (xaxis2) -> [lo, hi] of what it shows
+  const widen = (name, values) => {
+    let [lo, hi] = span.get(name) ?? [Infinity, -Infinity];
+    for (const v of values ?? []) if (typeof v === "number" && Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    span.set(name, [lo, hi]);
+  };
+  const axisOf = (ref, letter) => (ref ?? letter).replace(letter, `${letter}axis`);
+  const traces = data.map((trace) => {
+    const xs = numbers(trace.x), ys = numbers(trace.y);
+    widen(axisOf(trace.xaxis, "x"), xs);
+    widen(axisOf(trace.yaxis, "y"), ys);
+    if (!trace.connectgaps || !xs || !ys) return trace;
+    const keep = [...xs.keys()].filter((i) => xs[i] !== null && ys[i] !== null && xs[i] !== undefined && ys[i] !== undefined);
+    return { ...trace, x: keep.map((i) => xs[i]), y: keep.map((i) => ys[i]) };
+  });
+  for (const s of layout.shapes ?? []) {
+    if (/^x[0-9]*$/.test(s.xref ?? "")) widen(axisOf(s.xref, "x"), [s.x0, s.x1]);
+    if (/^y[0-9]*$/.test(s.yref ?? "")) widen(axisOf(s.yref, "y"), [s.y0, s.y1]);
+  }
+  const kept = div.gzSteady ?? {};
+  div.gzSteady = {};
+  for (const [name, [lo, hi]] of span) {
+    const axis = layout[name];
+    if (!axis || (axis.type && axis.type !== "linear") || (Array.isArray(axis.range) && axis.autorange !== true)) continue;
+    if (!(lo <= hi)) continue;
+    const step = name.startsWith("x");
+    let range = kept[name];
+    // Kept while the data fit it and fill a good part of it (a range far wider than the data is made again).
+    if (!range || lo < range[0] || hi > range[1] || (hi - lo) < 0.4 * (range[1] - range[0])) {
+      const width = hi - lo || Math.abs(hi) || 1;
+      range = step ? [lo, hi + STEADY_ROOM * width] : [lo - 0.08 * width, hi + 0.08 * width];
+    }
+    div.gzSteady[name] = range;
+    layout[name] = { ...axis, range, autorange: false };
+  }
+  return { ...chart, data: traces, layout };
+}
+
+// Whether the view is starved of CPU (many tabs and the server on a few cores): its figure's recent drawings are
+// slow (STARVED_DRAW_MS of wall time) or streamed frames wait long for their drawing (STARVED_LAG_MS from their
+// arrival, a hold for a click excluded). Left again under half of both. ``root.forceStarved`` (true or false, set
+// by the browser tests) overrides the measurement.
+const STARVED_DRAW_MS = 40, STARVED_LAG_MS = 150, STARVED_SIDE_MS = 2000, STARVED_BELOW_MS = 2500;
+
+function starving(root) {
+  const slow = root.recentMs ?? 0, lag = root.lagMs ?? 0;
+  const measured = root.starved ? slow > STARVED_DRAW_MS / 2 || lag > STARVED_LAG_MS / 2
+    : slow > STARVED_DRAW_MS || lag > STARVED_LAG_MS;
+  root.starved = typeof root.forceStarved === "boolean" ? root.forceStarved : measured;
+  const flag = root.starved ? "1" : "";
+  if (root.dataset.starved !== flag) root.dataset.starved = flag;  // (read by the browser tests)
 }
 
 // A race's runs side by side (``LiveFrame.panels``): each its title, numbers, figure and what stopped it. The
@@ -392,6 +485,7 @@ function counted(root, ms, tween = false) {
   if (tween) root.tweens = (root.tweens ?? 0) + 1;
   root.drawMs = (root.drawMs ?? 0) + ms;
   root.recentMs = root.recentMs === undefined ? ms : 0.9 * root.recentMs + 0.1 * ms;
+  starving(root);
 }
 
 function arrive(root, frame) {
@@ -406,7 +500,7 @@ function arrive(root, frame) {
   setNotes(root, frame.notes);  // the live settings say at once what the run trains with (tweens or not)
   const from = previous ? figures(previous) : [], to = figures(frame);
   if (previous && frame.status.state === "playing" && previous.status.state === "playing" &&
-      root.gapMs > 1000 / TWEEN_FPS && drawMs < TWEEN_MAX_MS && !quiet(root) && racing(previous) === racing(frame) &&
+      root.gapMs > 1000 / TWEEN_FPS && drawMs < TWEEN_MAX_MS && !root.starved && !quiet(root) && racing(previous) === racing(frame) &&
       to.length > 0 && from.length === to.length) {
     // From this animation frame's time, as animate's steps read theirs (performance.now() is later by the
     // frame's parsing and drawing, which put the first tween a frame later, often after the next real frame).
@@ -495,6 +589,12 @@ function schedule(root) {
     const text = root.pending;
     root.pending = null;
     if (!text || !root.Plotly) return;
+    // How long the newest frame waited for its drawing (the recent average; a hold for a click not counted).
+    if (root.pendingAt) {
+      const lag = Math.max(0, performance.now() - Math.max(root.pendingAt, root.holdUntil ?? 0));
+      root.lagMs = root.lagMs === undefined ? lag : 0.8 * root.lagMs + 0.2 * lag;
+      root.pendingAt = 0;
+    }
     const frame = JSON.parse(text);
     if (frame.failed) {  // the run's worker failed: the page runs and says so
       closeStream(root);
@@ -516,6 +616,7 @@ function follow(root, url, after) {
   es.onmessage = (event) => {
     if (root.es !== es) return;
     if (!root.isConnected) { left(root); return; }
+    if (!root.pending) root.pendingAt = performance.now();  // (a re-fit's redraw of the last frame is not timed)
     root.pending = event.data;
     root.last = event.data;
     root.pendingId = event.lastEventId;

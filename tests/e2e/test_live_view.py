@@ -189,3 +189,77 @@ def test_a_tab_that_misses_its_stream_keeps_its_run_until_it_leaves_the_page(bro
         assert exceptions(page) == []
     finally:
         context.close()
+
+
+# Every streamed frame the page receives from now on: when it came (the page's clock) and the last step of its
+# history chart (null: the frame carries none). Installed before the page's scripts run.
+RECORD_FRAMES = """(() => { const ES = window.EventSource; window.__frames = [];
+  function Recorded(url, options) { const es = new ES(url, options);
+    es.addEventListener('message', (event) => { try {
+      const frame = JSON.parse(event.data), jsd = (frame.history?.data ?? []).find((trace) => trace.name === 'JSD');
+      window.__frames.push([performance.now(), jsd ? jsd.x[jsd.x.length - 1] : null]);
+    } catch (e) {} }); return es; }
+  Recorded.prototype = ES.prototype;
+  for (const name of ['CONNECTING', 'OPEN', 'CLOSED']) Recorded[name] = ES[name];
+  window.EventSource = Recorded; })();"""
+
+# Each redraw of the history chart from now on (a poll every 20 ms): when, and the last step its JSD line shows
+# (on the canvas, or in plotly.js's SVG).
+WATCH_HISTORY = """(force) => { const root = document.querySelector('.gz-live');
+  root.forceStarved = force; window.__redraws = []; let seen = root.drawnBelow ?? 0;
+  clearInterval(window.__historyTimer);
+  window.__historyTimer = setInterval(() => {
+    if ((root.drawnBelow ?? 0) === seen) return;
+    seen = root.drawnBelow;
+    const div = root.history, lines = div.gzClouds?.length ? div.gzClouds : (div.data ?? []);
+    const jsd = lines.find((trace) => trace.name === 'JSD');
+    window.__redraws.push([performance.now(), jsd ? jsd.x[jsd.x.length - 1] : null, !!div.gzClouds?.length,
+                           div.layout?.xaxis?.autorange]);
+  }, 20); }"""
+
+
+def test_a_starved_view_redraws_the_history_less_often_and_the_newest(browser, app_url):
+    """A view starved of CPU (``root.starved``: its drawings slow, or frames waiting long for them; forced here
+    with ``root.forceStarved``) redraws the history chart at most every 2.5 s instead of every frame that carries
+    it (about every 0.5 s), with the newest history it has received, its lines on the canvas over axes that hold
+    still; the figure is still drawn with every frame. Paused, the history is plotly.js's SVG again."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1600})  # the history in view
+    context.add_init_script(RECORD_FRAMES)
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        _play(page, app_url)
+        settle(page)
+        page.evaluate(WATCH_HISTORY, False)
+        page.wait_for_timeout(5000)
+        fed = page.evaluate("() => window.__redraws")
+        assert len(fed) >= 5, f"not starved, the history is redrawn about every 0.5 s ({len(fed)} in 5 s)"
+        assert not any(canvas for _, _, canvas, _ in fed), "not starved, the history's lines are plotly.js's"
+
+        page.evaluate(WATCH_HISTORY, True)
+        frames0 = page.evaluate("() => document.querySelector('.gz-live').frames")
+        page.wait_for_timeout(7000)
+        redraws, frames, drawn = page.evaluate(
+            "() => [window.__redraws, window.__frames, document.querySelector('.gz-live').frames]")
+        assert page.evaluate("() => document.querySelector('.gz-live').dataset.starved") == "1"
+        assert 1 <= len(redraws) <= 4, f"starved, the history is redrawn every 2.5 s at most ({len(redraws)} in 7 s)"
+        assert all(gap >= 2200 for gap in (b[0] - a[0] for a, b in zip(redraws, redraws[1:]))), redraws
+        assert drawn - frames0 >= 2 * len(redraws) + 4, "the figure is still drawn with each frame"
+        for at, shown, canvas, autorange in redraws:
+            assert canvas and autorange is False, "starved, the history's lines are on the canvas over still axes"
+            # Every history received up to a second before the redraw (a later frame may still wait for its
+            # drawing) is no newer: the redraw is not the history of 2.5 s ago, kept while the charts waited.
+            newest = max((last for t, last in frames if t < at - 1000 and last is not None), default=None)
+            assert newest is not None and shown >= newest, \
+                f"the redraw shows the newest history received (step {shown}, received up to {newest})"
+
+        click(page, "fig1.play")  # Pause: the paused frame's history is drawn in full, as ever
+        assert wait_for(lambda: page.evaluate("() => document.querySelector('.gz-live').dataset.state") == "paused")
+        page.wait_for_timeout(1000)
+        paused = page.evaluate("""() => { const div = document.querySelector('.gz-live').history;
+          const jsd = (div.data ?? []).find((trace) => trace.name === 'JSD');
+          return [jsd ? jsd.x.length : 0, div.gzClouds?.length ?? 0, div.layout?.xaxis?.autorange]; }""")
+        assert paused[0] > 1 and paused[1] == 0 and paused[2] is not False, f"paused, the history is SVG ({paused})"
+        assert exceptions(page) == []
+    finally:
+        context.close()
