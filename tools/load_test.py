@@ -228,7 +228,10 @@ def _freed(log_text: str) -> dict:
             "trainers_freed": len(freed), "trainers_alive_at_end": int(freed[-1]) if freed else None,
             "workers_stopped_no_viewer": len(re.findall(r"worker of \S+ stopped: no viewer", log_text)),
             # a worker whose tab missed its stream past the idle time while connected (starved), and went on
-            "workers_starved_went_on": len(re.findall(r"worker of \S+ goes on: no viewer", log_text))}
+            "workers_starved_went_on": len(re.findall(r"worker of \S+ goes on: no viewer", log_text)),
+            # the training pool's summaries (ganviz/frames/pool.py): [rounds, mean runs a round, chunks alone]
+            "pool_reports": [[int(a), float(b), int(c)] for a, b, c in re.findall(
+                r"training pool: (\d+) rounds of ([\d.]+) runs on average, (\d+) chunks alone", log_text)]}
 
 
 def run_load(sessions: int = 3, seconds: float = 20.0, page: str = "figure1", ttl: int = 2,

@@ -15,6 +15,7 @@ thread touches a trainer at a time: its worker waits while a round trains it. ``
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -22,7 +23,10 @@ import time
 from ..core.together import stack_key, train_together
 from ..core.trainer import Trainer
 
+log = logging.getLogger("ganviz")
+
 ENABLED = os.environ.get("GANVIZ_STACK", "1") != "0"
+REPORT_S = 10.0  # the server's log sums up the pool's rounds this often while it has any
 GATHER_S = 0.004  # the longest a round's leader waits for the other runs' chunks
 # A run that handed in a chunk this recently is training now (between two chunks of a frame a worker takes well
 # under a millisecond; between frames it waits for its next tick): a leader waits for those, not for the others.
@@ -49,6 +53,7 @@ class TrainingPool:
         self._seen: dict[tuple, dict[int, float]] = {}  # stack key -> {id(trainer): when it last handed in a chunk}
         self.rounds = 0  # rounds that trained two runs or more
         self.stacked = 0  # chunks trained in those rounds
+        self._window = {"rounds": 0, "stacked": 0, "alone": 0, "waited": 0.0, "since": time.monotonic()}
 
     def train(self, trainer: Trainer, iterations: int) -> tuple[int, float]:
         """Train up to ``iterations`` iterations of ``trainer``'s run (at least one); returns the iterations done
@@ -96,9 +101,10 @@ class TrainingPool:
 
     def _lead(self) -> None:
         """Gather the chunks handed in (up to ``gather_s``), train each shape's together, and wake their threads."""
-        batch = []
+        batch, rounds, stacked, alone, waited = [], 0, 0, 0, 0.0
         try:
-            deadline = time.monotonic() + self.gather_s
+            began = time.monotonic()
+            deadline = began + self.gather_s
             with self._cond:
                 while True:
                     now = time.monotonic()
@@ -109,16 +115,17 @@ class TrainingPool:
                         break
                     self._cond.wait(deadline - now)
                 batch, self._pending = self._pending, []
+            waited = time.monotonic() - began
             groups: dict[tuple, list[_Request]] = {}
             for request in batch:
                 groups.setdefault(request.key, []).append(request)
             for group in groups.values():
                 if len(group) == 1:
                     group[0].solo = True  # trained by its own thread
+                    alone += 1
                     continue
                 _together(group)
-                self.rounds += 1
-                self.stacked += len(group)
+                rounds, stacked = rounds + 1, stacked + len(group)
         except BaseException as err:  # whatever went wrong reaches every run of the batch, not only the leader's
             for request in batch:
                 if not request.solo and request.error is None and not request.trained:
@@ -131,7 +138,23 @@ class TrainingPool:
                     request.done = True
                     self._seen.setdefault(request.key, {})[id(request.trainer)] = now  # it goes on training now
                 self._leading = False
+                self.rounds, self.stacked = self.rounds + rounds, self.stacked + stacked
+                window = self._window
+                window["rounds"], window["stacked"] = window["rounds"] + rounds, window["stacked"] + stacked
+                window["alone"], window["waited"] = window["alone"] + alone, window["waited"] + waited
                 self._cond.notify_all()
+                self._report(now)
+
+    def _report(self, now: float) -> None:
+        """Every ``REPORT_S``, one line in the server's log on the rounds since the last (called holding the lock)."""
+        window = self._window
+        if now - window["since"] < REPORT_S:
+            return
+        if window["rounds"]:
+            log.info("ganviz: training pool: %d rounds of %.1f runs on average, %d chunks alone beside them, "
+                     "%.2f s spent gathering, in the last %.0f s", window["rounds"], window["stacked"] / window["rounds"],
+                     window["alone"], window["waited"], now - window["since"])
+        self._window = {"rounds": 0, "stacked": 0, "alone": 0, "waited": 0.0, "since": now}
 
 
 def _together(group: list[_Request]) -> None:

@@ -44,7 +44,7 @@ FRAME_BUDGET_S = float(os.environ.get("GANVIZ_FRAME_BUDGET_MS", "150")) / 1000
 # A streamed frame's training also ends after this much wall time, whatever CPU it was charged: with many sessions
 # a worker waits for the interpreter or for the pool's rounds (``pool.py``), and a frame that caught up on many
 # missed periods would otherwise keep its student waiting for a picture for half a second or more.
-FRAME_WALL_S = 0.2
+FRAME_WALL_S = 0.3
 TRAIN_CHUNK = 5  # the most iterations between two looks at the clock (fewer where they would pass the budget)
 PLAY_DEBOUNCE_S = 0.25  # a second Play/Pause within this is Streamlit's echo of the first (it comes tens of ms later)
 SECONDARY_CHART_SECONDS = 0.5  # the history charts' refresh while training runs (ui/live_chart.py, ``every``)
