@@ -20,7 +20,8 @@ what it has found instead of jittering around it. A lesson may hold D fixed for 
 iterations (``Trainer.hold_d``: G alone trains, the paper's "D out of sync" warning); outside it,
 and without one, every iteration is Algorithm 1's. Everything random comes
 from one seeded ``torch.Generator``, so a config gives the same run on the same
-machine. A run that produces NaN or inf is rolled back to its last good state
+machine (a server playing many students' runs may train them together in one
+batched pass, ``together.py``: the same run within float rounding). A run that produces NaN or inf is rolled back to its last good state
 and raises ``DivergenceError`` with a message a student can act on.
 """
 
