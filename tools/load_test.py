@@ -68,7 +68,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshot import CHROMIUM, CHROMIUM_ARGS, free_port, server_log, start_server, wait_healthy  # noqa: E402
+from screenshot import CHROMIUM, CHROMIUM_ARGS, free_port, server_log, start_server, stop_server, wait_healthy  # noqa: E402
 
 READ_STEP = """() => {
   const live = document.querySelector('.gz-live');  // the streamed live view (ganviz/ui/live_view.py)
@@ -392,11 +392,7 @@ def run_load(sessions: int = 3, seconds: float = 20.0, page: str = "figure1", tt
         })
         return result
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except Exception:  # noqa: BLE001 - the server must go whatever happened
-            server.kill()
+        stop_server(server)
 
 
 # Counts, in a page, the frames its live view receives over server-sent events (before any page script runs).
@@ -618,11 +614,7 @@ def run_follow(followers: int = 20, seconds: float = 20.0, page: str = "figure1"
         result["load_after"] = round(os.getloadavg()[0], 1)
         return result
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except Exception:  # noqa: BLE001 - the server must go whatever happened
-            server.kill()
+        stop_server(server)
 
 
 def main() -> int:

@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from load_test import COUNT_SSE, PLAY, TICKS, _click, _open, _open_all, _progress, launch_chromium  # noqa: E402
-from screenshot import free_port, start_server, wait_healthy  # noqa: E402
+from screenshot import free_port, start_server, stop_server, wait_healthy  # noqa: E402
 
 # The live view's counters in a page, read at the start and the end of the window.
 COUNTERS = """() => { const r = document.querySelector('.gz-live');
@@ -227,11 +227,7 @@ def run(sessions: int, seconds: float, warm: float, page: str, out: Path | None)
             shared.close()
             browser.close()
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except Exception:  # noqa: BLE001 - the server must go whatever happened
-            server.kill()
+        stop_server(server)
     result["load_after"] = round(os.getloadavg()[0], 1)
     return result
 

@@ -58,6 +58,15 @@ def start_server(app: str, port: int, *options: str, env: dict | None = None) ->
     return server
 
 
+def stop_server(server: subprocess.Popen) -> None:
+    """End a server ``start_server`` started: terminate, and kill it if it has not gone within 15 s."""
+    server.terminate()
+    try:
+        server.wait(timeout=15)
+    except Exception:  # noqa: BLE001 - the server must go whatever happened
+        server.kill()
+
+
 def server_log(server: subprocess.Popen) -> str:
     server.log.seek(0)
     return server.log.read()

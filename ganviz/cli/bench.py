@@ -148,6 +148,21 @@ def peak_flops(size: int, device, threads: int | None = None) -> float:
         torch.set_num_threads(before)
 
 
+def alternating(works: dict, reps: int) -> tuple[dict, dict]:
+    """Each of ``works`` (name: callable) once to warm up, then ``reps`` rounds of all of them in turn, so a busy
+    machine slows each alike; returns the wall-clock and CPU seconds of every call, by name."""
+    for work in works.values():
+        work()
+    wall, cpu = {name: [] for name in works}, {name: [] for name in works}
+    for _ in range(reps):
+        for name, work in works.items():
+            start, start_cpu = time.perf_counter(), time.process_time()
+            work()
+            wall[name].append(time.perf_counter() - start)
+            cpu[name].append(time.process_time() - start_cpu)
+    return wall, cpu
+
+
 def training_rates(config: TrainConfig, plan: Plan, device) -> dict:
     """Iterations per second of the Trainer and of the reference loop, alternating repetitions."""
     config = replace(config, device=str(device))
@@ -163,14 +178,7 @@ def training_rates(config: TrainConfig, plan: Plan, device) -> dict:
         plain.train(iterations)
         synchronize(device)
 
-    ours(), reference()  # warm up
-    wall, cpu = {"ours": [], "reference": []}, {"ours": [], "reference": []}
-    for _ in range(plan.reps):
-        for name, work in (("ours", ours), ("reference", reference)):
-            start, start_cpu = time.perf_counter(), time.process_time()
-            work()
-            wall[name].append(time.perf_counter() - start)
-            cpu[name].append(time.process_time() - start_cpu)
+    wall, cpu = alternating({"ours": ours, "reference": reference}, plan.reps)
     rate = {name: iterations / statistics.median(t) for name, t in wall.items()}
     rate_cpu = {name: iterations / statistics.median(t) for name, t in cpu.items()}
     return {"trainer": rate["ours"], "reference": rate["reference"], "ratio": rate["ours"] / rate["reference"],
@@ -200,14 +208,7 @@ def stacked_rates(config: TrainConfig, plan: Plan, device) -> dict:
             runs[0].train(TRAIN_CHUNK)
         synchronize(device)
 
-    together(), alone()  # warm up
-    wall, cpu = {"together": [], "alone": []}, {"together": [], "alone": []}
-    for _ in range(plan.reps):
-        for name, work in (("together", together), ("alone", alone)):
-            start, start_cpu = time.perf_counter(), time.process_time()
-            work()
-            wall[name].append(time.perf_counter() - start)
-            cpu[name].append(time.process_time() - start_cpu)
+    wall, cpu = alternating({"together": together, "alone": alone}, plan.reps)
     # Each of the STACK runs trains ``iterations`` in a "together" repetition; taking turns on one core, ten runs
     # alone would each get a tenth of one run's rate.
     iterations = chunks * TRAIN_CHUNK

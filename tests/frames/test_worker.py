@@ -294,25 +294,22 @@ def test_a_stream_ends_with_renew_after_its_time_so_the_server_can_shut_down():
     close_channel(channel)
 
 
-def test_a_frame_jobs_budget_is_the_threads_own_cpu_time_and_a_late_frame_catches_up():
-    """Waiting (for the interpreter's lock, or a core another process holds) does not spend a streamed frame's
-    budget: here every iteration first sleeps 50 ms, 1 s per frame of 20 in wall time, far past a 500 ms budget
-    that a wall clock would have stopped at after 10 iterations. (Torch on one thread, as the app runs it:
-    GANVIZ_TORCH_THREADS. With two, the calling thread spin-waits for the other on a busy machine, and that
-    counts as its CPU time.)"""
+@pytest.fixture
+def one_torch_thread():
+    """Torch on one thread, as the app runs it (GANVIZ_TORCH_THREADS). With two, the calling thread spin-waits for
+    the other on a busy machine, which counts as its CPU time and makes each small step take tens of ms."""
     import torch
 
     threads = torch.get_num_threads()
     torch.set_num_threads(1)
-    try:
-        _train_slowly_then_catch_up()
-    finally:
-        torch.set_num_threads(threads)
+    yield
+    torch.set_num_threads(threads)
 
 
-def _train_slowly_then_catch_up():
-    store = {}
-    run = LiveSession(store, "fig1", take_snapshot)
+def _slowly_playing() -> tuple[LiveSession, object]:
+    """A playing Figure 1 run whose every iteration first sleeps 50 ms (waiting, which costs no CPU time); returns
+    the run and its trainer's own ``train``."""
+    run = LiveSession({}, "fig1", take_snapshot)
     run.reset(FIGURE1)
     run.trainer.train(5)  # past torch's first, slow calls
     run.mode = "playing"
@@ -323,6 +320,14 @@ def _train_slowly_then_catch_up():
             time.sleep(0.05)
             train(1)
     run.trainer.train = slowly
+    return run, train
+
+
+def test_a_frame_jobs_budget_is_the_threads_own_cpu_time_and_a_late_frame_catches_up(one_torch_thread):
+    """Waiting (for the interpreter's lock, or a core another process holds) does not spend a streamed frame's
+    budget: here every iteration first sleeps 50 ms, 1 s per frame of 20 in wall time, far past a 500 ms budget
+    that a wall clock would have stopped at after 10 iterations."""
+    run, train = _slowly_playing()
     job = run.frame_job(Pacing(iterations_per_frame=20), _render, budget_s=0.5)
     assert json.loads(job()[0])["step"] == 25, "a whole frame's iterations: sleeping costs no CPU"
     run.trainer.train = train
@@ -334,35 +339,12 @@ def _train_slowly_then_catch_up():
     assert 35 <= trained <= 10 * 10, f"the missed periods' iterations, at most CATCH_UP periods' worth ({trained})"
 
 
-def test_a_frames_training_ends_after_its_wall_time_whatever_cpu_it_was_charged(monkeypatch):
+def test_a_frames_training_ends_after_its_wall_time_whatever_cpu_it_was_charged(monkeypatch, one_torch_thread):
     """A worker that waits (for the interpreter, or the pool's rounds) still sends a frame every FRAME_WALL_S or
     so: here each iteration waits 50 ms and costs almost no CPU; a frame of 20 asked-for iterations stops after
-    the chunk that passes 100 ms (one iteration, then a chunk of five) instead of taking a second. (Torch on one
-    thread, as the app runs it: with two, a busy machine makes each small step take tens of ms.)"""
-    import torch
-
+    the chunk that passes 100 ms (one iteration, then a chunk of five) instead of taking a second."""
     monkeypatch.setattr(session_module, "FRAME_WALL_S", 0.1)
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        _train_slowly_past_the_wall_cap()
-    finally:
-        torch.set_num_threads(threads)
-
-
-def _train_slowly_past_the_wall_cap():
-    store = {}
-    run = LiveSession(store, "fig1", take_snapshot)
-    run.reset(FIGURE1)
-    run.trainer.train(5)
-    run.mode = "playing"
-    train = run.trainer.train
-
-    def slowly(n):
-        for _ in range(n):
-            time.sleep(0.05)
-            train(1)
-    run.trainer.train = slowly
+    run, _ = _slowly_playing()
     job = run.frame_job(Pacing(iterations_per_frame=20), _render, budget_s=600.0)
     started = time.perf_counter()
     assert json.loads(job()[0])["step"] == 5 + 1 + 5
