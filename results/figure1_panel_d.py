@@ -88,12 +88,15 @@ CONFIGS.update({
     "adam-b4096-k3-std": replace(B4096, k=3),
     "adam-b4096-k2-std-fast-g": replace(B4096, lr_g=8e-4),
     "adam-b4096-k2-std-g": B4096,  # G's output de-standardised too: see STANDARDISED_G
+    "adam-b4096-k2-std-slow-g": replace(B4096, lr_g=3.5e-4),
+    "adam-b4096-k2-std-long": replace(B4096, decay_start=2000, decay_end=5000, decay_floor=0.03),
 })
 G_ACTIVATIONS = {"elu-g": nn.ELU, "elu-g-decay": nn.ELU, "tanh-g-decay": nn.Tanh}
 # Settings whose D sees (x - mu) / sigma of p_data (Figure 1's Gaussian: mu 2, sigma 0.5) through a fixed first
 # layer: a D alone learned D* about twice as fast so (second attempt), its ReLUs start where the data is.
 STANDARDISED_D = {"adam-b4096-k2-std", "adam-b4096-k2-std-early", "adam-b4096-k2-std-floor",
-                  "adam-b4096-k2-std-fast-g", "adam-b4096-k3-std", "adam-b4096-k2-std-g"}
+                  "adam-b4096-k2-std-fast-g", "adam-b4096-k3-std", "adam-b4096-k2-std-g",
+                  "adam-b4096-k2-std-slow-g", "adam-b4096-k2-std-long"}
 # ... and whose G also works in standardised units, x = mu + sigma * net(z) through a fixed last layer (as when a
 # GAN is trained on standardised data): G starts at p_data's mean, and its steps in x are sigma times smaller.
 STANDARDISED_G = {"adam-b4096-k2-std-g"}
