@@ -212,10 +212,11 @@ def stacked_rates(config: TrainConfig, plan: Plan, device) -> dict:
     # Each of the STACK runs trains ``iterations`` in a "together" repetition; taking turns on one core, ten runs
     # alone would each get a tenth of one run's rate.
     iterations = chunks * TRAIN_CHUNK
-    each = {name: iterations / statistics.median(t) / (1 if name == "together" else STACK) for name, t in wall.items()}
-    each_cpu = {name: iterations / statistics.median(t) / (1 if name == "together" else STACK) for name, t in cpu.items()}
-    return {"together": each["together"], "alone": each["alone"],
-            "together_cpu": each_cpu["together"], "alone_cpu": each_cpu["alone"]}
+    rates = {}
+    for clock, times in (("", wall), ("_cpu", cpu)):
+        rates[f"together{clock}"] = iterations / statistics.median(times["together"])
+        rates[f"alone{clock}"] = iterations / statistics.median(times["alone"]) / STACK
+    return rates
 
 
 def weight_gap(trainer: Trainer, plain: ReferenceRun) -> float:

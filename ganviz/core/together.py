@@ -82,7 +82,7 @@ def train_together(trainers: list[Trainer], iterations: int) -> list[Exception |
         g_losses.append(losses.detach())
     g.copy_back()
     d.copy_back()
-    d_all = torch.stack(d_losses) if d_losses else torch.zeros(0, members)
+    d_all = torch.stack(d_losses)  # k >= 1: every iteration has D's steps (a hold of D does not stack)
     g_all = torch.stack(g_losses)
     errors = []
     for j, trainer in enumerate(trainers):
@@ -109,13 +109,13 @@ class _Stack:
     optimizer's state, updated for all runs at once, then copied back into each run's own tensors."""
 
     def __init__(self, nets: list, optimizers: list, rates: list[float]):
-        self.linears = [[layer for layer in net.net if isinstance(layer, torch.nn.Linear)] for net in nets]
+        linears = [[layer for layer in net.net if isinstance(layer, torch.nn.Linear)] for net in nets]
         self.optimizers = optimizers
         self.params = []  # [W, b] per layer, each stacked over the runs
         self.own = []  # for each stacked tensor: the runs' own tensors it came from
-        for index in range(len(self.linears[0])):
-            weights = [layers[index].weight for layers in self.linears]
-            biases = [layers[index].bias for layers in self.linears]
+        for index in range(len(linears[0])):
+            weights = [layers[index].weight for layers in linears]
+            biases = [layers[index].bias for layers in linears]
             self.params += [torch.stack([w.detach() for w in weights]).requires_grad_(),
                             torch.stack([b.detach()[None] for b in biases]).requires_grad_()]
             self.own += [weights, biases]

@@ -293,10 +293,7 @@ class Trainer:
         self.d_steps += d_steps
         self.last_beat = None
         if self.config.decay_end:  # the rates ``train`` leaves: those of the last iteration taken
-            scale = self.config.lr_scale(self.step - 1)
-            for opt, lr in ((self.opt_d, self.config.lr_d), (self.opt_g, self.config.lr_g)):
-                for group in opt.param_groups:
-                    group["lr"] = lr * scale
+            self._set_learning_rates(self.step - 1)
         self._check(start, d_losses, g_losses)
 
     def hold_d(self, start: int, end: int) -> None:
@@ -387,9 +384,10 @@ class Trainer:
         self.config = config.validate()
         self._set_learning_rates()
 
-    def _set_learning_rates(self) -> None:
-        """Both optimizers at the config's learning rates, times the decay factor of the current step."""
-        scale = self.config.lr_scale(self.step)
+    def _set_learning_rates(self, step: int | None = None) -> None:
+        """Both optimizers at the config's learning rates, times the decay factor of ``step`` (default: the current
+        step)."""
+        scale = self.config.lr_scale(self.step if step is None else step)
         for opt, lr in ((self.opt_d, self.config.lr_d), (self.opt_g, self.config.lr_g)):
             for group in opt.param_groups:
                 group["lr"] = lr * scale

@@ -69,15 +69,18 @@ class TrainingPool:
             for other, when in list(seen.items()):
                 if now - when > 1.0:
                     del seen[other]  # a run that stopped long ago
-            if not self._leading and not self._pending and not self._others(key, id(trainer), now):
-                return self._alone(trainer, iterations)
-            request = _Request(trainer, iterations, key)
-            self._pending.append(request)
-            self._cond.notify_all()
-            while not request.done and self._leading:
-                self._cond.wait()
-            if not request.done:
-                self._leading = True
+            # No other run of this shape is training now: this one trains in its own thread, at once.
+            alone = not (self._leading or self._pending or self._others(key, id(trainer), now))
+            if not alone:
+                request = _Request(trainer, iterations, key)
+                self._pending.append(request)
+                self._cond.notify_all()
+                while not request.done and self._leading:
+                    self._cond.wait()
+                if not request.done:
+                    self._leading = True
+        if alone:
+            return _solo(trainer, iterations)
         if not request.done:
             self._lead()
         if request.solo:
@@ -85,15 +88,6 @@ class TrainingPool:
         if request.error is not None:
             raise request.error
         return request.trained, request.cpu_s
-
-    def _alone(self, trainer: Trainer, iterations: int) -> tuple[int, float]:
-        """No other run of this shape is training now: this one trains in its thread (called holding the lock,
-        which it releases first)."""
-        self._cond.release()
-        try:
-            return _solo(trainer, iterations)
-        finally:
-            self._cond.acquire()
 
     def _others(self, key: tuple, me: int, now: float) -> int:
         """How many other runs of ``key`` handed in a chunk within ``recent_s``: they are training now."""
