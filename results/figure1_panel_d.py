@@ -22,6 +22,7 @@ also give G a fixed last layer back (x = 2 + 0.5 net(z)); again the benchmark's 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import math
 import multiprocessing
@@ -38,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from ganviz.core.trainer import TrainConfig, Trainer  # noqa: E402
 from ganviz.frames.snapshot import take_snapshot  # noqa: E402
-from ganviz.lessons.presets import FIGURE1  # noqa: E402
+from ganviz.lessons.presets import FIGURE1, FIGURE1_HELD  # noqa: E402
 from ganviz.lessons.proposition2 import ParametricRun  # noqa: E402
 from ganviz.measure.theory import Grid1D, mixture_1d  # noqa: E402
 
@@ -91,7 +92,20 @@ CONFIGS.update({
     "adam-b4096-k2-std-slow-g": replace(B4096, lr_g=3.5e-4),
     "adam-b4096-k2-std-long": replace(B4096, decay_start=2000, decay_end=5000, decay_floor=0.03),
 })
-G_ACTIVATIONS = {"elu-g": nn.ELU, "elu-g-decay": nn.ELU, "tanh-g-decay": nn.Tanh}
+# Fifth attempt: stratified minibatches (TrainConfig.sampling: one z and one x from each of m equal-probability
+# slices) and D's input standardised (TrainConfig.d_input), both now the Trainer's own options; `held-b1024-k3` is the
+# Figure 1 preset "(d) reached and held" (ganviz.lessons.presets.FIGURE1_HELD) on each seed.
+HELD = replace(FIGURE1_HELD, device="cpu")
+CONFIGS.update({
+    "held-b1024-k3": HELD,
+    "held-b2048-k3": replace(HELD, batch=2048),
+    "held-b4096-k2": replace(HELD, batch=4096, k=2),
+    "held-b1024-k3-random": replace(HELD, sampling="random"),
+    "held-b1024-k3-raw": replace(HELD, d_input="raw"),
+    "held-b1024-k3-softplus": HELD,  # G's ReLUs swapped for Softplus(beta = 10): see G_ACTIVATIONS
+})
+G_ACTIVATIONS = {"elu-g": nn.ELU, "elu-g-decay": nn.ELU, "tanh-g-decay": nn.Tanh,
+                 "held-b1024-k3-softplus": functools.partial(nn.Softplus, beta=10.0)}
 # Settings whose D sees (x - mu) / sigma of p_data (Figure 1's Gaussian: mu 2, sigma 0.5) through a fixed first
 # layer: a D alone learned D* about twice as fast so (second attempt), its ReLUs start where the data is.
 STANDARDISED_D = {"adam-b4096-k2-std", "adam-b4096-k2-std-early", "adam-b4096-k2-std-floor",

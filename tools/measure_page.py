@@ -148,6 +148,8 @@ def main() -> int:
     ap.add_argument("--page", default="figure1", help="url path of the page (default: figure1)")
     ap.add_argument("--seconds", type=float, default=10.0, help="how long to count frames (default: 10)")
     ap.add_argument("--play", default="Play", help="label of the button that starts training")
+    ap.add_argument("--preset", help="start training by loading this preset from the Lessons menu (e.g. figure1_held) "
+                                     "instead of pressing --play")
     ap.add_argument("--presses", type=int, default=4, help="clicks of the toggle and moves of the slider (default: 4)")
     ap.add_argument("--repo", help="serve the app of this checkout instead (for before/after comparisons)")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
@@ -158,7 +160,7 @@ def main() -> int:
         screenshot.REPO_ROOT = Path(args.repo).resolve()
     port = free_port()
     server = start_server("app.py", port)
-    result = {"page": args.page}
+    result = {"page": args.page, **({"preset": args.preset} if args.preset else {})}
     try:
         wait_healthy(server, port)
         with sync_playwright() as pw:
@@ -171,8 +173,13 @@ def main() -> int:
             result["first_frame_warm_s"] = _first_frame(second, url)
             second.close()
             time.sleep(1.0)
-            # (the whole word at the end of the name: "Presets and replays" must not count as Play)
-            page.get_by_role("button", name=re.compile(rf"\b{re.escape(args.play)}$")).first.click()
+            if args.preset:  # a preset plays once loaded; the menu is closed before measuring
+                page.get_by_role("button", name=re.compile(r"\bLessons$")).first.click()
+                page.locator(f"[class*='-preset-{args.preset}'] button").first.click()
+                time.sleep(1.0)
+                page.keyboard.press("Escape")
+            else:  # (the whole word at the end of the name: "Presets and replays" must not count as Play)
+                page.get_by_role("button", name=re.compile(rf"\b{re.escape(args.play)}$")).first.click()
             time.sleep(1.5)  # let the loop start
             page.evaluate(RECORD_JS, STEP_JS)
             cpu_before = _cpu_seconds(server.pid)

@@ -56,7 +56,7 @@ from ..frames.snapshot import take_snapshot
 from ..frames.recorder import FrameRecorder
 from ..frames.residual import fit_d_star
 from ..frames.snapshot2d import METRICS_SEED, generated_samples, metrics_2d, take_snapshot_2d
-from ..core.config import BOUNDS, OPTIMIZERS, REMEDIES, TrainConfig, allowed
+from ..core.config import BOUNDS, D_INPUTS, OPTIMIZERS, REMEDIES, SAMPLINGS, TrainConfig, allowed
 from ..core.trainer import DivergenceError, Trainer
 
 # How the help and the messages name the command: as it was started, the console script or the module.
@@ -106,6 +106,13 @@ def add_model_arguments(parser: argparse.ArgumentParser) -> None:
                              "(default: %(default)s)")
     parser.add_argument("--decay-floor", type=float, default=d.decay_floor,
                         help="the learning rates' final factor, in (0, 1] (default: %(default)s)")
+    parser.add_argument("--sampling", default=d.sampling, choices=SAMPLINGS,
+                        help="minibatches: random (independent draws, the paper's) or stratified (one z and one x "
+                             "from each of m equal-probability slices: the same expectations, less jitter) "
+                             "(default: %(default)s)")
+    parser.add_argument("--d-input", default=d.d_input, choices=D_INPUTS,
+                        help="what D's first layer sees: raw x, or x standardised by p_data's mean and standard "
+                             "deviation (the plain GAN only) (default: %(default)s)")
     parser.add_argument("--steps", type=int, default=3000, help="Algorithm-1 iterations to run, >= 1 (default: %(default)s)")
     parser.add_argument("--device", default=d.device,
                         help="auto (with a GPU: whichever of the CPU and the GPU trains this size faster, timed "
@@ -507,7 +514,7 @@ def config_from(args, **fields) -> TrainConfig:
                        optimizer=args.optimizer, momentum=args.momentum, prior=args.prior, z_dim=args.z_dim,
                        width=args.width, depth=args.depth, device=args.device, g_offset=args.g_offset,
                        unroll=args.unroll, pack=args.pack, decay_start=args.decay_start, decay_end=args.decay_end,
-                       decay_floor=args.decay_floor, **fields)
+                       decay_floor=args.decay_floor, sampling=args.sampling, d_input=args.d_input, **fields)
 
 
 def compare_command(args, parser) -> int:
@@ -620,7 +627,9 @@ def _describe(config: TrainConfig) -> str:
     """The base config in one line: the fields a reader needs to rerun it."""
     return (f"{config.loss}, k={config.k}, {config.optimizer} lr_d={config.lr_d:g} lr_g={config.lr_g:g}, "
             f"batch={config.batch}, z_dim={config.z_dim}, prior={config.prior}, width={config.width}, "
-            f"depth={config.depth}, unroll={config.unroll}, pack={config.pack}" + _describe_decay(config))
+            f"depth={config.depth}, unroll={config.unroll}, pack={config.pack}" + _describe_decay(config)
+            + (f", {config.sampling} minibatches" if config.sampling != "random" else "")
+            + (f", D's input {config.d_input}" if config.d_input != "raw" else ""))
 
 
 def _describe_decay(config: TrainConfig) -> str:

@@ -19,6 +19,8 @@ from .priors import PRIORS
 
 OPTIMIZERS = ("adam", "sgd")
 REMEDIES = ("none", "unrolled", "pacgan", "mbstd")  # remedies for mode collapse; see ganviz/remedies/methods.py
+SAMPLINGS = ("random", "stratified")  # how minibatches are drawn; see strata.py
+D_INPUTS = ("raw", "standardised")  # what D's first layer sees: x, or (x - mean) / std of p_data
 CUSTOM = "custom"  # dist name of a target the caller builds (e.g. from the user's points) and passes to Trainer
 
 
@@ -51,6 +53,10 @@ class TrainConfig:
     decay_start: int = 0  # learning-rate decay: both rates fall linearly from step decay_start ...
     decay_end: int = 0  # ... to decay_floor times their value at step decay_end, then stay there (0: no decay)
     decay_floor: float = 0.1
+    sampling: str = "random"  # "random": independent draws (the paper); "stratified": one z and one x from each of
+    # m equal-probability slices (a Latin hypercube, ganviz/core/strata.py): the same expectations, less jitter
+    d_input: str = "raw"  # "standardised": D's first layer is fixed to x -> (x - mean) / std of p_data, so its
+    # ReLUs start where the data is (data standardised before D, as is usual for real data); the plain GAN only
 
     LIVE = ("k", "lr_d", "lr_g", "batch")
 
@@ -73,6 +79,8 @@ class TrainConfig:
             ("optimizer", self.optimizer in OPTIMIZERS, "optimizer", OPTIMIZERS),
             ("prior", self.prior in PRIORS, "noise prior", PRIORS),
             ("remedy", self.remedy in REMEDIES, "remedy", REMEDIES),
+            ("sampling", self.sampling in SAMPLINGS, "sampling", SAMPLINGS),
+            ("d_input", self.d_input in D_INPUTS, "D input", D_INPUTS),
             ("device", self.device in DEVICES or bool(CUDA_INDEX.fullmatch(self.device)), "device", DEVICES),
         ]
         for name, ok, what, names in choices:
@@ -82,6 +90,9 @@ class TrainConfig:
         if not (self.decay_end == 0 or self.decay_start < self.decay_end):
             raise ConfigError(f"the learning-rate decay needs 0 <= decay_start < decay_end, or decay_end = 0 for none "
                               f"(got {self.decay_start} and {self.decay_end})", "decay_start")
+        if self.d_input != "raw" and self.remedy != "none":
+            raise ConfigError(f"d_input={self.d_input} is for the plain GAN's D: remedy must be none "
+                              f"(got {self.remedy})", "d_input")
         if self.remedy == "pacgan" and self.batch % self.pack:
             raise ConfigError(f"PacGAN packs each minibatch into groups of pack={self.pack}: batch must be a multiple "
                               f"of it (got batch={self.batch})", "batch")

@@ -26,6 +26,8 @@ import math
 import numpy as np
 import torch
 
+from .strata import stratified_mixture
+
 
 class GaussianMixture:
     """A mixture of isotropic Gaussians: sum_k w_k N(mean_k, std_k^2 I).
@@ -69,14 +71,25 @@ class GaussianMixture:
             )
         return self._t[key]
 
-    def sample(self, n: int, generator: torch.Generator | None = None, device="cpu") -> torch.Tensor:
-        """Draw ``n`` points as a float32 tensor of shape ``(n, dim)``."""
+    def sample(self, n: int, generator: torch.Generator | None = None, device="cpu",
+               stratified: bool = False) -> torch.Tensor:
+        """Draw ``n`` points as a float32 tensor of shape ``(n, dim)``; ``stratified``: components in proportion to
+        their weights and each component's points a Latin hypercube of its Gaussian (``strata.py``)."""
         means, stds, weights = self._tensors(device)
+        if stratified:
+            comp, noise = stratified_mixture(weights, n, self.dim, generator, device)
+            return means[comp] + stds[comp, None] * noise
         noise = torch.randn(n, self.dim, generator=generator, device=device)
         if len(weights) == 1:
             return means[0] + stds[0] * noise
         comp = torch.multinomial(weights, n, replacement=True, generator=generator)
         return means[comp] + stds[comp, None] * noise
+
+    def moments(self) -> tuple[np.ndarray, np.ndarray]:
+        """The mixture's mean and standard deviation in each coordinate (exact)."""
+        mean = self.weights @ self.means
+        second = self.weights @ (self.stds[:, None] ** 2 + self.means ** 2)
+        return mean, np.sqrt(np.maximum(second - mean ** 2, 0.0))
 
     def log_pdf(self, x) -> np.ndarray:
         """Exact log-density at ``x`` (shape ``(n, dim)``, or ``(n,)`` in 1D)."""

@@ -38,11 +38,21 @@ class Generator(nn.Module):
 
 
 class Discriminator(nn.Module):
-    """D's logit for x; D(x) = sigmoid(logit) for the log-loss GANs."""
+    """D's logit for x; D(x) = sigmoid(logit) for the log-loss GANs.
 
-    def __init__(self, x_dim: int, width: int = 32, depth: int = 2):
+    ``standardise=(mean, std)`` gives D a fixed first step x -> (x - mean) / std (``TrainConfig.d_input``); the two
+    are buffers outside the state dict, so a saved D's weights are the same either way and the config rebuilds them.
+    """
+
+    def __init__(self, x_dim: int, width: int = 32, depth: int = 2, standardise=None):
         super().__init__()
         self.net = mlp(x_dim, 1, width, depth)
+        self.standardised = standardise is not None
+        mean, std = standardise if self.standardised else (torch.zeros(x_dim), torch.ones(x_dim))
+        self.register_buffer("shift", torch.as_tensor(mean, dtype=torch.float32).reshape(x_dim), persistent=False)
+        self.register_buffer("scale", torch.as_tensor(std, dtype=torch.float32).reshape(x_dim), persistent=False)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if self.standardised:
+            x = (x - self.shift) / self.scale
         return self.net(x)[:, 0]

@@ -3,13 +3,16 @@
 The paper samples z uniformly; a standard normal is the other common choice.
 Each prior draws minibatches (``sample``) and, for the 1D pictures and the
 p_g estimate, gives equal-probability-mass points (``quantiles``): point i is
-the (i + 1/2)/n quantile, so each carries probability mass 1/n.
+the (i + 1/2)/n quantile, so each carries probability mass 1/n. ``stratified=True``
+draws a Latin hypercube instead of independent points (``strata.py``).
 """
 
 from __future__ import annotations
 
 import numpy as np
 import torch
+
+from .strata import latin_hypercube, normal_quantiles
 
 
 class UniformPrior:
@@ -18,7 +21,9 @@ class UniformPrior:
     name = "uniform"
     range = (-1.0, 1.0)  # where a picture of z should look
 
-    def sample(self, n: int, dim: int, generator=None, device="cpu") -> torch.Tensor:
+    def sample(self, n: int, dim: int, generator=None, device="cpu", stratified: bool = False) -> torch.Tensor:
+        if stratified:
+            return latin_hypercube(n, dim, generator, device) * 2.0 - 1.0
         return torch.rand(n, dim, generator=generator, device=device) * 2.0 - 1.0
 
     def quantiles(self, n: int) -> np.ndarray:
@@ -31,7 +36,9 @@ class NormalPrior:
     name = "normal"
     range = (-3.0, 3.0)  # 99.7% of the mass
 
-    def sample(self, n: int, dim: int, generator=None, device="cpu") -> torch.Tensor:
+    def sample(self, n: int, dim: int, generator=None, device="cpu", stratified: bool = False) -> torch.Tensor:
+        if stratified:
+            return normal_quantiles(latin_hypercube(n, dim, generator, device))
         return torch.randn(n, dim, generator=generator, device=device)
 
     def quantiles(self, n: int) -> np.ndarray:

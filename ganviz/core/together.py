@@ -16,7 +16,8 @@ float rounding: a batched product sums in another order than one run's ``addmm``
 What stacks (``stack_key``): the plain GAN (no remedy) with the log loss (minimax or non-saturating), SGD with
 momentum or Adam, at a whole iteration (not in the middle of slow motion), with no hold of D, after its first step
 (its optimizer has its state). Runs stack when their keys are equal: the same nets' shapes, batch, k, optimizer and
-loss, on one device; the learning rates, seeds and targets may differ.
+loss, on one device; the learning rates, seeds, targets, minibatch sampling and D's input (raw or standardised:
+each run's D standardises its own rows) may differ.
 """
 
 from __future__ import annotations
@@ -56,7 +57,8 @@ def train_together(trainers: list[Trainer], iterations: int) -> list[Exception |
     g = _Stack([t.G for t in trainers], [t.opt_g for t in trainers],
                [t.config.lr_g if t.config.decay_end else t.opt_g.param_groups[0]["lr"] for t in trainers])
     d = _Stack([t.D for t in trainers], [t.opt_d for t in trainers],
-               [t.config.lr_d if t.config.decay_end else t.opt_d.param_groups[0]["lr"] for t in trainers])
+               [t.config.lr_d if t.config.decay_end else t.opt_d.param_groups[0]["lr"] for t in trainers],
+               standardise=any(t.D.standardised for t in trainers))
     members = len(trainers)
     ones, zeros = torch.ones(members, m, device=first.device), torch.zeros(members, m, device=first.device)
     d_labels = torch.cat([ones, zeros], dim=1)
@@ -67,7 +69,7 @@ def train_together(trainers: list[Trainer], iterations: int) -> list[Exception |
     for i in range(iterations):
         scales = [t.config.lr_scale(start + i) for t, start in zip(trainers, starts)] if decaying else None
         for _ in range(config.k):
-            real = torch.stack([t.target.sample(m, t.rng, t.device) for t in trainers])
+            real = torch.stack([t.real(m) for t in trainers])
             z = torch.stack([t.noise(m) for t in trainers])
             with torch.no_grad():
                 fake = g.forward(z, detached=True)
@@ -108,8 +110,11 @@ class _Stack:
     """One net of every run, stacked: weights (members, out, in) and biases (members, 1, out) with their
     optimizer's state, updated for all runs at once, then copied back into each run's own tensors."""
 
-    def __init__(self, nets: list, optimizers: list, rates: list[float]):
+    def __init__(self, nets: list, optimizers: list, rates: list[float], standardise: bool = False):
+        """``standardise``: each run's rows go in as (x - net.shift) / net.scale (a D's fixed first step)."""
         linears = [[layer for layer in net.net if isinstance(layer, torch.nn.Linear)] for net in nets]
+        self.shift = torch.stack([net.shift for net in nets])[:, None] if standardise else None  # (members, 1, dim)
+        self.scale = torch.stack([net.scale for net in nets])[:, None] if standardise else None
         self.optimizers = optimizers
         self.params = []  # [W, b] per layer, each stacked over the runs
         self.own = []  # for each stacked tensor: the runs' own tensors it came from
@@ -146,6 +151,8 @@ class _Stack:
     def forward(self, x: torch.Tensor, detached: bool = False) -> torch.Tensor:
         """Every run's MLP on its own rows of ``x`` (members, samples, in): Linear, ReLU, ..., Linear."""
         params = [p.detach() for p in self.params] if detached else self.params
+        if self.shift is not None:
+            x = (x - self.shift) / self.scale
         last = len(params) // 2 - 1
         for layer in range(last + 1):
             x = torch.baddbmm(params[2 * layer + 1], x, params[2 * layer].transpose(1, 2))

@@ -49,13 +49,16 @@ from .priors import get_prior
 from ..remedies.unrolled import unrolled_g_loss
 
 
-def build_discriminator(config: TrainConfig, x_dim: int):
-    """The D that ``config.remedy`` calls for: PacGAN's packed D, D with a minibatch-std feature, or the plain MLP."""
+def build_discriminator(config: TrainConfig, x_dim: int, target=None):
+    """The D that ``config.remedy`` calls for: PacGAN's packed D, D with a minibatch-std feature, or the plain MLP
+    (seeing x standardised by ``target``'s mean and std when ``config.d_input`` says so; without a ``target``, for
+    its weights' shapes only, it is built unstandardised: the two have the same weights)."""
     if config.remedy == "pacgan":
         return PackedDiscriminator(x_dim, config.pack, config.width, config.depth)
     if config.remedy == "mbstd":
         return MinibatchStdDiscriminator(x_dim, config.width, config.depth)
-    return Discriminator(x_dim, config.width, config.depth)
+    standardise = target.moments() if config.d_input == "standardised" and target is not None else None
+    return Discriminator(x_dim, config.width, config.depth, standardise)
 
 
 def measure_rate(config: TrainConfig, device: str, target=None, iterations: int = 20) -> float:
@@ -220,7 +223,7 @@ class Trainer:
         with torch.random.fork_rng(devices=[]):
             torch.manual_seed(config.seed)
             self.G = Generator(config.z_dim, self.target.dim, config.width, config.depth).to(self.device)
-            self.D = build_discriminator(config, self.target.dim).to(self.device)
+            self.D = build_discriminator(config, self.target.dim, self.target).to(self.device)
             if config.g_offset:
                 with torch.no_grad():  # shift G's last bias: p_g starts g_offset away from where it would
                     self.G.net[-1].bias.add_(config.g_offset)
@@ -240,7 +243,7 @@ class Trainer:
     def d_step(self) -> torch.Tensor:
         """One update of D on a fresh minibatch of real and generated samples."""
         m = self.config.batch
-        real = self.target.sample(m, self.rng, self.device)
+        real = self.real(m)
         with torch.no_grad():
             fake = self.G(self.noise(m))
         loss = self.loss.d_loss(self.D, self.shown_to_d(real), self.shown_to_d(fake))
@@ -365,7 +368,16 @@ class Trainer:
         return fit.result
 
     def noise(self, n: int) -> torch.Tensor:
+        """A minibatch of ``n`` noise vectors z ~ p_z for training (stratified if ``config.sampling`` says so)."""
+        if self.config.sampling == "stratified":
+            return self.prior.sample(n, self.config.z_dim, self.rng, self.device, stratified=True)
         return self.prior.sample(n, self.config.z_dim, self.rng, self.device)
+
+    def real(self, n: int) -> torch.Tensor:
+        """A minibatch of ``n`` training examples x ~ p_data (stratified if ``config.sampling`` says so)."""
+        if self.config.sampling == "stratified":
+            return self.target.sample(n, self.rng, self.device, stratified=True)
+        return self.target.sample(n, self.rng, self.device)
 
     def shown_to_d(self, x: torch.Tensor) -> torch.Tensor:
         """A minibatch as D judges it in training: as it is, or (PacGAN) packed into groups of ``pack`` samples."""
@@ -374,7 +386,7 @@ class Trainer:
     def _unrolling_batches(self) -> list:
         """Fresh (real, fake) minibatches for the unrolled D steps; the fakes keep G's graph."""
         m = self.config.batch
-        return [(self.target.sample(m, self.rng, self.device), self.G(self.noise(m))) for _ in range(self.config.unroll)]
+        return [(self.real(m), self.G(self.noise(m))) for _ in range(self.config.unroll)]
 
     # ----- live changes ------------------------------------------------------------
     def apply(self, config: TrainConfig) -> None:

@@ -14,9 +14,9 @@ layers of a stack are batched matrix products (``bmm``), whose sums are ordered 
 ``addmm``. Over a long chaotic run the rounding can grow into visibly different samples, as two machines' runs may.
 
 What stacks (``stackable``): the plain GAN (no remedy) with Adam and a loss that draws nothing random
-(``STACKED_LOSSES``), on a named target; members may differ in ``VARY`` (learning rates, seed, G's offset) and must
-share every other field and the number of iterations (``shape``). After training, each member's weights go back
-into its ``Trainer``, whose divergence check and measurements are ``run_once``'s.
+(``STACKED_LOSSES``), on a named target, D seeing raw x (``d_input``); members may differ in ``VARY`` (learning
+rates, seed, G's offset) and must share every other field and the number of iterations (``shape``). After training,
+each member's weights go back into its ``Trainer``, whose divergence check and measurements are ``run_once``'s.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ STACKED_LOSSES = ("minimax", "nonsaturating", "lsgan", "hinge")  # wgan-gp draws
 def stackable(config: TrainConfig) -> bool:
     """Whether runs of ``config`` can be trained in a stack (see the module docstring)."""
     return (config.remedy == "none" and config.optimizer == "adam" and config.loss in STACKED_LOSSES
-            and config.dist != CUSTOM)
+            and config.dist != CUSTOM and config.d_input == "raw")
 
 
 def shape(config: TrainConfig, steps: int, n_samples: int) -> tuple:
@@ -71,7 +71,7 @@ def train_stacked(configs: list[TrainConfig], steps: int) -> tuple[list[Trainer]
     for step in range(steps):
         scale = config.lr_scale(step)  # the learning-rate decay, shared by the stack (part of its shape)
         for _ in range(config.k):
-            real = torch.stack([t.target.sample(m, t.rng, device) for t in trainers])
+            real = torch.stack([t.real(m) for t in trainers])
             z = torch.stack([t.noise(m) for t in trainers])
             with torch.no_grad():
                 fake = generate_all(_detached(g_params), z)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields as config_fields, replace
 
 import streamlit as st
 
@@ -13,7 +13,7 @@ from ganviz.core.config import TrainConfig
 from .retune import live_settings
 
 LEARNING_RATES = [1e-5, 2e-5, 5e-5, 1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 1e-2, 2e-2, 5e-2, 0.1, 0.2, 0.5, 1.0]
-BATCHES = [16, 32, 64, 128, 256, 512]
+BATCHES = [16, 32, 64, 128, 256, 512, 1024, 2048, 4096]
 WIDTHS = [4, 8, 16, 32, 64, 128]
 
 TARGETS = ["gaussian", "bimodal", "gaussian2d", "ring8", "grid25", "spiral", "moons", "custom"]  # t("target.<name>")
@@ -23,6 +23,7 @@ G_OFFSETS = [-3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3
 K_MAX = 10  # the k slider's end, and the seed box's: widened only to show a loaded run's value
 SEED_MAX = 10_000
 FROM_FILE = "from_file"  # st.session_state["<page key>.from_file"]: the config of the run loaded from a file
+FROM_PRESET = "from_preset"  # st.session_state["<page key>.from_preset"]: the config of the preset loaded last
 
 
 def target_label(name: str) -> str:
@@ -81,14 +82,20 @@ def sidebar_config(key: str, defaults: TrainConfig, targets: list[str], frame_se
                                 key=f"{key}.g_offset", help=t("controls.g_offset_help"), format_func=_fmt)
     seed = int(sb.number_input(t("controls.seed"), 0, max(SEED_MAX, loaded.seed if loaded is not None else 0),
                                defaults.seed, key=f"{key}.seed", help=t("controls.seed_help")))
-    kept = loaded if loaded is not None else defaults  # the fields without a control: the file's, else the page's
-    config = TrainConfig(dist=dist, loss=loss, **fields, optimizer=optimizer,
-                         momentum=kept.momentum, prior=prior, z_dim=z_dim, width=width,
-                         depth=depth, seed=seed, device=kept.device, g_offset=float(g_offset))
+    preset = st.session_state.get(f"{key}.{FROM_PRESET}")
+    # the fields without a control (momentum, device, the decay, sampling, D's input): the file's, else the last
+    # preset's, else the page's
+    kept = loaded if loaded is not None else preset if preset is not None else defaults
+    config = replace(kept, dist=dist, loss=loss, **fields, optimizer=optimizer, prior=prior, z_dim=z_dim,
+                     width=width, depth=depth, seed=seed, g_offset=float(g_offset))
     if loaded is not None:
         said = from_file_fields(loaded, defaults)
         if said:
             sb.caption(t("controls.from_file", fields=said))
+    elif preset is not None:
+        said = unshown_fields(preset, defaults)
+        if said:
+            sb.caption(t("controls.from_preset", fields=said))
     pacing = Pacing(1, SLOW_FRAME_SECONDS, slow=True) if slow else Pacing(iterations, frame_seconds)
     st.session_state[f"{key}.pacing"] = pacing  # the one the run's frames read (a live change updates it)
     return config, pacing
@@ -123,16 +130,19 @@ WIDGET_OF_FIELD = {"k": "k", "lr_d": "lr_d", "lr_g": "lr_g", "batch": "batch", "
                    "seed": "seed", "g_offset": "g_offset"}
 
 
-def set_widgets(key: str, config: TrainConfig, from_file: bool = False) -> None:
+def set_widgets(key: str, config: TrainConfig, from_file: bool = False, preset: bool = False) -> None:
     """Put ``config`` into the sidebar's widgets of page ``key`` (call before they are drawn, e.g. in a callback).
 
     ``from_file``: ``config`` is a loaded run's, shown exactly as saved (``FROM_FILE``: sliders widened to its
-    values, its momentum and device kept); otherwise the sidebar goes back to its own choices.
+    values, the fields without a control kept); ``preset``: a preset's, whose fields without a control are kept
+    (``FROM_PRESET``) until another preset or run is loaded; otherwise the sidebar goes back to its own choices.
     """
+    st.session_state.pop(f"{key}.{FROM_FILE}", None)
+    st.session_state.pop(f"{key}.{FROM_PRESET}", None)
     if from_file:
         st.session_state[f"{key}.{FROM_FILE}"] = config
-    else:
-        st.session_state.pop(f"{key}.{FROM_FILE}", None)
+    elif preset:
+        st.session_state[f"{key}.{FROM_PRESET}"] = config
     for name, widget in WIDGET_OF_FIELD.items():
         st.session_state[f"{key}.{widget}"] = getattr(config, name)
 
@@ -154,7 +164,24 @@ def from_file_fields(loaded: TrainConfig, defaults: TrainConfig) -> str:
     said += [f"seed {loaded.seed:,}"] if loaded.seed > SEED_MAX else []
     said += [f"momentum {loaded.momentum:g}"] if loaded.momentum != defaults.momentum else []
     said += [f"device {loaded.device}"] if loaded.device != defaults.device else []
-    return ", ".join(said)
+    return ", ".join(filter(None, [", ".join(said), unshown_fields(loaded, defaults, ("momentum", "device"))]))
+
+
+# The fields no sidebar widget sets, which a preset or a file keeps (``unshown_fields`` names them).
+UNSHOWN = ("momentum", "device", "decay_start", "decay_end", "decay_floor", "sampling", "d_input", "remedy", "unroll",
+           "pack")
+
+
+def unshown_fields(config: TrainConfig, defaults: TrainConfig, skip: tuple = ()) -> str:
+    """The fields of ``config`` without a widget that differ from the page's ``defaults``, by their names as the
+    command line spells them ("decay_start 2000, decay_end 4500, decay_floor 0.05, sampling stratified"), or ""."""
+    idle = {"decay_start": not config.decay_end, "decay_floor": not config.decay_end,  # fields that do nothing here
+            "unroll": config.remedy != "unrolled", "pack": config.remedy != "pacgan",
+            "momentum": config.optimizer != "sgd"}
+    names = [f.name for f in config_fields(TrainConfig)
+             if f.name in UNSHOWN and f.name not in skip and not idle.get(f.name, False)]
+    values = {name: getattr(config, name) for name in names if getattr(config, name) != getattr(defaults, name)}
+    return ", ".join(f"{name} {_fmt(value) if isinstance(value, float) else value}" for name, value in values.items())
 
 
 def _fmt(lr: float) -> str:

@@ -134,7 +134,7 @@ class LiveRun(LiveSession):
                        on_click=self._load_preset, args=(preset,), width="stretch", help=t(preset.caption_key))
 
     def _load_preset(self, preset) -> None:
-        set_widgets(self.key, preset.config)
+        set_widgets(self.key, preset.config, preset=True)
         self.load_preset(preset)
 
     def show_preset_caption(self) -> None:

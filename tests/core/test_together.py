@@ -7,12 +7,14 @@ import torch
 
 from ganviz.core.together import stack_key, train_together
 from ganviz.core.trainer import DivergenceError, Trainer
-from ganviz.lessons.presets import FIGURE1, RING8
+from ganviz.lessons.presets import FIGURE1, FIGURE1_HELD, RING8
 
 FIG1 = replace(FIGURE1, device="cpu")
 RING = replace(RING8, device="cpu")
-# Three shapes: the Figure 1 page's SGD run, the 2D page's Adam run, and the saturating loss with k = 2 and a decay.
-SHAPES = [FIG1, RING, replace(FIG1, loss="minimax", k=2, decay_start=1, decay_end=3, decay_floor=0.2)]
+# Three shapes: the Figure 1 page's SGD run, the 2D page's Adam run, and the saturating loss with k = 2 and a decay;
+# and the Figure 1 preset "(d) reached and held" (stratified minibatches, D's input standardised), narrowed.
+SHAPES = [FIG1, RING, replace(FIG1, loss="minimax", k=2, decay_start=1, decay_end=3, decay_floor=0.2),
+          replace(FIGURE1_HELD, device="cpu", batch=64, width=16)]
 
 
 def started(config, n=3):
@@ -28,7 +30,7 @@ def weights(trainer):
     return [p.detach() for p in (*trainer.G.parameters(), *trainer.D.parameters())]
 
 
-@pytest.mark.parametrize("config", SHAPES, ids=["figure1-sgd", "ring8-adam", "minimax-k2-decay"])
+@pytest.mark.parametrize("config", SHAPES, ids=["figure1-sgd", "ring8-adam", "minimax-k2-decay", "held"])
 def test_runs_trained_together_are_the_runs_trained_alone(config):
     alone, together = started(config), started(config)
     assert len({stack_key(run) for run in together}) == 1
@@ -97,3 +99,22 @@ def test_what_can_be_stacked():
     halfway.train(1)
     assert halfway.beat() == "d"
     assert stack_key(halfway) is None, "in the middle of an iteration (slow motion)"
+
+
+def test_runs_with_raw_and_standardised_ds_and_both_samplings_stack_and_stay_themselves():
+    """D's input and the minibatch sampling may differ within a stack: each run's D standardises its own rows (or
+    not) and each run draws its own minibatches as ``Trainer.real`` / ``noise`` do."""
+    base = replace(FIGURE1_HELD, device="cpu", batch=64, width=16)
+    configs = [base, replace(base, d_input="raw"), replace(base, sampling="random"),
+               replace(base, d_input="raw", sampling="random")]
+    alone, together = ([Trainer(replace(c, seed=i)) for i, c in enumerate(configs)] for _ in range(2))
+    for run in (*alone, *together):
+        run.train(1)
+    assert len({stack_key(run) for run in together}) == 1
+    for run in alone:
+        run.train(3)
+    assert train_together(together, 3) == [None] * 4
+    for a, b in zip(alone, together):
+        assert torch.equal(a.rng.get_state(), b.rng.get_state())
+        for p, q in zip(weights(a), weights(b)):
+            torch.testing.assert_close(q, p, rtol=0, atol=1e-6)

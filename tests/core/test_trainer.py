@@ -5,6 +5,7 @@ import dataclasses
 import math
 import statistics
 
+import numpy as np
 import pytest
 import torch
 
@@ -540,3 +541,46 @@ def test_g_offset_moves_the_initial_generator_and_needs_a_new_model():
     assert TrainConfig().needs_new_model(TrainConfig(g_offset=1.0))
     with pytest.raises(ValueError, match="g_offset"):
         TrainConfig(g_offset=float("nan")).validate()
+
+
+def test_a_standardised_d_sees_x_minus_the_targets_mean_over_its_std():
+    """``d_input="standardised"``: D's fixed first step is (x - mean) / std of p_data (bimodal: 0.25 and 1.81); its
+    weights, and so its saved state, are those of the raw D of the same seed."""
+    raw = Trainer(TrainConfig(dist="bimodal", device="cpu", seed=4))
+    std = Trainer(TrainConfig(dist="bimodal", device="cpu", seed=4, d_input="standardised"))
+    mean, sd = std.target.moments()
+    np.testing.assert_allclose([mean[0], sd[0]], [0.25, 1.8076], atol=1e-4)
+    assert std.D.state_dict().keys() == raw.D.state_dict().keys()
+    for a, b in zip(raw.D.state_dict().values(), std.D.state_dict().values()):
+        assert torch.equal(a, b)
+    x = torch.linspace(-4, 5, 50)[:, None]
+    with torch.no_grad():
+        torch.testing.assert_close(std.D(x), raw.D((x - float(mean[0])) / float(sd[0])))
+        assert not torch.allclose(std.D(x), raw.D(x))
+
+
+@pytest.mark.parametrize("field,value", [("sampling", "sobol"), ("d_input", "normalised")])
+def test_unknown_sampling_or_d_input_is_refused_naming_the_choices(field, value):
+    with pytest.raises(ConfigError, match="choose one of") as err:
+        TrainConfig(**{field: value}).validate()
+    assert err.value.field == field
+
+
+def test_a_standardised_d_is_for_the_plain_gan_only():
+    for remedy in ("unrolled", "pacgan", "mbstd"):
+        with pytest.raises(ConfigError, match="remedy must be none"):
+            TrainConfig(dist="ring8", z_dim=2, remedy=remedy, d_input="standardised").validate()
+    TrainConfig(dist="ring8", z_dim=2, remedy="pacgan", sampling="stratified").validate()  # sampling is for all
+
+
+def test_a_stratified_run_trains_on_stratified_minibatches():
+    """``Trainer.real`` and ``noise`` draw one sample from each equal-mass slice when ``sampling="stratified"``."""
+    from scipy import stats
+    trainer = Trainer(TrainConfig(dist="gaussian", device="cpu", batch=200, sampling="stratified"))
+    x = trainer.real(200)[:, 0].double().numpy()
+    z = trainer.noise(200)[:, 0].double().numpy()
+    for u in (stats.norm(2, 0.5).cdf(x), (z + 1) / 2):
+        assert sorted(np.floor(np.clip(u, 0, 1 - 1e-12) * 200).astype(int)) == list(range(200))
+    plain = Trainer(TrainConfig(dist="gaussian", device="cpu", batch=200))
+    u = stats.norm(2, 0.5).cdf(plain.real(200)[:, 0].double().numpy())
+    assert len(set(np.floor(u * 200).astype(int))) < 170  # independent draws leave about 1/e of the slices empty

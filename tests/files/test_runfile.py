@@ -29,6 +29,13 @@ RUNS = {
     "ring8-pacgan": (TrainConfig(dist="ring8", remedy="pacgan", pack=4, batch=32, width=16, z_dim=2, device="cpu"), None),
     "custom-points": (TrainConfig(dist="custom", batch=32, width=16, z_dim=2, device="cpu", seed=1),
                       GaussianMixture(POINTS, 0.2, bounds=[[-3, 3], [-2.5, 3.5]], name="custom")),
+    # stratified minibatches and a D that standardises x by the target's moments (rebuilt from the config and, for
+    # the custom target, from its saved points: a wrong shift would change every later step and metric)
+    "gaussian-held": (TrainConfig(dist="gaussian", optimizer="adam", k=3, batch=32, width=16, device="cpu",
+                                  decay_start=5, decay_end=60, sampling="stratified", d_input="standardised"), None),
+    "custom-standardised": (TrainConfig(dist="custom", batch=32, width=16, z_dim=2, device="cpu", seed=2,
+                                        sampling="stratified", d_input="standardised"),
+                            GaussianMixture(POINTS + 3.0, 0.2, bounds=[[0, 6], [0.5, 6.5]], name="custom")),
 }
 
 

@@ -1,7 +1,10 @@
 """Presets: each is reproducible (same preset, same run) and shows what its caption says, on a real run."""
 
+import dataclasses
 import math
+from dataclasses import replace
 
+import numpy as np
 import pytest
 import torch
 
@@ -9,8 +12,9 @@ from ganviz.i18n import CATALOGS
 from ganviz.lessons.presets import PRESETS, presets_for
 from ganviz.frames.residual import CLOSE, fit_d_star
 from ganviz.frames.snapshot import take_snapshot
+from ganviz.core.config import TrainConfig
 from ganviz.core.trainer import DivergenceError, Trainer
-from ganviz.ui.controls import BATCHES, DEPTHS, G_OFFSETS, LEARNING_RATES, WIDTHS, Z_DIMS
+from ganviz.ui.controls import BATCHES, DEPTHS, G_OFFSETS, LEARNING_RATES, UNSHOWN, WIDGET_OF_FIELD, WIDTHS, Z_DIMS
 
 
 def jsd_after(trainer, iterations):
@@ -48,7 +52,12 @@ def test_every_preset_is_a_setting_of_the_sidebar(name):
     c = PRESETS[name].config
     assert 1 <= c.k <= 10 and c.lr_d in LEARNING_RATES and c.lr_g in LEARNING_RATES and c.batch in BATCHES
     assert c.width in WIDTHS and c.depth in DEPTHS and c.z_dim in Z_DIMS and c.g_offset in G_OFFSETS
-    assert c.decay_end == 0 and c.remedy == "none", "no sidebar widget sets these"
+    assert c.remedy == "none"
+
+
+def test_the_sidebar_sets_or_keeps_every_field_of_a_run():
+    """A field without a widget is kept from the loaded preset or file (``UNSHOWN``), so that none is lost."""
+    assert {f.name for f in dataclasses.fields(TrainConfig)} == set(WIDGET_OF_FIELD) | set(UNSHOWN)
 
 
 @pytest.mark.parametrize("name", [p.name for p in presets_for("figure1")])
@@ -66,6 +75,24 @@ def test_figure1_presets_are_reproducible(name):
     assert runs[0][0] == runs[1][0]
     if runs[0][0] != "diverged":
         assert all(torch.equal(a, b) for a, b in zip(runs[0][1], runs[1][1]))
+
+
+def test_figure1_held_reaches_panel_d_and_stays():
+    """The preset's claim on its own seed: JSD <= 0.01 at every check (every 250 iterations) from step 3,000 to 6,000,
+    and D within 1/2 +- 0.05 over p_data's central 95 % at the end (results/figure1_panel_d.md: seeds 0-4)."""
+    preset = PRESETS["figure1_held"]
+    trainer = Trainer(replace(preset.config, device="cpu"))
+    trainer.train(3000)
+    jsds = []
+    while trainer.step < preset.steps:
+        jsds.append(take_snapshot(trainer).metrics["jsd"])
+        trainer.train(250)
+    snap = take_snapshot(trainer)
+    jsds.append(snap.metrics["jsd"])
+    cdf = np.cumsum(snap.p_data) / np.sum(snap.p_data)
+    central = (cdf > 0.025) & (cdf < 0.975)
+    assert max(jsds) <= 0.01, jsds
+    assert np.abs(snap.d[central] - 0.5).max() <= 0.05
 
 
 def test_figure1_abcd_converges():

@@ -6,6 +6,7 @@ import sys
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ganviz.i18n import t
 from ganviz.lessons.presets import presets_for
 
 APP = "../../navigation.py"
@@ -29,10 +30,14 @@ def trainer(at):
 def test_a_preset_button_sets_the_sidebar_and_starts(at, preset):
     at.button(key=f"{KEY}.preset.{preset.name}").click().run()
     assert not at.exception
-    config = trainer(at).config
-    assert (config.loss, config.k, config.lr_d, config.g_offset, config.seed) == (
-        preset.config.loss, preset.config.k, preset.config.lr_d, preset.config.g_offset, preset.config.seed)
+    # every field: those the sidebar's widgets set, and those it keeps from the preset (decay, sampling, D's input)
+    assert trainer(at).config == preset.config
     assert at.selectbox(key=f"{KEY}.loss").value == preset.config.loss
+    said = t("controls.from_preset", fields="\0").split("\0")[0]  # the caption's words before the fields
+    kept = [c.value for c in at.sidebar.caption if c.value.startswith(said)]
+    assert bool(kept) == (preset.name == "figure1_held"), kept  # the one preset with fields the sidebar lacks
+    if kept:
+        assert "sampling stratified" in kept[0] and "d_input standardised" in kept[0] and "decay_end 4500" in kept[0]
     assert trainer(at).step >= preset.warmup  # the warm-up, and the first frame's iterations when it plays
     assert trainer(at).d_hold == (preset.hold or None)  # its schedule (D out of sync: D held for a span)
     expected_mode = "fit_d" if preset.then == "fit_d" else "playing"
@@ -42,7 +47,6 @@ def test_a_preset_button_sets_the_sidebar_and_starts(at, preset):
         assert "diverged" in at.markdown[0].value  # the status line
     else:
         assert at.session_state[f"{KEY}.mode"] == expected_mode
-    from ganviz.i18n import t
     assert t(f"preset.{preset.name}.caption") in [a.value for a in at.info]
 
 
