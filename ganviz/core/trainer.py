@@ -21,8 +21,9 @@ iterations (``Trainer.hold_d``: G alone trains, the paper's "D out of sync" warn
 and without one, every iteration is Algorithm 1's. Everything random comes
 from one seeded ``torch.Generator``, so a config gives the same run on the same
 machine (a server playing many students' runs may train them together in one
-batched pass, ``together.py``: the same run within float rounding). A run that produces NaN or inf is rolled back to its last good state
-and raises ``DivergenceError`` with a message a student can act on.
+batched pass, ``together.py``: the same run within float rounding). A run that
+produces NaN or inf is rolled back to its last good state and raises
+``DivergenceError`` with a message a student can act on.
 """
 
 from __future__ import annotations
@@ -369,15 +370,15 @@ class Trainer:
 
     def noise(self, n: int) -> torch.Tensor:
         """A minibatch of ``n`` noise vectors z ~ p_z for training (stratified if ``config.sampling`` says so)."""
-        if self.config.sampling == "stratified":
-            return self.prior.sample(n, self.config.z_dim, self.rng, self.device, stratified=True)
-        return self.prior.sample(n, self.config.z_dim, self.rng, self.device)
+        return self.prior.sample(n, self.config.z_dim, self.rng, self.device, stratified=self._stratified)
 
     def real(self, n: int) -> torch.Tensor:
         """A minibatch of ``n`` training examples x ~ p_data (stratified if ``config.sampling`` says so)."""
-        if self.config.sampling == "stratified":
-            return self.target.sample(n, self.rng, self.device, stratified=True)
-        return self.target.sample(n, self.rng, self.device)
+        return self.target.sample(n, self.rng, self.device, stratified=self._stratified)
+
+    @property
+    def _stratified(self) -> bool:
+        return self.config.sampling == "stratified"
 
     def shown_to_d(self, x: torch.Tensor) -> torch.Tensor:
         """A minibatch as D judges it in training: as it is, or (PacGAN) packed into groups of ``pack`` samples."""

@@ -146,8 +146,8 @@ class TrainingPool:
             return
         if window["rounds"]:
             log.info("ganviz: training pool: %d rounds of %.1f runs on average, %d chunks alone beside them, "
-                     "%.2f s spent gathering, in the last %.0f s", window["rounds"], window["stacked"] / window["rounds"],
-                     window["alone"], window["waited"], now - window["since"])
+                     "%.2f s spent gathering, in the last %.0f s", window["rounds"],
+                     window["stacked"] / window["rounds"], window["alone"], window["waited"], now - window["since"])
         self._window = {"rounds": 0, "stacked": 0, "alone": 0, "waited": 0.0, "since": now}
 
 

@@ -164,7 +164,8 @@ def from_file_fields(loaded: TrainConfig, defaults: TrainConfig) -> str:
     said += [f"seed {loaded.seed:,}"] if loaded.seed > SEED_MAX else []
     said += [f"momentum {loaded.momentum:g}"] if loaded.momentum != defaults.momentum else []
     said += [f"device {loaded.device}"] if loaded.device != defaults.device else []
-    return ", ".join(filter(None, [", ".join(said), unshown_fields(loaded, defaults, ("momentum", "device"))]))
+    kept = unshown_fields(loaded, defaults, skip=("momentum", "device"))  # named above, as saved
+    return ", ".join(said + ([kept] if kept else []))
 
 
 # The fields no sidebar widget sets, which a preset or a file keeps (``unshown_fields`` names them).
