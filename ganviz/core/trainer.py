@@ -370,15 +370,16 @@ class Trainer:
 
     def noise(self, n: int) -> torch.Tensor:
         """A minibatch of ``n`` noise vectors z ~ p_z for training (stratified if ``config.sampling`` says so)."""
-        return self.prior.sample(n, self.config.z_dim, self.rng, self.device, stratified=self._stratified)
+        if self.config.sampling == "stratified":
+            return self.prior.sample(n, self.config.z_dim, self.rng, self.device, stratified=True)
+        return self.prior.sample(n, self.config.z_dim, self.rng, self.device)
 
     def real(self, n: int) -> torch.Tensor:
         """A minibatch of ``n`` training examples x ~ p_data (stratified if ``config.sampling`` says so)."""
-        return self.target.sample(n, self.rng, self.device, stratified=self._stratified)
-
-    @property
-    def _stratified(self) -> bool:
-        return self.config.sampling == "stratified"
+        # the keyword only when asked: a target may be any object with ``sample(n, generator, device)``
+        if self.config.sampling == "stratified":
+            return self.target.sample(n, self.rng, self.device, stratified=True)
+        return self.target.sample(n, self.rng, self.device)
 
     def shown_to_d(self, x: torch.Tensor) -> torch.Tensor:
         """A minibatch as D judges it in training: as it is, or (PacGAN) packed into groups of ``pack`` samples."""

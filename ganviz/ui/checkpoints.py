@@ -55,7 +55,6 @@ def _load(run: LiveRun, config: TrainConfig) -> None:
     set_widgets(run.key, trainer.config)
     run.adopt(trainer)
     st.session_state[f"{run.key}.ckpt_loaded"] = (trainer, checkpoint)
-    run.close_lessons()
 
 
 def caption(checkpoint: Checkpoint, n_modes: int, at_start: bool = True) -> str:

@@ -136,11 +136,6 @@ class LiveRun(LiveSession):
     def _load_preset(self, preset) -> None:
         set_widgets(self.key, preset.config, preset=True)
         self.load_preset(preset)
-        self.close_lessons()
-
-    def close_lessons(self) -> None:
-        """Close the Lessons menu (in a callback): the run a preset or a trained model started is under it."""
-        st.session_state[f"{self.key}.lessons"] = False
 
     def show_preset_caption(self) -> None:
         """What the last loaded preset shows, until the run is reset (in the live view's notes when it streams)."""
@@ -183,9 +178,8 @@ class LiveRun(LiveSession):
                        width="stretch", help=t("live.fit_d_help"))
         cols[1].button(t("live.snapshot"), icon=":material/photo_camera:", key=f"{self.key}.snap",
                        on_click=self.freeze, width="stretch", help=t("live.snapshot_help"))
-        # The Lessons menu tracks its open state (on_change="rerun"), so that loading a preset can close it.
         lessons = cols[2].popover(t("live.lessons"), icon=":material/school:", width="stretch",
-                                  help=t("live.lessons_help"), key=f"{self.key}.lessons", on_change="rerun")
+                                  help=t("live.lessons_help"), key=f"{self.key}.lessons")
         view = cols[3].popover(t("live.view"), icon=":material/tune:", width="stretch", help=t("live.view_help"),
                                key=f"{self.key}.view")
         return lessons, view

@@ -57,7 +57,6 @@ def open_menu(page: Page, key: str) -> None:
     if not page.locator("[data-testid='stPopoverBody']").first.is_visible():
         page.locator(f"{css_key(key)} button").first.click()
         page.locator("[data-testid='stPopoverBody']").first.wait_for(state="visible")
-        settle(page)  # opening "Lessons" runs the page (it tracks its state); a person's next click comes after
 
 
 def metric(page: Page, label: str) -> str | None:

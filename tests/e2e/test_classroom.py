@@ -61,8 +61,6 @@ def test_presentation_mode_hides_the_controls_and_can_be_left(page, app_url):
 def test_a_preset_loads_and_plays(page, app_url):
     open_page(page, app_url, "figure1")
     click(page, "fig1.preset.saturating", menu="fig1.lessons")
-    assert wait_for(lambda: not page.locator("[data-testid='stPopoverBody']").first.is_visible(), timeout=30), \
-        "the Lessons menu closes once a preset is chosen (the run is under it)"
     assert wait_for(lambda: (step(page) or 0) > 0, timeout=90), "the preset plays"
     assert page.get_by_text("G starts 2.5 to the left of the data").count() >= 1
     click(page, "fig1.play")
