@@ -93,9 +93,10 @@ CONFIGS.update({
     "adam-b4096-k2-std-long": replace(B4096, decay_start=2000, decay_end=5000, decay_floor=0.03),
 })
 # Fifth attempt: stratified minibatches (TrainConfig.sampling: one z and one x from each of m equal-probability
-# slices) and D's input standardised (TrainConfig.d_input), both now the Trainer's own options; `held-b1024-k3` is the
-# Figure 1 preset "(d) reached and held" (ganviz.lessons.presets.FIGURE1_HELD) on each seed.
-HELD = replace(FIGURE1_HELD, device="cpu")
+# slices) and D's input standardised (TrainConfig.d_input), both now the Trainer's own options; `held-b1024-k3` was
+# the fifth attempt's Figure 1 preset (the non-saturating loss, the decay over steps 2,000-4,500).
+HELD = replace(BASE, optimizer="adam", lr_d=5e-3, lr_g=5e-4, k=3, batch=1024, width=64, decay_start=2000,
+               decay_end=4500, decay_floor=0.05, sampling="stratified", d_input="standardised", seed=1)
 CONFIGS.update({
     "held-b1024-k3": HELD,
     "held-b2048-k3": replace(HELD, batch=2048),
@@ -104,8 +105,24 @@ CONFIGS.update({
     "held-b1024-k3-raw": replace(HELD, d_input="raw"),
     "held-b1024-k3-softplus": HELD,  # G's ReLUs swapped for Softplus(beta = 10): see G_ACTIVATIONS
 })
-G_ACTIVATIONS = {"elu-g": nn.ELU, "elu-g-decay": nn.ELU, "tanh-g-decay": nn.Tanh,
-                 "held-b1024-k3-softplus": functools.partial(nn.Softplus, beta=10.0)}
+# Sixth attempt: the paper's own minimax loss log(1 - D(G(z))) for G instead of the non-saturating one, and the decay
+# earlier (steps 1,500-3,500); `abcd` is the Figure 1 preset "(a) to (d)" (ganviz.lessons.presets.FIGURE1_HELD) on
+# each seed. The `-softplus` rows swap G's ReLUs for Softplus(beta = 10) (a smooth p_g), and the last is the
+# ceiling again (D = D* exactly) with that smooth G.
+ABCD = replace(FIGURE1_HELD, device="cpu")
+CONFIGS.update({
+    "abcd": ABCD,
+    "abcd-decay-2000": replace(ABCD, decay_start=2000, decay_end=4500),
+    "abcd-nonsaturating": replace(ABCD, loss="nonsaturating"),
+    "abcd-softplus": ABCD,
+    "abcd-softplus-decay-1000": replace(ABCD, decay_start=1000, decay_end=3000),
+    "held-b1024-k3-softplus-late": replace(HELD, decay_start=3000, decay_end=5500),
+    "exact-d-star-decay-w64-softplus": replace(BASE, width=64, decay_start=1000, decay_end=3000, decay_floor=0.05),
+})
+SOFTPLUS = functools.partial(nn.Softplus, beta=10.0)
+G_ACTIVATIONS = {"elu-g": nn.ELU, "elu-g-decay": nn.ELU, "tanh-g-decay": nn.Tanh, "held-b1024-k3-softplus": SOFTPLUS,
+                 "abcd-softplus": SOFTPLUS, "abcd-softplus-decay-1000": SOFTPLUS,
+                 "held-b1024-k3-softplus-late": SOFTPLUS, "exact-d-star-decay-w64-softplus": SOFTPLUS}
 # Settings whose D sees (x - mu) / sigma of p_data (Figure 1's Gaussian: mu 2, sigma 0.5) through a fixed first
 # layer: a D alone learned D* about twice as fast so (second attempt), its ReLUs start where the data is.
 STANDARDISED_D = {"adam-b4096-k2-std", "adam-b4096-k2-std-early", "adam-b4096-k2-std-floor",
@@ -134,12 +151,17 @@ def smooth(net: nn.Module, activation) -> None:
             net[i] = activation()
 
 
-def exact_d_star(seed: int, steps: int, config: TrainConfig = BASE, lr: float = 3e-3) -> dict:
+def exact_d_star(seed: int, steps: int, config: TrainConfig = BASE, lr: float = 3e-3, activation=None) -> dict:
     """The MLP G of Proposition 2's tab descending C(G) against the exact D*, on Figure 1's target (G as wide as
-    ``config.width``; Adam at ``lr`` times ``config``'s decay factor of the step)."""
+    ``config.width``, its ReLUs swapped for ``activation`` if given; Adam at ``lr`` times ``config``'s decay factor of
+    the step)."""
     target = mixture_1d([2.0], [0.5])
     grid = Grid1D.covering(target, n_std=8, cells=800)
     run = ParametricRun(target.pdf(grid.x), grid, width=config.width, lr=lr, seed=seed)
+    if activation is not None:
+        smooth(run.G.net, activation)
+        with torch.no_grad():
+            run._p_g = run._density()  # the starting p_g of the smooth G
     jsds = []
     for _ in range(steps // 100):
         for _ in range(100):
@@ -185,7 +207,7 @@ def run_one(name: str, seed: int, steps: int) -> dict:
     torch.set_num_threads(1)
     start = time.perf_counter()
     if name.startswith("exact-d-star"):
-        row = exact_d_star(seed, steps, CONFIGS[name])
+        row = exact_d_star(seed, steps, CONFIGS[name], activation=G_ACTIVATIONS.get(name))
     else:
         row = measure(replace(CONFIGS[name], seed=seed), steps, G_ACTIVATIONS.get(name), name in STANDARDISED_D,
                       name in STANDARDISED_G)

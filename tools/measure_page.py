@@ -148,7 +148,7 @@ def main() -> int:
     ap.add_argument("--page", default="figure1", help="url path of the page (default: figure1)")
     ap.add_argument("--seconds", type=float, default=10.0, help="how long to count frames (default: 10)")
     ap.add_argument("--play", default="Play", help="label of the button that starts training")
-    ap.add_argument("--preset", help="start training by loading this preset from the Lessons menu (e.g. figure1_held) "
+    ap.add_argument("--preset", help="start training by loading this preset from the Lessons menu (e.g. figure1_abcd) "
                                      "instead of pressing --play")
     ap.add_argument("--presses", type=int, default=4, help="clicks of the toggle and moves of the slider (default: 4)")
     ap.add_argument("--repo", help="serve the app of this checkout instead (for before/after comparisons)")

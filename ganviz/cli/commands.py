@@ -150,11 +150,11 @@ def _parse_with_defaults(argv: list[str], command: str, defaults: dict) -> argpa
 
 def _list_presets() -> None:
     """``train --preset list``: every preset, its page, its runs, its default --steps and what it shows."""
-    print(f"{'preset':<18}{'page':<15}{'runs':<26}{'steps':>7}  shows")
+    print(f"{'preset':<18}{'page':<19}{'runs':<26}{'steps':>7}  shows")
     for preset in PRESETS.values():
         runs = ", ".join(str(name) for name in preset.configs())
         page = preset.page + ("" if preset.listed else " (default)")
-        print(f"{preset.name:<18}{page:<15}{runs:<26}{preset.cli_steps:>7}  {preset.shows}")
+        print(f"{preset.name:<18}{page:<19}{runs:<26}{preset.cli_steps:>7}  {preset.shows}")
 
 
 def build_parser(compare_defaults: dict | None = None, train_defaults: dict | None = None) -> argparse.ArgumentParser:

@@ -35,9 +35,9 @@ def test_a_preset_button_sets_the_sidebar_and_starts(at, preset):
     assert at.selectbox(key=f"{KEY}.loss").value == preset.config.loss
     said = t("controls.from_preset", fields="\0").split("\0")[0]  # the caption's words before the fields
     kept = [c.value for c in at.sidebar.caption if c.value.startswith(said)]
-    assert bool(kept) == (preset.name == "figure1_held"), kept  # the one preset with fields the sidebar lacks
+    assert bool(kept) == (preset.name == "figure1_abcd"), kept  # the one preset with fields the sidebar lacks
     if kept:
-        assert "sampling stratified" in kept[0] and "d_input standardised" in kept[0] and "decay_end 4500" in kept[0]
+        assert "sampling stratified" in kept[0] and "d_input standardised" in kept[0] and "decay_end 3500" in kept[0]
     assert trainer(at).step >= preset.warmup  # the warm-up, and the first frame's iterations when it plays
     assert trainer(at).d_hold == (preset.hold or None)  # its schedule (D out of sync: D held for a span)
     expected_mode = "fit_d" if preset.then == "fit_d" else "playing"
