@@ -6,7 +6,7 @@ import ganviz.ui
 from ganviz.views.figure1 import figure1, history_figure
 from ganviz.views.live_frame import LiveFrame
 from ganviz.i18n import t
-from ganviz.lessons.presets import FIGURE1, presets_for
+from ganviz.lessons.presets import FIGURE1_HELD, presets_for
 from ganviz.ui.checkpoints import start_from_trained
 from ganviz.ui.controls import sidebar_config
 from ganviz.ui.diagram import diagram_parts, diagram_toggle
@@ -25,7 +25,7 @@ presenting = ganviz.ui.presenting()
 
 st.title(t("figure1.title"), help=t("figure1.caption"))
 
-config, pacing = sidebar_config(KEY, FIGURE1, ["gaussian", "bimodal"], frame_seconds=0.08, iterations_per_frame=20)
+config, pacing = sidebar_config(KEY, FIGURE1_HELD, ["gaussian", "bimodal"], frame_seconds=0.08, iterations_per_frame=20)
 run = LiveRun(KEY)
 run.sync(config)
 lessons, view_menu = run.toolbar(config)

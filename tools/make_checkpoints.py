@@ -45,9 +45,9 @@ def collapse(name: str) -> TrainConfig:
 
 # (target, kind, config, phases); measured with this script (its output is in the commit that changed a recipe).
 RECIPES = [
-    # Figure 1's page default: JSD below 0.1 by 1,500 iterations (the preset figure1_abcd).
+    # The paper's Figure 1 setting: JSD below 0.1 by 1,500 iterations (the preset figure1_paper).
     ("gaussian", "converged", FIGURE1, [(1_500, {})]),
-    # The page default on two modes jitters around JSD 0.05-0.1 at lr 0.05; at 0.02 it covers both, JSD ~0.05.
+    # The paper's setting on two modes jitters around JSD 0.05-0.1 at lr 0.05; at 0.02 it covers both, JSD ~0.05.
     ("bimodal", "converged", replace(FIGURE1, dist="bimodal", lr_d=0.02, lr_g=0.02), [(3_000, {})]),
     # D 25x slower than G: G puts all its mass on one mode and hops to the other when D catches up (sampled every
     # 10 iterations from 2,000 to 4,000: at least 90% on one mode in 199 of 200 samples).

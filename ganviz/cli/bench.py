@@ -357,7 +357,7 @@ def table(result: dict) -> str:
                      f"{r[f'train_ratio_{name}']:>7.2f}x{r[f'train_ratio_cpu_{name}']:>9.2f}x"
                      f"{r[f'train_gflops_{name}']:>9.2f}{100 * r[f'peak_share_{name}']:>8.1f}%")
     lines += ["", f"{f'{STACK} runs trained together':<34}{'it/s each':>14}{'in turns, each':>16}{'gain':>8}{'cpu gain':>10}"]
-    for name, label in (("figure1", "Figure 1 page (1D, 2x32, SGD)"), ("2d", "2D page (ring8, 2x64, Adam)")):
+    for name, label in (("figure1", "Figure 1, paper's SGD (1D, 2x32)"), ("2d", "2D page (ring8, 2x64, Adam)")):
         lines.append(f"{label:<34}{r[f'stacked_iters_per_s_{name}']:>14.0f}{r[f'alone_iters_per_s_{name}']:>16.0f}"
                      f"{r[f'stacked_gain_{name}']:>7.2f}x{r[f'stacked_gain_cpu_{name}']:>9.2f}x")
     lines += ["", f"{'one frame':<34}{'metrics ms':>14}{'build+JSON ms':>16}{'wall ms':>10}{'cpu ms':>9}{'kB sent':>9}"]

@@ -68,6 +68,7 @@ STRINGS = {
                       "tell your teacher (the details are in the server's log).",
     "controls.from_file": "From the loaded file, kept as saved: {fields}.",
     "controls.from_preset": "The preset also sets (no control here): {fields}.",
+    "controls.from_page": "This page's run also sets (no control here): {fields}.",
     "target.gaussian": "One Gaussian (as in Figure 1)",
     "target.bimodal": "Two-Gaussian mixture",
     "target.gaussian2d": "One Gaussian",
@@ -309,6 +310,11 @@ STRINGS = {
                                    "the tails at each step), D seeing x standardised, both rates decaying to 5 % "
                                    "over steps 1,500-3,500. Take a Snapshot early and press Train D to optimality "
                                    "for (b).",
+    "preset.figure1_paper.title": "Figure 1 with the paper's SGD",
+    "preset.figure1_paper.caption": "The paper's own setting: SGD at 0.05 with momentum 0.5, minibatches of 128, one D "
+                                    "step per G step, the non-saturating loss. p_g slides onto p_data within 1,500 "
+                                    "iterations, but it never settles: JSD keeps wandering between about 0.03 and "
+                                    "0.11 and D never stays flat. Compare it with (a) to (d).",
     "preset.d_star.title": "D learns D* (G frozen)",
     "preset.d_star.caption": "After 200 iterations G is frozen and D trains alone: the blue dashed D(x) moves onto "
                              "the red D* = p_data/(p_data + p_g) (Proposition 1).",
@@ -521,7 +527,7 @@ STRINGS = {
     "preset.d_out_of_sync.title": "D out of sync: G alone squeezes z",
     'preset.d_out_of_sync.caption': "After 1,000 iterations of the paper's setting, D is held fixed from step 1,200 to 1,800 and only G trains (the paper warns against it: G must not be trained too much without updating D). G pushes every z towards where the frozen D is highest: the z → x arrows converge and p_g becomes a spike, many z mapped to one x. From step 1,800 D trains again and p_g spreads back out.",
     'preset.figure1.title': "Figure 1: the page's default run",
-    'preset.figure1.caption': "The paper's setting as the page starts it: SGD 0.05 with momentum 0.5, the uniform prior.",
+    'preset.figure1.caption': "The run the page starts with, the setting of Figure 1: (a) to (d): the paper's minimax loss and uniform prior, Adam with D ten times faster than G, k = 3, stratified minibatches of 1,024, D seeing x standardised, both rates decaying over steps 1,500-3,500.",
     "mode_collapse.presets": "Presets and replays",
     'mode_collapse.replays_intro': "**Replays** of the measured 20,000-iteration races, recorded on this project's machine (tools/record_races.py): the whole story in about 20 seconds, no training.",
     "mode_collapse.replay_help": "Plays the recording of this race from step 0; Reset goes back to the live runs.",

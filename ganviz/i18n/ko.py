@@ -62,6 +62,7 @@ STRINGS = {
                       "또 일어나면 담당 교수님께 알려 주세요 (자세한 내용은 서버 로그에 남아 있습니다).",
     "controls.from_file": "불러온 파일의 값을 저장된 그대로 씁니다: {fields}.",
     "controls.from_preset": "프리셋이 함께 정한 값(여기에 조절기 없음): {fields}.",
+    "controls.from_page": "이 페이지의 학습이 함께 정한 값(여기에 조절기 없음): {fields}.",
     "target.gaussian": "가우시안 하나 (그림 1처럼)",
     "target.bimodal": "가우시안 두 개의 혼합",
     "target.gaussian2d": "가우시안 하나",
@@ -301,6 +302,11 @@ STRINGS = {
                                    "p_data와 z의 모든 구간이 들어가 D가 매번 꼬리를 봅니다), 표준화된 x를 보는 D, "
                                    "1,500-3,500번째 반복에 걸쳐 5 %까지 줄어드는 두 학습률. 초반에 스냅숏을 찍고 "
                                    "(b)를 위해 'D를 최적까지 학습'을 누르세요.",
+    "preset.figure1_paper.title": "논문의 SGD로 그림 1",
+    "preset.figure1_paper.caption": "논문 그대로의 설정입니다: 모멘텀 0.5의 SGD 0.05, 128개짜리 미니배치, G 한 번에 D 한 "
+                                    "번, 포화하지 않는 손실. p_g는 1,500번 반복 안에 p_data 위로 미끄러지지만 자리를 "
+                                    "잡지 못합니다: JSD가 약 0.03과 0.11 사이를 오가고 D도 평평하게 머물지 않습니다. "
+                                    "(a)부터 (d)까지와 비교해 보세요.",
     "preset.d_star.title": "D가 D*를 배운다 (G 고정)",
     "preset.d_star.caption": "200번 반복한 뒤 G를 고정하고 D만 학습합니다: 파란 점선 D(x)가 빨간 "
                              "D* = p_data/(p_data + p_g) 위로 옮겨 갑니다(명제 1).",
@@ -507,7 +513,7 @@ STRINGS = {
     "preset.d_out_of_sync.title": "D와 어긋난 G: G 혼자 z를 한곳으로 몬다",
     "preset.d_out_of_sync.caption": "논문의 설정으로 1,000번 반복한 뒤, 1,200단계부터 1,800단계까지 D를 고정하고 G만 학습합니다(논문의 경고: D를 갱신하지 않고 G만 너무 많이 학습하면 안 됩니다). G는 모든 z를 고정된 D가 가장 높은 곳으로 밀어 보냅니다. z → x 화살표가 한 점으로 모이고 p_g는 뾰족한 봉우리가 되어, 많은 z가 같은 x로 갑니다. 1,800단계부터 D가 다시 학습하면 p_g가 다시 퍼집니다.",
     "preset.figure1.title": "그림 1: 이 페이지의 기본 학습",
-    "preset.figure1.caption": "페이지가 처음 시작하는 논문의 설정: SGD 0.05, 모멘텀 0.5, 균등 사전 분포.",
+    "preset.figure1.caption": "페이지가 처음 시작하는 학습으로, 그림 1: (a)부터 (d)까지의 설정입니다: 논문의 minimax 손실과 균등 사전 분포, D가 G보다 열 배 빠른 Adam, k = 3, 층화 추출한 1,024개짜리 미니배치, 표준화된 x를 보는 D, 1,500-3,500번째 반복에 걸쳐 줄어드는 두 학습률.",
     "mode_collapse.presets": "프리셋과 다시 보기",
     "mode_collapse.replays_intro": "**다시 보기**: 이 프로젝트의 컴퓨터에서 측정한 20,000번 반복 경주를 기록한 것입니다(tools/record_races.py). 학습 없이 약 20초 만에 전체 과정을 보여 줍니다.",
     'mode_collapse.replay_help': "이 경주의 기록을 0단계부터 재생합니다. '처음으로'를 누르면 실시간 학습으로 돌아갑니다.",

@@ -52,7 +52,7 @@ def _load(run: LiveRun, config: TrainConfig) -> None:
     except CheckpointError as err:
         run.say("error", "checkpoints.refused", reason=str(err))
         return
-    set_widgets(run.key, trainer.config)
+    set_widgets(run.key, trainer.config, preset=True)  # its fields without a control (decay, sampling) are kept
     run.adopt(trainer)
     st.session_state[f"{run.key}.ckpt_loaded"] = (trainer, checkpoint)
 

@@ -92,10 +92,10 @@ def sidebar_config(key: str, defaults: TrainConfig, targets: list[str], frame_se
         said = from_file_fields(loaded, defaults)
         if said:
             sb.caption(t("controls.from_file", fields=said))
-    elif preset is not None:
-        said = unshown_fields(preset, defaults)
+    else:  # a preset's or the page's own fields without a control, where they differ from a plain TrainConfig
+        said = unshown_fields(kept, TrainConfig())
         if said:
-            sb.caption(t("controls.from_preset", fields=said))
+            sb.caption(t("controls.from_preset" if preset is not None else "controls.from_page", fields=said))
     pacing = Pacing(1, SLOW_FRAME_SECONDS, slow=True) if slow else Pacing(iterations, frame_seconds)
     st.session_state[f"{key}.pacing"] = pacing  # the one the run's frames read (a live change updates it)
     return config, pacing

@@ -170,13 +170,13 @@ def warm_up(pages: Path = ROOT / "pages") -> float:
         importlib.import_module(name)
     from ganviz.views.figure1 import figure1
     from ganviz.views.figure2d import figure2d
-    from ganviz.lessons.presets import FIGURE1, RING8
+    from ganviz.lessons.presets import FIGURE1_HELD, RING8
     from ganviz.frames.snapshot import take_snapshot
     from ganviz.frames.snapshot2d import take_snapshot_2d
     from ganviz.core.trainer import Trainer
     from ganviz.views.wire import figure_json
 
-    for settings, snapshot, figure in ((FIGURE1, take_snapshot, figure1), (RING8, take_snapshot_2d, figure2d)):
+    for settings, snapshot, figure in ((FIGURE1_HELD, take_snapshot, figure1), (RING8, take_snapshot_2d, figure2d)):
         trainer = Trainer(settings)
         trainer.train(5)
         figure_json(figure(snapshot(trainer)))

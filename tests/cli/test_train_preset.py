@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from ganviz.cli.commands import main
-from ganviz.lessons.presets import FIGURE1, PRESETS
+from ganviz.lessons.presets import FIGURE1_HELD, PRESETS
 
 
 def json_lines(capsys) -> list[dict]:
@@ -25,7 +25,7 @@ def test_list_names_every_preset_and_its_page(capsys):
 def test_figure1_is_the_pages_default_run(capsys):
     assert main(["train", "--preset", "figure1", "--steps", "20", "--every", "20", "--device", "cpu", "--json"]) == 0
     summary = json_lines(capsys)[-1]
-    assert summary["config"] == {**FIGURE1.to_dict(), "device": "cpu"} and summary["step"] == 20
+    assert summary["config"] == {**FIGURE1_HELD.to_dict(), "device": "cpu"} and summary["step"] == 20
 
 
 def test_a_preset_sets_the_defaults_and_given_flags_override_them(capsys):

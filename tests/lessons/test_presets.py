@@ -95,6 +95,12 @@ def test_figure1_abcd_reaches_panel_d_and_stays():
     assert np.abs(snap.d[central] - 0.5).max() <= 0.05
 
 
+def test_figure1_paper_converges():
+    trainer = Trainer(PRESETS["figure1_paper"].config)
+    start = take_snapshot(trainer).metrics["jsd"]
+    assert jsd_after(trainer, 1500) < min(0.1, start)
+
+
 def test_d_star_preset_brings_d_onto_d_star():
     """"Train D to optimality" on the preset stops on the measured residual, mean |D - D*| under the mixture: below
     CLOSE (0.05). Measured on the CPU: 0.282 before, 0.0497 after 2,200 D steps. Before D's rate was halved when the

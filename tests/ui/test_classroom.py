@@ -2,12 +2,13 @@
 replay and export, the language switch and presentation mode."""
 
 import sys
+from dataclasses import replace
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from ganviz.i18n import t
-from ganviz.lessons.presets import presets_for
+from ganviz.lessons.presets import FIGURE1_HELD, presets_for
 
 APP = "../../navigation.py"
 KEY = "fig1"
@@ -48,6 +49,18 @@ def test_a_preset_button_sets_the_sidebar_and_starts(at, preset):
     else:
         assert at.session_state[f"{KEY}.mode"] == expected_mode
     assert t(f"preset.{preset.name}.caption") in [a.value for a in at.info]
+
+
+def test_the_pages_own_run_names_the_settings_it_has_no_control_for(at):
+    """The page's default run (the preset "(a) to (d)"'s setting) says what the sidebar cannot show; a preset in the
+    paper's plain setting has nothing to add."""
+    said = t("controls.from_page", fields="\0").split("\0")[0]
+    kept = [c.value for c in at.sidebar.caption if c.value.startswith(said)]
+    assert trainer(at).config == replace(FIGURE1_HELD, device=trainer(at).config.device)
+    assert len(kept) == 1 and "sampling stratified" in kept[0] and "decay_start 1500" in kept[0], kept
+    at.button(key=f"{KEY}.preset.figure1_paper").click().run()
+    assert trainer(at).config.sampling == "random" and trainer(at).config.optimizer == "sgd"
+    assert not [c.value for c in at.sidebar.caption if c.value.startswith(said)]
 
 
 def test_same_preset_twice_gives_the_same_run(at, monkeypatch):
