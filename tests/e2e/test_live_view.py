@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from ganviz.lessons.presets import FIGURE1_HELD
+
 from .conftest import SHOTS
 from .driver import click, css_key, exceptions, settle, step, wait_for
 
@@ -131,7 +133,8 @@ def test_a_switch_and_a_live_setting_reach_a_playing_run_without_a_page_run(page
     settle(page)
     before = page.evaluate(LIVE_JS)
     assert before["state"] == "playing" and any(name.startswith("D*") for name in before["names"])
-    assert "k = 1," in before["notes"]
+    k = FIGURE1_HELD.k  # the page's default run
+    assert f"k = {k}," in before["notes"]
 
     click(page, "fig1.view")  # open the View menu, then flip D* off
     page.locator(f"{css_key('fig1.d_star')} label").first.click()
@@ -141,7 +144,7 @@ def test_a_switch_and_a_live_setting_reach_a_playing_run_without_a_page_run(page
     slider = page.locator(f"{css_key('fig1.k')} input[type='range']").first
     slider.focus()
     page.keyboard.press("ArrowRight")
-    assert wait_for(lambda: "k = 2," in page.evaluate(LIVE_JS)["notes"], timeout=30), "the run trains with k = 2"
+    assert wait_for(lambda: f"k = {k + 1}," in page.evaluate(LIVE_JS)["notes"], timeout=30), "the run trains with k + 1"
     after = page.evaluate(LIVE_JS)
     assert after["pages"] == before["pages"], "neither change ran the page"
     assert after["state"] == "playing"
