@@ -92,8 +92,8 @@ def sidebar_config(key: str, defaults: TrainConfig, targets: list[str], frame_se
         said = from_file_fields(loaded, defaults)
         if said:
             sb.caption(t("controls.from_file", fields=said))
-    else:  # a preset's or the page's own fields without a control, where they differ from a plain TrainConfig
-        said = unshown_fields(kept, TrainConfig())
+    else:  # a preset's or the page's own fields without a control
+        said = unshown_fields(kept)
         if said:
             sb.caption(t("controls.from_preset" if preset is not None else "controls.from_page", fields=said))
     pacing = Pacing(1, SLOW_FRAME_SECONDS, slow=True) if slow else Pacing(iterations, frame_seconds)
@@ -164,7 +164,7 @@ def from_file_fields(loaded: TrainConfig, defaults: TrainConfig) -> str:
     said += [f"seed {loaded.seed:,}"] if loaded.seed > SEED_MAX else []
     said += [f"momentum {loaded.momentum:g}"] if loaded.momentum != defaults.momentum else []
     said += [f"device {loaded.device}"] if loaded.device != defaults.device else []
-    kept = unshown_fields(loaded, defaults, skip=("momentum", "device"))  # named above, as saved
+    kept = unshown_fields(loaded, skip=("momentum", "device"))  # named above, as saved
     return ", ".join(said + ([kept] if kept else []))
 
 
@@ -173,15 +173,17 @@ UNSHOWN = ("momentum", "device", "decay_start", "decay_end", "decay_floor", "sam
            "pack")
 
 
-def unshown_fields(config: TrainConfig, defaults: TrainConfig, skip: tuple = ()) -> str:
-    """The fields of ``config`` without a widget that differ from the page's ``defaults``, by their names as the
-    command line spells them ("decay_start 2000, decay_end 4500, decay_floor 0.05, sampling stratified"), or ""."""
+def unshown_fields(config: TrainConfig, skip: tuple = ()) -> str:
+    """The fields of ``config`` without a widget that differ from a plain ``TrainConfig()`` (one reference for a
+    preset, a file and the page's own run), by their names as the command line spells them ("decay_start 2000,
+    decay_end 4500, decay_floor 0.05, sampling stratified"), or ""."""
     idle = {"decay_start": not config.decay_end, "decay_floor": not config.decay_end,  # fields that do nothing here
             "unroll": config.remedy != "unrolled", "pack": config.remedy != "pacgan",
             "momentum": config.optimizer != "sgd"}
     names = [f.name for f in config_fields(TrainConfig)
              if f.name in UNSHOWN and f.name not in skip and not idle.get(f.name, False)]
-    values = {name: getattr(config, name) for name in names if getattr(config, name) != getattr(defaults, name)}
+    plain = TrainConfig()
+    values = {name: getattr(config, name) for name in names if getattr(config, name) != getattr(plain, name)}
     return ", ".join(f"{name} {_fmt(value) if isinstance(value, float) else value}" for name, value in values.items())
 
 
